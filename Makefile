@@ -1,0 +1,40 @@
+# Tarjuman: every target creates .venv on first use and is idempotent.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint size venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+		echo "No display found (DISPLAY and WAYLAND_DISPLAY unset): running the headless demo instead."; \
+		$(BIN)/tarjuman demo; \
+	else \
+		$(BIN)/tarjuman; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy desktop_app
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not xvfb"
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m pytest -q -m xvfb
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+size: $(STAMP)
+	@du -sh $(VENV)
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,73 @@
+"""``tarjuman``: no arguments opens the editor; subcommands run the same core headless.
+
+Errors are one line on stderr: exit 2 for usage, 1 for failures, never a traceback
+(the traceback of an unexpected failure goes to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.commands import demo, languages_cmd, models_cmd, translate_cmd
+from desktop_app.core.errors import TarjumanError
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="tarjuman", description=f"{APP_NAME}: offline translation "
+                    "workbench for Dari and Pashto. With no command, opens the editor.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in (languages_cmd, models_cmd, translate_cmd, demo):
+        module.register(sub)
+    gui = sub.add_parser("gui", help="open the editor window")
+    gui.set_defaults(func=_run_gui)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from desktop_app.gui.app import run_gui
+
+    return run_gui([])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.core.logs import get_logger, setup_logging
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        setup_logging()
+        if not getattr(args, "func", None):
+            return _run_gui(args)
+        result: int = args.func(args)
+        return result
+    except TarjumanError as exc:
+        print(f"tarjuman: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into a pager or head that closed early
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("tarjuman: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: one line for the user, the traceback in the log
+        get_logger("cli").exception("unexpected failure")
+        print(f"tarjuman: internal error: {type(exc).__name__}: {exc} "
+              "(details in the log file under the data dir)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""``tarjuman models``: list, install, remove offline models; index and download only on request."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import print_json
+from desktop_app.core.errors import InputError, ModelError
+from desktop_app.core.mt import argos, nllb, online
+from desktop_app.core.mt.routing import installed_models
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("models", help="manage offline translation models")
+    msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True,
+                            parser_class=type(p))
+    ls = msub.add_parser("list", help="installed models and the pairs they serve")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=run_list)
+    ins = msub.add_parser("install", help="install an .argosmodel file or an NLLB-200 "
+                          "CTranslate2 model folder/zip")
+    ins.add_argument("path", type=Path)
+    ins.add_argument("--id", help="id for an NLLB model (default: its folder name)")
+    ins.set_defaults(func=run_install)
+    rm = msub.add_parser("remove", help="remove an installed model by id")
+    rm.add_argument("id")
+    rm.set_defaults(func=run_remove)
+    av = msub.add_parser("available", help="ONLINE: list packages in the Argos index")
+    av.add_argument("--json", action="store_true")
+    av.set_defaults(func=run_available)
+    dl = msub.add_parser("download", help="ONLINE: download and install an Argos package")
+    dl.add_argument("source")
+    dl.add_argument("target")
+    dl.set_defaults(func=run_download)
+
+
+def _pairs(pairs: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{a}->{b}" for a, b in pairs)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    models = installed_models()
+    if args.json:
+        print_json({"local": [m.as_json() for m in models]})
+        return 0
+    if not models:
+        print("No models installed. Install one with: tarjuman models install PATH")
+        return 0
+    for m in models:
+        extra = f"  ({m.license_note})" if m.license_note else ""
+        print(f"{m.id}  [{m.engine} {m.version}]  {_pairs(m.pairs)}  "
+              f"{m.size_bytes / 1e6:.1f} MB{extra}")
+    return 0
+
+
+def run_install(args: argparse.Namespace) -> int:
+    path: Path = args.path
+    if not path.exists():
+        raise InputError(f"no such file or folder: {path}")
+    if path.is_file() and path.suffix == ".argosmodel":
+        info = argos.install(path)
+    elif path.is_dir() or path.suffix == ".zip":
+        info = nllb.install(path, args.id)
+    else:
+        raise ModelError(f"{path.name}: expected an .argosmodel file, or an NLLB-200 "
+                         "CTranslate2 model folder or .zip")
+    print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+    if info.license_note:
+        print(f"note: {info.license_note}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    for module in (argos, nllb):
+        if any(m.id == args.id for m in module.installed()):
+            info = module.remove(args.id)
+            print(f"removed {info.id} [{info.engine}]")
+            return 0
+    raise ModelError(f"no installed model with id {args.id!r}; see: tarjuman models list")
+
+
+def run_available(args: argparse.Namespace) -> int:
+    rows = online.available()
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['from_code']}->{r['to_code']}  {r['from_name']} -> {r['to_name']}  "
+                  f"v{r['version']}")
+    return 0
+
+
+def run_download(args: argparse.Namespace) -> int:
+    def progress(n: int) -> None:
+        sys.stderr.write(f"\rdownloaded {n / 1e6:.1f} MB")
+
+    info = online.download(args.source, args.target, on_bytes=progress)
+    sys.stderr.write("\n")
+    print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+    return 0

@@ -1,0 +1,1 @@
+"""Tarjuman's core: no Qt import anywhere below here."""

@@ -1,0 +1,158 @@
+"""One registry of the languages Tarjuman translates between.
+
+Codes at the edges are forgiving (``dari``, ``prs``, ``fa-AF``, ``fa_AF``...); inside,
+each language has one canonical code. Names come from Babel's CLDR data in the
+current UI language; digits are converted by hand because Babel keeps Latin digits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
+
+from desktop_app.core.errors import UnknownLanguageError
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str  # canonical code used everywhere inside Tarjuman
+    english_name: str
+    babel_locale: str  # Babel/CLDR locale id (Dari is fa_AF)
+    bcp47: str  # written into documents: xml:lang, w:lang, html lang
+    direction: str  # "ltr" or "rtl"
+    nllb_code: str  # NLLB-200 language token
+    argos_codes: tuple[str, ...]  # Argos package codes that serve this language
+    aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.direction == "rtl"
+
+    @property
+    def native_digits(self) -> bool:
+        return self.is_rtl
+
+    def display_name(self, in_language: str | None = None) -> str:
+        """This language's name in ``in_language`` (a code or alias; default: the UI language)."""
+        ui = get(in_language) if in_language else get(ui_language())
+        return _babel_name(self.babel_locale, ui.babel_locale) or self.english_name
+
+    @property
+    def native_name(self) -> str:
+        return _babel_name(self.babel_locale, self.babel_locale) or self.english_name
+
+
+ENGLISH = Language(
+    code="en",
+    english_name="English",
+    babel_locale="en",
+    bcp47="en",
+    direction="ltr",
+    nllb_code="eng_Latn",
+    argos_codes=("en",),
+    aliases=("english", "eng", "en-us", "en-gb", "eng_latn"),
+)
+DARI = Language(
+    code="prs",
+    english_name="Dari",
+    babel_locale="fa_AF",
+    bcp47="fa-AF",
+    direction="rtl",
+    nllb_code="prs_Arab",
+    argos_codes=("prs", "fa"),
+    aliases=("dari", "fa-af", "fa_af", "prs_arab", "دری"),
+)
+PASHTO = Language(
+    code="ps",
+    english_name="Pashto",
+    babel_locale="ps",
+    bcp47="ps",
+    direction="rtl",
+    nllb_code="pbt_Arab",
+    argos_codes=("ps", "pbt"),
+    aliases=("pashto", "pbt", "pus", "ps-af", "ps_af", "pbt_arab", "پښتو"),
+)
+PERSIAN = Language(
+    code="fa",
+    english_name="Persian",
+    babel_locale="fa",
+    bcp47="fa",
+    direction="rtl",
+    nllb_code="pes_Arab",
+    argos_codes=("fa",),
+    aliases=("persian", "farsi", "pes", "fas", "fa-ir", "fa_ir", "pes_arab", "فارسی"),
+)
+
+LANGUAGES: tuple[Language, ...] = (ENGLISH, DARI, PASHTO, PERSIAN)
+_BY_KEY: dict[str, Language] = {}
+for _lang in LANGUAGES:
+    for _key in (_lang.code, _lang.bcp47, _lang.babel_locale, _lang.nllb_code, *_lang.aliases):
+        _BY_KEY[_key.casefold()] = _lang
+
+UI_LANGUAGES: tuple[Language, ...] = (ENGLISH, DARI, PASHTO)
+_ui_language = "en"
+
+
+def get(code: str) -> Language:
+    """The language for any accepted code or alias, or :class:`UnknownLanguageError`."""
+    lang = _BY_KEY.get(code.strip().casefold())
+    if lang is None:
+        supported = ", ".join(f"{lang.code} ({lang.english_name})" for lang in LANGUAGES)
+        raise UnknownLanguageError(f"unknown language {code!r}; supported: {supported}")
+    return lang
+
+
+def set_ui_language(code: str) -> Language:
+    global _ui_language
+    lang = get(code)
+    if lang not in UI_LANGUAGES:
+        raise UnknownLanguageError(
+            f"{lang.english_name} is not a UI language; choose one of "
+            + ", ".join(ui.code for ui in UI_LANGUAGES)
+        )
+    _ui_language = lang.code
+    return lang
+
+
+def ui_language() -> str:
+    return _ui_language
+
+
+@lru_cache(maxsize=64)
+def _babel_name(locale_id: str, in_locale_id: str) -> str | None:
+    try:
+        in_locale = Locale.parse(in_locale_id)
+    except (UnknownLocaleError, ValueError):
+        return None
+    # CLDR names "fa_AF" itself (Dari, دری); fall back to the locale's display name.
+    name = in_locale.languages.get(locale_id) or Locale.parse(locale_id).get_display_name(
+        in_locale
+    )
+    return str(name) if name else None
+
+
+_LATIN = "0123456789"
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"  # U+06F0..U+06F9, used in Afghanistan and Iran
+_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"  # U+0660..U+0669
+_TO_NATIVE = str.maketrans(_LATIN, _PERSIAN_DIGITS)
+_TO_LATIN = str.maketrans(_PERSIAN_DIGITS + _ARABIC_INDIC, _LATIN * 2)
+
+
+def to_native_digits(text: str) -> str:
+    """ASCII digits to Extended Arabic-Indic digits (۰–۹)."""
+    return text.translate(_TO_NATIVE)
+
+
+def to_latin_digits(text: str) -> str:
+    """Extended Arabic-Indic (۰–۹) and Arabic-Indic (٠–٩) digits to ASCII."""
+    return text.translate(_TO_LATIN)
+
+
+def format_number(value: float | int, language: str) -> str:
+    """A number as a reader of ``language`` writes it: separators and, for RTL, native digits."""
+    lang = get(language)
+    text = format_decimal(value, locale=lang.babel_locale, numbering_system="default")
+    return to_native_digits(text) if lang.native_digits else text

@@ -1,0 +1,98 @@
+"""Batched CTranslate2 decoding shared by the Argos and NLLB engines.
+
+Segments are sorted by length (little padding), cut into batches of ``max_batch_size``
+examples or tokens, and decoded batch by batch so progress is reported and a cancel
+request is honoured between batches.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import ctranslate2
+
+from desktop_app.core.errors import ModelError
+from desktop_app.core.mt.engine import CancelFn, Cancelled, DecodeOptions, ProgressFn
+
+
+def plan_batches(lengths: Sequence[int], max_batch_size: int, batch_type: str) -> list[list[int]]:
+    """Indices grouped into batches, shortest segments first."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    tokens = 0
+    limit = max(1, max_batch_size)
+    for i in order:
+        size = lengths[i] if batch_type == "tokens" else 1
+        if current and tokens + size > limit:
+            batches.append(current)
+            current, tokens = [], 0
+        current.append(i)
+        tokens += size
+    if current:
+        batches.append(current)
+    return batches
+
+
+class Ct2Runner:
+    """One loaded CTranslate2 translator (lazily), safe to share between threads."""
+
+    def __init__(self, model_dir: Path, *, intra_threads: int = 1, inter_threads: int = 1):
+        self.model_dir = model_dir
+        self.intra_threads = intra_threads
+        self.inter_threads = inter_threads
+        self._translator: ctranslate2.Translator | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def translator(self) -> ctranslate2.Translator:
+        with self._lock:
+            if self._translator is None:
+                try:
+                    self._translator = ctranslate2.Translator(
+                        str(self.model_dir),
+                        device="cpu",
+                        intra_threads=self.intra_threads,
+                        inter_threads=self.inter_threads,
+                    )
+                except (RuntimeError, ValueError, OSError) as exc:
+                    raise ModelError(f"cannot load model at {self.model_dir}: {exc}") from exc
+            return self._translator
+
+    def run(
+        self,
+        sources: Sequence[list[str]],
+        options: DecodeOptions,
+        *,
+        target_prefix: list[str] | None = None,
+        on_progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+    ) -> list[list[list[str]]]:
+        """Token lists in, n-best token lists out (prefix tokens removed), input order kept."""
+        n_best = max(1, options.n_best)
+        results: list[list[list[str]]] = [[] for _ in sources]
+        done = 0
+        total = len(sources)
+        for batch in plan_batches([len(s) for s in sources], options.max_batch_size,
+                                  options.batch_type):
+            if cancel is not None and cancel():
+                raise Cancelled(f"translation cancelled after {done} of {total} segments")
+            kwargs: dict[str, Any] = {
+                "beam_size": max(options.beam_size, n_best),
+                "num_hypotheses": n_best,
+                "replace_unknowns": True,
+                "max_batch_size": 0,
+            }
+            if target_prefix:
+                kwargs["target_prefix"] = [target_prefix] * len(batch)
+            out = self.translator.translate_batch([sources[i] for i in batch], **kwargs)
+            skip = len(target_prefix or [])
+            for i, res in zip(batch, out, strict=True):
+                results[i] = [list(h[skip:]) for h in res.hypotheses]
+            done += len(batch)
+            if on_progress is not None:
+                on_progress(done, total)
+        return results

@@ -1,0 +1,157 @@
+"""Which installed model serves a language pair, and the one entry point that translates
+a whole document's segments: deduplicated, cached, batched, cancellable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from types import ModuleType
+
+from desktop_app.core import languages
+from desktop_app.core.errors import NoModelError, TarjumanError
+from desktop_app.core.mt import argos, nllb
+from desktop_app.core.mt.cache import MTCache, cache_key
+from desktop_app.core.mt.engine import (
+    CancelFn,
+    Cancelled,
+    DecodeOptions,
+    Engine,
+    ModelInfo,
+    ProgressFn,
+    Translation,
+)
+from desktop_app.core.paths import mt_cache_file
+from desktop_app.core.settings import Settings
+
+ENGINE_MODULES: dict[str, ModuleType] = {"nllb": nllb, "argos": argos}
+TOKEN_BATCH_CHUNK = 64  # segments per engine call when batches are counted in tokens
+
+
+def installed_models(engine: str | None = None) -> list[ModelInfo]:
+    names = [engine] if engine else list(ENGINE_MODULES)
+    models: list[ModelInfo] = []
+    for name in names:
+        if name not in ENGINE_MODULES:
+            raise TarjumanError(f"unknown engine {name!r}; choose one of: "
+                                + ", ".join(ENGINE_MODULES))
+        models.extend(ENGINE_MODULES[name].installed())
+    return models
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    model: ModelInfo
+    note: str = ""
+
+
+def install_hint(source: languages.Language, target: languages.Language) -> str:
+    if languages.PASHTO in (source, target):
+        what = "an NLLB-200 CTranslate2 model (it has pbt_Arab)"
+    elif languages.DARI in (source, target):
+        what = "an NLLB-200 CTranslate2 model (prs_Arab) or an Argos en<->fa package"
+    else:
+        what = "an Argos package or an NLLB-200 model for this pair"
+    return f"install {what} with: tarjuman models install PATH"
+
+
+def choose(source: str, target: str, engine: str | None = None) -> Route:
+    """The installed model that best serves source -> target (NLLB first, then Argos)."""
+    src, tgt = languages.get(source), languages.get(target)
+    models = installed_models(engine)
+    pair = (src.code, tgt.code)
+    for kind in ("nllb", "argos"):
+        for model in models:
+            if model.engine == kind and pair in model.pairs:
+                return Route(model)
+    # No Dari model: an Argos Persian package reads and writes something close to Dari.
+    persian = languages.PERSIAN.code
+    fallback = (src.code if src != languages.DARI else persian,
+                tgt.code if tgt != languages.DARI else persian)
+    if fallback != pair:
+        for model in models:
+            if model.engine == "argos" and fallback in model.pairs:
+                return Route(model, argos.PERSIAN_FOR_DARI_NOTE)
+    via = f" with the {engine} engine" if engine else ""
+    raise NoModelError(f"no installed model translates {src.english_name} -> "
+                       f"{tgt.english_name}{via}; {install_hint(src, tgt)}")
+
+
+def make_engine(route: Route, settings: Settings) -> Engine:
+    options = DecodeOptions(settings.beam_size, settings.n_best, settings.max_batch_size,
+                            settings.batch_type)
+    module = ENGINE_MODULES[route.model.engine]
+    engine: Engine = module.engine(route.model, settings.intra_threads,
+                                   settings.inter_threads, options)
+    return engine
+
+
+def translate_texts(
+    texts: Sequence[str],
+    source: str,
+    target: str,
+    *,
+    engine: str | None = None,
+    settings: Settings | None = None,
+    use_cache: bool = True,
+    on_progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> list[Translation]:
+    """Translate every segment; identical segments once; cached ones not at all.
+
+    Results are cached chunk by chunk, so a cancelled job keeps what it finished.
+    """
+    settings = settings or Settings.load()
+    route = choose(source, target, engine)
+    mt = make_engine(route, settings)
+    src, tgt = languages.get(source).code, languages.get(target).code
+    options = f"beam={settings.beam_size};n={settings.n_best}"
+
+    def key(text: str) -> str:
+        return cache_key(mt.name, mt.model_id, mt.model_version, options, src, tgt, text)
+
+    keys = [key(t) for t in texts]
+    first_text: dict[str, str] = {}
+    for k, t in zip(keys, texts, strict=True):
+        if t.strip():
+            first_text.setdefault(k, t)
+    store = MTCache(mt_cache_file()) if use_cache else None
+    try:
+        found = store.get_many(first_text) if store else {}
+        missing = sorted((k for k in first_text if k not in found),
+                         key=lambda k: len(first_text[k]))
+        total = len(first_text)
+        done = total - len(missing)
+        if on_progress is not None:
+            on_progress(done, total)
+        # One engine call per decoding batch: each batch is cached as soon as it is done,
+        # and a cancel request is honoured between batches.
+        chunk_size = (settings.max_batch_size if settings.batch_type == "examples"
+                      else TOKEN_BATCH_CHUNK)
+        for start in range(0, len(missing), max(1, chunk_size)):
+            if cancel is not None and cancel():
+                raise Cancelled(f"translation cancelled after {done} of {total} segments")
+            chunk = missing[start:start + max(1, chunk_size)]
+            offset = done
+
+            def progress(n: int, _total: int, offset: int = offset) -> None:
+                if on_progress is not None:
+                    on_progress(offset + n, total)
+
+            out = mt.translate([first_text[k] for k in chunk], src, tgt,
+                               n_best=settings.n_best, on_progress=progress)
+            fresh = {k: t for k, t in zip(chunk, out, strict=True)}
+            if store:
+                store.put_many(fresh)
+            found.update(fresh)
+            done += len(chunk)
+    finally:
+        if store:
+            store.close()
+    results = []
+    for k, text in zip(keys, texts, strict=True):
+        hit = found.get(k)
+        if hit is None:
+            results.append(Translation(text, "", [], mt.name, mt.model_id, route.note))
+        else:
+            results.append(replace(hit, source=text, note=route.note or hit.note))
+    return results

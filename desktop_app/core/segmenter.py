@@ -1,0 +1,54 @@
+"""Paragraph -> sentences, keeping every character: ``"".join(split(p)) == p``.
+
+English uses pysbd's rules (which keep "U.S.", "Mr.", "800,000", quotes and ellipses
+intact); Dari, Pashto and Persian use pysbd's Persian rules plus the Urdu-style full stop
+``۔`` that some Pashto writers use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pysbd
+
+from desktop_app.core import languages
+
+_URDU_STOP = re.compile(r"(?<=۔)(\s+)")
+
+
+@cache
+def _segmenter(lang: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=lang, clean=False)
+
+
+def split(paragraph: str, language: str = "en") -> list[str]:
+    """Sentences of ``paragraph``, each with its trailing whitespace."""
+    if not paragraph.strip():
+        return [paragraph] if paragraph else []
+    lang = languages.get(language)
+    segs: list[str] = _segmenter("en" if lang == languages.ENGLISH else "fa").segment(paragraph)
+    if lang.is_rtl:
+        segs = [piece for seg in segs for piece in _split_urdu_stop(seg)]
+    if "".join(segs) != paragraph:  # never lose text: fall back to the whole paragraph
+        return [paragraph]
+    return segs
+
+
+def _split_urdu_stop(text: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for m in _URDU_STOP.finditer(text):
+        parts.append(text[start:m.end()])
+        start = m.end()
+    parts.append(text[start:])
+    return [p for p in parts if p]
+
+
+def core_and_space(segment: str) -> tuple[str, str, str]:
+    """(leading whitespace, text, trailing whitespace) of a segment."""
+    stripped = segment.strip()
+    if not stripped:
+        return segment, "", ""
+    start = segment.index(stripped)
+    return segment[:start], stripped, segment[start + len(stripped):]

@@ -1,0 +1,53 @@
+"""User settings: a dataclass persisted as JSON in the data dir, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.errors import TarjumanError
+from desktop_app.core.paths import settings_file
+
+
+@dataclass(slots=True)
+class Settings:
+    ui_language: str = "en"
+    # CTranslate2 threading: on a 2-core machine one intra thread measured ~40x faster
+    # than 0 (all cores) or 2; `make bench` re-measures.
+    intra_threads: int = 1
+    inter_threads: int = 1
+    beam_size: int = 4
+    n_best: int = 1
+    max_batch_size: int = 32
+    batch_type: str = "examples"  # or "tokens"
+    use_glossary: bool = True
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or settings_file()
+        if not path.exists():
+            return cls()
+        try:
+            raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise TarjumanError(f"cannot read settings file {path}: {exc}") from exc
+        if not isinstance(raw, dict):
+            raise TarjumanError(f"settings file {path} does not hold a JSON object")
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in known})
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or settings_file()
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(self), fh, indent=2, ensure_ascii=False)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
