@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import bench_mt
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def venv_size() -> None:
+    venv = ROOT / ".venv"
+    if venv.is_dir():
+        out = subprocess.run(["du", "-sb", str(venv)], capture_output=True, text=True).stdout
+        size = int(out.split()[0])
+        verdict = "OK" if size < 1024**3 else "OVER"
+        print(f"venv size: {size / 1024**2:.0f} MiB (goal < 1024 MiB: {verdict})")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["TARJUMAN_HOME"] = home
+        venv_size()
+        bench_mt.main(Path(home))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""MT speed on one tiny real model, measured side by side in one run.
+
+- ours: Tarjuman's engine over the whole document (deduplicated, batched, no cache)
+- raw: one ``ctranslate2.Translator.translate_batch`` over all segments (the ceiling)
+- argostranslate: ``translate()`` called per segment, as a user of Argos would
+- cached: the same document again through Tarjuman's MT cache
+- threads: ours with intra_threads 0 (all cores), 1 and 2
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import ctranslate2
+
+from desktop_app.core.mt import argos
+from desktop_app.core.mt.routing import translate_texts
+from desktop_app.core.settings import Settings
+from tests.fixtures.tiny_models import build_argos_package
+
+N = 240
+BEAM = 4
+REPEATS = 3
+
+
+def segments() -> list[str]:
+    base = [
+        "The Northern Alliance held the Panjshir valley against the Taliban in {n}.",
+        "Ahmad Massoud spoke to {n} reporters in Kabul on Monday.",
+        "The United Nations said {n} people were displaced in Nangarhar and Khost.",
+        "Amrullah Saleh said the resistance would continue for {n} more months.",
+        "Human Rights Watch documented {n} detentions.",
+        "Zabihullah Mujahid, the Taliban spokesperson, rejected report number {n}.",
+    ]
+    return [base[i % len(base)].format(n=1000 + i) for i in range(N)]
+
+
+def best(fn, repeats: int = REPEATS) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+class _Lines:
+    """A sentence splitter that does not split: segments arrive split already."""
+
+    def split_sentences(self, text: str) -> list[str]:
+        return [text]
+
+
+def main(home: Path) -> None:
+    pkg_file = build_argos_package(home / "bench.argosmodel", eos_bias=0.5)
+    info = argos.install(pkg_file)
+    texts = segments()
+    settings = Settings(beam_size=BEAM, intra_threads=1, inter_threads=1, max_batch_size=32)
+
+    ours = best(lambda: translate_texts(texts, "en", "fa", settings=settings, use_cache=False))
+
+    engine = argos.ArgosEngine(Path(info.path))
+    tokens = [engine.tokenizer.encode(t) for t in texts]
+    translator = ctranslate2.Translator(str(Path(info.path) / "model"), device="cpu",
+                                        intra_threads=1, inter_threads=1)
+    raw = best(lambda: translator.translate_batch(tokens, beam_size=BEAM, max_batch_size=32,
+                                                  replace_unknowns=True))
+
+    import argostranslate.settings as argos_settings
+    import argostranslate.translate as argos_translate
+
+    argos_settings.intra_threads = 1
+    argos_settings.inter_threads = 1
+    argos_settings.beam_size = BEAM
+    argos_translate.get_installed_languages.cache_clear()
+    translation = argos_translate.get_translation_from_codes("en", "fa")
+    translation.underlying.sentencizer = _Lines()  # its own splitter would download a model
+
+    def per_segment() -> None:
+        translation.cache.clear()
+        for t in texts:
+            translation.translate(t)
+
+    argos_time = best(per_segment)
+
+    translate_texts(texts, "en", "fa", settings=settings)  # fill the cache
+    cached = best(lambda: translate_texts(texts, "en", "fa", settings=settings))
+
+    print(f"MT, {N} segments, tiny model, beam {BEAM}, 1 intra thread (best of {REPEATS}):")
+    print(f"  raw translate_batch (ceiling): {raw:.3f} s")
+    print(f"  tarjuman engine:               {ours:.3f} s   ours/raw = {ours / raw:.2f}x "
+          f"(goal <= 1.05x)")
+    print(f"  argostranslate per segment:    {argos_time:.3f} s   argos/ours = "
+          f"{argos_time / ours:.2f}x (goal >= 1.25x)")
+    print(f"  cached re-run:                 {cached:.4f} s   cached/first = "
+          f"{cached / ours:.3f}x (goal <= 0.05x)")
+    for threads in (0, 1, 2):
+        s = Settings(beam_size=BEAM, intra_threads=threads, max_batch_size=32)
+        argos._engine_for.cache_clear()
+        t = best(lambda s=s: translate_texts(texts, "en", "fa", settings=s, use_cache=False), 1)
+        print(f"  intra_threads={threads}: {t:.3f} s ({t / ours:.2f}x of the default)")
