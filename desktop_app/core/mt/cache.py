@@ -63,7 +63,7 @@ class MTCache:
         rows = [{"key": k, "engine": t.engine, "model_id": t.model_id, "text": t.text,
                  "alternatives": json.dumps(t.alternatives, ensure_ascii=False),
                  "note": t.note, "created": now} for k, t in items.items()]
-        with self.db.conn:
+        with self.db.atomic():
             self.table.insert_all(rows, pk="key", replace=True)
 
     def count(self) -> int:

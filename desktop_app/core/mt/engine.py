@@ -25,6 +25,8 @@ class Translation:
     model_id: str = ""
     note: str = ""  # e.g. "Persian model: review for Dari usage"
     cached: bool = False
+    enforced: list[str] = field(default_factory=list)  # glossary terms put in by enforcement
+    flags: list[str] = field(default_factory=list)  # e.g. GLOSSARY_LOST
 
     @property
     def origin(self) -> str:

@@ -9,6 +9,7 @@ from types import ModuleType
 
 from desktop_app.core import languages
 from desktop_app.core.errors import NoModelError, TarjumanError
+from desktop_app.core.glossary.enforce import Enforcer
 from desktop_app.core.mt import argos, nllb
 from desktop_app.core.mt.cache import MTCache, cache_key
 from desktop_app.core.mt.engine import (
@@ -85,6 +86,9 @@ def make_engine(route: Route, settings: Settings) -> Engine:
     return engine
 
 
+GLOSSARY_LOST = "glossary placeholder lost: translated without term enforcement"
+
+
 def translate_texts(
     texts: Sequence[str],
     source: str,
@@ -95,11 +99,49 @@ def translate_texts(
     use_cache: bool = True,
     on_progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    enforcer: Enforcer | None = None,
 ) -> list[Translation]:
     """Translate every segment; identical segments once; cached ones not at all.
 
-    Results are cached chunk by chunk, so a cancelled job keeps what it finished.
+    With an ``enforcer``, glossary terms are masked before MT and their target terms put
+    back after; a segment whose placeholders did not survive is retranslated unmasked and
+    flagged. Results are cached batch by batch, so a cancelled job keeps what it finished.
     """
+    def run(batch: Sequence[str]) -> list[Translation]:
+        return _translate(batch, source, target, engine=engine, settings=settings,
+                          use_cache=use_cache, on_progress=on_progress, cancel=cancel)
+
+    if enforcer is None:
+        return run(texts)
+    masked = [enforcer.mask(t) for t in texts]
+    raw = run([m.text for m in masked])
+    results: list[Translation] = []
+    lost: list[int] = []
+    for i, (m, r) in enumerate(zip(masked, raw, strict=True)):
+        restored = enforcer.restore(m, r.text)
+        if restored is None:
+            lost.append(i)
+        alternatives = [a for a in (enforcer.restore(m, x) for x in r.alternatives) if a]
+        results.append(replace(r, source=m.source, text=restored or "",
+                               alternatives=alternatives, enforced=m.enforced_terms))
+    if lost:
+        plain = run([texts[i] for i in lost])
+        for i, r in zip(lost, plain, strict=True):
+            results[i] = replace(r, flags=[GLOSSARY_LOST])
+    return results
+
+
+def _translate(
+    texts: Sequence[str],
+    source: str,
+    target: str,
+    *,
+    engine: str | None,
+    settings: Settings | None,
+    use_cache: bool,
+    on_progress: ProgressFn | None,
+    cancel: CancelFn | None,
+) -> list[Translation]:
     settings = settings or Settings.load()
     route = choose(source, target, engine)
     mt = make_engine(route, settings)

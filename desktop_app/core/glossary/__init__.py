@@ -1,0 +1,1 @@
+"""The glossary: term base, matching, MT enforcement, QA, TBX and CSV."""

@@ -1,0 +1,318 @@
+"""A concept-oriented term base in one SQLite file (sqlite-utils), schema under migrations.
+
+A concept has a domain and a note; each concept has terms per language, each with a
+status (``preferred`` | ``admitted`` | ``forbidden``), part of speech, note, case rule and
+"do not translate" flag. Every term and note is also stored folded (``textnorm``) and
+indexed with FTS5, so search ignores ي/ی, ك/ک, ZWNJ and the like.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from desktop_app.core import languages
+from desktop_app.core.errors import TarjumanError
+from desktop_app.core.textnorm import fold
+
+STATUSES = ("preferred", "admitted", "forbidden")
+SCHEMA_VERSION = 1
+
+
+class GlossaryError(TarjumanError):
+    pass
+
+
+def lang_code(code: str) -> str:
+    """Canonical code for the languages Tarjuman knows; lower-case BCP-47 for the rest."""
+    try:
+        return languages.get(code).code
+    except TarjumanError:
+        return code.strip().replace("_", "-").lower()
+
+
+@dataclass(slots=True)
+class Term:
+    lang: str
+    text: str
+    status: str = "preferred"
+    pos: str = ""
+    note: str = ""
+    case_sensitive: bool = False
+    dnt: bool = False  # do not translate: the source form is kept in the target
+    id: int | None = None
+    concept_id: int | None = None
+
+
+@dataclass(slots=True)
+class Concept:
+    terms: list[Term] = field(default_factory=list)
+    domain: str = ""
+    note: str = ""
+    ext_id: str = ""  # id in the file it came from (TBX conceptEntry id)
+    id: int | None = None
+    glossary: str = ""  # name of the glossary it belongs to
+
+    def terms_in(self, lang: str, *statuses: str) -> list[Term]:
+        code = lang_code(lang)
+        wanted = statuses or STATUSES
+        found = [t for t in self.terms if t.lang == code and t.status in wanted]
+        return sorted(found, key=lambda t: STATUSES.index(t.status))
+
+    def preferred(self, lang: str) -> Term | None:
+        terms = self.terms_in(lang, "preferred", "admitted")
+        return terms[0] if terms else None
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.table("concepts").create({"id": int, "domain": str, "note": str, "ext_id": str,
+                                 "note_norm": str, "created": float, "modified": float},
+                                pk="id")
+    db.table("concepts").enable_fts(["note_norm"], fts_version="FTS5", create_triggers=True)
+    db.table("terms").create({"id": int, "concept_id": int, "lang": str, "text": str, "status": str,
+                        "pos": str, "note": str, "case_sensitive": int, "dnt": int,
+                        "norm": str, "note_norm": str, "created": float, "modified": float},
+                       pk="id", foreign_keys=[("concept_id", "concepts", "id")])
+    db.table("terms").create_index(["concept_id"])
+    db.table("terms").create_index(["lang", "norm"])
+    db.table("terms").enable_fts(["norm", "note_norm"], fts_version="FTS5", create_triggers=True)
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+
+
+class Glossary:
+    """One term base file. Every write is one transaction and bumps :attr:`revision`."""
+
+    def __init__(self, path: Path | str, *, name: str = "", readonly: bool = False):
+        self.path = Path(path)
+        self.name = name or self.path.stem
+        self.readonly = readonly
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise GlossaryError(f"{self.path.name} is not a Tarjuman glossary: {exc}") from exc
+        self.revision = 0
+
+    def _migrate(self) -> None:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise GlossaryError(f"{self.path.name} was written by a newer Tarjuman "
+                                f"(glossary schema {version}, this one reads {SCHEMA_VERSION})")
+        if version < SCHEMA_VERSION and self.readonly:
+            raise GlossaryError(f"{self.path.name} needs an upgrade but is open read-only")
+        with self.db.atomic():
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](self.db)
+                self.db.execute(f"PRAGMA user_version={step + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise GlossaryError(f"glossary {self.name} is read-only")
+
+    # -- writing ---------------------------------------------------------------------
+
+    def _term_row(self, term: Term, concept_id: int, now: float) -> dict[str, Any]:
+        if term.status not in STATUSES:
+            raise GlossaryError(f"unknown term status {term.status!r}; use one of "
+                                + ", ".join(STATUSES))
+        text = term.text.strip()
+        if not text:
+            raise GlossaryError("a term cannot be empty")
+        lang = lang_code(term.lang)
+        return {"concept_id": concept_id, "lang": lang, "text": text, "status": term.status,
+                "pos": term.pos, "note": term.note, "case_sensitive": int(term.case_sensitive),
+                "dnt": int(term.dnt), "norm": fold(text, lang if _known(lang) else ""),
+                "note_norm": fold(term.note), "created": now, "modified": now}
+
+    def add_concept(self, concept: Concept) -> Concept:
+        return self.add_concepts([concept])[0]
+
+    def add_concepts(self, concepts: Iterable[Concept]) -> list[Concept]:
+        """Add concepts with their terms in one transaction: all or nothing."""
+        self._check_writable()
+        now = time.time()
+        added: list[int] = []
+        with self.db.atomic():
+            for concept in concepts:
+                if not concept.terms:
+                    raise GlossaryError("a concept needs at least one term")
+                cid = _pk(self.db.table("concepts").insert(
+                    {"domain": concept.domain, "note": concept.note, "ext_id": concept.ext_id,
+                     "note_norm": fold(concept.note), "created": now, "modified": now}).last_pk)
+                rows = [self._term_row(t, cid, now) for t in concept.terms]
+                self.db.table("terms").insert_all(rows)
+                added.append(cid)
+        self.revision += 1
+        return [self.get(cid) for cid in added]
+
+    def add_term(self, concept_id: int, term: Term) -> Term:
+        self._check_writable()
+        self.get(concept_id)
+        now = time.time()
+        with self.db.atomic():
+            tid = _pk(self.db.table("terms").insert(self._term_row(term, concept_id, now)).last_pk)
+            self._touch(concept_id, now)
+        self.revision += 1
+        return self._term(self.db.table("terms").get(tid))
+
+    def update_term(self, term_id: int, **changes: Any) -> Term:
+        self._check_writable()
+        current = self.term(term_id)
+        for key, value in changes.items():
+            if not hasattr(current, key) or key in ("id", "concept_id"):
+                raise GlossaryError(f"a term has no field {key!r}")
+            setattr(current, key, value)
+        now = time.time()
+        row = self._term_row(current, int(current.concept_id or 0), now)
+        row.pop("created")
+        with self.db.atomic():
+            self.db.table("terms").update(term_id, row)
+            self._touch(int(current.concept_id or 0), now)
+        self.revision += 1
+        return self.term(term_id)
+
+    def update_concept(self, concept_id: int, *, domain: str | None = None,
+                       note: str | None = None) -> Concept:
+        self._check_writable()
+        self.get(concept_id)
+        changes: dict[str, Any] = {"modified": time.time()}
+        if domain is not None:
+            changes["domain"] = domain
+        if note is not None:
+            changes["note"] = note
+            changes["note_norm"] = fold(note)
+        with self.db.atomic():
+            self.db.table("concepts").update(concept_id, changes)
+        self.revision += 1
+        return self.get(concept_id)
+
+    def remove_term(self, term_id: int) -> None:
+        self._check_writable()
+        term = self.term(term_id)
+        with self.db.atomic():
+            self.db.table("terms").delete(term_id)
+            left = self.db.execute("SELECT count(*) FROM terms WHERE concept_id = ?",
+                                   [term.concept_id]).fetchone()[0]
+            if not left:
+                self.db.table("concepts").delete(int(term.concept_id or 0))
+        self.revision += 1
+
+    def remove_concept(self, concept_id: int) -> None:
+        self._check_writable()
+        self.get(concept_id)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM terms WHERE concept_id = ?", [concept_id])
+            self.db.table("concepts").delete(concept_id)
+        self.revision += 1
+
+    def _touch(self, concept_id: int, now: float) -> None:
+        self.db.table("concepts").update(concept_id, {"modified": now})
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _term(self, row: dict[str, Any]) -> Term:
+        return Term(lang=row["lang"], text=row["text"], status=row["status"], pos=row["pos"],
+                    note=row["note"], case_sensitive=bool(row["case_sensitive"]),
+                    dnt=bool(row["dnt"]), id=row["id"], concept_id=row["concept_id"])
+
+    def term(self, term_id: int) -> Term:
+        try:
+            return self._term(self.db.table("terms").get(term_id))
+        except sqlite_utils.db.NotFoundError:
+            raise GlossaryError(f"no term with id {term_id} in {self.name}") from None
+
+    def get(self, concept_id: int) -> Concept:
+        try:
+            row = self.db.table("concepts").get(concept_id)
+        except sqlite_utils.db.NotFoundError:
+            raise GlossaryError(f"no concept with id {concept_id} in {self.name}") from None
+        terms = [self._term(r) for r in self.db.table("terms").rows_where(
+            "concept_id = ?", [concept_id], order_by="id")]
+        return Concept(terms, row["domain"], row["note"], row["ext_id"], row["id"], self.name)
+
+    def concepts(self) -> Iterator[Concept]:
+        by_concept: dict[int, list[Term]] = {}
+        for r in self.db.table("terms").rows_where(order_by="concept_id, id"):
+            by_concept.setdefault(r["concept_id"], []).append(self._term(r))
+        for row in self.db.table("concepts").rows_where(order_by="id"):
+            yield Concept(by_concept.get(row["id"], []), row["domain"], row["note"],
+                          row["ext_id"], row["id"], self.name)
+
+    def count(self) -> int:
+        return self.db.table("concepts").count
+
+    def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
+        """Concepts whose terms or notes hold every word of ``query`` (folded, prefix match)."""
+        words = fold(query).split()
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        sql = ("SELECT terms.concept_id, terms_fts.rank FROM terms_fts JOIN terms "
+               "ON terms.rowid = terms_fts.rowid WHERE terms_fts MATCH ?")
+        params: list[Any] = [match]
+        if lang:
+            sql += " AND terms.lang = ?"
+            params.append(lang_code(lang))
+        else:
+            sql += (" UNION ALL SELECT concepts.id, concepts_fts.rank + 1000 FROM concepts_fts "
+                    "JOIN concepts ON concepts.rowid = concepts_fts.rowid "
+                    "WHERE concepts_fts MATCH ?")
+            params.append(match)
+        sql = f"SELECT concept_id FROM ({sql}) GROUP BY concept_id ORDER BY min(rank) LIMIT ?"
+        params.append(limit)
+        ids = [r[0] for r in self.db.execute(sql, params).fetchall()]
+        return [self.get(cid) for cid in ids]
+
+
+def _pk(value: Any) -> int:
+    return int(value)
+
+
+def _known(code: str) -> bool:
+    try:
+        languages.get(code)
+    except TarjumanError:
+        return False
+    return True
+
+
+class GlossarySet:
+    """The glossaries open together; the first is the writable project glossary."""
+
+    def __init__(self, glossaries: Iterable[Glossary]):
+        self.glossaries = list(glossaries)
+        if not self.glossaries:
+            raise GlossaryError("no glossary is open")
+
+    @property
+    def writable(self) -> Glossary:
+        return self.glossaries[0]
+
+    @property
+    def revision(self) -> tuple[int, ...]:
+        return tuple(g.revision for g in self.glossaries)
+
+    def concepts(self) -> Iterator[Concept]:
+        for glossary in self.glossaries:
+            yield from glossary.concepts()
+
+    def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
+        found: list[Concept] = []
+        for glossary in self.glossaries:
+            found.extend(glossary.search(query, lang, limit - len(found)))
+            if len(found) >= limit:
+                break
+        return found
