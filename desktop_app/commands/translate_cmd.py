@@ -10,6 +10,9 @@ from typing import Any
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
+from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.glossary.library import open_default
+from desktop_app.core.glossary.matcher import Matcher
 from desktop_app.core.mt.plaintext import translate_lines
 from desktop_app.core.settings import Settings
 from desktop_app.core.textio import read_text, write_atomic
@@ -25,6 +28,8 @@ def register(sub: Any) -> None:
     p.add_argument("--beam", type=int, help="beam size (default from settings)")
     p.add_argument("--n-best", type=int, help="alternatives to compute")
     p.add_argument("--no-cache", action="store_true", help="ignore the MT cache")
+    p.add_argument("--no-glossary", action="store_true",
+                   help="do not enforce glossary terms in the MT output")
     p.set_defaults(func=run)
 
 
@@ -41,16 +46,26 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("the output file must differ from the input file")
     text = read_text(args.input)
     lines = text.splitlines()
+    enforcer = None
+    if settings.use_glossary and not args.no_glossary:
+        enforcer = Enforcer(Matcher(source.code, open_default().concepts()), target.code)
     bar = ProgressBar("translating")
     try:
         out_lines, results = translate_lines(lines, source.code, target.code,
                                              engine=args.engine, settings=settings,
-                                             use_cache=not args.no_cache, on_progress=bar)
+                                             use_cache=not args.no_cache, on_progress=bar,
+                                             enforcer=enforcer)
     finally:
         bar.close()
     notes = {r.note for r in results if r.note}
     for note in sorted(notes):
         print(f"note: {note}", file=sys.stderr)
+    if enforcer is not None:
+        enforced = sum(len(r.enforced) for r in results if not r.flags)
+        lost = sum(1 for r in results if r.flags)
+        print(f"glossary: {enforced} term(s) enforced"
+              + (f"; {lost} segment(s) translated without enforcement (placeholders lost)"
+                 if lost else ""), file=sys.stderr)
     out = "\n".join(out_lines) + ("\n" if lines else "")
     write_atomic(args.output, out.encode("utf-8"))
     print(f"wrote {len(lines)} lines to {args.output}", file=sys.stderr)

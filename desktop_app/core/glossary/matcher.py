@@ -32,6 +32,12 @@ class Hit:
     text: str
     concept_key: tuple[str, int]  # (glossary name, concept id)
     term: Term  # the source term that matched
+    stem_end: int = -1  # end of the term proper in the original, before any ending
+
+    @property
+    def stem(self) -> str:
+        """The matched term as written, without an inflection ending."""
+        return self.text[: self.stem_end - self.start] if self.stem_end >= 0 else self.text
 
     @property
     def span(self) -> tuple[int, int]:
@@ -56,8 +62,11 @@ def _letters(text: str) -> str:
 class Matcher:
     """Source-language terms of many concepts; rebuilt incrementally as concepts change."""
 
-    def __init__(self, source_lang: str = "en", concepts: Iterable[Concept] = ()):
+    def __init__(self, source_lang: str = "en", concepts: Iterable[Concept] = (), *,
+                 statuses: tuple[str, ...] = ("preferred", "admitted"), strict: bool = False):
         self.source_lang = lang_code(source_lang)
+        self.statuses = statuses
+        self.strict = strict
         self._entries: dict[str, list[_Entry]] = {}
         self._by_concept: dict[tuple[str, int], list[str]] = {}
         self.concepts: dict[tuple[str, int], Concept] = {}
@@ -65,6 +74,10 @@ class Matcher:
         self._dirty = False
         for concept in concepts:
             self.add(concept)
+
+    @property
+    def _fold_lang(self) -> str:
+        return self.source_lang if self.source_lang in ("en", "prs", "ps", "fa") else ""
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -76,8 +89,8 @@ class Matcher:
             self.remove(key)
         self.concepts[key] = concept
         keys: list[str] = []
-        for term in concept.terms_in(self.source_lang, "preferred", "admitted"):
-            folded = fold(term.text, self.source_lang)
+        for term in concept.terms_in(self.source_lang, *self.statuses):
+            folded = fold(term.text, self._fold_lang, strict=self.strict)
             if not folded:
                 continue
             entries = self._entries.setdefault(folded, [])
@@ -110,7 +123,7 @@ class Matcher:
         automaton = self._ready()
         if not self._entries or automaton.kind != ahocorasick.AHOCORASICK:
             return []
-        folded, index = fold_with_map(text, self.source_lang)
+        folded, index = fold_with_map(text, self._fold_lang, strict=self.strict)
         n = len(folded)
         candidates: list[tuple[int, int, _Entry]] = []
         for end_idx, key in automaton.iter(folded):
@@ -124,19 +137,21 @@ class Matcher:
                     continue
             for entry in self._entries[key]:
                 candidates.append((start, end, entry))
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        # Longest span first; at equal span, the longer term (an exact word beats a shorter
+        # term plus an inflection ending).
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], -c[2].length))
         taken: list[tuple[int, int]] = []
         hits: list[Hit] = []
         for start, end, entry in candidates:
             if any(start < b and a < end for a, b in taken):
                 continue
             a, b = original_span(index, start, end)
-            if entry.term.case_sensitive:
-                a_term, b_term = original_span(index, start, start + entry.length)
-                if _letters(text[a_term:b_term]) != _letters(entry.term.text):
-                    continue
+            a_term, b_term = original_span(index, start, start + entry.length)
+            if entry.term.case_sensitive and _letters(text[a_term:b_term]) != _letters(
+                    entry.term.text):
+                continue
             taken.append((start, end))
-            hits.append(Hit(a, b, text[a:b], entry.concept_key, entry.term))
+            hits.append(Hit(a, b, text[a:b], entry.concept_key, entry.term, b_term))
         hits.sort(key=lambda h: h.start)
         return hits
 

@@ -1,0 +1,196 @@
+"""``tarjuman glossary``: the term bases from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import print_json
+from desktop_app.core import languages
+from desktop_app.core.errors import InputError
+from desktop_app.core.glossary import csvio, tbx
+from desktop_app.core.glossary.library import open_default
+from desktop_app.core.glossary.qa import GlossaryQA
+from desktop_app.core.glossary.store import Concept, GlossaryError, Term
+from desktop_app.core.textio import read_text
+
+
+def _term_arg(status: str) -> Any:
+    def parse(value: str) -> Term:
+        lang, sep, text = value.partition("=")
+        if not sep or not text.strip():
+            raise argparse.ArgumentTypeError(f"expected LANG=TEXT, got {value!r}")
+        try:
+            code = languages.get(lang).code
+        except Exception as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+        return Term(code, text.strip(), status)
+    return parse
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("glossary", help="term bases: list, search, edit, import, export, check")
+    g = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True,
+                         parser_class=type(p))
+    ls = g.add_parser("list", help="every concept (your glossary first)")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=run_list)
+    se = g.add_parser("search", help="search terms and notes (spelling-variant aware)")
+    se.add_argument("query")
+    se.add_argument("--lang", help="only terms in this language")
+    se.add_argument("--json", action="store_true")
+    se.set_defaults(func=run_search)
+    add = g.add_parser("add", help="add a concept to your glossary")
+    _term_options(add)
+    add.add_argument("--domain", default="")
+    add.add_argument("--note", default="")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(func=run_add)
+    ed = g.add_parser("edit", help="change a concept of your glossary")
+    ed.add_argument("id", type=int)
+    _term_options(ed)
+    ed.add_argument("--domain")
+    ed.add_argument("--note")
+    ed.add_argument("--remove-term", type=int, action="append", default=[], metavar="TERM_ID")
+    ed.add_argument("--json", action="store_true")
+    ed.set_defaults(func=run_edit)
+    rm = g.add_parser("remove", help="remove a concept from your glossary")
+    rm.add_argument("id", type=int)
+    rm.set_defaults(func=run_remove)
+    im = g.add_parser("import", help="import a .tbx, .csv or .tsv file into your glossary")
+    im.add_argument("file", type=Path)
+    im.set_defaults(func=run_import)
+    ex = g.add_parser("export", help="export to .tbx, .csv or .tsv")
+    ex.add_argument("file", type=Path)
+    ex.add_argument("--which", choices=["mine", "starter", "all"], default="mine")
+    ex.set_defaults(func=run_export)
+    ck = g.add_parser("check", help="QA two aligned files (one segment per line)")
+    ck.add_argument("source", type=Path)
+    ck.add_argument("target", type=Path)
+    ck.add_argument("--from", dest="source_lang", default="en")
+    ck.add_argument("--to", dest="target_lang", default="dari")
+    ck.add_argument("--strict", action="store_true", help="keep Pashto letter distinctions")
+    ck.add_argument("--json", action="store_true")
+    ck.set_defaults(func=run_check)
+
+
+def _term_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--term", type=_term_arg("preferred"), action="append", default=[],
+                   metavar="LANG=TEXT", help="preferred term (repeatable)")
+    p.add_argument("--admitted", type=_term_arg("admitted"), action="append", default=[],
+                   metavar="LANG=TEXT", help="accepted variant")
+    p.add_argument("--forbidden", type=_term_arg("forbidden"), action="append", default=[],
+                   metavar="LANG=TEXT", help="form that must not be used")
+
+
+def _concept_json(c: Concept) -> dict[str, Any]:
+    return {"glossary": c.glossary, "id": c.id, "domain": c.domain, "note": c.note,
+            "terms": [{"id": t.id, "lang": t.lang, "text": t.text, "status": t.status,
+                       "pos": t.pos, "note": t.note, "case_sensitive": t.case_sensitive,
+                       "do_not_translate": t.dnt} for t in c.terms]}
+
+
+def _show(concepts: list[Concept], as_json: bool) -> None:
+    if as_json:
+        print_json([_concept_json(c) for c in concepts])
+        return
+    for c in concepts:
+        terms = "; ".join(f"{t.lang}: {t.text}" + ("" if t.status == "preferred"
+                                                    else f" ({t.status})") for t in c.terms)
+        print(f"{c.glossary}:{c.id}  [{c.domain}]  {terms}")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    _show(list(open_default().concepts()), args.json)
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    found = open_default().search(args.query, args.lang, limit=100)
+    _show(found, args.json)
+    if not found and not args.json:
+        print(f"no term matches {args.query!r}")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    terms = args.term + args.admitted + args.forbidden
+    if not terms:
+        raise InputError("give at least one --term LANG=TEXT")
+    concept = open_default().writable.add_concept(Concept(terms, args.domain, args.note))
+    _show([concept], args.json)
+    return 0
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    glossary = open_default().writable
+    concept = glossary.get(args.id)
+    with glossary.db.atomic():
+        if args.domain is not None or args.note is not None:
+            glossary.update_concept(concept.id or 0, domain=args.domain, note=args.note)
+        for term in args.term + args.admitted + args.forbidden:
+            glossary.add_term(concept.id or 0, term)
+        for term_id in args.remove_term:
+            if glossary.term(term_id).concept_id != concept.id:
+                raise GlossaryError(f"term {term_id} is not part of concept {concept.id}")
+            glossary.remove_term(term_id)
+    _show([glossary.get(args.id)], args.json)
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    open_default().writable.remove_concept(args.id)
+    print(f"removed concept {args.id}")
+    return 0
+
+
+def _read_any(path: Path) -> list[Concept]:
+    suffix = path.suffix.lower()
+    if suffix == ".tbx":
+        return tbx.read(path).concepts
+    if suffix in (".csv", ".tsv", ".txt"):
+        return csvio.read(path)
+    raise InputError(f"{path.name}: unknown glossary format (use .tbx, .csv or .tsv)")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    concepts = _read_any(args.file)
+    added = open_default().writable.add_concepts(concepts)
+    terms = sum(len(c.terms) for c in added)
+    print(f"imported {len(added)} concepts ({terms} terms) from {args.file.name}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    gs = open_default()
+    chosen = {"mine": gs.glossaries[:1], "starter": gs.glossaries[1:],
+              "all": gs.glossaries}[args.which]
+    concepts = [c for g in chosen for c in g.concepts()]
+    suffix = args.file.suffix.lower()
+    if suffix == ".tbx":
+        tbx.write(args.file, concepts)
+    elif suffix in (".csv", ".tsv"):
+        csvio.write(args.file, concepts)
+    else:
+        raise InputError(f"{args.file.name}: choose .tbx, .csv or .tsv")
+    print(f"exported {len(concepts)} concepts to {args.file}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    sources = read_text(args.source).splitlines()
+    targets = read_text(args.target).splitlines()
+    if len(sources) != len(targets):
+        raise InputError(f"{args.source.name} has {len(sources)} lines but {args.target.name} "
+                         f"has {len(targets)}: the files must be aligned line by line")
+    qa = GlossaryQA(open_default().concepts(), args.source_lang, args.target_lang,
+                    strict=args.strict)
+    findings = qa.check(list(zip(sources, targets, strict=True)))
+    if args.json:
+        print_json([f.as_json() for f in findings])
+    else:
+        for f in findings:
+            print(f"line {f.segment + 1}: {f.code}: {f.message}")
+        print(f"{len(findings)} finding(s) in {len(sources)} segments")
+    return 0

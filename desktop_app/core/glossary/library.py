@@ -1,0 +1,65 @@
+"""The glossaries of a data dir: the user's writable one and the shipped starter set.
+
+The starter term base is built from the CSV files in ``glossaries/`` on first start (and
+rebuilt when the shipped files change), written to a temp file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from desktop_app.core.glossary import csvio
+from desktop_app.core.glossary.store import Glossary, GlossarySet
+from desktop_app.core.paths import sub_dir
+from desktop_app.core.resources import shipped
+
+STARTER_FILES = ("afghanistan-politics.csv", "dari-vs-iranian.csv")
+
+
+def user_glossary_path() -> Path:
+    return sub_dir("glossaries") / "my-glossary.sqlite"
+
+
+def starter_path() -> Path:
+    return sub_dir("glossaries") / "starter.sqlite"
+
+
+def _starter_digest() -> str:
+    h = hashlib.sha256()
+    for name in STARTER_FILES:
+        h.update(shipped("glossaries", name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def ensure_starter() -> Path:
+    path = starter_path()
+    digest = _starter_digest()
+    stamp = path.with_suffix(".version")
+    if path.exists() and stamp.exists() and stamp.read_text() == digest:
+        return path
+    fd, tmp = tempfile.mkstemp(prefix=".starter-", suffix=".sqlite", dir=path.parent)
+    os.close(fd)
+    try:
+        glossary = Glossary(tmp, name="starter")
+        for name in STARTER_FILES:
+            glossary.add_concepts(csvio.read(shipped("glossaries", name)))
+        glossary.close()
+        os.replace(tmp, path)
+        stamp.write_text(digest)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path
+
+
+def open_user() -> Glossary:
+    return Glossary(user_glossary_path(), name="my-glossary")
+
+
+def open_default() -> GlossarySet:
+    """The user's glossary (writable, first) and the starter term base (read-only)."""
+    user = open_user()
+    starter = Glossary(ensure_starter(), name="starter", readonly=True)
+    return GlossarySet([user, starter])

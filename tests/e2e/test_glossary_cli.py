@@ -1,0 +1,77 @@
+"""`tarjuman glossary ...` as real processes on a fresh data dir."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def test_starter_loaded_and_search_is_variant_aware(cli) -> None:
+    r = cli("glossary", "search", "پنجشير", "--json")  # Arabic yeh
+    assert r.returncode == 0, r.stderr
+    hits = json.loads(r.stdout)
+    assert hits[0]["glossary"] == "starter"
+    assert "Panjshir" in [t["text"] for t in hits[0]["terms"]]
+    r = cli("glossary", "search", "Panjsher", "--json")
+    assert "Panjshir" in [t["text"] for t in json.loads(r.stdout)[0]["terms"]]
+
+
+def test_add_edit_remove_and_zwnj_search(cli) -> None:
+    r = cli("glossary", "add", "--term", "en=books", "--term", "dari=کتاب‌ها", "--json")
+    assert r.returncode == 0, r.stderr
+    cid = json.loads(r.stdout)[0]["id"]
+    found = json.loads(cli("glossary", "search", "کتابها", "--json").stdout)
+    assert found[0]["glossary"] == "my-glossary" and found[0]["id"] == cid
+    r = cli("glossary", "edit", str(cid), "--domain", "objects", "--admitted", "en=volumes",
+            "--json")
+    edited = json.loads(r.stdout)[0]
+    assert edited["domain"] == "objects" and len(edited["terms"]) == 3
+    assert cli("glossary", "remove", str(cid)).returncode == 0
+    assert json.loads(cli("glossary", "search", "کتابها", "--json").stdout) == []
+
+
+def test_tbx_and_csv_export_import(cli, tmp_path: Path) -> None:
+    cli("glossary", "add", "--term", "en=Amrullah Saleh", "--term", "ps=امرالله صالح")
+    for n, name in enumerate(("mine.tbx", "mine.csv")):
+        out = tmp_path / name
+        r = cli("glossary", "export", str(out))
+        assert r.returncode == 0, r.stderr
+        r = cli("glossary", "import", str(out))
+        # each round doubles "mine": 1 concept, then 2
+        assert r.returncode == 0 and f"imported {n + 1} concepts ({2 * (n + 1)} terms)" in r.stdout
+    listed = json.loads(cli("glossary", "list", "--json").stdout)
+    mine = [c for c in listed if c["glossary"] == "my-glossary"]
+    assert len(mine) == 4 and all(len(c["terms"]) == 2 for c in mine)
+    assert {t["text"] for c in mine for t in c["terms"]} == {"Amrullah Saleh", "امرالله صالح"}
+
+
+def test_bad_glossary_files_import_nothing(cli, tmp_path: Path) -> None:
+    bad = {
+        "missing-columns.csv": "name,comment\nx,y\n",
+        "bad-status.csv": "lang,term,status\nen,Kabul,preferred\nen,Herat,banned\n",
+        "broken.tbx": "<martif><text><body><termEntry>",
+        "bomb.tbx": '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><martif/>',
+        "empty.tbx": "",
+        "notes.docx": "x",
+    }
+    for name, content in bad.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        r = cli("glossary", "import", str(path))
+        assert r.returncode == 1, (name, r.stdout, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert json.loads(cli("glossary", "list", "--json").stdout)[0]["glossary"] == "starter"
+
+
+def test_check_aligned_files(cli, tmp_path: Path) -> None:
+    src = tmp_path / "en.txt"
+    tgt = tmp_path / "fa.txt"
+    src.write_text("The municipality of Kabul.\nThe Northern Alliance held Panjshir.\n", "utf-8")
+    tgt.write_text("شهرداری کابل.\nائتلاف شمال پنجشیر را نگه داشت.\n", "utf-8")
+    r = cli("glossary", "check", str(src), str(tgt), "--to", "dari", "--json")
+    assert r.returncode == 0, r.stderr
+    codes = [(f["segment"], f["code"]) for f in json.loads(r.stdout)]
+    assert (1, "term-forbidden") in codes and all(seg == 1 for seg, _ in codes)
+    tgt.write_text("one line only\n", "utf-8")
+    r = cli("glossary", "check", str(src), str(tgt))
+    assert r.returncode == 1 and "aligned" in r.stderr
