@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_mt
+from benchmarks import bench_glossary, bench_mt
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +25,7 @@ def main() -> int:
         os.environ["TARJUMAN_HOME"] = home
         venv_size()
         bench_mt.main(Path(home))
+        bench_glossary.main()
     sys.stdout.flush()
     return 0
 
