@@ -32,7 +32,21 @@ def split(paragraph: str, language: str = "en") -> list[str]:
         segs = [piece for seg in segs for piece in _split_urdu_stop(seg)]
     if "".join(segs) != paragraph:  # never lose text: fall back to the whole paragraph
         return [paragraph]
-    return segs
+    return _merge_empty(segs)
+
+
+_TAGS = re.compile(r"⟨/?\d+/?⟩")
+
+
+def _merge_empty(segs: list[str]) -> list[str]:
+    """A piece with no words (only inline tags or spaces) joins its neighbour."""
+    out: list[str] = []
+    for seg in segs:
+        if out and not (_TAGS.sub("", seg).strip() and _TAGS.sub("", out[-1]).strip()):
+            out[-1] += seg
+        else:
+            out.append(seg)
+    return out
 
 
 def _split_urdu_stop(text: str) -> list[str]:

@@ -93,3 +93,28 @@ def test_fast_and_slow_paths_agree(text: str) -> None:
         assert fold_with_map(text) == (folded, index)
     finally:
         textnorm._fast_fold = saved
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["The U.S. envoy met Mr. Karzai.", " ", "800,000 fled.",
+                                 "⟨1⟩", "⟨/1⟩", "Why? ", "\"Stop!\" he said. ", "۔ ",
+                                 "کابل آرام است. ", "...", "e.g."]), max_size=12),
+       st.sampled_from(["en", "prs", "ps"]))
+def test_segmenter_keeps_every_character(parts: list[str], lang: str) -> None:
+    from desktop_app.core.segmenter import split
+
+    text = "".join(parts)
+    segs = split(text, lang)
+    assert "".join(segs) == text
+    if text.replace("⟨1⟩", "").replace("⟨/1⟩", "").strip():
+        assert all(seg.replace("⟨1⟩", "").replace("⟨/1⟩", "").strip() for seg in segs)
+
+
+def test_segmenter_keeps_abbreviations_and_numbers() -> None:
+    from desktop_app.core.segmenter import split
+
+    text = 'Mr. Massoud met the U.S. envoy. "We lost 800,000 homes," he said... Then he left.'
+    assert [s.strip() for s in split(text)] == [
+        'Mr. Massoud met the U.S. envoy.', '"We lost 800,000 homes," he said...',
+        "Then he left."]
+    assert len(split("کابل آرام است. آیا او می‌آید؟ بلی!", "dari")) == 3

@@ -9,21 +9,18 @@ term (``tig`` / ``ntig`` / ``termSec``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from lxml import etree
 
-from desktop_app.core import languages
+from desktop_app.core import languages, xmlsafe
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term, lang_code
 from desktop_app.core.textio import write_atomic
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_LANG = xmlsafe.XML_LANG
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
-MAX_BYTES = 200 * 1024 * 1024
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 STATUS_FROM_TBX = {
     "preferredterm-admn-sts": "preferred", "preferred": "preferred",
@@ -46,9 +43,7 @@ class TbxDocument:
         return sum(len(c.terms) for c in self.concepts)
 
 
-def _local(el: etree._Element) -> str:
-    tag = el.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+_local = xmlsafe.local
 
 
 def _children(el: etree._Element, *names: str) -> list[etree._Element]:
@@ -60,21 +55,7 @@ def _text(el: etree._Element) -> str:
 
 
 def parse_bytes(data: bytes, name: str = "glossary.tbx") -> TbxDocument:
-    if len(data) > MAX_BYTES:
-        raise GlossaryError(f"{name} is too large for a term base ({len(data)} bytes)")
-    if not data.strip():
-        raise GlossaryError(f"{name} is empty")
-    head = data[:65536]
-    if _ENTITY_DECL.search(head) or _ENTITY_DECL.search(head.replace(b"\x00", b"")):
-        raise GlossaryError(f"{name}: entity declarations are not allowed (possible "
-                            "XML bomb or external entity)")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             dtd_validation=False, huge_tree=False, remove_comments=True,
-                             remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise GlossaryError(f"{name}: not well-formed XML ({exc})") from exc
+    root = xmlsafe.parse(data, name, GlossaryError)
     if _local(root) not in ("martif", "tbx"):
         raise GlossaryError(f"{name}: not a TBX file (root element <{_local(root)}>)")
     doc = TbxDocument(source_language=root.get(XML_LANG, ""))

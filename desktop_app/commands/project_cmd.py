@@ -1,0 +1,146 @@
+"""``tarjuman project``: create, inspect, pretranslate, edit and export translation projects."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import print_json
+from desktop_app.commands.progress import ProgressBar
+from desktop_app.core.exports import export
+from desktop_app.core.pretranslate import pretranslate
+from desktop_app.core.project import Project
+from desktop_app.core.settings import Settings
+from desktop_app.core.tm import TranslationMemory
+from desktop_app.core.workflow import default_enforcer
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("project", help="translation projects (one .tarjuman file each)")
+    s = p.add_subparsers(dest="project_command", metavar="ACTION", required=True,
+                         parser_class=type(p))
+    new = s.add_parser("new", help="import a document into a new project")
+    new.add_argument("document", type=Path)
+    new.add_argument("--to", required=True, dest="target")
+    new.add_argument("--from", default="en", dest="source")
+    new.add_argument("-o", "--output", type=Path, help="project file (default DOC.tarjuman)")
+    new.set_defaults(func=run_new)
+    info = s.add_parser("info", help="languages, segments and progress")
+    info.add_argument("project", type=Path)
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(func=run_info)
+    seg = s.add_parser("segments", help="list the segments")
+    seg.add_argument("project", type=Path)
+    seg.add_argument("--json", action="store_true")
+    seg.set_defaults(func=run_segments)
+    pre = s.add_parser("pretranslate", help="fill untranslated segments from TM and MT")
+    pre.add_argument("project", type=Path)
+    pre.add_argument("--engine", choices=["argos", "nllb"])
+    pre.add_argument("--no-glossary", action="store_true")
+    pre.set_defaults(func=run_pretranslate)
+    edit = s.add_parser("edit", help="set the translation of one segment")
+    edit.add_argument("project", type=Path)
+    edit.add_argument("segment", type=int)
+    edit.add_argument("text")
+    edit.add_argument("--confirm", action="store_true", help="also confirm it (adds to TM)")
+    edit.set_defaults(func=run_edit)
+    conf = s.add_parser("confirm", help="confirm segments as they are (adds them to the TM)")
+    conf.add_argument("project", type=Path)
+    conf.add_argument("segments", type=int, nargs="+")
+    conf.set_defaults(func=run_confirm)
+    exp = s.add_parser("export", help="write the translation (original format, .xlf, .tmx)")
+    exp.add_argument("project", type=Path)
+    exp.add_argument("-o", "--output", type=Path, required=True)
+    exp.add_argument("--fallback", choices=["mt", "source"], default="mt",
+                     help="what untranslated segments show (default: MT, else source)")
+    exp.add_argument("--bilingual", action="store_true", help="side-by-side .docx or .html")
+    exp.set_defaults(func=run_export)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    project = Project.create(args.document, args.target, source_lang=args.source,
+                             path=args.output)
+    info = project.info()
+    print(f"created {project.path} ({info.segments} segments, {info.format}, "
+          f"{info.source_lang} -> {info.target_lang})")
+    return 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    info = Project.open(args.project).info()
+    if args.json:
+        print_json(info.as_json())
+    else:
+        print(f"{info.document} [{info.format}] {info.source_lang} -> {info.target_lang}: "
+              f"{info.segments} segments, {info.words} words")
+        print("  " + ", ".join(f"{k}: {v}" for k, v in info.by_status.items()))
+    return 0
+
+
+def run_segments(args: argparse.Namespace) -> int:
+    segs = Project.open(args.project).segments()
+    if args.json:
+        print_json([{"id": s.id, "source": s.source, "target": s.target,
+                     "status": s.status.value, "origin": s.origin} for s in segs])
+    else:
+        for s in segs:
+            print(f"{s.id:>5} [{s.status.value:<9}] {s.source}\n      -> {s.target}")
+    return 0
+
+
+def run_pretranslate(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    enforcer = None if args.no_glossary else default_enforcer(project.source_lang,
+                                                              project.target_lang)
+    bar = ProgressBar("pretranslating")
+    tm = TranslationMemory()
+    try:
+        report = pretranslate(project, engine=args.engine, settings=Settings.load(),
+                              enforcer=enforcer, tm=tm, on_progress=bar)
+    finally:
+        bar.close()
+        tm.close()
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"{report.from_tm} from the translation memory, {report.from_mt} by MT, "
+          f"{report.total - report.from_tm - report.from_mt} left")
+    return 0
+
+
+def _to_tm(project: Project, segment_ids: list[int]) -> None:
+    tm = TranslationMemory()
+    try:
+        pairs = [(s.source, s.target) for s in (project.segment(i) for i in segment_ids)]
+        tm.add_many(pairs, project.source_lang, project.target_lang,
+                    origin=f"project:{project.path.name}")
+    finally:
+        tm.close()
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    if args.confirm:
+        seg = project.confirm(args.segment, args.text)
+        _to_tm(project, [seg.id])
+    else:
+        seg = project.set_target(args.segment, args.text)
+    print(f"segment {seg.id}: {seg.status.value}")
+    return 0
+
+
+def run_confirm(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    for segment_id in args.segments:
+        project.confirm(segment_id)
+    _to_tm(project, args.segments)
+    print(f"confirmed {len(args.segments)} segment(s)")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    kind = export(project, args.output, fallback=args.fallback, bilingual=args.bilingual)
+    print(f"wrote {args.output} ({kind})")
+    return 0

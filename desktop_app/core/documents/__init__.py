@@ -1,0 +1,1 @@
+"""Document formats: one module per format behind the Importer/Exporter protocol in base.py."""

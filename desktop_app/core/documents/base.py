@@ -1,0 +1,118 @@
+"""What every document format provides, and the inline tags that carry formatting.
+
+A document is read into blocks (paragraphs, headings, cells, cues, attributes...), each
+with its text and inline formatting as numbered tags: ``⟨1⟩bold⟨/1⟩`` for a paired
+tag, ``⟨2/⟩`` for a standalone one (an image, a line break, inline code). The editor
+shows tags as protected chips; the exporter turns them back into the format's markup.
+Export reads the original file again and writes the translated text into it, so what
+the importer did not touch (styles, scripts, timings, images) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from desktop_app.core.errors import InputError
+
+TAG = re.compile(r"⟨(/?)(\d+)(/?)⟩")
+
+
+@dataclass(slots=True)
+class Block:
+    id: str
+    text: str  # with inline tags
+    kind: str = "p"  # p, h1..h6, li, cell, cue, attr, title, unit...
+    meta: dict[str, Any] = field(default_factory=dict)
+    target: str = ""  # an existing translation (XLIFF, bilingual formats)
+
+
+@dataclass(slots=True)
+class Imported:
+    format: str
+    blocks: list[Block]
+    source_lang: str = ""
+    target_lang: str = ""
+
+
+class Format(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def extensions(self) -> tuple[str, ...]: ...
+
+    def load(self, data: bytes, name: str) -> Imported: ...
+
+    def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
+        """The original document ``data`` with each block's text replaced by its target."""
+        ...
+
+
+class DocumentError(InputError):
+    pass
+
+
+def strip_tags(text: str) -> str:
+    return TAG.sub("", text)
+
+
+def tag_ids(text: str) -> list[str]:
+    """Every tag of ``text`` as written (``1``, ``/1``, ``2/``), in order."""
+    return [f"{a}{n}{b}" for a, n, b in TAG.findall(text)]
+
+
+def pieces(text: str) -> list[tuple[str, tuple[int, ...]]]:
+    """Split tagged text into (text, open tag numbers) runs; standalone tags are
+    returned as ("", (-n,))."""
+    out: list[tuple[str, tuple[int, ...]]] = []
+    stack: list[int] = []
+    pos = 0
+    for m in TAG.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], tuple(stack)))
+        closing, number, standalone = m.group(1), int(m.group(2)), m.group(3)
+        if standalone:
+            out.append(("", (-number,)))
+        elif closing:
+            if number in stack:
+                stack.remove(number)
+        else:
+            stack.append(number)
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], tuple(stack)))
+    return out
+
+
+def reattach_tags(source: str, translated: str) -> str:
+    """Put the source's tags back around a translation made from tag-free text.
+
+    Tags that open the source open the translation, tags that close it close it; tags
+    from inside the sentence, whose place MT cannot know, go just before the closing
+    ones, so no formatting is lost and the translator can move them.
+    """
+    tags = list(TAG.finditer(source))
+    if not tags:
+        return translated
+    text = strip_tags(source)
+    lead = TAG.match(source) and re.match(r"^(?:⟨/?\d+/?⟩)+", source)
+    trail = re.search(r"(?:⟨/?\d+/?⟩)+$", source)
+    head = lead.group(0) if lead else ""
+    tail = trail.group(0) if trail and text.strip() else ""
+    inner = "".join(m.group(0) for m in tags
+                    if m.start() >= len(head) and (not tail or m.end() <= len(source) - len(tail)))
+    return head + translated + inner + tail
+
+
+def read_file(path: Path, limit: int = 200 * 1024 * 1024) -> bytes:
+    if not path.is_file():
+        raise DocumentError(f"no such file: {path}")
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentError(f"{path.name} is empty")
+    if size > limit:
+        raise DocumentError(f"{path.name} is too large ({size} bytes)")
+    return path.read_bytes()

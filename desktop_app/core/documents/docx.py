@@ -1,0 +1,255 @@
+"""Word documents through python-docx: body paragraphs, table cells, headers and footers.
+
+Formatted runs (bold, italic, underline, super/subscript) and hyperlinks become tags;
+plain runs are plain text. On export each paragraph's runs are rebuilt from the target's
+tags with the original run properties, and every paragraph of the document is marked for
+the target language: ``w:bidi`` on the paragraph, ``w:rtl`` and ``w:lang w:bidi=fa-AF``
+on each run, and an Arabic-script font for complex script.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from collections.abc import Iterator
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import Block, DocumentError, Imported, pieces
+from desktop_app.core.mt.archive import UnsafeArchive, check_members
+
+ARABIC_FONT = "Noto Sans Arabic"
+# Child order of w:pPr and w:rPr in the WordprocessingML schema (as in python-docx).
+PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+             "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
+             "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+             "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+             "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+             "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+             "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+             "w:sectPr", "w:pPrChange")
+RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+             "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+             "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
+             "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+             "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+             "w:eastAsianLayout", "w:specVanish", "w:oMath")
+FORMAT_TAGS = ("w:b", "w:i", "w:u", "w:strike", "w:vertAlign", "w:caps", "w:smallCaps")
+
+
+def _open(data: bytes, name: str) -> docx.document.Document:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_members(zf)
+            if "word/document.xml" not in zf.namelist():
+                raise DocumentError(f"{name}: not a Word document (no word/document.xml)")
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise DocumentError(f"{name}: not a Word document (damaged zip: {exc})") from exc
+    except UnsafeArchive as exc:
+        raise DocumentError(f"{name}: refused: {exc}") from exc
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for broken packages
+        raise DocumentError(f"{name}: cannot open the Word document ({exc})") from exc
+
+
+def _parts(document: docx.document.Document) -> Iterator[tuple[str, etree._Element]]:
+    yield "body", document.element.body
+    seen: set[int] = set()
+    for s, section in enumerate(document.sections):
+        for kind, part in (("hdr", section.header), ("ftr", section.footer)):
+            if part.is_linked_to_previous:
+                continue
+            element = part._element
+            if id(element) not in seen:
+                seen.add(id(element))
+                yield f"{kind}{s}", element
+
+
+def _paragraphs(document: docx.document.Document) -> Iterator[tuple[str, etree._Element]]:
+    for part_name, root in _parts(document):
+        for n, p in enumerate(root.iter(qn("w:p"))):
+            yield f"{part_name}:{n}", p
+
+
+def _formatted(run: etree._Element) -> bool:
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        return False
+    for tag in FORMAT_TAGS:
+        el = rpr.find(qn(tag))
+        if el is not None and el.get(qn("w:val")) not in ("0", "false", "none"):
+            return True
+    return False
+
+
+def _run_text(run: etree._Element) -> str:
+    out = []
+    for child in run:
+        if child.tag == qn("w:t"):
+            out.append(child.text or "")
+        elif child.tag == qn("w:tab"):
+            out.append("\t")
+        elif child.tag in (qn("w:br"), qn("w:cr")):
+            out.append("\n")
+    return "".join(out)
+
+
+def _groups(p: etree._Element) -> list[tuple[int, list[etree._Element], etree._Element | None]]:
+    """(tag number or 0 for plain, runs, hyperlink element) in paragraph order."""
+    groups: list[tuple[int, list[etree._Element], etree._Element | None]] = []
+    number = 0
+    for child in p:
+        if child.tag == qn("w:r"):
+            if _formatted(child):
+                number += 1
+                groups.append((number, [child], None))
+            else:
+                groups.append((0, [child], None))
+        elif child.tag == qn("w:hyperlink"):
+            number += 1
+            groups.append((number, list(child.iter(qn("w:r"))), child))
+    return groups
+
+
+def _tagged(p: etree._Element) -> str:
+    out = []
+    for number, runs, _ in _groups(p):
+        text = "".join(_run_text(r) for r in runs)
+        out.append(f"⟨{number}⟩{text}⟨/{number}⟩" if number and text else text)
+    return "".join(out)
+
+
+def _new_run(template: etree._Element | None, text: str) -> etree._Element:
+    run = etree.SubElement(etree.Element(qn("w:p")), qn("w:r"))
+    if template is not None:
+        rpr = template.find(qn("w:rPr"))
+        if rpr is not None:
+            run.append(copy.deepcopy(rpr))
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            etree.SubElement(run, qn("w:br"))
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                etree.SubElement(run, qn("w:tab"))
+            if chunk:
+                t = etree.SubElement(run, qn("w:t"))
+                t.text = chunk
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return run
+
+
+def _rebuild(p: etree._Element, target: str) -> None:
+    groups = _groups(p)
+    by_number = {n: (runs, link) for n, runs, link in groups if n}
+    plain = next((runs[0] for n, runs, _ in groups if not n and runs), None)
+    anchor = None
+    for child in list(p):
+        if child.tag in (qn("w:r"), qn("w:hyperlink")):
+            if anchor is None:
+                anchor = child.getprevious()
+            p.remove(child)
+    new: list[etree._Element] = []
+    for text, open_tags in pieces(target):
+        if not text:
+            continue
+        numbers = [n for n in open_tags if n > 0 and n in by_number]
+        if numbers:
+            runs, link = by_number[numbers[-1]]
+            run = _new_run(runs[0] if runs else plain, text)
+            if link is not None:
+                holder = copy.deepcopy(link)
+                for child in list(holder):
+                    holder.remove(child)
+                holder.append(run)
+                new.append(holder)
+                continue
+            new.append(run)
+        else:
+            new.append(_new_run(plain, text))
+    ppr = p.find(qn("w:pPr"))
+    position = 0 if anchor is None and ppr is None else (
+        list(p).index(anchor) + 1 if anchor is not None else list(p).index(ppr) + 1)
+    for k, el in enumerate(new):
+        p.insert(position + k, el)
+
+
+def _set(parent: etree._Element, tag: str) -> etree._Element:
+    """The child ``tag`` of a w:pPr or w:rPr, added in the order the schema requires."""
+    el = parent.find(qn(tag))
+    if el is not None:
+        return el
+    seq = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
+    el = etree.Element(qn(tag))
+    later = {qn(t) for t in seq[seq.index(tag) + 1:]}
+    for k, child in enumerate(parent):
+        if child.tag in later:
+            parent.insert(k, el)
+            return el
+    parent.append(el)
+    return el
+
+
+def mark_paragraph(p: etree._Element, lang: languages.Language) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        p.insert(0, ppr)
+    if lang.is_rtl:
+        _set(ppr, "w:bidi")
+    mark = _set(ppr, "w:rPr")
+    for rpr_holder in [mark, *[_rpr(r) for r in p.iter(qn("w:r"))]]:
+        _mark_run(rpr_holder, lang)
+
+
+def _rpr(run: etree._Element) -> etree._Element:
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.Element(qn("w:rPr"))
+        run.insert(0, rpr)
+    return rpr
+
+
+def _mark_run(rpr: etree._Element, lang: languages.Language) -> None:
+    fonts = _set(rpr, "w:rFonts")
+    if lang.is_rtl:
+        fonts.set(qn("w:cs"), ARABIC_FONT)
+        fonts.set(qn("w:hint"), "cs")
+        if rpr.find(qn("w:b")) is not None:
+            _set(rpr, "w:bCs")
+        if rpr.find(qn("w:i")) is not None:
+            _set(rpr, "w:iCs")
+        _set(rpr, "w:rtl")
+        _set(rpr, "w:cs")
+    lang_el = _set(rpr, "w:lang")
+    lang_el.set(qn("w:bidi" if lang.is_rtl else "w:val"), lang.bcp47)
+
+
+class Docx:
+    name = "docx"
+    extensions = (".docx",)
+
+    def load(self, data: bytes, name: str) -> Imported:
+        document = _open(data, name)
+        blocks = []
+        for bid, p in _paragraphs(document):
+            text = _tagged(p)
+            if text.strip():
+                in_table = any(a.tag == qn("w:tc") for a in p.iterancestors())
+                blocks.append(Block(bid, text, "cell" if in_table else "p"))
+        return Imported(self.name, blocks)
+
+    def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
+        document = _open(data, name)
+        lang = languages.get(target_lang)
+        for bid, p in list(_paragraphs(document)):
+            if bid in targets:
+                _rebuild(p, targets[bid])
+            mark_paragraph(p, lang)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()

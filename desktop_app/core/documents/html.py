@@ -1,0 +1,176 @@
+"""HTML: the text of leaf block elements (p, h1, li, td...) and of translatable attributes
+(alt, title, placeholder, aria-label, meta description); inline elements (b, a, span...)
+become tags. Scripts and styles are never touched. Export sets ``dir`` and ``lang``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+
+import lxml.html
+from lxml import etree
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import TAG, Block, DocumentError, Imported
+
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
+          "figcaption", "blockquote", "title", "button", "label", "option", "summary",
+          "legend", "div", "section", "article", "header", "footer", "aside", "nav", "main",
+          "ul", "ol", "dl", "table", "thead", "tbody", "tr", "form", "figure", "body", "head",
+          "html", "pre", "address", "fieldset", "details", "hr", "select"}
+SKIP = {"script", "style", "code", "pre", "noscript", "template", "svg", "math", "textarea"}
+VOID = {"br", "img", "input", "wbr", "hr"}
+ATTRS = ("alt", "title", "placeholder", "aria-label")
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def _parse(data: bytes, name: str) -> etree._ElementTree:
+    if _ENTITY.search(data[:65536].replace(b"\x00", b"")):
+        raise DocumentError(f"{name}: entity declarations are not allowed in HTML")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError(f"{name} is binary data, not HTML")
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=False, recover=True)
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise DocumentError(f"{name}: cannot read HTML ({exc})") from exc
+    return root.getroottree()
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _has_text(el: etree._Element) -> bool:
+    return bool("".join(el.itertext()).strip())
+
+
+def _is_leaf_block(el: etree._Element) -> bool:
+    if _tag(el) not in BLOCKS or _tag(el) in SKIP or not _has_text(el):
+        return False
+    return not any(_tag(d) in BLOCKS or _tag(d) in SKIP for d in el.iterdescendants())
+
+
+def _walk(tree: etree._ElementTree) -> Iterator[tuple[str, etree._Element, str]]:
+    """(block id, element, attribute or '') in document order: the same on every read."""
+    n = 0
+    for el in tree.getroot().iter():
+        tag = _tag(el)
+        if not tag or tag in SKIP or any(_tag(a) in SKIP for a in el.iterancestors()):
+            continue
+        if _is_leaf_block(el):
+            n += 1
+            yield f"E{n}", el, ""
+        for attr in ATTRS:
+            if (el.get(attr) or "").strip():
+                n += 1
+                yield f"E{n}@{attr}", el, attr
+        if tag == "meta" and (el.get("name") or "").lower() == "description" and el.get(
+                "content"):
+            n += 1
+            yield f"E{n}@content", el, "content"
+
+
+def _inline(el: etree._Element) -> list[etree._Element]:
+    return [d for d in el.iterdescendants() if isinstance(d.tag, str)]
+
+
+def _tagged(el: etree._Element) -> str:
+    inline = {id(d): k for k, d in enumerate(_inline(el), 1)}
+
+    def render(node: etree._Element) -> str:
+        out = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str):
+                k = inline[id(child)]
+                if _tag(child) in VOID:
+                    out.append(f"⟨{k}/⟩")
+                else:
+                    out.append(f"⟨{k}⟩{render(child)}⟨/{k}⟩")
+            out.append(child.tail or "")
+        return "".join(out)
+
+    return " ".join(render(el).split()) if _tag(el) != "pre" else render(el)
+
+
+def _rebuild(el: etree._Element, target: str) -> None:
+    """Replace the content of ``el`` by ``target``, re-creating inline elements from tags."""
+    originals = _inline(el)
+    for child in list(el):
+        el.remove(child)
+    el.text = None
+    stack = [el]
+    used: set[int] = set()
+
+    def put_text(text: str) -> None:
+        parent = stack[-1]
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    pos = 0
+    for m in TAG.finditer(target):
+        put_text(target[pos:m.start()])
+        pos = m.end()
+        closing, k, solo = m.group(1), int(m.group(2)), m.group(3)
+        if closing:
+            if len(stack) > 1:
+                stack.pop()
+            continue
+        if not 0 < k <= len(originals):
+            continue
+        used.add(k)
+        node = copy.copy(originals[k - 1])
+        node.tail = None
+        if not solo and _tag(node) not in VOID:
+            for child in list(node):
+                node.remove(child)
+            node.text = None
+            stack[-1].append(node)
+            stack.append(node)
+        else:
+            stack[-1].append(node)
+    put_text(target[pos:])
+    for k, original in enumerate(originals, 1):  # keep images and breaks the target lost
+        if k not in used and _tag(original) in VOID:
+            node = copy.copy(original)
+            node.tail = None
+            el.append(node)
+
+
+class Html:
+    name = "html"
+    extensions = (".html", ".htm", ".xhtml")
+
+    def load(self, data: bytes, name: str) -> Imported:
+        tree = _parse(data, name)
+        blocks = []
+        for bid, el, attr in _walk(tree):
+            if attr:
+                blocks.append(Block(bid, el.get(attr) or "", "attr", {"attr": attr}))
+            else:
+                blocks.append(Block(bid, _tagged(el), _tag(el)))
+        if not blocks:
+            raise DocumentError(f"{name}: no translatable text found")
+        lang = tree.getroot().get("lang", "")
+        return Imported(self.name, blocks, source_lang=lang)
+
+    def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
+        tree = _parse(data, name)
+        for bid, el, attr in list(_walk(tree)):
+            if bid not in targets:
+                continue
+            if attr:
+                el.set(attr, targets[bid])
+            else:
+                _rebuild(el, targets[bid])
+        root = tree.getroot()
+        lang = languages.get(target_lang)
+        root.set("lang", lang.bcp47)
+        root.set("dir", lang.direction)
+        out: bytes = lxml.html.tostring(tree, encoding="utf-8", doctype=tree.docinfo.doctype,
+                                        method="html")
+        return out

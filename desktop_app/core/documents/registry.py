@@ -1,0 +1,64 @@
+"""Pick a document format by extension, or by content where the extension lies."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from desktop_app.core.documents.base import DocumentError, Format
+from desktop_app.core.documents.docx import Docx
+from desktop_app.core.documents.html import Html
+from desktop_app.core.documents.markdown import Markdown
+from desktop_app.core.documents.plaintext import PlainText
+from desktop_app.core.documents.subtitles import TIMING, Subtitles
+from desktop_app.core.documents.xliff import Xliff
+
+FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
+                                                  Subtitles(), Xliff())}
+
+
+def by_name(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise DocumentError(f"unknown document format {name!r}") from None
+
+
+def sniff(data: bytes) -> str | None:
+    """The format the content shows, whatever the file is called."""
+    head = data[:4096]
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            return None
+        return None
+    text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n").lower()
+    if text.startswith("<?xml") or text.startswith("<xliff"):
+        if "<xliff" in text:
+            return "xliff"
+        if "<html" in text:
+            return "html"
+        return None
+    if text.startswith(("<!doctype html", "<html")):
+        return "html"
+    lines = text.splitlines()
+    if len(lines) > 1 and TIMING.match(lines[1] if lines[0].strip().isdigit() else lines[0]):
+        return "srt"
+    return None
+
+
+def detect(path: Path, data: bytes) -> Format:
+    sniffed = sniff(data)
+    by_ext = next((f for f in FORMATS.values() if path.suffix.lower() in f.extensions), None)
+    if sniffed and (by_ext is None or by_ext.name != sniffed):
+        return FORMATS[sniffed]
+    if by_ext is None:
+        supported = ", ".join(ext for f in FORMATS.values() for ext in f.extensions)
+        raise DocumentError(f"{path.name}: unsupported document type (supported: {supported})")
+    if by_ext.name == "docx" and not data.startswith(b"PK"):
+        raise DocumentError(f"{path.name}: not a Word document (not a zip package)")
+    return by_ext

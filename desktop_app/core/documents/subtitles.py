@@ -1,0 +1,69 @@
+"""SubRip subtitles (.srt): one block per cue; numbers, timings and positions are kept."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.textio import decode
+
+TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
+_INLINE = re.compile(r"</?(?:b|i|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.IGNORECASE)
+
+
+def _cues(text: str, name: str) -> list[tuple[list[str], list[str]]]:
+    """(header lines: number + timing, text lines) per cue."""
+    chunks = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
+    cues = []
+    for n, chunk in enumerate(chunks, 1):
+        lines = chunk.split("\n")
+        timing_at = next((i for i, ln in enumerate(lines[:2]) if TIMING.match(ln)), None)
+        if timing_at is None:
+            raise DocumentError(f"{name}: cue {n} has no timing line (00:00:01,000 --> ...)")
+        cues.append((lines[: timing_at + 1], lines[timing_at + 1:]))
+    if not cues:
+        raise DocumentError(f"{name}: no subtitle cues")
+    return cues
+
+
+def _to_tags(lines: list[str]) -> tuple[str, list[str]]:
+    """Cue text with markup (<b>, {\\an8}) as tags, and the markup by tag number."""
+    markup: list[str] = []
+    out = []
+    for m_text in re.split(f"({_INLINE.pattern})", "\n".join(lines), flags=re.IGNORECASE):
+        if m_text and _INLINE.fullmatch(m_text):
+            markup.append(m_text)
+            out.append(f"⟨{len(markup)}/⟩")
+        else:
+            out.append(m_text)
+    return "".join(out), markup
+
+
+def _from_tags(text: str, markup: list[str]) -> str:
+    def put(m: re.Match[str]) -> str:
+        k = int(m.group(1))
+        return markup[k - 1] if 0 < k <= len(markup) else ""
+    return re.sub(r"⟨/?(\d+)/?⟩", put, text)
+
+
+class Subtitles:
+    name = "srt"
+    extensions = (".srt",)
+
+    def load(self, data: bytes, name: str) -> Imported:
+        text, _ = decode(data, name)
+        blocks = []
+        for n, (head, body) in enumerate(_cues(text, name)):
+            tagged, markup = _to_tags(body)
+            blocks.append(Block(f"C{n}", tagged, "cue", {"timing": head[-1], "markup": markup}))
+        return Imported(self.name, blocks)
+
+    def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
+        text, _ = decode(data, name)
+        out = []
+        for n, (head, body) in enumerate(_cues(text, name)):
+            _, markup = _to_tags(body)
+            target = targets.get(f"C{n}")
+            lines = body if target is None else _from_tags(target, markup).split("\n")
+            out.append("\n".join(head + lines))
+        return ("\n\n".join(out) + "\n").encode("utf-8")

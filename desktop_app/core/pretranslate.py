@@ -1,0 +1,75 @@
+"""Fill a project's untranslated segments: TM exact matches first (no MT for those), then
+machine translation over the rest of the document, batch by batch, each batch stored at
+once (a cancelled or crashed run keeps what it finished)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.core.documents.base import reattach_tags, strip_tags
+from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.mt.engine import CancelFn, Cancelled, ProgressFn
+from desktop_app.core.mt.routing import translate_texts
+from desktop_app.core.project import Project
+from desktop_app.core.segments import Status
+from desktop_app.core.settings import Settings
+from desktop_app.core.tm import TranslationMemory
+
+CHUNK = 64
+
+
+@dataclass(slots=True)
+class Report:
+    total: int = 0
+    from_tm: int = 0
+    from_mt: int = 0
+    glossary_lost: int = 0
+    cancelled: bool = False
+    notes: tuple[str, ...] = ()
+
+
+def pretranslate(project: Project, *, engine: str | None = None,
+                 settings: Settings | None = None, enforcer: Enforcer | None = None,
+                 tm: TranslationMemory | None = None, use_cache: bool = True,
+                 on_progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+                 on_batch: ProgressFn | None = None, chunk: int = CHUNK) -> Report:
+    todo = project.segments("segments.status = ?", [Status.NEW.value])
+    report = Report(total=len(todo))
+    if tm is not None:
+        hits = []
+        for seg in todo:
+            match = tm.exact(seg.source, project.source_lang, project.target_lang)
+            if match:
+                hits.append((seg.id, match.target, "tm:exact"))
+        report.from_tm = project.apply_machine(hits)
+        done_ids = {h[0] for h in hits}
+        todo = [s for s in todo if s.id not in done_ids]
+    notes: set[str] = set()
+    done = report.from_tm
+    if on_progress is not None:
+        on_progress(done, report.total)
+    for start in range(0, len(todo), chunk):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            break
+        batch = todo[start:start + chunk]
+        try:
+            results = translate_texts([strip_tags(s.source) for s in batch],
+                                      project.source_lang,
+                                      project.target_lang, engine=engine, settings=settings,
+                                      use_cache=use_cache, cancel=cancel, enforcer=enforcer)
+        except Cancelled:
+            report.cancelled = True
+            break
+        rows = [(seg.id, reattach_tags(seg.source, r.text), f"mt:{r.engine}:{r.model_id}")
+                for seg, r in zip(batch, results, strict=True) if r.text]
+        report.from_mt += project.apply_machine(rows)
+        report.glossary_lost += sum(1 for r in results if r.flags)
+        notes.update(r.note for r in results if r.note)
+        done += len(batch)
+        if on_progress is not None:
+            on_progress(done, report.total)
+        if on_batch is not None:
+            on_batch(done, report.total)
+    report.notes = tuple(sorted(notes))
+    return report

@@ -1,0 +1,132 @@
+"""TMX 1.1-1.4 reading (for the translation memory) and TMX 1.4b writing.
+
+Reading keeps, for each translation unit, the text of every variant with inline codes
+as tags; native-code elements (bpt, ept, ph, it, ut) contribute no text, ``hi`` and
+``sub`` content does. A file whose codes do not pair up (an ``ept`` before its ``bpt``,
+a ``bpt`` index used twice) is refused: it is well-formed but not valid TMX.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from desktop_app import __version__
+from desktop_app.core import xmlsafe
+from desktop_app.core.errors import InputError
+from desktop_app.core.xmlsafe import XML_LANG, local
+
+
+class TmxError(InputError):
+    pass
+
+
+@dataclass(slots=True)
+class TranslationUnit:
+    variants: dict[str, str] = field(default_factory=dict)  # language as written -> text
+    tuid: str = ""
+
+
+@dataclass(slots=True)
+class TmxDocument:
+    version: str
+    srclang: str
+    units: list[TranslationUnit]
+
+
+def _render(seg: etree._Element, name: str) -> str:
+    count = 0
+    open_bpt: set[str] = set()
+    seen_bpt: set[str] = set()
+
+    def walk(el: etree._Element) -> str:
+        nonlocal count
+        out = [el.text or ""]
+        for child in el:
+            kind = local(child)
+            index = child.get("i", "")
+            if kind == "bpt":
+                if index in seen_bpt:
+                    raise TmxError(f"{name}: line {child.sourceline}: <bpt i={index!r}> used "
+                                   "twice in one segment")
+                seen_bpt.add(index)
+                open_bpt.add(index)
+            elif kind == "ept":
+                if index not in open_bpt:
+                    raise TmxError(f"{name}: line {child.sourceline}: <ept i={index!r}> "
+                                   "without a <bpt> before it")
+                open_bpt.discard(index)
+            if kind in ("hi", "sub"):
+                count += 1
+                n = count
+                out.append(f"⟨{n}⟩{walk(child)}⟨/{n}⟩")
+            elif kind:
+                count += 1
+                out.append(f"⟨{count}/⟩")
+            out.append(child.tail or "")
+        return "".join(out)
+
+    return walk(seg)
+
+
+def parse(data: bytes, name: str = "memory.tmx") -> TmxDocument:
+    root = xmlsafe.parse(data, name, TmxError)
+    if local(root) != "tmx":
+        raise TmxError(f"{name}: not TMX (root element <{local(root)}>)")
+    header = next((c for c in root if local(c) == "header"), None)
+    body = next((c for c in root if local(c) == "body"), None)
+    if header is None or body is None:
+        raise TmxError(f"{name}: TMX needs a <header> and a <body>")
+    units = []
+    for tu in (c for c in body if local(c) == "tu"):
+        unit = TranslationUnit(tuid=tu.get("tuid", ""))
+        for tuv in (c for c in tu if local(c) == "tuv"):
+            lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+            seg = next((c for c in tuv if local(c) == "seg"), None)
+            if not lang or seg is None:
+                raise TmxError(f"{name}: line {tuv.sourceline}: <tuv> without a language "
+                               "or a <seg>")
+            unit.variants[lang] = _render(seg, name)
+        units.append(unit)
+    return TmxDocument(root.get("version", ""), header.get("srclang", ""), units)
+
+
+def write(pairs: list[tuple[str, str]], source_lang: str, target_lang: str) -> bytes:
+    """TMX 1.4b of (source, target) pairs; tags are written as <ph> codes."""
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(root, "header", creationtool="Tarjuman", creationtoolversion=__version__,
+                     datatype="plaintext", segtype="sentence", adminlang="en",
+                     srclang=source_lang, **{"o-tmf": "Tarjuman"})
+    body = etree.SubElement(root, "body")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for source, target in pairs:
+        tu = etree.SubElement(body, "tu", creationdate=stamp)
+        for lang, text in ((source_lang, source), (target_lang, target)):
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            _seg(etree.SubElement(tuv, "seg"), text)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                pretty_print=True)
+    return out
+
+
+def _seg(seg: etree._Element, text: str) -> None:
+    from desktop_app.core.documents.base import TAG
+
+    pos = 0
+    last: etree._Element | None = None
+    for m in TAG.finditer(text):
+        chunk = text[pos:m.start()]
+        if last is None:
+            seg.text = (seg.text or "") + chunk
+        else:
+            last.tail = (last.tail or "") + chunk
+        last = etree.SubElement(seg, "ph", x=m.group(2))
+        last.text = m.group(0)
+        pos = m.end()
+    chunk = text[pos:]
+    if last is None:
+        seg.text = (seg.text or "") + chunk
+    else:
+        last.tail = (last.tail or "") + chunk

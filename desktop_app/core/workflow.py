@@ -1,0 +1,45 @@
+"""Whole jobs built from the core pieces: translate a document in one go."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from desktop_app.core.exports import export
+from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.glossary.library import open_default
+from desktop_app.core.glossary.matcher import Matcher
+from desktop_app.core.mt.engine import ProgressFn
+from desktop_app.core.mt.routing import choose
+from desktop_app.core.pretranslate import Report, pretranslate
+from desktop_app.core.project import Project
+from desktop_app.core.settings import Settings
+from desktop_app.core.tm import TranslationMemory
+
+
+def default_enforcer(source: str, target: str) -> Enforcer:
+    return Enforcer(Matcher(source, open_default().concepts()), target)
+
+
+def translate_document(document: Path, out: Path, source: str, target: str, *,
+                       engine: str | None = None, settings: Settings | None = None,
+                       glossary: bool = True, use_cache: bool = True,
+                       fallback: str = "source", bilingual: bool = False,
+                       on_progress: ProgressFn | None = None) -> Report:
+    """Import -> TM + MT (with the glossary) -> export, through a throw-away project."""
+    settings = settings or Settings.load()
+    choose(source, target, engine)  # no model for the pair: fail before any work
+    enforcer = default_enforcer(source, target) if glossary and settings.use_glossary else None
+    with tempfile.TemporaryDirectory(prefix="tarjuman-") as tmp:
+        project = Project.create(document, target, source_lang=source,
+                                 path=Path(tmp) / "job.tarjuman")
+        tm = TranslationMemory()
+        try:
+            report = pretranslate(project, engine=engine, settings=settings,
+                                  enforcer=enforcer, tm=tm, use_cache=use_cache,
+                                  on_progress=on_progress)
+            export(project, out, fallback=fallback, bilingual=bilingual)
+        finally:
+            tm.close()
+            project.close()
+    return report
