@@ -18,6 +18,7 @@ from desktop_app.commands import (
     languages_cmd,
     models_cmd,
     project_cmd,
+    qa_cmd,
     translate_cmd,
 )
 from desktop_app.core.errors import TarjumanError
@@ -33,7 +34,8 @@ def build_parser() -> Parser:
                     "workbench for Dari and Pashto. With no command, opens the editor.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, demo):
+    for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, qa_cmd,
+                   demo):
         module.register(sub)
     gui = sub.add_parser("gui", help="open the editor window")
     gui.set_defaults(func=_run_gui)

@@ -1,0 +1,37 @@
+"""``tarjuman qa PROJECT``: every QA finding of a project, headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import print_json
+from desktop_app.core import qa
+from desktop_app.core.glossary.library import open_default
+from desktop_app.core.project import Project
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("qa", help="check a project: glossary, numbers, punctuation, bidi...")
+    p.add_argument("project", type=Path)
+    p.add_argument("--disable", action="append", default=[], choices=qa.ALL_CHECKS,
+                   metavar="CHECK", help="switch a check off: " + ", ".join(qa.ALL_CHECKS))
+    p.add_argument("--strict", action="store_true", help="keep Pashto letter distinctions")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    segments = project.segments()
+    findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
+                        project.target_lang, concepts=open_default().concepts(),
+                        disabled=args.disable, strict=args.strict)
+    if args.json:
+        print_json([{**f.as_json(), "segment_id": segments[f.segment].id} for f in findings])
+    else:
+        for f in findings:
+            print(f"segment {segments[f.segment].id}: {f.code}: {f.message}")
+        print(f"{len(findings)} finding(s) in {len(segments)} segments")
+    return 0

@@ -1,0 +1,107 @@
+"""Segment checks for a whole project: glossary (see glossary.qa), numbers, untranslated
+or copied segments, punctuation and quotes, bidi marks, spacing. Each check can be
+switched off by its code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import strip_tags, tag_ids
+from desktop_app.core.glossary.qa import Finding, GlossaryQA
+from desktop_app.core.glossary.store import Concept
+
+EMPTY = "empty"
+IDENTICAL = "identical"
+NUMBERS = "numbers"
+PUNCTUATION = "latin-punctuation"
+QUOTES = "unbalanced"
+BIDI = "bidi-marks"
+SPACES = "double-space"
+TAGS = "tags"
+ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary")
+
+_NUMBER = re.compile(r"\d+(?:[,.\u066b\u066c]\d+)*%?")
+_LATIN_TAIL = re.compile(r"[A-Za-z0-9]([^\u0600-\u06ffA-Za-z0-9\s]+)$")
+_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    source: str
+    target: str
+
+
+def numbers(text: str) -> list[str]:
+    """Numbers in any digits, as plain ASCII digits without separators: 800,000 = ۸۰۰٬۰۰۰."""
+    latin = languages.to_latin_digits(strip_tags(text))
+    out = []
+    for m in _NUMBER.finditer(latin):
+        value = m.group(0)
+        value = re.sub(r"[,\u066c](?=\d{3}\b)", "", value).replace("\u066b", ".")
+        out.append(value)
+    return sorted(out)
+
+
+def check_pair(n: int, source: str, target: str, target_lang: str,
+               enabled: set[str]) -> list[Finding]:
+    lang = languages.get(target_lang)
+    found: list[Finding] = []
+
+    def add(code: str, message: str, suggestion: str = "") -> None:
+        if code in enabled:
+            found.append(Finding(code, n, message, suggestion=suggestion))
+
+    plain_src, plain_tgt = strip_tags(source), strip_tags(target)
+    if not plain_tgt.strip():
+        add(EMPTY, "no translation yet")
+        return found
+    if plain_tgt.strip() == plain_src.strip() and re.search(r"[A-Za-z]{3}", plain_src):
+        add(IDENTICAL, "the target is the same as the source")
+    src_numbers, tgt_numbers = numbers(source), numbers(target)
+    if src_numbers != tgt_numbers:
+        missing = [x for x in src_numbers if x not in tgt_numbers]
+        extra = [x for x in tgt_numbers if x not in src_numbers]
+        add(NUMBERS, "numbers differ: " + ", ".join(
+            [f"missing {x}" for x in missing] + [f"extra {x}" for x in extra]))
+    if sorted(tag_ids(source)) != sorted(tag_ids(target)):
+        add(TAGS, "inline tags differ from the source")
+    if lang.is_rtl:
+        for latin, arabic in (("?", "؟"), (",", "،"), (";", "؛")):
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", plain_tgt):
+                add(PUNCTUATION, f"Latin {latin!r} in a right-to-left target; use {arabic!r}",
+                    arabic)
+        # "... NATO." in RTL text: the final "." jumps to the wrong side without an RLM.
+        tail = _LATIN_TAIL.search(plain_tgt.rstrip())
+        rtl_text = re.search(r"[\u0600-\u06ff]", plain_tgt)
+        if rtl_text and tail and tail.group(1) and "\u200f" not in tail.group(0):
+            add(BIDI, "a Latin run ends the target before punctuation: add an RLM after it",
+                "\u200f")
+    if re.search(f"[{_MARKS}]{{2,}}", target) or re.search(f"^[{_MARKS}]|[{_MARKS}]$",
+                                                            plain_tgt.strip(" ")):
+        add(BIDI, "stray bidi marks")
+    for a, b in PAIRS:
+        if plain_tgt.count(a) != plain_tgt.count(b):
+            add(QUOTES, f"unbalanced {a}{b}")
+    if plain_tgt.count('"') % 2:
+        add(QUOTES, 'unbalanced "')
+    if "  " in plain_tgt.strip():
+        add(SPACES, "doubled space")
+    return found
+
+
+def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, *,
+          concepts: Iterable[Concept] = (), disabled: Iterable[str] = (),
+          strict: bool = False) -> list[Finding]:
+    enabled = set(ALL_CHECKS) - set(disabled)
+    findings: list[Finding] = []
+    for n, (source, target) in enumerate(pairs):
+        findings.extend(check_pair(n, source, target, target_lang, enabled))
+    if "glossary" in enabled:
+        glossary = GlossaryQA(concepts, source_lang, target_lang, strict=strict)
+        findings.extend(glossary.check([(strip_tags(s), strip_tags(t)) for s, t in pairs]))
+    findings.sort(key=lambda f: (f.segment, f.code))
+    return findings
