@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint size venv clean
+.PHONY: run test bench lint size venv clean catalogs
 
 venv: $(STAMP)
 
@@ -38,3 +38,11 @@ size: $(STAMP)
 
 clean:
 	rm -rf $(VENV)
+
+# UI catalogs (Babel): extract the messages, merge them into prs/ps, compile .mo files.
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -k _ -k N_ --no-location --omit-header \
+		-o resources/locale/tarjuman.pot desktop_app/gui
+	$(BIN)/pybabel update -D tarjuman -i resources/locale/tarjuman.pot -d resources/locale \
+		--ignore-obsolete
+	$(BIN)/pybabel compile -D tarjuman -d resources/locale --statistics

@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_documents, bench_glossary, bench_mt
+from benchmarks import bench_documents, bench_glossary, bench_gui, bench_mt
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +27,7 @@ def main() -> int:
         bench_mt.main(Path(home))
         bench_glossary.main()
         bench_documents.main()
+        bench_gui.main()
     sys.stdout.flush()
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from desktop_app import APP_NAME, __version__
@@ -21,7 +22,7 @@ from desktop_app.commands import (
     qa_cmd,
     translate_cmd,
 )
-from desktop_app.core.errors import TarjumanError
+from desktop_app.core.errors import InputError, TarjumanError
 
 
 class Parser(argparse.ArgumentParser):
@@ -38,14 +39,21 @@ def build_parser() -> Parser:
                    demo):
         module.register(sub)
     gui = sub.add_parser("gui", help="open the editor window")
-    gui.set_defaults(func=_run_gui)
+    gui.set_defaults(func=_run_gui, file=None)
+    op = sub.add_parser("open", help="open a document (as a new project) or a project "
+                        "in the editor")
+    op.add_argument("file", type=Path)
+    op.set_defaults(func=_run_gui)
     return parser
 
 
 def _run_gui(args: argparse.Namespace) -> int:
     from desktop_app.gui.app import run_gui
 
-    return run_gui([])
+    file = getattr(args, "file", None)
+    if file is not None and not Path(file).exists():
+        raise InputError(f"no such file: {file}")
+    return run_gui([], open_file=file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    commands = {a for act in parser._actions if isinstance(act, argparse._SubParsersAction)
+                for a in act.choices}
+    if args_list and args_list[0] not in commands and not args_list[0].startswith("-"):
+        args_list = ["open", *args_list]  # `tarjuman FILE` opens it in the editor
     args = parser.parse_args(args_list)
     try:
         setup_logging()

@@ -74,6 +74,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA busy_timeout=10000")  # the GUI and a background job share the file
     return db
 
 
@@ -260,6 +261,14 @@ class Project:
                 else:
                     self.db.table("segments").update(segment_id, {"mt_text": text})
         return done
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     def history(self, segment_id: int) -> list[tuple[str, str, str]]:
         return [(r["target"], r["status"], r["origin"]) for r in self.db.table(

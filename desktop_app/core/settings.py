@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,11 @@ class Settings:
     max_batch_size: int = 32
     batch_type: str = "examples"  # or "tokens"
     use_glossary: bool = True
+    default_target: str = "prs"
+    recent: list[str] = field(default_factory=list)  # recently opened projects
+
+    def remember(self, path: str, keep: int = 8) -> None:
+        self.recent = [path] + [p for p in self.recent if p != path][: keep - 1]
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

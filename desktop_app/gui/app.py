@@ -1,14 +1,22 @@
-"""QApplication set-up: fonts, layout direction, crash hook, main window."""
+"""QApplication set-up: bundled Arabic font, UI language and layout direction, a crash
+hook that logs and shows one dialog, the main window."""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME
+from desktop_app.core import languages
+from desktop_app.core.logs import get_logger
+from desktop_app.core.settings import Settings
 from desktop_app.gui.fonts import register_arabic_font
 
 
@@ -24,12 +32,34 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def run_gui(argv: Sequence[str] = ()) -> int:
+def apply_ui_language(app: QApplication, code: str) -> None:
+    try:
+        lang = languages.set_ui_language(code)
+    except Exception:
+        lang = languages.set_ui_language("en")
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang.is_rtl
+                           else Qt.LayoutDirection.LeftToRight)
+
+
+def crash_hook(kind: type[BaseException], value: BaseException,
+               tb: TracebackType | None) -> None:
+    """Unexpected errors: the traceback to the log, one line to the user."""
+    get_logger("crash").error("unhandled error\n%s",
+                              "".join(traceback.format_exception(kind, value, tb)))
+    from desktop_app.gui.dialogs.messages import show_error
+
+    show_error(None, f"{kind.__name__}: {value}\n(details in the log file)")
+
+
+def run_gui(argv: Sequence[str] = (), open_file: Path | None = None) -> int:
     from desktop_app.gui.main_window import MainWindow
 
     app = make_app(argv)
+    apply_ui_language(app, Settings.load().ui_language)
+    sys.excepthook = crash_hook
     window = MainWindow()
     window.show()
+    if open_file is not None:
+        window.open_path(open_file)
     code: int = app.exec()
-    sys.stdout.flush()
     return code

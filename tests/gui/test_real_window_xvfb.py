@@ -1,7 +1,9 @@
-"""Start `tarjuman` as a real process on an X display and screenshot its window."""
+"""Start `tarjuman` as a real process on an X display (xvfb-run) and screenshot it:
+the sample project in English, and the UI in Dari (mirrored)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,41 +13,64 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.project import Project
+from desktop_app.core.resources import sample
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.xvfb
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-def find_window(name: str, timeout: float = 20) -> str:
+def find_window(name: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         out = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True,
                              text=True).stdout
-        for line in out.splitlines():
-            if f'"{name}"' in line:
-                return line.split()[0]
+        if name in out:
+            return
         time.sleep(0.3)
     raise AssertionError(f"no window named {name!r} appeared")
 
 
-@pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs xvfb-run (make test)")
-def test_real_window_screenshot(tarjuman_home: Path) -> None:
+def screenshot(args: list[str], home: Path, shot: Path, title: str) -> int:
+    assert os.environ.get("DISPLAY"), "run under xvfb-run (make test does)"
     assert shutil.which("import"), "ImageMagick is installed by .ci/run"
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    env.update({"TARJUMAN_HOME": str(tarjuman_home), "PYTHONPATH": str(ROOT)})
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env,
+    env.update({"TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        find_window("Tarjuman")
-        time.sleep(1.5)
+        find_window(title)
+        time.sleep(2.0)
         ARTIFACTS.mkdir(exist_ok=True)
-        shot = ARTIFACTS / "main-window.png"
         subprocess.run(["import", "-window", "root", str(shot)], check=True, timeout=30)
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         colours = subprocess.run(["identify", "-format", "%k", str(shot)], capture_output=True,
                                  text=True, check=True).stdout
-        assert int(colours) > 20, "the screen is blank: no window was drawn"
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        return int(colours)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_main_window_without_project(tarjuman_home: Path) -> None:
+    assert screenshot([], tarjuman_home, ARTIFACTS / "main-window.png", "Tarjuman") > 20
+
+
+def test_sample_project_in_a_real_window(tarjuman_home: Path, tmp_path: Path) -> None:
+    project = Project.create(sample("panjshir.docx"), "dari", path=tmp_path / "s.tarjuman")
+    segs = project.segments()
+    project.set_target(segs[0].id, "مقاومت در دره پنجشیر: فصل نو در یک مبارزه کهنه")
+    project.close()
+    colours = screenshot([str(tmp_path / "s.tarjuman")], tarjuman_home,
+                         ARTIFACTS / "editor-english-ui.png", "panjshir.docx")
+    assert colours > 50
+
+
+def test_ui_in_dari_is_mirrored(tarjuman_home: Path, tmp_path: Path) -> None:
+    (tarjuman_home / "settings.json").write_text(json.dumps({"ui_language": "prs"}), "utf-8")
+    project = Project.create(sample("panjshir.txt"), "dari", path=tmp_path / "d.tarjuman")
+    project.close()
+    colours = screenshot(["open", str(tmp_path / "d.tarjuman")], tarjuman_home,
+                         ARTIFACTS / "editor-dari-ui.png", "panjshir.txt")
+    assert colours > 50

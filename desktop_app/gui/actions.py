@@ -1,0 +1,81 @@
+"""Every action of the editor in one registry: text, shortcut, menu and handler.
+
+Texts are message ids; ``retranslate()`` sets them again in the current UI language
+(the Frescobaldi pattern), so the language can change while the window is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.gui.i18n import N_, _
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    key: str
+    text: str
+    shortcut: str = ""
+    menu: str = ""
+
+
+SPECS: tuple[Spec, ...] = (
+    Spec("new_project", N_("&New project from document…"), "Ctrl+N", "file"),
+    Spec("open_project", N_("&Open project…"), "Ctrl+O", "file"),
+    Spec("export", N_("&Export translation…"), "Ctrl+E", "file"),
+    Spec("export_bilingual", N_("Export &bilingual…"), "", "file"),
+    Spec("quit", N_("&Quit"), "Ctrl+Q", "file"),
+    Spec("undo", N_("&Undo"), "Ctrl+Z", "edit"),
+    Spec("redo", N_("&Redo"), "Ctrl+Shift+Z", "edit"),
+    Spec("find", N_("&Find and replace…"), "Ctrl+F", "edit"),
+    Spec("insert_zwnj", N_("Insert zero-width non-joiner (ZWNJ)"), "Ctrl+Shift+2", "edit"),
+    Spec("insert_lrm", N_("Insert left-to-right mark (LRM)"), "", "edit"),
+    Spec("insert_rlm", N_("Insert right-to-left mark (RLM)"), "", "edit"),
+    Spec("confirm_next", N_("&Confirm and go to next"), "Ctrl+Return", "segment"),
+    Spec("previous", N_("&Previous segment"), "Ctrl+Up", "segment"),
+    Spec("next", N_("&Next segment"), "Ctrl+Down", "segment"),
+    Spec("copy_mt", N_("Copy &MT to target"), "Ctrl+I", "segment"),
+    Spec("copy_source", N_("Copy &source to target"), "Ctrl+Shift+I", "segment"),
+    Spec("add_term", N_("Add &term from selection"), "Ctrl+T", "segment"),
+    *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment")
+      for n in range(1, 10)),
+    Spec("pretranslate", N_("&Pretranslate document"), "Ctrl+Shift+P", "translate"),
+    Spec("cancel", N_("&Cancel translation"), "", "translate"),
+    Spec("glossary", N_("&Glossary…"), "", "tools"),
+    Spec("models", N_("&Translation models…"), "", "tools"),
+    Spec("ui_en", "English", "", "language"),
+    Spec("ui_prs", "دری", "", "language"),
+    Spec("ui_ps", "پښتو", "", "language"),
+)
+MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("segment", N_("&Segment")),
+         ("translate", N_("&Translate")), ("tools", N_("T&ools")), ("language", N_("&Language")))
+N_("Insert glossary term {n}")
+
+
+class ActionRegistry:
+    def __init__(self, owner: QWidget, handlers: Mapping[str, Callable[[], object]]):
+        self.actions: dict[str, QAction] = {}
+        for spec in SPECS:
+            action = QAction(owner)
+            action.setObjectName(spec.key)
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            handler = handlers.get(spec.key)
+            if handler is not None:
+                action.triggered.connect(lambda _checked=False, h=handler: h())
+            owner.addAction(action)
+            self.actions[spec.key] = action
+        self.retranslate()
+
+    def __getitem__(self, key: str) -> QAction:
+        return self.actions[key]
+
+    def retranslate(self) -> None:
+        for spec in SPECS:
+            n = spec.key.removeprefix("term_")
+            self.actions[spec.key].setText(_(spec.text).format(n=n) if n.isdigit()
+                                           else _(spec.text))

@@ -1,0 +1,138 @@
+"""The segment grid's model: a QAbstractTableModel over the session's segments (no widget
+per row, so 10,000 segments scroll smoothly) and a proxy that applies the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import TAG
+from desktop_app.core.segments import Status
+from desktop_app.core.session import EditSession
+from desktop_app.gui.i18n import N_, _
+
+NUM, SOURCE, TARGET, STATUS, QA = range(5)
+HEADERS = ("#", N_("Source"), N_("Target"), N_("Status"), N_("QA"))
+STATUS_NAMES = {Status.NEW: N_("new"), Status.MT: N_("mt"), Status.EDITED: N_("edited"),
+                Status.CONFIRMED: N_("confirmed")}
+STATUS_MARK = {Status.NEW: "○", Status.MT: "◐", Status.EDITED: "✎", Status.CONFIRMED: "✔"}
+STATUS_COLOR = {Status.NEW: "#ffffff", Status.MT: "#fff7d6", Status.EDITED: "#e6f0ff",
+                Status.CONFIRMED: "#e3f6e3"}
+RawRole = Qt.ItemDataRole.UserRole + 1  # text with tags, for delegates and editors
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def chips(text: str) -> str:
+    """Tags shown as compact chips in plain-text views."""
+    return TAG.sub(lambda m: f"⟦{m.group(1)}{m.group(2)}{m.group(3)}⟧", text)
+
+
+class SegmentModel(QAbstractTableModel):
+    def __init__(self, session: EditSession, parent: Any = None):
+        super().__init__(parent)
+        self.session = session
+        # The window routes edits through its undo stack; without one, save directly.
+        self.on_edit: Callable[[int, str], None] | None = None
+        self.target_rtl = languages.get(session.project.target_lang).is_rtl
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.session.segments)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(HEADERS[section]) if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.session.segments):
+            return None
+        seg = self.session.segments[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == NUM:
+                return str(index.row() + 1)
+            if col == SOURCE:
+                return chips(seg.source)
+            if col == TARGET:
+                return chips(seg.target)
+            if col == STATUS:
+                return STATUS_MARK[seg.status]
+            if col == QA:
+                return "⚠" if index.row() in self.session.findings else ""
+        elif role == Qt.ItemDataRole.EditRole and col == TARGET:
+            return seg.target
+        elif role == RawRole:
+            return seg.source if col == SOURCE else seg.target
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == QA and index.row() in self.session.findings:
+                return "\n".join(f.message for f in self.session.findings[index.row()])
+            if col == STATUS:
+                return f"{_(STATUS_NAMES[seg.status])} · {seg.origin}"
+            if col in (SOURCE, TARGET):
+                return chips(seg.source if col == SOURCE else seg.target) or None
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col == TARGET and self.target_rtl:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                       | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.BackgroundRole and col in (STATUS, TARGET):
+            return QBrush(QColor(STATUS_COLOR[seg.status]))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == TARGET:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != TARGET or role != Qt.ItemDataRole.EditRole:
+            return False
+        if self.on_edit is not None:
+            self.on_edit(index.row(), str(value))
+        else:
+            self.session.set_target(index.row(), str(value))
+            self.row_changed(index.row())
+        return True
+
+    def row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class SegmentFilter(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.mode = "all"
+
+    def set_mode(self, mode: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self.mode = mode
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.mode = mode
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if not isinstance(model, SegmentModel):
+            return True
+        return model.session.matches_filter(source_row, self.mode)

@@ -1,0 +1,142 @@
+"""The side docks: MT alternatives, TM matches with differences, glossary hits, QA."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.glossary.qa import Finding
+from desktop_app.core.session import TermHit
+from desktop_app.core.tm import Match
+from desktop_app.gui.i18n import _, number
+
+
+def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    if rtl:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    return item
+
+
+class MTPanel(QWidget):
+    use_text = Signal(str)
+
+    def __init__(self, rtl: bool):
+        super().__init__()
+        self.rtl = rtl
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.text()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list)
+
+    def show_message(self, text: str) -> None:
+        self.list.clear()
+        self.status.setText(text)
+
+    def show_alternatives(self, texts: list[str], note: str = "") -> None:
+        self.list.clear()
+        for text in texts:
+            self.list.addItem(_rtl_item(text, self.rtl))
+        self.status.setText(note)
+
+
+class TMPanel(QWidget):
+    use_text = Signal(str)
+
+    def __init__(self, rtl: bool):
+        super().__init__()
+        self.rtl = rtl
+        self.list = QListWidget()
+        self.diff = QTextBrowser()
+        self.matches: list[Match] = []
+        self.list.currentRowChanged.connect(self._show_diff)
+        self.list.itemDoubleClicked.connect(
+            lambda item: self.use_text.emit(self.matches[self.list.row(item)].target))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.diff)
+
+    def show_matches(self, matches: list[Match]) -> None:
+        self.matches = matches
+        self.list.clear()
+        for m in matches:
+            self.list.addItem(_rtl_item(f"{number(int(m.score))}%  {m.target}", self.rtl))
+        if matches:
+            self.list.setCurrentRow(0)
+        else:
+            message = _("No translation memory match")
+            self.diff.setHtml(f"<i>{html.escape(message)}</i>")
+
+    def _show_diff(self, row: int) -> None:
+        if not 0 <= row < len(self.matches):
+            return
+        parts = []
+        for op, words in self.matches[row].diff:
+            text = html.escape(words)
+            parts.append({"equal": text,
+                          "delete": f'<span style="background:#ffd6d6">{text}</span>',
+                          "insert": f'<span style="background:#d6ffd6;text-decoration:'
+                                    f'line-through">{text}</span>'}[op])
+        self.diff.setHtml(" ".join(parts) or html.escape(self.matches[row].source))
+
+
+class GlossaryPanel(QTableWidget):
+    def __init__(self) -> None:
+        super().__init__(0, 3)
+        self.hits: list[TermHit] = []
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(["", _("Source term"), _("Target term")])
+
+    def show_hits(self, hits: list[TermHit]) -> None:
+        self.hits = hits
+        self.setRowCount(len(hits))
+        for row, hit in enumerate(hits):
+            key = QTableWidgetItem(f"Ctrl+{row + 1}" if row < 9 else "")
+            self.setItem(row, 0, key)
+            self.setItem(row, 1, QTableWidgetItem(hit.hit.text))
+            target = QTableWidgetItem(" | ".join(hit.targets) or _("(no target term)"))
+            target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                    | Qt.AlignmentFlag.AlignVCenter)
+            self.setItem(row, 2, target)
+
+    def term(self, n: int) -> str | None:
+        if 0 <= n < len(self.hits) and self.hits[n].targets:
+            return self.hits[n].targets[0]
+        return None
+
+
+class QAPanel(QListWidget):
+    jump = Signal(int)  # source row
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[int] = []
+        self.itemActivated.connect(lambda item: self.jump.emit(self.rows[self.row(item)]))
+        self.itemClicked.connect(lambda item: self.jump.emit(self.rows[self.row(item)]))
+
+    def show_findings(self, findings: dict[int, list[Finding]]) -> None:
+        self.clear()
+        self.rows = []
+        for row in sorted(findings):
+            for f in findings[row]:
+                self.addItem(f"{number(row + 1)}: {f.message}")
+                self.rows.append(row)
