@@ -144,3 +144,46 @@ def test_zip_bomb_docx(with_model, tmp_path: Path) -> None:
     r = with_model("translate", str(bomb), "--to", "dari", "-o", str(tmp_path / "o.docx"))
     assert r.returncode == 1 and "bomb" in r.stderr
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_tm_import_lookup_export(cli, tmp_path: Path) -> None:
+    from desktop_app.core import tmx
+
+    source = tmp_path / "in.tmx"
+    source.write_bytes(tmx.write([("Kabul is calm today.", "کابل امروز آرام است.")], "en",
+                                 "fa-AF"))
+    r = cli("tm", "import", str(source), "--to", "dari")
+    assert r.returncode == 0 and "imported 1" in r.stdout, r.stderr
+    found = json.loads(cli("tm", "lookup", "Kabul is calm.", "--json").stdout)
+    assert found and found[0]["target"] == "کابل امروز آرام است." and found[0]["score"] < 100
+    r = cli("tm", "export", str(tmp_path / "out.tmx"))
+    assert r.returncode == 0 and "کابل امروز" in (tmp_path / "out.tmx").read_text("utf-8")
+    bad = tmp_path / "bad.tmx"
+    bad.write_text("<tmx><header/><body><tu><tuv xml:lang='en'><seg>a<ept i='1'/></seg>"
+                   "</tuv></tu></body></tmx>", "utf-8")
+    r = cli("tm", "import", str(bad))
+    assert r.returncode == 1 and "ept" in r.stderr
+
+
+def test_translate_offline_in_a_network_namespace(with_model, tmp_path: Path) -> None:
+    """The real CLI with the network unplugged (unshare -n): nothing needs it."""
+    import os
+    import sys
+
+    if not shutil.which("unshare") or subprocess.run(["unshare", "-n", "true"]).returncode:
+        pytest.fail("unshare -n is needed (root on Linux)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    home = Path(os.environ["TARJUMAN_HOME"])
+    env["TARJUMAN_HOME"] = str(home)
+    r = subprocess.run(["unshare", "-n", sys.executable, "-m", "desktop_app", "translate",
+                        str(sample("panjshir.txt")), "--to", "dari", "-o",
+                        str(tmp_path / "o.txt")], capture_output=True, text=True, env=env,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert len((tmp_path / "o.txt").read_text("utf-8").splitlines()) == len(
+        sample("panjshir.txt").read_text("utf-8").splitlines())
+    r = subprocess.run(["unshare", "-n", sys.executable, "-m", "desktop_app", "translate",
+                        str(sample("panjshir.txt")), "--to", "pashto", "--engine", "argos",
+                        "-o", str(tmp_path / "p.txt")], capture_output=True, text=True,
+                       env=env, timeout=120)
+    assert r.returncode == 1 and "Pashto" in r.stderr and "models install" in r.stderr

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.mt import argos, nllb
 from desktop_app.core.mt.routing import installed_models
+from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import N_, _
 
@@ -38,13 +42,19 @@ class ModelManager(QDialog):
         install_dir.clicked.connect(self.install_nllb)
         remove = QPushButton(_("Remove"))
         remove.clicked.connect(self.remove)
+        download = QPushButton(_("Download (online)…"))
+        download.clicked.connect(self.download)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
         row = QHBoxLayout()
-        for w in (install_file, install_dir, remove):
+        for w in (install_file, install_dir, remove, download):
             row.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.list)
         layout.addLayout(row)
+        layout.addWidget(self.progress)
+        self.job: jobs.Job | None = None
         self.models = installed_models()
         self.refresh()
 
@@ -74,6 +84,32 @@ class ModelManager(QDialog):
     def install_nllb(self) -> None:
         name = QFileDialog.getExistingDirectory(self, _("NLLB-200 CTranslate2 model folder"))
         self._install(nllb.install, name)
+
+    def download(self) -> None:
+        """Only on request: fetch an Argos package from its index, with progress."""
+        pairs = ["en → fa (Persian, for Dari)", "fa → en"]
+        choice, ok = QInputDialog.getItem(self, _("Download (online)…"), _("Package:"), pairs,
+                                          0, False)
+        if not ok or self.job is not None:
+            return
+        source, target = ("en", "fa") if choice == pairs[0] else ("fa", "en")
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            from desktop_app.core.mt import online
+
+            return online.download(source, target, on_bytes=lambda n: progress(n, 0))
+
+        def finished() -> None:
+            self.job = None
+            self.progress.setVisible(False)
+            self.refresh()
+
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.job = jobs.start(work, on_failure=lambda m: show_error(self, m),
+                              on_progress=lambda n, _t: self.progress.setFormat(
+                                  f"{n / 1e6:.1f} MB"),
+                              on_finished=finished)
 
     def remove(self) -> None:
         row = self.list.currentRow()

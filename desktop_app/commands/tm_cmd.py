@@ -1,0 +1,64 @@
+"""``tarjuman tm``: the translation memory: import and export TMX, look up matches."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import print_json
+from desktop_app.core.textio import write_atomic
+from desktop_app.core.tm import TranslationMemory
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("tm", help="translation memory: import/export TMX, look up")
+    s = p.add_subparsers(dest="tm_command", metavar="ACTION", required=True,
+                         parser_class=type(p))
+    for name, helptext in (("import", "import a TMX file"), ("export", "export as TMX 1.4b"),
+                           ("lookup", "exact and fuzzy matches for a sentence")):
+        c = s.add_parser(name, help=helptext)
+        c.add_argument("file" if name != "lookup" else "text", type=Path if name != "lookup"
+                       else str)
+        c.add_argument("--from", dest="source", default="en")
+        c.add_argument("--to", dest="target", default="dari")
+        c.add_argument("--json", action="store_true")
+        c.set_defaults(func={"import": run_import, "export": run_export,
+                             "lookup": run_lookup}[name])
+
+
+def run_import(args: argparse.Namespace) -> int:
+    tm = TranslationMemory()
+    try:
+        added = tm.import_tmx(args.file, args.source, args.target)
+    finally:
+        tm.close()
+    print(f"imported {added} translation units from {args.file.name}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    tm = TranslationMemory()
+    try:
+        write_atomic(args.file, tm.export_tmx(args.source, args.target))
+    finally:
+        tm.close()
+    print(f"wrote {args.file}")
+    return 0
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    tm = TranslationMemory()
+    try:
+        exact = tm.exact(args.text, args.source, args.target)
+        matches = ([exact] if exact else []) + [m for m in tm.fuzzy(args.text, args.source,
+                                                                     args.target) if not m.exact]
+    finally:
+        tm.close()
+    if args.json:
+        print_json([{"score": m.score, "source": m.source, "target": m.target,
+                     "diff": m.diff} for m in matches])
+    else:
+        for m in matches:
+            print(f"{m.score:5.1f}%  {m.source}\n        {m.target}")
+    return 0
