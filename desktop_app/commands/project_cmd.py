@@ -9,10 +9,12 @@ from typing import Any
 
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
+from desktop_app.core.errors import InputError
 from desktop_app.core.exports import export
 from desktop_app.core.pretranslate import pretranslate
 from desktop_app.core.project import Project
 from desktop_app.core.settings import Settings
+from desktop_app.core.textio import read_text
 from desktop_app.core.tm import TranslationMemory
 from desktop_app.core.workflow import default_enforcer
 
@@ -46,6 +48,12 @@ def register(sub: Any) -> None:
     edit.add_argument("text")
     edit.add_argument("--confirm", action="store_true", help="also confirm it (adds to TM)")
     edit.set_defaults(func=run_edit)
+    apply = s.add_parser("apply", help="set many translations from a TSV file "
+                         "(segment id, tab, text), each saved at once")
+    apply.add_argument("project", type=Path)
+    apply.add_argument("file", type=Path)
+    apply.add_argument("--confirm", action="store_true", help="confirm each one too")
+    apply.set_defaults(func=run_apply)
     conf = s.add_parser("confirm", help="confirm segments as they are (adds them to the TM)")
     conf.add_argument("project", type=Path)
     conf.add_argument("segments", type=int, nargs="+")
@@ -127,6 +135,27 @@ def run_edit(args: argparse.Namespace) -> int:
     else:
         seg = project.set_target(args.segment, args.text)
     print(f"segment {seg.id}: {seg.status.value}")
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    rows = []
+    for n, line in enumerate(read_text(args.file).splitlines(), 1):
+        if not line.strip():
+            continue
+        number, tab, text = line.partition("\t")
+        if not tab or not number.strip().isdigit():
+            raise InputError(f"{args.file.name}: line {n}: expected SEGMENT-ID<tab>TEXT")
+        rows.append((int(number), text))
+    for segment_id, text in rows:
+        if args.confirm:
+            project.confirm(segment_id, text)
+        else:
+            project.set_target(segment_id, text)
+        print(f"{'confirmed' if args.confirm else 'edited'} {segment_id}", flush=True)
+    if args.confirm:
+        _to_tm(project, [sid for sid, _t in rows])
     return 0
 
 

@@ -150,10 +150,9 @@ class Project:
     def open(cls, path: Path) -> Project:
         if not path.is_file():
             raise ProjectError(f"no such project: {path}")
+        # Only SQLite touches the file: closing any other descriptor of it would drop the
+        # POSIX locks of this process's connections (the GUI's, a background job's).
         try:
-            with path.open("rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise ProjectError(f"{path.name} is not a Tarjuman project")
             db = _connect(path)
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core import qa
+from desktop_app.core.backup import make_backup, safe_name
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.exports import export
 from desktop_app.core.glossary.library import open_default
@@ -20,6 +21,7 @@ from desktop_app.core.glossary.store import Concept, GlossarySet, Term
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
 from desktop_app.core.segments import Segment, Status
+from desktop_app.core.settings import Settings
 from desktop_app.core.textnorm import fold
 from desktop_app.core.tm import Match, TranslationMemory
 
@@ -35,10 +37,11 @@ class TermHit:
 def new_project_path(document: Path) -> Path:
     """A free project file name in the data dir's projects folder."""
     folder = sub_dir("projects")
-    path = folder / f"{document.name}{SUFFIX}"
+    stem, suffix = safe_name(document.stem), safe_name(document.suffix.lstrip("."), "")
+    path = folder / f"{stem}.{suffix}{SUFFIX}"
     n = 2
     while path.exists():
-        path = folder / f"{document.stem}-{n}{document.suffix}{SUFFIX}"
+        path = folder / f"{stem}-{n}.{suffix}{SUFFIX}"
         n += 1
     return path
 
@@ -57,7 +60,9 @@ class EditSession:
 
     @classmethod
     def open(cls, path: Path) -> EditSession:
-        return cls(Project.open(path))
+        project = Project.open(path)
+        make_backup(path, Settings.load().backups_keep)
+        return cls(project)
 
     @classmethod
     def from_document(cls, document: Path, target_lang: str, source_lang: str = "en",

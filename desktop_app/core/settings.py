@@ -26,6 +26,7 @@ class Settings:
     batch_type: str = "examples"  # or "tokens"
     use_glossary: bool = True
     default_target: str = "prs"
+    backups_keep: int = 5  # rolling backups of each project, taken when it is opened
     recent: list[str] = field(default_factory=list)  # recently opened projects
 
     def remember(self, path: str, keep: int = 8) -> None:
