@@ -13,6 +13,7 @@ from desktop_app.core.glossary import csvio, tbx
 from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
+from desktop_app.core.sqlitetx import writing
 from desktop_app.core.textio import read_text
 
 
@@ -126,7 +127,7 @@ def run_add(args: argparse.Namespace) -> int:
 def run_edit(args: argparse.Namespace) -> int:
     glossary = open_default().writable
     concept = glossary.get(args.id)
-    with glossary.db.atomic():
+    with writing(glossary.db):
         if args.domain is not None or args.note is not None:
             glossary.update_concept(concept.id or 0, domain=args.domain, note=args.note)
         for term in args.term + args.admitted + args.forbidden:

@@ -21,10 +21,11 @@ from typing import Any
 import sqlite_utils
 
 from desktop_app.core import languages, segmenter
-from desktop_app.core.documents.base import Block, DocumentError, read_file
+from desktop_app.core.documents.base import Block, DocumentError, check_blocks, read_file
 from desktop_app.core.documents.registry import by_name, detect
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Segment, Status
+from desktop_app.core.sqlitetx import configure, writing
 
 SCHEMA_VERSION = 1
 SUFFIX = ".tarjuman"
@@ -71,10 +72,8 @@ class ProjectInfo:
 
 
 def _connect(path: Path) -> sqlite_utils.Database:
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA journal_mode=WAL")
+    db = configure(sqlite_utils.Database(path))
     db.execute("PRAGMA synchronous=FULL")
-    db.execute("PRAGMA busy_timeout=10000")  # the GUI and a background job share the file
     return db
 
 
@@ -102,6 +101,7 @@ class Project:
         data = read_file(document)
         fmt = detect(document, data)
         imported = fmt.load(data, document.name)
+        check_blocks(imported.blocks, document.name)
         if not imported.blocks:
             raise DocumentError(f"{document.name}: no text to translate")
         path = path or document.with_name(document.name + SUFFIX)
@@ -111,7 +111,7 @@ class Project:
         os.close(fd)
         try:
             db = _connect(Path(tmp))
-            with db.atomic():
+            with writing(db):
                 for step in MIGRATIONS:
                     step(db)
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -229,7 +229,7 @@ class Project:
     def set_target(self, segment_id: int, target: str, *, status: Status = Status.EDITED,
                    origin: str = "user") -> Segment:
         self.segment(segment_id)
-        with self.db.atomic():
+        with writing(self.db):
             self._write(segment_id, target, status, origin)
         return self.segment(segment_id)
 
@@ -238,7 +238,7 @@ class Project:
         text = seg.target if target is None else target
         if not text.strip():
             raise ProjectError(f"segment {segment_id} has no translation to confirm")
-        with self.db.atomic():
+        with writing(self.db):
             self._write(segment_id, text, Status.CONFIRMED,
                         seg.origin if target is None else "user")
         return self.segment(segment_id)
@@ -248,7 +248,7 @@ class Project:
         """Store (segment id, text, origin) from MT or TM; translator work is never
         overwritten. Returns how many targets were set."""
         done = 0
-        with self.db.atomic():
+        with writing(self.db):
             for segment_id, text, origin in results:
                 row = self.db.execute("SELECT status FROM segments WHERE id = ?",
                                       [segment_id]).fetchone()
@@ -266,7 +266,7 @@ class Project:
         return str(row[0]) if row else default
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with writing(self.db):
             self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     def history(self, segment_id: int) -> list[tuple[str, str, str]]:

@@ -32,8 +32,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
         if "\x00" in text or controls > max(2, len(text) // 100):
             raise InputError(f"{name} holds control characters: it is binary, not text")
-        if encoding == "cp1256" and not any("\u0600" <= c <= "\u06ff" for c in text):
-            break  # not Arabic-script text either: refuse rather than guess
+        if encoding == "cp1256":
+            letters = [c for c in text if c.isalpha()]
+            arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+            if not letters or arabic / len(letters) < 0.3:
+                break  # not Arabic-script text either (mixed or broken): refuse, don't guess
         return text, encoding
     raise InputError(f"{name} is not UTF-8, UTF-16 or Windows-1256 (Arabic) text")
 

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from desktop_app.core import languages, tmx
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.paths import data_dir
+from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textnorm import fold
 
 DEFAULT_THRESHOLD = 75.0
@@ -57,7 +58,7 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
 class TranslationMemory:
     def __init__(self, path: Path | None = None):
         self.db = sqlite_utils.Database(path or tm_file())
-        self.db.execute("PRAGMA journal_mode=WAL")
+        configure(self.db)
         table = self.db.table("units")
         if not table.exists():
             table.create({"id": int, "source_lang": str, "target_lang": str, "source": str,
@@ -90,7 +91,7 @@ class TranslationMemory:
             rows.append({"source_lang": src, "target_lang": tgt, "source": source,
                          "target": target, "norm": norm, "origin": origin,
                          "created": time.time()})
-        with self.db.atomic():
+        with writing(self.db):
             self.table.insert_all(rows)
         return len(rows)
 

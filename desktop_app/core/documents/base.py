@@ -55,6 +55,18 @@ class DocumentError(InputError):
     pass
 
 
+MAX_BLOCK_CHARS = 100_000  # a "paragraph" longer than this is not prose a translator edits
+
+
+def check_blocks(blocks: list[Block], name: str) -> list[Block]:
+    for block in blocks:
+        if len(block.text) > MAX_BLOCK_CHARS:
+            raise DocumentError(f"{name}: block {block.id} is {len(block.text):,} characters "
+                                f"long (the limit is {MAX_BLOCK_CHARS:,}): not a document to "
+                                "translate segment by segment")
+    return blocks
+
+
 def strip_tags(text: str) -> str:
     return TAG.sub("", text)
 

@@ -14,6 +14,7 @@ from lxml import etree
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG, Block, DocumentError, Imported
+from desktop_app.core.textio import decode
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
           "figcaption", "blockquote", "title", "button", "label", "option", "summary",
@@ -24,6 +25,8 @@ SKIP = {"script", "style", "code", "pre", "noscript", "template", "svg", "math",
 VOID = {"br", "img", "input", "wbr", "hr"}
 ATTRS = ("alt", "title", "placeholder", "aria-label")
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_CHARSET = re.compile(rb"<meta[^>]+charset", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _parse(data: bytes, name: str) -> etree._ElementTree:
@@ -32,8 +35,12 @@ def _parse(data: bytes, name: str) -> etree._ElementTree:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DocumentError(f"{name} is binary data, not HTML")
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=False, recover=True)
+    source: bytes | str = data
+    if not _CHARSET.search(data[:4096]) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # No declared charset: libxml2 would assume Latin-1; decode as text files are.
+        source = _XML_DECL.sub("", decode(data, name)[0])
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = lxml.html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError(f"{name}: cannot read HTML ({exc})") from exc
     return root.getroottree()
@@ -168,6 +175,11 @@ class Html:
             else:
                 _rebuild(el, targets[bid])
         root = tree.getroot()
+        head = root.find("head")
+        if head is not None and head.find("meta[@charset]") is None and not any(
+                "charset" in (m.get("content") or "").lower() for m in head.iter("meta")):
+            meta = etree.Element("meta", charset="utf-8")
+            head.insert(0, meta)
         lang = languages.get(target_lang)
         root.set("lang", lang.bcp47)
         root.set("dir", lang.direction)

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textnorm import fold
 
 STATUSES = ("preferred", "admitted", "forbidden")
@@ -98,6 +99,7 @@ class Glossary:
         try:
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA foreign_keys=ON")
+            configure(self.db)
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise GlossaryError(f"{self.path.name} is not a Tarjuman glossary: {exc}") from exc
@@ -110,7 +112,7 @@ class Glossary:
                                 f"(glossary schema {version}, this one reads {SCHEMA_VERSION})")
         if version < SCHEMA_VERSION and self.readonly:
             raise GlossaryError(f"{self.path.name} needs an upgrade but is open read-only")
-        with self.db.atomic():
+        with writing(self.db):
             for step in range(version, SCHEMA_VERSION):
                 MIGRATIONS[step](self.db)
                 self.db.execute(f"PRAGMA user_version={step + 1}")
@@ -145,7 +147,7 @@ class Glossary:
         self._check_writable()
         now = time.time()
         added: list[int] = []
-        with self.db.atomic():
+        with writing(self.db):
             for concept in concepts:
                 if not concept.terms:
                     raise GlossaryError("a concept needs at least one term")
@@ -162,7 +164,7 @@ class Glossary:
         self._check_writable()
         self.get(concept_id)
         now = time.time()
-        with self.db.atomic():
+        with writing(self.db):
             tid = _pk(self.db.table("terms").insert(self._term_row(term, concept_id, now)).last_pk)
             self._touch(concept_id, now)
         self.revision += 1
@@ -178,7 +180,7 @@ class Glossary:
         now = time.time()
         row = self._term_row(current, int(current.concept_id or 0), now)
         row.pop("created")
-        with self.db.atomic():
+        with writing(self.db):
             self.db.table("terms").update(term_id, row)
             self._touch(int(current.concept_id or 0), now)
         self.revision += 1
@@ -194,7 +196,7 @@ class Glossary:
         if note is not None:
             changes["note"] = note
             changes["note_norm"] = fold(note)
-        with self.db.atomic():
+        with writing(self.db):
             self.db.table("concepts").update(concept_id, changes)
         self.revision += 1
         return self.get(concept_id)
@@ -202,7 +204,7 @@ class Glossary:
     def remove_term(self, term_id: int) -> None:
         self._check_writable()
         term = self.term(term_id)
-        with self.db.atomic():
+        with writing(self.db):
             self.db.table("terms").delete(term_id)
             left = self.db.execute("SELECT count(*) FROM terms WHERE concept_id = ?",
                                    [term.concept_id]).fetchone()[0]
@@ -213,7 +215,7 @@ class Glossary:
     def remove_concept(self, concept_id: int) -> None:
         self._check_writable()
         self.get(concept_id)
-        with self.db.atomic():
+        with writing(self.db):
             self.db.execute("DELETE FROM terms WHERE concept_id = ?", [concept_id])
             self.db.table("concepts").delete(concept_id)
         self.revision += 1

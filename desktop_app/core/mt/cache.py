@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop_app.core.mt.engine import Translation
+from desktop_app.core.sqlitetx import configure, writing
 
 _SPACE = re.compile(r"\s+")
 
@@ -35,7 +36,7 @@ def cache_key(engine: str, model_id: str, version: str, options: str, source_lan
 class MTCache:
     def __init__(self, path: Path):
         self.db = sqlite_utils.Database(path)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        configure(self.db)
         self.table = self.db.table("mt_cache")
         if not self.table.exists():
             self.table.create(
@@ -63,7 +64,7 @@ class MTCache:
         rows = [{"key": k, "engine": t.engine, "model_id": t.model_id, "text": t.text,
                  "alternatives": json.dumps(t.alternatives, ensure_ascii=False),
                  "note": t.note, "created": now} for k, t in items.items()]
-        with self.db.atomic():
+        with writing(self.db):
             self.table.insert_all(rows, pk="key", replace=True)
 
     def count(self) -> int:
