@@ -6,7 +6,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_documents, bench_glossary, bench_gui, bench_mt
+from benchmarks import (
+    bench_documents,
+    bench_glossary,
+    bench_gui,
+    bench_libretranslate,
+    bench_mt,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,6 +34,7 @@ def main() -> int:
         bench_glossary.main()
         bench_documents.main()
         bench_gui.main()
+        bench_libretranslate.main(Path(home))
     sys.stdout.flush()
     return 0
 

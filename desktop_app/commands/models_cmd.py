@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
-from desktop_app.core.errors import InputError, ModelError
+from desktop_app.core.errors import InputError, ModelError, TarjumanError
 from desktop_app.core.mt import argos, nllb, online
-from desktop_app.core.mt.routing import installed_models
+from desktop_app.core.mt.libretranslate import check_url
+from desktop_app.core.mt.routing import installed_models, remote_engine
+from desktop_app.core.settings import Settings
 
 
 def register(sub: Any) -> None:
@@ -31,6 +33,13 @@ def register(sub: Any) -> None:
     av = msub.add_parser("available", help="ONLINE: list packages in the Argos index")
     av.add_argument("--json", action="store_true")
     av.set_defaults(func=run_available)
+    sv = msub.add_parser("server", help="use a team LibreTranslate server (text is sent there)")
+    sv.add_argument("url", nargs="?", help="http://host:port; omit to show the current one")
+    sv.add_argument("--api-key", help="API key for that server (kept in the settings file, "
+                    "readable by you only)")
+    sv.add_argument("--prefer", action="store_true", help="use the server before local models")
+    sv.add_argument("--clear", action="store_true", help="stop using a server")
+    sv.set_defaults(func=run_server)
     dl = msub.add_parser("download", help="ONLINE: download and install an Argos package")
     dl.add_argument("source")
     dl.add_argument("target")
@@ -41,13 +50,30 @@ def _pairs(pairs: tuple[tuple[str, str], ...]) -> str:
     return ", ".join(f"{a}->{b}" for a, b in pairs)
 
 
+def _remote(settings: Settings) -> tuple[dict[str, Any] | None, str]:
+    if not settings.libretranslate_url:
+        return None, ""
+    try:
+        info = remote_engine(settings).info().as_json()
+        return {**info, "reachable": True, "preferred": settings.prefer_remote}, ""
+    except TarjumanError as exc:
+        return {"id": settings.libretranslate_url, "engine": "libretranslate",
+                "reachable": False, "preferred": settings.prefer_remote}, str(exc)
+
+
 def run_list(args: argparse.Namespace) -> int:
     models = installed_models()
+    remote, problem = _remote(Settings.load())
     if args.json:
-        print_json({"local": [m.as_json() for m in models]})
+        print_json({"local": [m.as_json() for m in models],
+                    "remote": [remote] if remote else []})
         return 0
+    if remote:
+        print(f"remote: {remote['id']}  [libretranslate] "
+              + (_pairs(tuple((a, b) for a, b in remote["pairs"]))
+                 if remote["reachable"] else f"unreachable: {problem}"))
     if not models:
-        print("No models installed. Install one with: tarjuman models install PATH")
+        print("No local models installed. Install one with: tarjuman models install PATH")
         return 0
     for m in models:
         extra = f"  ({m.license_note})" if m.license_note else ""
@@ -70,6 +96,26 @@ def run_install(args: argparse.Namespace) -> int:
     print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
     if info.license_note:
         print(f"note: {info.license_note}")
+    return 0
+
+
+def run_server(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    if args.clear:
+        settings.libretranslate_url = settings.libretranslate_api_key = ""
+        settings.prefer_remote = False
+    elif args.url:
+        settings.libretranslate_url = check_url(args.url)
+        if args.api_key is not None:
+            settings.libretranslate_api_key = args.api_key
+        settings.prefer_remote = args.prefer
+    settings.save()
+    if settings.libretranslate_url:
+        print(f"LibreTranslate server: {settings.libretranslate_url}"
+              + (" (preferred over local models)" if settings.prefer_remote else
+                 " (used when no local model serves a pair)"))
+    else:
+        print("No LibreTranslate server: all translation stays on this machine.")
     return 0
 
 

@@ -39,7 +39,7 @@ def register(sub: Any) -> None:
     seg.set_defaults(func=run_segments)
     pre = s.add_parser("pretranslate", help="fill untranslated segments from TM and MT")
     pre.add_argument("project", type=Path)
-    pre.add_argument("--engine", choices=["argos", "nllb"])
+    pre.add_argument("--engine", choices=["argos", "nllb", "libretranslate"])
     pre.add_argument("--no-glossary", action="store_true")
     pre.set_defaults(func=run_pretranslate)
     edit = s.add_parser("edit", help="set the translation of one segment")

@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
+from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.settings import Settings
 from desktop_app.core.workflow import translate_document
 
@@ -22,7 +23,9 @@ def register(sub: Any) -> None:
     p.add_argument("--from", default="en", dest="source", help="source language (default en)")
     p.add_argument("-o", "--output", type=Path, required=True,
                    help="output file: same type as the input, or .xlf/.tmx")
-    p.add_argument("--engine", choices=["argos", "nllb"], help="force an engine")
+    p.add_argument("--engine", choices=["argos", "nllb", "libretranslate"],
+                   help="force an engine")
+    p.add_argument("--server", help="LibreTranslate server URL for this run")
     p.add_argument("--beam", type=int, help="beam size (default from settings)")
     p.add_argument("--n-best", type=int, help="alternatives to compute")
     p.add_argument("--no-cache", action="store_true", help="ignore the MT cache")
@@ -41,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         settings.beam_size = args.beam
     if args.n_best is not None:
         settings.n_best = max(1, args.n_best)
+    if args.server:
+        settings.libretranslate_url = check_url(args.server)
     if args.output.resolve() == args.input.resolve():
         raise InputError("the output file must differ from the input file")
     bar = ProgressBar("translating")

@@ -27,6 +27,11 @@ class Settings:
     use_glossary: bool = True
     default_target: str = "prs"
     backups_keep: int = 5  # rolling backups of each project, taken when it is opened
+    # A team LibreTranslate server: text goes there only when a URL is set here.
+    libretranslate_url: str = ""
+    libretranslate_api_key: str = ""
+    libretranslate_batch: int = 16
+    prefer_remote: bool = False  # local models first unless this is set
     recent: list[str] = field(default_factory=list)  # recently opened projects
 
     def remember(self, path: str, keep: int = 8) -> None:

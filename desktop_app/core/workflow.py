@@ -28,7 +28,7 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
                        on_progress: ProgressFn | None = None) -> Report:
     """Import -> TM + MT (with the glossary) -> export, through a throw-away project."""
     settings = settings or Settings.load()
-    choose(source, target, engine)  # no model for the pair: fail before any work
+    choose(source, target, engine, settings)  # no model for the pair: fail before any work
     enforcer = default_enforcer(source, target) if glossary and settings.use_glossary else None
     with tempfile.TemporaryDirectory(prefix="tarjuman-") as tmp:
         project = Project.create(document, target, source_lang=source,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from types import ModuleType
 
 from desktop_app.core import languages
@@ -21,20 +22,24 @@ from desktop_app.core.mt.engine import (
     ProgressFn,
     Translation,
 )
+from desktop_app.core.mt.libretranslate import LibreTranslateEngine
 from desktop_app.core.paths import mt_cache_file
 from desktop_app.core.settings import Settings
 
 ENGINE_MODULES: dict[str, ModuleType] = {"nllb": nllb, "argos": argos}
+REMOTE = "libretranslate"
 TOKEN_BATCH_CHUNK = 64  # segments per engine call when batches are counted in tokens
 
 
 def installed_models(engine: str | None = None) -> list[ModelInfo]:
+    if engine == REMOTE:
+        return []
     names = [engine] if engine else list(ENGINE_MODULES)
     models: list[ModelInfo] = []
     for name in names:
         if name not in ENGINE_MODULES:
             raise TarjumanError(f"unknown engine {name!r}; choose one of: "
-                                + ", ".join(ENGINE_MODULES))
+                                + ", ".join([*ENGINE_MODULES, REMOTE]))
         models.extend(ENGINE_MODULES[name].installed())
     return models
 
@@ -55,8 +60,44 @@ def install_hint(source: languages.Language, target: languages.Language) -> str:
     return f"install {what} with: tarjuman models install PATH"
 
 
-def choose(source: str, target: str, engine: str | None = None) -> Route:
-    """The installed model that best serves source -> target (NLLB first, then Argos)."""
+def remote_engine(settings: Settings) -> LibreTranslateEngine:
+    if not settings.libretranslate_url:
+        raise NoModelError("no LibreTranslate server is configured; set one with: "
+                           "tarjuman models server URL (or --server URL)")
+    return _remote_for(settings.libretranslate_url, settings.libretranslate_api_key,
+                       settings.libretranslate_batch)
+
+
+@cache
+def _remote_for(url: str, api_key: str, batch: int) -> LibreTranslateEngine:
+    """One engine per server, so its language list is asked for once."""
+    return LibreTranslateEngine(url, api_key=api_key, batch_size=batch)
+
+
+def _remote_route(source: str, target: str, settings: Settings) -> Route:
+    server = remote_engine(settings)
+    _, _, note = server.codes(source, target)
+    remote = f"remote: LibreTranslate server {server.model_id}"
+    return Route(server.info(), f"{remote}; {note}" if note else remote)
+
+
+def choose(source: str, target: str, engine: str | None = None,
+           settings: Settings | None = None) -> Route:
+    """The model that best serves source -> target: local NLLB, then local Argos, then
+    the team's LibreTranslate server if one is configured (or first, if preferred)."""
+    settings = settings or Settings.load()
+    if engine == REMOTE or (engine is None and settings.prefer_remote
+                            and settings.libretranslate_url):
+        return _remote_route(source, target, settings)
+    try:
+        return _choose_local(source, target, engine)
+    except NoModelError:
+        if engine is None and settings.libretranslate_url:
+            return _remote_route(source, target, settings)
+        raise
+
+
+def _choose_local(source: str, target: str, engine: str | None) -> Route:
     src, tgt = languages.get(source), languages.get(target)
     models = installed_models(engine)
     pair = (src.code, tgt.code)
@@ -78,6 +119,8 @@ def choose(source: str, target: str, engine: str | None = None) -> Route:
 
 
 def make_engine(route: Route, settings: Settings) -> Engine:
+    if route.model.engine == REMOTE:
+        return remote_engine(settings)
     options = DecodeOptions(settings.beam_size, settings.n_best, settings.max_batch_size,
                             settings.batch_type)
     module = ENGINE_MODULES[route.model.engine]
@@ -143,7 +186,7 @@ def _translate(
     cancel: CancelFn | None,
 ) -> list[Translation]:
     settings = settings or Settings.load()
-    route = choose(source, target, engine)
+    route = choose(source, target, engine, settings)
     mt = make_engine(route, settings)
     src, tgt = languages.get(source).code, languages.get(target).code
     options = f"beam={settings.beam_size};n={settings.n_best}"

@@ -1,0 +1,180 @@
+"""A LibreTranslate server as a remote engine (a team runs one server for everyone).
+
+Text leaves the machine only when the user has configured a server, and only to that
+server. Requests are batched (``q`` as a list), time out, and are retried with backoff
+on 429 and 5xx; a refused pair is a typed error naming it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+from desktop_app.core import languages
+from desktop_app.core.errors import InputError, NetworkError, NoModelError
+from desktop_app.core.mt.engine import (
+    CancelFn,
+    Cancelled,
+    ModelInfo,
+    ProgressFn,
+    Translation,
+)
+
+RETRY_STATUS = {429, 500, 502, 503, 504}
+PERSIAN_NOTE = "Persian model on the server: review for Dari usage"
+
+
+def check_url(url: str) -> str:
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise InputError(f"not a server address: {url!r} (expected http://host:port)")
+    return url.strip().rstrip("/")
+
+
+class LibreTranslateEngine:
+    name = "libretranslate"
+
+    def __init__(self, url: str, *, api_key: str = "", batch_size: int = 16,
+                 timeout: float = 30.0, retries: int = 3, backoff: float = 0.5):
+        self.url = check_url(url)
+        self.api_key = api_key
+        self.batch_size = max(1, batch_size)
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        host = urlparse(self.url)
+        self.model_id = f"{host.hostname}:{host.port or (443 if host.scheme == 'https' else 80)}"
+        self.model_version = "server"
+        self.note = ""
+        self._languages: list[dict[str, Any]] | None = None
+
+    # -- HTTP ------------------------------------------------------------------------------
+
+    def _request(self, path: str, payload: dict[str, Any] | None = None) -> Any:
+        data = None
+        headers = {"Accept": "application/json", "User-Agent": "Tarjuman"}
+        if payload is not None:
+            data = json.dumps(payload).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+        last = ""
+        for attempt in range(self.retries + 1):
+            request = urllib.request.Request(self.url + path, data=data, headers=headers,
+                                             method="POST" if data else "GET")
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return json.loads(response.read().decode("utf-8"))
+            except urllib.error.HTTPError as exc:
+                body = exc.read().decode("utf-8", "replace")
+                try:
+                    message = str(json.loads(body).get("error", body))
+                except (ValueError, AttributeError):
+                    message = body[:200]
+                if exc.code in RETRY_STATUS and attempt < self.retries:
+                    last = f"HTTP {exc.code}: {message}"
+                    time.sleep(self.backoff * 2**attempt)
+                    continue
+                if exc.code == 400:
+                    raise NoModelError(f"the LibreTranslate server at {self.model_id} refused: "
+                                       f"{message}") from exc
+                if exc.code in (401, 403):
+                    raise NetworkError(f"the LibreTranslate server at {self.model_id} refused "
+                                       f"the API key: {message}") from exc
+                raise NetworkError(f"the LibreTranslate server at {self.model_id} answered "
+                                   f"HTTP {exc.code}: {message}") from exc
+            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+                last = str(getattr(exc, "reason", exc))
+                if attempt < self.retries:
+                    time.sleep(self.backoff * 2**attempt)
+                    continue
+            except ValueError as exc:
+                raise NetworkError(f"the LibreTranslate server at {self.model_id} sent "
+                                   f"something that is not JSON ({exc})") from exc
+        raise NetworkError(f"the LibreTranslate server at {self.model_id} is not reachable: "
+                           f"{last}")
+
+    # -- what it serves ----------------------------------------------------------------------
+
+    def server_languages(self) -> list[dict[str, Any]]:
+        if self._languages is None:
+            found = self._request("/languages")
+            if not isinstance(found, list):
+                raise NetworkError(f"the server at {self.model_id} sent no language list")
+            self._languages = found
+        return self._languages
+
+    def _code(self, lang: languages.Language, role: str) -> str:
+        served = {str(item.get("code")) for item in self.server_languages()}
+        for code in lang.argos_codes:
+            if code in served:
+                return code
+        raise NoModelError(f"the LibreTranslate server at {self.model_id} has no "
+                           f"{lang.english_name} ({role}); it serves: "
+                           + ", ".join(sorted(served)))
+
+    def codes(self, source: str, target: str) -> tuple[str, str, str]:
+        src, tgt = languages.get(source), languages.get(target)
+        a, b = self._code(src, "source"), self._code(tgt, "target")
+        targets: list[str] = next((list(item.get("targets", [])) for item in
+                                   self.server_languages() if item.get("code") == a), [])
+        if targets and b not in targets:
+            raise NoModelError(f"the LibreTranslate server at {self.model_id} does not "
+                               f"translate {src.english_name} -> {tgt.english_name}")
+        note = PERSIAN_NOTE if languages.DARI in (src, tgt) and "fa" in (a, b) else ""
+        return a, b, note
+
+    def info(self) -> ModelInfo:
+        pairs = []
+        for item in self.server_languages():
+            for target in item.get("targets", []):
+                pairs.append((str(item.get("code")), str(target)))
+        return ModelInfo(id=self.url, engine=self.name, version="server",
+                         pairs=tuple(p for p in pairs if p[0] != p[1]), path=self.url,
+                         size_bytes=0, license_note="remote: text is sent to this server")
+
+    # -- translating ---------------------------------------------------------------------------
+
+    def translate(
+        self,
+        segments: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        n_best: int = 1,
+        on_progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+    ) -> list[Translation]:
+        src, tgt, note = self.codes(source, target)
+        results: list[Translation] = []
+        for start in range(0, len(segments), self.batch_size):
+            if cancel is not None and cancel():
+                raise Cancelled(f"translation cancelled after {start} of {len(segments)} "
+                                "segments")
+            batch = list(segments[start:start + self.batch_size])
+            payload: dict[str, Any] = {"q": batch, "source": src, "target": tgt,
+                                       "format": "text"}
+            if n_best > 1:
+                payload["alternatives"] = n_best - 1
+            if self.api_key:
+                payload["api_key"] = self.api_key
+            answer = self._request("/translate", payload)
+            texts = answer.get("translatedText") if isinstance(answer, dict) else None
+            if isinstance(texts, str):
+                texts = [texts]
+            if not isinstance(texts, list) or len(texts) != len(batch):
+                raise NetworkError(f"the LibreTranslate server at {self.model_id} answered "
+                                   f"{len(texts or [])} translations for {len(batch)} segments")
+            alternatives = answer.get("alternatives") or [[] for _ in batch]
+            if alternatives and not isinstance(alternatives[0], list):
+                alternatives = [alternatives]
+            for text, src_text, alts in zip(texts, batch, alternatives, strict=False):
+                results.append(Translation(src_text, str(text).strip(),
+                                           [str(a) for a in alts], self.name, self.model_id,
+                                           note))
+            if on_progress is not None:
+                on_progress(len(results), len(segments))
+        return results
