@@ -105,6 +105,10 @@ def get(code: str) -> Language:
     return lang
 
 
+def is_known(code: str) -> bool:
+    return code.strip().casefold() in _BY_KEY
+
+
 def set_ui_language(code: str) -> Language:
     global _ui_language
     lang = get(code)

@@ -38,7 +38,7 @@ class TmxDocument:
 
 def _render(seg: etree._Element, name: str) -> str:
     count = 0
-    open_bpt: set[str] = set()
+    open_bpt: dict[str, int] = {}  # bpt i -> tag number, until its ept
     seen_bpt: set[str] = set()
 
     def walk(el: etree._Element) -> str:
@@ -52,13 +52,15 @@ def _render(seg: etree._Element, name: str) -> str:
                     raise TmxError(f"{name}: line {child.sourceline}: <bpt i={index!r}> used "
                                    "twice in one segment")
                 seen_bpt.add(index)
-                open_bpt.add(index)
+                count += 1
+                open_bpt[index] = count
+                out.append(f"⟨{count}⟩")
             elif kind == "ept":
                 if index not in open_bpt:
                     raise TmxError(f"{name}: line {child.sourceline}: <ept i={index!r}> "
                                    "without a <bpt> before it")
-                open_bpt.discard(index)
-            if kind in ("hi", "sub"):
+                out.append(f"⟨/{open_bpt.pop(index)}⟩")
+            elif kind in ("hi", "sub"):
                 count += 1
                 n = count
                 out.append(f"⟨{n}⟩{walk(child)}⟨/{n}⟩")
@@ -112,21 +114,14 @@ def write(pairs: list[tuple[str, str]], source_lang: str, target_lang: str) -> b
 
 
 def _seg(seg: etree._Element, text: str) -> None:
-    from desktop_app.core.documents.base import TAG
+    """Paired tags become <bpt>/<ept>, standalone ones <ph>, each holding the tag."""
+    from desktop_app.core.documents.inline_xml import fill
 
-    pos = 0
-    last: etree._Element | None = None
-    for m in TAG.finditer(text):
-        chunk = text[pos:m.start()]
-        if last is None:
-            seg.text = (seg.text or "") + chunk
-        else:
-            last.tail = (last.tail or "") + chunk
-        last = etree.SubElement(seg, "ph", x=m.group(2))
-        last.text = m.group(0)
-        pos = m.end()
-    chunk = text[pos:]
-    if last is None:
-        seg.text = (seg.text or "") + chunk
-    else:
-        last.tail = (last.tail or "") + chunk
+    def code(kind: str, n: int, written: str) -> etree._Element:
+        el = etree.Element(kind, i=str(n)) if kind != "ph" else etree.Element(kind, x=str(n))
+        el.text = written
+        return el
+
+    fill(seg, text, lambda n, paired: code("bpt" if paired else "ph", n,
+                                           f"⟨{n}⟩" if paired else f"⟨{n}/⟩"),
+         close=lambda n: code("ept", n, f"⟨/{n}⟩"))

@@ -13,7 +13,8 @@ import lxml.html
 from lxml import etree
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import TAG, Block, DocumentError, Imported
+from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.inline_xml import fill
 from desktop_app.core.textio import decode
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
@@ -108,39 +109,19 @@ def _rebuild(el: etree._Element, target: str) -> None:
     for child in list(el):
         el.remove(child)
     el.text = None
-    stack = [el]
-    used: set[int] = set()
 
-    def put_text(text: str) -> None:
-        parent = stack[-1]
-        if len(parent):
-            parent[-1].tail = (parent[-1].tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-
-    pos = 0
-    for m in TAG.finditer(target):
-        put_text(target[pos:m.start()])
-        pos = m.end()
-        closing, k, solo = m.group(1), int(m.group(2)), m.group(3)
-        if closing:
-            if len(stack) > 1:
-                stack.pop()
-            continue
+    def make(k: int, paired: bool) -> etree._Element | None:
         if not 0 < k <= len(originals):
-            continue
-        used.add(k)
+            return None
         node = copy.copy(originals[k - 1])
         node.tail = None
-        if not solo and _tag(node) not in VOID:
+        if paired and _tag(node) not in VOID:
             for child in list(node):
                 node.remove(child)
             node.text = None
-            stack[-1].append(node)
-            stack.append(node)
-        else:
-            stack[-1].append(node)
-    put_text(target[pos:])
+        return node
+
+    used = fill(el, target, make)
     for k, original in enumerate(originals, 1):  # keep images and breaks the target lost
         if k not in used and _tag(original) in VOID:
             node = copy.copy(original)

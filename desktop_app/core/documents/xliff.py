@@ -15,7 +15,8 @@ from typing import Any
 from lxml import etree
 
 from desktop_app.core import languages, xmlsafe
-from desktop_app.core.documents.base import TAG, Block, DocumentError, Imported
+from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.inline_xml import fill
 from desktop_app.core.xmlsafe import local
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -129,30 +130,8 @@ class Xliff:
 
 def _inline(parent: etree._Element, text: str) -> None:
     """Tagged text into XLIFF 2 content: ⟨n/⟩ -> <ph id=n/>, ⟨n⟩..⟨/n⟩ -> <pc id=n>.</pc>."""
-    stack = [parent]
-
-    def put(value: str) -> None:
-        if not value:
-            return
-        node = stack[-1]
-        if len(node):
-            node[-1].tail = (node[-1].tail or "") + value
-        else:
-            node.text = (node.text or "") + value
-
-    pos = 0
-    for m in TAG.finditer(text):
-        put(text[pos:m.start()])
-        pos = m.end()
-        closing, n, solo = m.groups()
-        if solo:
-            etree.SubElement(stack[-1], f"{{{XLIFF2_NS}}}ph", id=n)
-        elif closing:
-            if len(stack) > 1:
-                stack.pop()
-        else:
-            stack.append(etree.SubElement(stack[-1], f"{{{XLIFF2_NS}}}pc", id=n))
-    put(text[pos:])
+    fill(parent, text, lambda n, paired: etree.Element(
+        f"{{{XLIFF2_NS}}}{'pc' if paired else 'ph'}", id=str(n)))
 
 
 def write_xliff2(blocks: list[Block], targets: dict[str, str], source_lang: str,

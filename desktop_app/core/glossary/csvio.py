@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import languages
-from desktop_app.core.errors import TarjumanError
 from desktop_app.core.glossary.store import STATUSES, Concept, GlossaryError, Term, lang_code
 from desktop_app.core.textio import read_text, write_atomic
 
@@ -32,13 +31,6 @@ CONCEPT_COLUMNS = {"domain", "note", "pos", "source", "id"}
 TRUE = {"1", "true", "yes", "y", "x"}
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
-
-def _known_name(name: str) -> bool:
-    try:
-        languages.get(name)
-    except TarjumanError:
-        return False
-    return True
 
 
 def _dialect(path: Path, header_line: str) -> str:
@@ -56,7 +48,7 @@ def _language_column(name: str) -> tuple[str, str] | None:
     base = base.strip()
     if not base or base.lower() in CONCEPT_COLUMNS:
         return None
-    if not _LANG_TAG.match(base) and not _known_name(base):
+    if not _LANG_TAG.match(base) and not languages.is_known(base):
         return None
     return lang_code(base), status
 

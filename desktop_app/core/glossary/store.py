@@ -136,7 +136,7 @@ class Glossary:
         lang = lang_code(term.lang)
         return {"concept_id": concept_id, "lang": lang, "text": text, "status": term.status,
                 "pos": term.pos, "note": term.note, "case_sensitive": int(term.case_sensitive),
-                "dnt": int(term.dnt), "norm": fold(text, lang if _known(lang) else ""),
+                "dnt": int(term.dnt), "norm": fold(text, lang if languages.is_known(lang) else ""),
                 "note_norm": fold(term.note), "created": now, "modified": now}
 
     def add_concept(self, concept: Concept) -> Concept:
@@ -283,12 +283,6 @@ def _pk(value: Any) -> int:
     return int(value)
 
 
-def _known(code: str) -> bool:
-    try:
-        languages.get(code)
-    except TarjumanError:
-        return False
-    return True
 
 
 class GlossarySet:
