@@ -16,9 +16,10 @@ N = 500
 
 
 def main(home: Path) -> None:
-    en_fa = build_argos_package(home / "lt-en_fa.argosmodel", "en", "fa", with_splitter=True)
-    fa_en = build_argos_package(home / "lt-fa_en.argosmodel", "fa", "en", seed=5,
+    en_fa = build_argos_package(home / "lt-en_fa.argosmodel", "en", "fa", version="2.0",
                                 with_splitter=True)
+    fa_en = build_argos_package(home / "lt-fa_en.argosmodel", "fa", "en", version="2.0",
+                                seed=5, with_splitter=True)
     texts = [f"The resistance in Panjshir reported attack number {n} near Bazarak." for n in
              range(N)]
     info = argos.install(en_fa)

@@ -22,6 +22,8 @@ from tests.fixtures.tiny_models import build_argos_package
 N = 240
 BEAM = 4
 REPEATS = 3
+ROUNDS = 5
+INTER = Settings().inter_threads  # the default, measured below against the others
 
 
 def segments() -> list[str]:
@@ -56,22 +58,19 @@ def main(home: Path) -> None:
     pkg_file = build_argos_package(home / "bench.argosmodel", eos_bias=0.5)
     info = argos.install(pkg_file)
     texts = segments()
-    settings = Settings(beam_size=BEAM, intra_threads=1, inter_threads=1, max_batch_size=32)
-
-    ours = best(lambda: translate_texts(texts, "en", "fa", settings=settings, use_cache=False))
+    settings = Settings(beam_size=BEAM, intra_threads=1, inter_threads=INTER,
+                        max_batch_size=32)
 
     engine = argos.ArgosEngine(Path(info.path))
     tokens = [engine.tokenizer.encode(t) for t in texts]
     translator = ctranslate2.Translator(str(Path(info.path) / "model"), device="cpu",
-                                        intra_threads=1, inter_threads=1)
-    raw = best(lambda: translator.translate_batch(tokens, beam_size=BEAM, max_batch_size=32,
-                                                  replace_unknowns=True))
+                                        intra_threads=1, inter_threads=INTER)
 
     import argostranslate.settings as argos_settings
     import argostranslate.translate as argos_translate
 
     argos_settings.intra_threads = 1
-    argos_settings.inter_threads = 1
+    argos_settings.inter_threads = INTER
     argos_settings.beam_size = BEAM
     argos_translate.get_installed_languages.cache_clear()
     translation = argos_translate.get_translation_from_codes("en", "fa")
@@ -82,12 +81,27 @@ def main(home: Path) -> None:
         for t in texts:
             translation.translate(t)
 
-    argos_time = best(per_segment)
+    # The three contenders take turns, round after round, so a slow moment of this shared
+    # machine hits them alike; each keeps its best round.
+    contenders = {
+        "ours": lambda: translate_texts(texts, "en", "fa", settings=settings, use_cache=False),
+        "raw": lambda: translator.translate_batch(tokens, beam_size=BEAM, max_batch_size=32,
+                                                  replace_unknowns=True),
+        "argos": per_segment,
+    }
+    times = {name: float("inf") for name in contenders}
+    for _ in range(ROUNDS):
+        for name, run in contenders.items():
+            start = time.perf_counter()
+            run()
+            times[name] = min(times[name], time.perf_counter() - start)
+    ours, raw, argos_time = times["ours"], times["raw"], times["argos"]
 
     translate_texts(texts, "en", "fa", settings=settings)  # fill the cache
     cached = best(lambda: translate_texts(texts, "en", "fa", settings=settings))
 
-    print(f"MT, {N} segments, tiny model, beam {BEAM}, 1 intra thread (best of {REPEATS}):")
+    print(f"MT, {N} segments, tiny model, beam {BEAM}, intra_threads 1, inter_threads {INTER} "
+          f"(best of {ROUNDS} interleaved rounds):")
     print(f"  raw translate_batch (ceiling): {raw:.3f} s")
     print(f"  tarjuman engine:               {ours:.3f} s   ours/raw = {ours / raw:.2f}x "
           f"(goal <= 1.05x)")
@@ -95,8 +109,10 @@ def main(home: Path) -> None:
           f"{argos_time / ours:.2f}x (goal >= 1.25x)")
     print(f"  cached re-run:                 {cached:.4f} s   cached/first = "
           f"{cached / ours:.3f}x (goal <= 0.05x)")
-    for threads in (0, 1, 2):
-        s = Settings(beam_size=BEAM, intra_threads=threads, max_batch_size=32)
+    for intra, inter in ((0, 1), (2, 1), (1, 1), (1, 2)):
+        s = Settings(beam_size=BEAM, intra_threads=intra, inter_threads=inter,
+                     max_batch_size=32)
         argos._engine_for.cache_clear()
         t = best(lambda s=s: translate_texts(texts, "en", "fa", settings=s, use_cache=False), 1)
-        print(f"  intra_threads={threads}: {t:.3f} s ({t / ours:.2f}x of the default)")
+        print(f"  intra_threads={intra} inter_threads={inter}: {t:.3f} s "
+              f"({t / ours:.2f}x of the default)")

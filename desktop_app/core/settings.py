@@ -16,10 +16,11 @@ from desktop_app.core.paths import settings_file
 @dataclass(slots=True)
 class Settings:
     ui_language: str = "en"
-    # CTranslate2 threading: on a 2-core machine one intra thread measured ~40x faster
-    # than 0 (all cores) or 2; `make bench` re-measures.
+    # CTranslate2 threading, measured on a 2-core machine (`make bench` re-measures): one
+    # intra thread per batch (0 = all cores, or 2, was 2-40x slower) and two batches
+    # decoded in parallel.
     intra_threads: int = 1
-    inter_threads: int = 1
+    inter_threads: int = 2
     beam_size: int = 4
     n_best: int = 1
     max_batch_size: int = 32

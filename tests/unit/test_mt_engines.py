@@ -86,7 +86,7 @@ def test_cancel_between_batches_keeps_finished_work(tiny_nllb: Path) -> None:
         return calls["n"] > 2
 
     with pytest.raises(Cancelled):
-        translate_texts(texts, "en", "dari", settings=Settings(max_batch_size=16), cancel=cancel)
+        translate_texts(texts, "en", "dari", settings=Settings(max_batch_size=4), cancel=cancel)
     kept = MTCache(mt_cache_file()).count()
     assert 0 < kept < len(texts)
 

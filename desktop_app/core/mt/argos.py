@@ -157,6 +157,9 @@ class ArgosEngine:
                                 inter_threads=inter_threads)
         self.note = ""
 
+    def length(self, text: str) -> int:
+        return len(self.tokenizer.encode(text))
+
     def translate(
         self,
         segments: Sequence[str],

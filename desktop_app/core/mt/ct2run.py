@@ -1,8 +1,9 @@
 """Batched CTranslate2 decoding shared by the Argos and NLLB engines.
 
-Segments are sorted by length (little padding), cut into batches of ``max_batch_size``
-examples or tokens, and decoded batch by batch so progress is reported and a cancel
-request is honoured between batches.
+Segments are sorted by length (little padding) and handed to CTranslate2 a few batches
+at a time (``BATCHES_PER_CALL``): within one call CTranslate2 cuts them into batches of
+``max_batch_size`` and, with ``inter_threads`` > 1, decodes batches in parallel; between
+calls progress is reported and a cancel request is honoured.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import ctranslate2
 
 from desktop_app.core.errors import ModelError
 from desktop_app.core.mt.engine import CancelFn, Cancelled, DecodeOptions, ProgressFn
+
+BATCHES_PER_CALL = 8  # cancel granularity; the GUI also cancels between its own chunks
 
 
 def plan_batches(lengths: Sequence[int], max_batch_size: int, batch_type: str) -> list[list[int]]:
@@ -76,15 +79,16 @@ class Ct2Runner:
         results: list[list[list[str]]] = [[] for _ in sources]
         done = 0
         total = len(sources)
-        for batch in plan_batches([len(s) for s in sources], options.max_batch_size,
-                                  options.batch_type):
+        per_call = max(1, options.max_batch_size) * BATCHES_PER_CALL
+        for batch in plan_batches([len(s) for s in sources], per_call, options.batch_type):
             if cancel is not None and cancel():
                 raise Cancelled(f"translation cancelled after {done} of {total} segments")
             kwargs: dict[str, Any] = {
                 "beam_size": max(options.beam_size, n_best),
                 "num_hypotheses": n_best,
                 "replace_unknowns": True,
-                "max_batch_size": 0,
+                "max_batch_size": options.max_batch_size,
+                "batch_type": options.batch_type,
             }
             if target_prefix:
                 kwargs["target_prefix"] = [target_prefix] * len(batch)

@@ -74,6 +74,10 @@ class Engine(Protocol):
     model_version: str
     note: str
 
+    def length(self, text: str) -> int:
+        """How long ``text`` is for this engine (tokens), to batch similar lengths."""
+        ...
+
     def translate(
         self,
         segments: Sequence[str],

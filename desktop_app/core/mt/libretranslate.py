@@ -138,6 +138,9 @@ class LibreTranslateEngine:
 
     # -- translating ---------------------------------------------------------------------------
 
+    def length(self, text: str) -> int:
+        return len(text.split())
+
     def translate(
         self,
         segments: Sequence[str],

@@ -185,6 +185,9 @@ class NllbEngine:
                                 inter_threads=inter_threads)
         self.note = LICENSE_NOTE
 
+    def length(self, text: str) -> int:
+        return len(self.sp.encode(text))
+
     def translate(
         self,
         segments: Sequence[str],

@@ -13,6 +13,7 @@ from desktop_app.core.errors import NoModelError, TarjumanError
 from desktop_app.core.glossary.enforce import Enforcer
 from desktop_app.core.mt import argos, nllb
 from desktop_app.core.mt.cache import MTCache, cache_key
+from desktop_app.core.mt.ct2run import BATCHES_PER_CALL
 from desktop_app.core.mt.engine import (
     CancelFn,
     Cancelled,
@@ -202,16 +203,17 @@ def _translate(
     store = MTCache(mt_cache_file()) if use_cache else None
     try:
         found = store.get_many(first_text) if store else {}
+        # Sorted by the engine's own length (tokens) so each batch needs little padding.
         missing = sorted((k for k in first_text if k not in found),
-                         key=lambda k: len(first_text[k]))
+                         key=lambda k: mt.length(first_text[k]))
         total = len(first_text)
         done = total - len(missing)
         if on_progress is not None:
             on_progress(done, total)
-        # One engine call per decoding batch: each batch is cached as soon as it is done,
-        # and a cancel request is honoured between batches.
-        chunk_size = (settings.max_batch_size if settings.batch_type == "examples"
-                      else TOKEN_BATCH_CHUNK)
+        # A few decoding batches per engine call: each call's results are cached as soon as
+        # they are done, and a cancel request is honoured between calls.
+        chunk_size = (settings.max_batch_size * BATCHES_PER_CALL
+                      if settings.batch_type == "examples" else TOKEN_BATCH_CHUNK)
         for start in range(0, len(missing), max(1, chunk_size)):
             if cancel is not None and cancel():
                 raise Cancelled(f"translation cancelled after {done} of {total} segments")
