@@ -95,13 +95,14 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
 
 def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, *,
           concepts: Iterable[Concept] = (), disabled: Iterable[str] = (),
-          strict: bool = False) -> list[Finding]:
+          strict: bool = False, glossary: GlossaryQA | None = None) -> list[Finding]:
+    """All checks over a document; pass ``glossary`` to reuse its automata between calls."""
     enabled = set(ALL_CHECKS) - set(disabled)
     findings: list[Finding] = []
     for n, (source, target) in enumerate(pairs):
         findings.extend(check_pair(n, source, target, target_lang, enabled))
     if "glossary" in enabled:
-        glossary = GlossaryQA(concepts, source_lang, target_lang, strict=strict)
+        glossary = glossary or GlossaryQA(concepts, source_lang, target_lang, strict=strict)
         findings.extend(glossary.check([(strip_tags(s), strip_tags(t)) for s, t in pairs]))
     findings.sort(key=lambda f: (f.segment, f.code))
     return findings

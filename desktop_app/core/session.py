@@ -16,7 +16,7 @@ from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.exports import export
 from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.matcher import Hit, Matcher
-from desktop_app.core.glossary.qa import Finding
+from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
@@ -53,6 +53,7 @@ class EditSession:
         self.glossaries = glossaries or open_default()
         self.tm = tm or TranslationMemory()
         self.matcher = Matcher(project.source_lang, self.glossaries.concepts())
+        self.glossary_qa = self._glossary_qa()
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
@@ -77,10 +78,16 @@ class EditSession:
 
     # -- state -------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def _glossary_qa(self) -> GlossaryQA:
+        return GlossaryQA(self.matcher.concepts.values(), self.project.source_lang,
+                          self.project.target_lang)
+
+    def reload(self, *, with_qa: bool = True) -> None:
+        """Read every segment again (results of a background job); QA can wait for the end."""
         self.segments = self.project.segments()
         self.row_of = {s.id: row for row, s in enumerate(self.segments)}
-        self.run_qa()
+        if with_qa:
+            self.run_qa()
 
     def refresh(self, segment_id: int) -> int:
         row = self.row_of[segment_id]
@@ -90,14 +97,16 @@ class EditSession:
 
     def run_qa(self, row: int | None = None) -> None:
         rows = range(len(self.segments)) if row is None else [row]
-        concepts = list(self.matcher.concepts.values())
+        if row is None:
+            self.findings.clear()
         for r in rows:
             seg = self.segments[r]
             if not seg.target:
                 self.findings.pop(r, None)
                 continue
             found = qa.check([(seg.source, seg.target)], self.project.source_lang,
-                             self.project.target_lang, concepts=concepts, disabled=["empty"])
+                             self.project.target_lang, disabled=["empty"],
+                             glossary=self.glossary_qa)
             if found:
                 self.findings[r] = found
             else:
@@ -151,11 +160,13 @@ class EditSession:
             Term(self.project.source_lang, source_text.strip()),
             Term(self.project.target_lang, target_text.strip())]))
         self.matcher.add(concept)
+        self.glossary_qa = self._glossary_qa()
         self.run_qa()
         return concept
 
     def rebuild_matcher(self) -> None:
         self.matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
+        self.glossary_qa = self._glossary_qa()
         self.run_qa()
 
     # -- filters and find ----------------------------------------------------------------

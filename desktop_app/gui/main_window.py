@@ -521,12 +521,13 @@ class MainWindow(QMainWindow):
         """Results stream in: reload the segments, keep the grid and any open editor."""
         if self.session is None or self.model is None:
             return
-        self.session.reload()
+        self.session.reload(with_qa=False)
         self.model.dataChanged.emit(self.model.index(0, 0),
                                     self.model.index(self.model.rowCount() - 1, 4))
 
     def _pretranslated(self, report: Any) -> None:
         self._refresh_rows()
+        self.session.run_qa()
         self.qa_panel.show_findings(self.session.findings)
         message = _("{mt} segments by MT, {tm} from the translation memory").format(
             mt=number(report.from_mt), tm=number(report.from_tm))
