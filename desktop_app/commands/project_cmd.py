@@ -100,8 +100,8 @@ def run_segments(args: argparse.Namespace) -> int:
 
 def run_pretranslate(args: argparse.Namespace) -> int:
     project = Project.open(args.project)
-    enforcer = None if args.no_glossary else default_enforcer(project.source_lang,
-                                                              project.target_lang)
+    enforcer = None if args.no_glossary else default_enforcer(
+        project.source_lang, project.target_lang, project.path)
     bar = ProgressBar("pretranslating")
     tm = TranslationMemory()
     try:

@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop_app.commands import print_json
 from desktop_app.core import qa
-from desktop_app.core.glossary.library import open_default
+from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.project import Project
 
 
@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     project = Project.open(args.project)
     segments = project.segments()
     findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
-                        project.target_lang, concepts=open_default().concepts(),
+                        project.target_lang,
+                        concepts=open_for_project(project.path).concepts(),
                         disabled=args.disable, strict=args.strict)
     if args.json:
         print_json([{**f.as_json(), "segment_id": segments[f.segment].id} for f in findings])

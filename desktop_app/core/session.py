@@ -14,7 +14,7 @@ from desktop_app.core import qa
 from desktop_app.core.backup import make_backup, safe_name
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.exports import export
-from desktop_app.core.glossary.library import open_default
+from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
@@ -50,7 +50,7 @@ class EditSession:
     def __init__(self, project: Project, glossaries: GlossarySet | None = None,
                  tm: TranslationMemory | None = None):
         self.project = project
-        self.glossaries = glossaries or open_default()
+        self.glossaries = glossaries or open_for_project(project.path)
         self.tm = tm or TranslationMemory()
         self.matcher = Matcher(project.source_lang, self.glossaries.concepts())
         self.glossary_qa = self._glossary_qa()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop_app.core.exports import export
 from desktop_app.core.glossary.enforce import Enforcer
-from desktop_app.core.glossary.library import open_default
+from desktop_app.core.glossary.library import open_default, open_for_project
 from desktop_app.core.glossary.matcher import Matcher
 from desktop_app.core.mt.engine import ProgressFn
 from desktop_app.core.mt.routing import choose
@@ -17,8 +17,10 @@ from desktop_app.core.settings import Settings
 from desktop_app.core.tm import TranslationMemory
 
 
-def default_enforcer(source: str, target: str) -> Enforcer:
-    return Enforcer(Matcher(source, open_default().concepts()), target)
+def default_enforcer(source: str, target: str, project: Path | None = None) -> Enforcer:
+    """Enforce the project's glossary (if any), the user's and the starter terms."""
+    glossaries = open_for_project(project) if project else open_default()
+    return Enforcer(Matcher(source, glossaries.concepts()), target)
 
 
 def translate_document(document: Path, out: Path, source: str, target: str, *,

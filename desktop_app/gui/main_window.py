@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
             try:
                 return pretranslate(own, settings=Settings.load(), tm=tm, cancel=cancelled,
                                     enforcer=default_enforcer(own.source_lang,
-                                                              own.target_lang),
+                                                              own.target_lang, path),
                                     on_progress=progress, chunk=16)
             finally:
                 tm.close()

@@ -53,6 +53,21 @@ def test_glossary_hits_add_term_and_qa(tmp_path: Path) -> None:
     assert any(f.code == "term-missing" for f in s.findings[row])
 
 
+def test_project_glossary_comes_first_and_travels(tmp_path: Path) -> None:
+    from desktop_app.core.glossary.library import project_glossary_path
+
+    s = session(tmp_path)
+    assert [g.name for g in s.glossaries.glossaries] == ["project", "my-glossary", "starter"]
+    s.add_term("side valleys", "دره‌های فرعی")
+    assert project_glossary_path(s.project.path).exists()
+    assert s.glossaries.writable.count() == 1
+    path = s.project.path
+    s.close()
+    again = EditSession.open(path)
+    assert any(h.targets == ["دره‌های فرعی"] for r in range(len(again.segments))
+               for h in again.glossary_hits(r))
+
+
 def test_view_state_persists(tmp_path: Path) -> None:
     s = session(tmp_path)
     s.save_view(7, "mt")

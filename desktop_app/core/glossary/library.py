@@ -63,3 +63,17 @@ def open_default() -> GlossarySet:
     user = open_user()
     starter = Glossary(ensure_starter(), name="starter", readonly=True)
     return GlossarySet([user, starter])
+
+
+def project_glossary_path(project: Path) -> Path:
+    """A project's own glossary lives beside the project file and travels with it."""
+    return project.with_name(project.name + ".glossary.sqlite")
+
+
+def open_for_project(project: Path) -> GlossarySet:
+    """The project's glossary (writable, shown first), then the user's, then the starter."""
+    own = Glossary(project_glossary_path(project), name="project")
+    user = open_user()  # created on first use, then only read from here
+    user.readonly = True
+    starter = Glossary(ensure_starter(), name="starter", readonly=True)
+    return GlossarySet([own, user, starter])
