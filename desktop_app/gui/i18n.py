@@ -54,5 +54,6 @@ def set_language(code: str) -> languages.Language:
 
 
 def number(value: int) -> str:
-    """A count in the UI language's digits."""
-    return languages.format_number(value, languages.ui_language())
+    """A count or row number in the UI language's digits (called per row: kept cheap)."""
+    text = str(value)
+    return languages.to_native_digits(text) if languages.ui_language() != "en" else text

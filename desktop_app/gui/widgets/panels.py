@@ -130,13 +130,21 @@ class QAPanel(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[int] = []
+        self.texts: list[str] = []
         self.itemActivated.connect(lambda item: self.jump.emit(self.rows[self.row(item)]))
         self.itemClicked.connect(lambda item: self.jump.emit(self.rows[self.row(item)]))
 
     def show_findings(self, findings: dict[int, list[Finding]]) -> None:
-        self.clear()
-        self.rows = []
+        texts: list[str] = []
+        rows: list[int] = []
         for row in sorted(findings):
             for f in findings[row]:
-                self.addItem(f"{number(row + 1)}: {f.message}")
-                self.rows.append(row)
+                texts.append(f"{number(row + 1)}: {f.message}")
+                rows.append(row)
+        if rows == self.rows and texts == self.texts:
+            return  # an edit that changed no finding costs nothing here
+        self.setUpdatesEnabled(False)
+        self.clear()
+        self.addItems(texts)
+        self.setUpdatesEnabled(True)
+        self.rows, self.texts = rows, texts
