@@ -22,7 +22,7 @@ from tests.fixtures.tiny_models import build_argos_package
 N = 240
 BEAM = 4
 REPEATS = 3
-ROUNDS = 5
+ROUNDS = 7
 INTER = Settings().inter_threads  # the default, measured below against the others
 
 
