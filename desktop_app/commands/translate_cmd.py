@@ -17,7 +17,7 @@ from desktop_app.core.workflow import translate_document
 
 def register(sub: Any) -> None:
     p = sub.add_parser("translate", help="translate a document (txt, md, html, docx, srt, "
-                       "xliff) with an offline model")
+                       "xliff, po) with an offline model")
     p.add_argument("input", type=Path)
     p.add_argument("--to", required=True, dest="target", help="target language (dari, pashto...)")
     p.add_argument("--from", default="en", dest="source", help="source language (default en)")

@@ -187,3 +187,14 @@ def test_translate_offline_in_a_network_namespace(with_model, tmp_path: Path) ->
                         "-o", str(tmp_path / "p.txt")], capture_output=True, text=True,
                        env=env, timeout=120)
     assert r.returncode == 1 and "Pashto" in r.stderr and "models install" in r.stderr
+
+
+def test_translate_a_po_catalog(with_model, tmp_path: Path) -> None:
+    po = tmp_path / "ui.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Open project"\nmsgstr ""\n'
+                  '\nmsgid "The Taliban took Kabul."\nmsgstr ""\n', "utf-8")
+    out = tmp_path / "ui.prs.po"
+    r = with_model("translate", str(po), "--to", "dari", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    text = out.read_text("utf-8")
+    assert "Language: fa_AF" in text and arabic(text)

@@ -11,11 +11,12 @@ from desktop_app.core.documents.docx import Docx
 from desktop_app.core.documents.html import Html
 from desktop_app.core.documents.markdown import Markdown
 from desktop_app.core.documents.plaintext import PlainText
+from desktop_app.core.documents.po import Po
 from desktop_app.core.documents.subtitles import TIMING, Subtitles
 from desktop_app.core.documents.xliff import Xliff
 
 FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
-                                                  Subtitles(), Xliff())}
+                                                  Po(), Subtitles(), Xliff())}
 
 
 def by_name(name: str) -> Format:
