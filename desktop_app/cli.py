@@ -7,6 +7,7 @@ Errors are one line on stderr: exit 2 for usage, 1 for failures, never a traceba
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,6 +55,10 @@ def _run_gui(args: argparse.Namespace) -> int:
     file = getattr(args, "file", None)
     if file is not None and not Path(file).exists():
         raise InputError(f"no such file: {file}")
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise TarjumanError("no display to open the editor on (DISPLAY and WAYLAND_DISPLAY "
+                            "are unset); the CLI works without one: try `tarjuman demo`")
     return run_gui([], open_file=file)
 
 

@@ -150,3 +150,14 @@ def test_no_files_under_home(tiny_argos: Path, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert list(fake_home.iterdir()) == []
     assert (data / "logs" / "tarjuman.log").exists()
+
+
+def test_editor_without_a_display_says_so(cli) -> None:
+    env = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    r = cli(extra_env=env)
+    assert r.returncode == 1 and "no display" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    r = cli(str(sample("panjshir.txt")), extra_env=env)  # `tarjuman FILE`
+    assert r.returncode == 1 and "no display" in r.stderr
+    r = cli("missing-file.docx", extra_env=env)
+    assert r.returncode == 1 and "no such file" in r.stderr

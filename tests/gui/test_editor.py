@@ -134,3 +134,26 @@ def test_ui_language_switches_live_and_mirrors(window: MainWindow, qtbot) -> Non
     finally:
         window.set_ui_language("en")
     assert window.menus["file"].title() == "&File"
+
+
+def test_recent_projects_and_dropping_a_file(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    open_sample(window, "panjshir.md")
+    path = window.session.project.path
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    recent = again.recent_menu.actions()
+    assert recent and recent[0].text() == str(path)
+    recent[0].trigger()
+    assert again.session is not None and again.session.project.path == path
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample("panjshir.html")))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    again.dropEvent(drop)
+    assert again.session.project.document()[0] == "panjshir.html"
+    again.close()
