@@ -152,3 +152,44 @@ def test_zip_bomb_docx_is_refused(tmp_path: Path) -> None:
     path = zip_bomb_docx(tmp_path / "bomb.docx")
     with pytest.raises(DocumentError, match="bomb"):
         FORMATS["docx"].load(path.read_bytes(), path.name)
+
+
+def docx_with_footnote(path: Path) -> Path:
+    """A Word file with a real footnotes part, built through python-docx's package API."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    para = document.add_paragraph("Fighting continued in Panjshir.")
+    run = para.add_run()
+    ref = run._r.makeelement(qn("w:footnoteReference"), {qn("w:id"): "1"})
+    run._r.append(ref)
+    blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:footnotes xmlns:w="{w}">'
+            f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            f'</w:footnote>'
+            f'<w:footnote w:id="1"><w:p><w:r><w:t>Source: Human Rights Watch, 2024.</w:t>'
+            f'</w:r></w:p></w:footnote></w:footnotes>').encode()
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    document.save(str(path))
+    return path
+
+
+def test_footnotes_are_translated_and_kept(tmp_path: Path) -> None:
+    import zipfile
+
+    path = docx_with_footnote(tmp_path / "notes.docx")
+    data = path.read_bytes()
+    fmt = FORMATS["docx"]
+    blocks = {b.id: b.text for b in fmt.load(data, "notes.docx").blocks}
+    assert blocks["fn1:0"] == "Source: Human Rights Watch, 2024."
+    out = fmt.save(data, "notes.docx", {"fn1:0": "منبع: دیدبان حقوق بشر، ۲۰۲۴."}, "dari")
+    with zipfile.ZipFile(io.BytesIO(out)) as zf:
+        notes = zf.read("word/footnotes.xml").decode("utf-8")
+    assert "منبع: دیدبان حقوق بشر" in notes and "w:bidi" in notes
+    assert "w:separator" in notes  # the separator note is left alone
+    assert {b.id: b.text for b in fmt.load(out, "x.docx").blocks}["fn1:0"].startswith("منبع")

@@ -1,4 +1,5 @@
-"""Word documents through python-docx: body paragraphs, table cells, headers and footers.
+"""Word documents through python-docx: body paragraphs, table cells, headers and footers,
+footnotes and endnotes.
 
 Formatted runs (bold, italic, underline, super/subscript) and hyperlinks become tags;
 plain runs are plain text. On export each paragraph's runs are rebuilt from the target's
@@ -13,8 +14,10 @@ import copy
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -70,10 +73,44 @@ def _parts(document: docx.document.Document) -> Iterator[tuple[str, etree._Eleme
                 yield f"{kind}{s}", element
 
 
-def _paragraphs(document: docx.document.Document) -> Iterator[tuple[str, etree._Element]]:
+class _Notes:
+    """Footnotes and endnotes: python-docx keeps them as raw parts, so they are parsed
+    here and written back into the part when the document is saved."""
+
+    KINDS = {RT.FOOTNOTES: "fn", RT.ENDNOTES: "en"}
+
+    def __init__(self, document: docx.document.Document):
+        self.parts: list[tuple[str, Any, etree._Element]] = []
+        for rel in document.part.rels.values():
+            kind = self.KINDS.get(rel.reltype)
+            if kind is None or rel.is_external:
+                continue
+            part = rel.target_part
+            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False,
+                                                                no_network=True))
+            self.parts.append((kind, part, root))
+
+    def roots(self) -> Iterator[tuple[str, etree._Element]]:
+        for kind, _part, root in self.parts:
+            # separator notes (ids -1 and 0) are not text to translate
+            for note in root:
+                if note.get(qn("w:type")) in (None, "normal"):
+                    yield f"{kind}{note.get(qn('w:id'))}", note
+
+    def store(self) -> None:
+        for _kind, part, root in self.parts:
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
+
+
+def _paragraphs(document: docx.document.Document,
+                notes: _Notes | None = None) -> Iterator[tuple[str, etree._Element]]:
     for part_name, root in _parts(document):
         for n, p in enumerate(root.iter(qn("w:p"))):
             yield f"{part_name}:{n}", p
+    for note_name, note in (notes.roots() if notes else ()):
+        for n, p in enumerate(note.iter(qn("w:p"))):
+            yield f"{note_name}:{n}", p
 
 
 def _formatted(run: etree._Element) -> bool:
@@ -236,7 +273,7 @@ class Docx:
     def load(self, data: bytes, name: str) -> Imported:
         document = _open(data, name)
         blocks = []
-        for bid, p in _paragraphs(document):
+        for bid, p in _paragraphs(document, _Notes(document)):
             text = _tagged(p)
             if text.strip():
                 in_table = any(a.tag == qn("w:tc") for a in p.iterancestors())
@@ -246,10 +283,12 @@ class Docx:
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
         document = _open(data, name)
         lang = languages.get(target_lang)
-        for bid, p in list(_paragraphs(document)):
+        notes = _Notes(document)
+        for bid, p in list(_paragraphs(document, notes)):
             if bid in targets:
                 _rebuild(p, targets[bid])
             mark_paragraph(p, lang)
+        notes.store()
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
