@@ -103,13 +103,12 @@ def run_pretranslate(args: argparse.Namespace) -> int:
     enforcer = None if args.no_glossary else default_enforcer(
         project.source_lang, project.target_lang, project.path)
     bar = ProgressBar("pretranslating")
-    tm = TranslationMemory()
     try:
-        report = pretranslate(project, engine=args.engine, settings=Settings.load(),
-                              enforcer=enforcer, tm=tm, on_progress=bar)
+        with TranslationMemory() as tm:
+            report = pretranslate(project, engine=args.engine, settings=Settings.load(),
+                                  enforcer=enforcer, tm=tm, on_progress=bar)
     finally:
         bar.close()
-        tm.close()
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"{report.from_tm} from the translation memory, {report.from_mt} by MT, "
@@ -118,13 +117,10 @@ def run_pretranslate(args: argparse.Namespace) -> int:
 
 
 def _to_tm(project: Project, segment_ids: list[int]) -> None:
-    tm = TranslationMemory()
-    try:
-        pairs = [(s.source, s.target) for s in (project.segment(i) for i in segment_ids)]
+    pairs = [(s.source, s.target) for s in (project.segment(i) for i in segment_ids)]
+    with TranslationMemory() as tm:
         tm.add_many(pairs, project.source_lang, project.target_lang,
                     origin=f"project:{project.path.name}")
-    finally:
-        tm.close()
 
 
 def run_edit(args: argparse.Namespace) -> int:

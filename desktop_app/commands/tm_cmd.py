@@ -28,33 +28,24 @@ def register(sub: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    tm = TranslationMemory()
-    try:
+    with TranslationMemory() as tm:
         added = tm.import_tmx(args.file, args.source, args.target)
-    finally:
-        tm.close()
     print(f"imported {added} translation units from {args.file.name}")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    tm = TranslationMemory()
-    try:
+    with TranslationMemory() as tm:
         write_atomic(args.file, tm.export_tmx(args.source, args.target))
-    finally:
-        tm.close()
     print(f"wrote {args.file}")
     return 0
 
 
 def run_lookup(args: argparse.Namespace) -> int:
-    tm = TranslationMemory()
-    try:
+    with TranslationMemory() as tm:
         exact = tm.exact(args.text, args.source, args.target)
         matches = ([exact] if exact else []) + [m for m in tm.fuzzy(args.text, args.source,
                                                                      args.target) if not m.exact]
-    finally:
-        tm.close()
     if args.json:
         print_json([{"score": m.score, "source": m.source, "target": m.target,
                      "diff": m.diff} for m in matches])

@@ -70,6 +70,12 @@ class TranslationMemory:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @staticmethod
     def _norm(text: str, lang: str) -> str:
         return fold(strip_tags(text), lang)

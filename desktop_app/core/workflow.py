@@ -35,13 +35,12 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
     with tempfile.TemporaryDirectory(prefix="tarjuman-") as tmp:
         project = Project.create(document, target, source_lang=source,
                                  path=Path(tmp) / "job.tarjuman")
-        tm = TranslationMemory()
         try:
-            report = pretranslate(project, engine=engine, settings=settings,
-                                  enforcer=enforcer, tm=tm, use_cache=use_cache,
-                                  on_progress=on_progress)
+            with TranslationMemory() as tm:
+                report = pretranslate(project, engine=engine, settings=settings,
+                                      enforcer=enforcer, tm=tm, use_cache=use_cache,
+                                      on_progress=on_progress)
             export(project, out, fallback=fallback, bilingual=bilingual)
         finally:
-            tm.close()
             project.close()
     return report

@@ -493,14 +493,13 @@ class MainWindow(QMainWindow):
             from desktop_app.core.workflow import default_enforcer
 
             own = Project.open(path)  # this thread's own connection
-            tm = TranslationMemory()
             try:
-                return pretranslate(own, settings=Settings.load(), tm=tm, cancel=cancelled,
-                                    enforcer=default_enforcer(own.source_lang,
-                                                              own.target_lang, path),
-                                    on_progress=progress, chunk=16)
+                with TranslationMemory() as tm:
+                    return pretranslate(own, settings=Settings.load(), tm=tm,
+                                        cancel=cancelled, on_progress=progress, chunk=16,
+                                        enforcer=default_enforcer(own.source_lang,
+                                                                  own.target_lang, path))
             finally:
-                tm.close()
                 own.close()
 
         self.progress.setVisible(True)
