@@ -42,7 +42,7 @@ clean:
 # UI catalogs (Babel): extract the messages, merge them into prs/ps, compile .mo files.
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -k _ -k N_ --no-location --omit-header \
-		-o resources/locale/tarjuman.pot desktop_app/gui
+		-o resources/locale/tarjuman.pot desktop_app
 	$(BIN)/pybabel update -D tarjuman -i resources/locale/tarjuman.pot -d resources/locale \
 		--ignore-obsolete
 	$(BIN)/pybabel compile -D tarjuman -d resources/locale --statistics
