@@ -41,6 +41,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise InputError(f"{name} is not UTF-8, UTF-16 or Windows-1256 (Arabic) text")
 
 
+def check_input_file(path: Path) -> None:
+    """An input must be an existing regular file: one clear sentence otherwise."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a file")
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    if not path.is_file():
+        raise InputError(f"{path} is not a regular file")
+
+
 def read_text(path: Path) -> str:
     """A text file as str (see :func:`decode`); a missing or huge file is one clear error."""
     if not path.is_file():
