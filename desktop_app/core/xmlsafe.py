@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from desktop_app.core.errors import InputError, TarjumanError
+from desktop_app.core.errors import InputError, TarjumanError, one_line
 
 MAX_BYTES = 200 * 1024 * 1024
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -22,10 +22,6 @@ _CHUNK = 1 << 20
 
 class XmlError(InputError):
     pass
-
-
-def one_line(message: object) -> str:
-    return " ".join(str(message).split())
 
 
 def declares_entities(data: bytes) -> bool:
