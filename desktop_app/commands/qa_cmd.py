@@ -23,12 +23,11 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    segments = project.segments()
-    findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
-                        project.target_lang,
-                        concepts=open_for_project(project.path).concepts(),
-                        disabled=args.disable, strict=args.strict)
+    with Project.open(args.project) as project, open_for_project(project.path) as gs:
+        segments = project.segments()
+        findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
+                            project.target_lang, concepts=gs.concepts(),
+                            disabled=args.disable, strict=args.strict)
     if args.json:
         print_json([{**f.as_json(), "segment_id": segments[f.segment].id} for f in findings])
     else:

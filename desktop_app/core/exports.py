@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 import docx
@@ -18,38 +19,53 @@ from desktop_app.core.documents.registry import by_name
 from desktop_app.core.documents.xliff import write_xliff2
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Status
-from desktop_app.core.textio import write_atomic
+from desktop_app.core.textio import check_output, write_atomic
 
 XLIFF_STATES = {Status.NEW: "initial", Status.MT: "translated", Status.EDITED: "translated",
                 Status.CONFIRMED: "final"}
 
 
-def export(project: Project, out: Path, *, fallback: str = "mt",
-           bilingual: bool = False) -> str:
-    """Write ``out`` by its extension; return what was written."""
+def check_target(out: Path, fmt: str, *, bilingual: bool = False,
+                 inputs: Iterable[Path] = ()) -> str:
+    """What ``out`` will hold (by its extension), or one sentence saying why it cannot be
+    written; called before any work (import, MT) is done."""
     suffix = out.suffix.lower()
     if bilingual:
-        if suffix == ".docx":
-            write_atomic(out, bilingual_docx(project))
-        elif suffix in (".html", ".htm"):
-            write_atomic(out, bilingual_html(project).encode("utf-8"))
-        else:
+        if suffix not in (".docx", ".html", ".htm"):
             raise DocumentError("a bilingual export is .docx or .html")
-        return "bilingual"
-    if suffix in (".xlf", ".xliff"):
-        write_atomic(out, xliff(project))
-        return "xliff"
-    if suffix == ".tmx":
-        write_atomic(out, confirmed_tmx(project))
-        return "tmx"
-    _, fmt, _ = project.document()
-    if suffix not in by_name(fmt).extensions:
-        raise DocumentError(f"{out.name}: this project's document is {fmt}; export it as "
+        kind = "bilingual"
+    elif suffix in (".xlf", ".xliff"):
+        kind = "xliff"
+    elif suffix == ".tmx":
+        kind = "tmx"
+    elif suffix in by_name(fmt).extensions:
+        kind = fmt
+    else:
+        raise DocumentError(f"{out.name}: this document is {fmt}; export it as "
                             f"{' or '.join(by_name(fmt).extensions)}, .xlf, .tmx, or "
                             "--bilingual .docx/.html")
-    _, data = project.export_document(fallback)
-    write_atomic(out, data)
-    return fmt
+    check_output(out, inputs)
+    return kind
+
+
+def export(project: Project, out: Path, *, fallback: str = "mt",
+           bilingual: bool = False) -> str:
+    """Write ``out`` by its extension; return what was written. Never over the project
+    itself, another database, a link or anything in the data dir."""
+    _, fmt, _ = project.document()
+    kind = check_target(out, fmt, bilingual=bilingual, inputs=[project.path])
+    inputs = [project.path]
+    if kind == "bilingual":
+        data = (bilingual_docx(project) if out.suffix.lower() == ".docx"
+                else bilingual_html(project).encode("utf-8"))
+    elif kind == "xliff":
+        data = xliff(project)
+    elif kind == "tmx":
+        data = confirmed_tmx(project)
+    else:
+        data = project.export_document(fallback)[1]
+    write_atomic(out, data, inputs)
+    return kind
 
 
 def xliff(project: Project) -> bytes:

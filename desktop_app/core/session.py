@@ -75,6 +75,7 @@ class EditSession:
     def close(self) -> None:
         self.project.close()
         self.tm.close()
+        self.glossaries.close()
 
     # -- state -------------------------------------------------------------------------
 

@@ -101,8 +101,13 @@ class Glossary:
             self.db.execute("PRAGMA foreign_keys=ON")
             configure(self.db)
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise GlossaryError(f"{self.path.name} is not a Tarjuman glossary: {exc}") from exc
+        except BaseException as exc:
+            if hasattr(self, "db"):
+                self.db.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise GlossaryError(f"{self.path.name} is not a Tarjuman glossary: "
+                                    f"{exc}") from exc
+            raise
         self.revision = 0
 
     def _migrate(self) -> None:
@@ -119,6 +124,12 @@ class Glossary:
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> Glossary:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _check_writable(self) -> None:
         if self.readonly:
@@ -296,6 +307,16 @@ class GlossarySet:
     @property
     def writable(self) -> Glossary:
         return self.glossaries[0]
+
+    def close(self) -> None:
+        for glossary in self.glossaries:
+            glossary.close()
+
+    def __enter__(self) -> GlossarySet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def revision(self) -> tuple[int, ...]:
