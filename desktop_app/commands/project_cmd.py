@@ -11,12 +11,10 @@ from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
 from desktop_app.core.exports import export
-from desktop_app.core.pretranslate import pretranslate
+from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
-from desktop_app.core.settings import Settings
 from desktop_app.core.textio import read_text
 from desktop_app.core.tm import TranslationMemory
-from desktop_app.core.workflow import default_enforcer
 
 
 def register(sub: Any) -> None:
@@ -99,14 +97,10 @@ def run_segments(args: argparse.Namespace) -> int:
 
 
 def run_pretranslate(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    enforcer = None if args.no_glossary else default_enforcer(
-        project.source_lang, project.target_lang, project.path)
     bar = ProgressBar("pretranslating")
     try:
-        with TranslationMemory() as tm:
-            report = pretranslate(project, engine=args.engine, settings=Settings.load(),
-                                  enforcer=enforcer, tm=tm, on_progress=bar)
+        report = pretranslate_file(args.project, engine=args.engine,
+                                   glossary=not args.no_glossary, on_progress=bar)
     finally:
         bar.close()
     for note in report.notes:

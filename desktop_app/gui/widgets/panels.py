@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -21,6 +22,8 @@ from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match
 from desktop_app.gui.i18n import _, number
 
+TEXT = Qt.ItemDataRole.UserRole + 1
+
 
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
     item = QListWidgetItem(text)
@@ -30,28 +33,54 @@ def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
 
 
 class MTPanel(QWidget):
+    """MT alternatives (Ctrl+Alt+1..); without a model, what is missing and a button to
+    Tools > Translation models."""
+
     use_text = Signal(str)
+    open_models = Signal()
 
     def __init__(self, rtl: bool):
         super().__init__()
         self.rtl = rtl
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.models_button = QPushButton()
+        self.models_button.setVisible(False)
+        self.models_button.clicked.connect(self.open_models)
         self.list = QListWidget()
-        self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.text()))
+        self.list.setWordWrap(True)
+        self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.data(TEXT)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.models_button)
         layout.addWidget(self.list)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.models_button.setText(_("Open Tools > Translation models…"))
 
     def show_message(self, text: str) -> None:
         self.list.clear()
+        self.models_button.setVisible(False)
         self.status.setText(text)
+
+    def show_no_model(self, text: str) -> None:
+        self.show_message(text)
+        self.models_button.setVisible(True)
 
     def show_alternatives(self, texts: list[str], note: str = "") -> None:
         self.list.clear()
-        for text in texts:
-            self.list.addItem(_rtl_item(text, self.rtl))
+        self.models_button.setVisible(False)
+        for n, text in enumerate(texts, 1):
+            item = _rtl_item(f"{number(n)}. {text}" if n < 10 else text, self.rtl)
+            item.setData(TEXT, text)
+            item.setToolTip(f"Ctrl+Alt+{n}" if n < 10 else "")
+            self.list.addItem(item)
         self.status.setText(note)
+
+    def texts(self) -> list[str]:
+        return [str(self.list.item(i).data(TEXT)) for i in range(self.list.count())]
 
 
 class TMPanel(QWidget):
