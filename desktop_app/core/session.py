@@ -55,6 +55,8 @@ FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa")
 class TermHit:
     hit: Hit
     targets: list[str]  # allowed target terms, preferred first
+    terms: list[Term] = field(default_factory=list)  # every target term, forbidden too
+    note: str = ""  # the concept's note
 
 
 def new_project_path(document: Path) -> Path:
@@ -349,7 +351,8 @@ class EditSession:
                                                       "admitted")]
             if hit.term.dnt:
                 terms = [hit.text]
-            out.append(TermHit(hit, terms))
+            out.append(TermHit(hit, terms, concept.terms_in(self.project.target_lang),
+                               concept.note))
         return out
 
     def tm_matches(self, row: int) -> list[Match]:

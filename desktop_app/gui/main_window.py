@@ -79,6 +79,7 @@ class MainWindow(BackgroundJobs):
         self.glossary_panel, self.qa_panel = GlossaryPanel(), QAPanel()
         self.mt_panel.use_text.connect(self.replace_target)
         self.tm_panel.use_text.connect(self.replace_target)
+        self.mt_panel.open_models.connect(self.open_model_manager)
         self.qa_panel.jump.connect(self.go_to_row)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (("mt", self.mt_panel, Qt.DockWidgetArea.RightDockWidgetArea),
