@@ -48,8 +48,9 @@ def split(paragraph: str, language: str = "en") -> list[str]:
 _TAGS = re.compile(r"⟨/?\d+/?⟩")
 
 # Anything pysbd treats with special rules sends the paragraph to pysbd.
-_HARD = re.compile(r"[\"'“”‘’«»()\[\]{}⟨⟩…\n\r\t:;]|\.\.|[.!?][.!?]|\.[^\s]|@|www|https?|"
-                   r"^\s*(?:\d+|[a-zA-Z])[.)]\s|[^\x00-\x7f]")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")  # Massoud’s, don't
+_PLAIN = re.compile(r"[A-Za-z0-9 ,.!?\-]+")  # what the fast path is sure of
+_HARD = re.compile(r"\.\.|[.!?][.!?]|\.[^\s]|^(?:\d+|[a-zA-Z])[.)]\s")
 _BOUNDARY = re.compile(r"([.!?])(\s+)(?=(\S))")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$")
 
@@ -66,7 +67,8 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 def _fast_english(paragraph: str) -> list[str] | None:
     """pysbd's sentences for plain prose, or None when a rule beyond these is in play."""
-    if paragraph[:1].isspace() or _HARD.search(paragraph.replace("U.S.", "U_S_")):
+    plain = _APOSTROPHE.sub("x", paragraph.replace("U.S.", "U S "))
+    if paragraph[:1].isspace() or not _PLAIN.fullmatch(plain) or _HARD.search(plain):
         return None
     every, prepositive = _abbreviations()
     pieces: list[str] = []

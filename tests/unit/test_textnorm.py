@@ -126,7 +126,8 @@ def test_segmenter_keeps_abbreviations_and_numbers() -> None:
     "It was 2001. ", "in 1996. ", "Gen. Dostum spoke. ", "Dr. Abdullah left. ", "He is. ",
     "the U.S. ", "The ", "army ", "left", ". ", "No. 5 ", "Kabul ", "etc. ", "e.g. ",
     "A. Massoud. ", "Ahmad Massoud spoke to reporters in Kabul on Monday. ", "? ", "! ",
-    "Panjshir.", "Saleh said the resistance would continue. ", "It's over. "]), max_size=10))
+    "Panjshir.", "Saleh said the resistance would continue. ", "It's over. ", "Massoud’s men. ",
+    "'Tis. ", "rock' n. "]), max_size=10))
 def test_fast_english_splitting_agrees_with_pysbd(parts: list[str]) -> None:
     from desktop_app.core import segmenter
 
