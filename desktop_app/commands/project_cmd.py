@@ -11,12 +11,10 @@ from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
 from desktop_app.core.exports import export
-from desktop_app.core.pretranslate import pretranslate
+from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
-from desktop_app.core.settings import Settings
 from desktop_app.core.textio import read_text
 from desktop_app.core.tm import TranslationMemory
-from desktop_app.core.workflow import default_enforcer
 
 
 def register(sub: Any) -> None:
@@ -102,15 +100,11 @@ def run_segments(args: argparse.Namespace) -> int:
 
 def run_pretranslate(args: argparse.Namespace) -> int:
     bar = ProgressBar("pretranslating")
-    with Project.open(args.project) as project:
-        enforcer = None if args.no_glossary else default_enforcer(
-            project.source_lang, project.target_lang, project.path)
-        try:
-            with TranslationMemory() as tm:
-                report = pretranslate(project, engine=args.engine, settings=Settings.load(),
-                                      enforcer=enforcer, tm=tm, on_progress=bar)
-        finally:
-            bar.close()
+    try:
+        report = pretranslate_file(args.project, engine=args.engine,
+                                   glossary=not args.no_glossary, on_progress=bar)
+    finally:
+        bar.close()
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"{report.from_tm} from the translation memory, {report.from_mt} by MT, "

@@ -28,7 +28,7 @@ from desktop_app.core.segments import Segment, Status
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.workfiles import tracked
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".tarjuman"
 
 
@@ -52,7 +52,22 @@ def _v1(db: sqlite_utils.Database) -> None:
                                 "origin": str, "time": float}, pk="id")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Undo steps: each user action (edit, confirm with its propagation, replace all) with
+    every segment's state before and after, and the TM units it added."""
+    db.table("steps").create({"id": int, "kind": str, "rows": str, "tm": str, "undone": int,
+                              "time": float}, pk="id")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+
+
+def _upgrade(db: sqlite_utils.Database, version: int) -> None:
+    """Bring a project written by an older Tarjuman up to this schema, in one transaction."""
+    with writing(db):
+        for step in MIGRATIONS[version:]:
+            step(db)
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
 @dataclass(slots=True)
@@ -227,6 +242,8 @@ class Project:
             if version < 1 or "segments" not in db.table_names():
                 raise ProjectError(f"{path.name} is not a Tarjuman project")
             _validate(db, path.name)
+            if version < SCHEMA_VERSION:
+                _upgrade(db, version)
             return cls(path, db)
         except sqlite3.DatabaseError as exc:
             db.close()
@@ -337,6 +354,12 @@ class Project:
                 else:
                     self.db.table("segments").update(segment_id, {"mt_text": text})
         return done
+
+    def set_note(self, segment_id: int, note: str) -> None:
+        """The translator's comment on a segment (exported to XLIFF and bilingual tables)."""
+        self.segment(segment_id)
+        with writing(self.db):
+            self.db.table("segments").update(segment_id, {"note": note})
 
     def get_meta(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -142,6 +142,22 @@ class TranslationMemory:
             stored += len(batch)
         return stored
 
+    def remove(self, source: str, target: str, source_lang: str, target_lang: str) -> int:
+        """Take a unit out again (an undone confirmation); returns how many went."""
+        src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        with writing(self.db):
+            cursor = self.db.execute(
+                "DELETE FROM units WHERE source_lang = ? AND target_lang = ? AND norm = ? "
+                "AND target = ?", [src, tgt, self._norm(source, src), target])
+        return int(cursor.rowcount)
+
+    def has(self, source: str, target: str, source_lang: str, target_lang: str) -> bool:
+        src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        return self.db.execute(
+            "SELECT 1 FROM units WHERE source_lang = ? AND target_lang = ? AND norm = ? "
+            "AND target = ? LIMIT 1", [src, tgt, self._norm(source, src), target]
+        ).fetchone() is not None
+
     def count(self) -> int:
         return self.table.count
 
