@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.tiny_models import build_argos_package, build_nllb_model
+from tests.fixtures.tiny_models import build_argos_package, build_madlad_model, build_nllb_model
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,6 +83,12 @@ def tiny_argos(models_dir: Path) -> Path:
 def tiny_nllb(models_dir: Path) -> Path:
     """A folder shaped like a CTranslate2 NLLB-200 conversion."""
     return build_nllb_model(models_dir / "nllb-tiny")
+
+
+@pytest.fixture(scope="session")
+def tiny_madlad(models_dir: Path) -> Path:
+    """A folder shaped like a CTranslate2 MADLAD-400 (T5) conversion."""
+    return build_madlad_model(models_dir / "madlad-tiny")
 
 
 def run_cli(*args: str, home: Path, extra_env: dict[str, str] | None = None,

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
-from desktop_app.core.errors import InputError, ModelError, TarjumanError
-from desktop_app.core.mt import argos, nllb, online
+from desktop_app.core.errors import InputError, TarjumanError
+from desktop_app.core.mt import online, registry
+from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.mt.routing import installed_models, remote_engine
 from desktop_app.core.settings import Settings
@@ -22,10 +23,10 @@ def register(sub: Any) -> None:
     ls = msub.add_parser("list", help="installed models and the pairs they serve")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    ins = msub.add_parser("install", help="install an .argosmodel file or an NLLB-200 "
-                          "CTranslate2 model folder/zip")
+    ins = msub.add_parser("install", help="install an .argosmodel file, an NLLB-200 or "
+                          "MADLAD-400 CTranslate2 model folder/zip, or a zip from models export")
     ins.add_argument("path", type=Path)
-    ins.add_argument("--id", help="id for an NLLB model (default: its folder name)")
+    ins.add_argument("--id", help="id for the model (default: its folder or file name)")
     ins.set_defaults(func=run_install)
     rm = msub.add_parser("remove", help="remove an installed model by id")
     rm.add_argument("id")
@@ -63,11 +64,18 @@ def _remote(settings: Settings) -> tuple[dict[str, Any] | None, str]:
 
 def run_list(args: argparse.Namespace) -> int:
     models = installed_models()
-    remote, problem = _remote(Settings.load())
+    settings = Settings.load()
+    remote, problem = _remote(settings)
+    runs_on = plan(settings.intra_threads, settings.inter_threads, settings.mt_device)
     if args.json:
         print_json({"local": [m.as_json() for m in models],
-                    "remote": [remote] if remote else []})
+                    "remote": [remote] if remote else [],
+                    "device": runs_on.device, "compute_type": runs_on.compute_type,
+                    "intra_threads": runs_on.intra_threads,
+                    "inter_threads": runs_on.inter_threads,
+                    "chosen": settings.mt_model})
         return 0
+    print(f"runs on: {runs_on.describe()}")
     if remote:
         print(f"remote: {remote['id']}  [libretranslate] "
               + (_pairs(tuple((a, b) for a, b in remote["pairs"]))
@@ -77,7 +85,8 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for m in models:
         extra = f"  ({m.license_note})" if m.license_note else ""
-        print(f"{m.id}  [{m.engine} {m.version}]  {_pairs(m.pairs)}  "
+        mark = "* " if m.id == settings.mt_model else ""
+        print(f"{mark}{m.id}  [{m.engine} {m.version}]  {_pairs(m.pairs)}  "
               f"{m.size_bytes / 1e6:.1f} MB{extra}")
     return 0
 
@@ -86,13 +95,7 @@ def run_install(args: argparse.Namespace) -> int:
     path: Path = args.path
     if not path.exists():
         raise InputError(f"no such file or folder: {path}")
-    if path.is_file() and path.suffix == ".argosmodel":
-        info = argos.install(path)
-    elif path.is_dir() or path.suffix == ".zip":
-        info = nllb.install(path, args.id)
-    else:
-        raise ModelError(f"{path.name}: expected an .argosmodel file, or an NLLB-200 "
-                         "CTranslate2 model folder or .zip")
+    info = registry.for_path(path).install(path, args.id)
     print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
     if info.license_note:
         print(f"note: {info.license_note}")
@@ -120,12 +123,14 @@ def run_server(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    for module in (argos, nllb):
-        if any(m.id == args.id for m in module.installed()):
-            info = module.remove(args.id)
-            print(f"removed {info.id} [{info.engine}]")
-            return 0
-    raise ModelError(f"no installed model with id {args.id!r}; see: tarjuman models list")
+    model = registry.find(args.id)
+    info = registry.get(model.engine).remove(model.id)
+    if Settings.load().mt_model == info.id:
+        settings = Settings.load()
+        settings.mt_model = ""
+        settings.save()
+    print(f"removed {info.id} [{info.engine}]")
+    return 0
 
 
 def run_available(args: argparse.Namespace) -> int:
