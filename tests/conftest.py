@@ -92,13 +92,14 @@ def tiny_madlad(models_dir: Path) -> Path:
 
 
 def run_cli(*args: str, home: Path, extra_env: dict[str, str] | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+            timeout: float = 120, input_text: str | None = None,
+            ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m desktop_app`` as a real process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
     env.update({"TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT)})
     env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=env, timeout=timeout, cwd=ROOT)
+                          text=True, env=env, timeout=timeout, cwd=ROOT, input=input_text)
 
 
 @pytest.fixture
