@@ -22,7 +22,7 @@ from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
-from desktop_app.core.textnorm import fold
+from desktop_app.core.textnorm import match_key
 from desktop_app.core.tm import Match, TranslationMemory
 
 FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa")
@@ -184,7 +184,7 @@ class EditSession:
 
     def _pattern(self, query: str, regex: bool) -> re.Pattern[str]:
         try:
-            return re.compile(query if regex else re.escape(fold(query)),
+            return re.compile(query if regex else re.escape(match_key(query)),
                               re.IGNORECASE)
         except re.error as exc:
             from desktop_app.core.errors import InputError
@@ -202,7 +202,7 @@ class EditSession:
             texts = ([seg.source] if in_source else []) + ([seg.target] if in_target else [])
             for text in texts:
                 plain = strip_tags(text)
-                if pattern.search(plain if regex else fold(plain)):
+                if pattern.search(plain if regex else match_key(plain)):
                     rows.append(row)
                     break
         return rows
