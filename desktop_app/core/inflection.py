@@ -4,14 +4,14 @@ running text and still count as the same term.
 Every word of a term (not only the last) may carry an ending of its language. Endings are
 closed lists and a word must end right after its ending, so a stem never matches an
 unrelated longer word (``جنگ`` is not found in ``جنگل``, ``ولس`` not in ``ولسمشر``).
-A word shorter than ``MIN_WORD`` letters takes no ending at all.
+A word shorter than ``min_word`` letters (Dari 2, Pashto 3: its endings include single
+letters) takes no ending at all.
 
 Sources for the tables:
-- Dari: W. M. Thackston, *An Introduction to Persian* (4th ed., 2009), lessons on the
-  plural (-ها, -ان, -ات, -گان after silent ه) and the ezafe (-ی, -یی after vowels, ٔ on
-  silent ه, which folding removes); Afghan usage after the Dari grammar of
-  Ghani Ghiyasi (Kabul University Press) — the same endings, ها written joined or after a
-  half-space.
+- Dari: W. M. Thackston, *An Introduction to Persian* (4th ed., 2009), the lessons on
+  the plural (-ها, -ان, -ات, -گان after silent ه; the Arabic -ین of مهاجرین) and on the
+  ezafe (-ی, -یی after vowels, ٔ on silent ه, which folding removes). In Afghan text ها
+  is written joined or after a half-space; both fold to the same key.
 - Pashto: Herbert Penzl, *A Grammar of Pashto* (1955), §§ on noun and adjective classes;
   Habibullah Tegey & Barbara Robson, *A Reference Grammar of Pashto* (1996), ch. 3:
   direct/oblique, singular/plural: -ونه/-ونو (masculine inanimate plural), -ان/-انو
@@ -37,8 +37,9 @@ class Endings:
 
 
 DARI = Endings(
-    added=("هایی", "هایم", "هایش", "های", "ها", "ان", "ات", "یی", "ای", "ی"),
+    added=("هایی", "هایم", "هایش", "های", "ها", "ین", "ان", "ات", "یی", "ای", "ی"),
     replaced=(("ه", ("گان", "گانی", "ها", "های")),),
+    min_word=2,  # زن -> زنان: two-letter nouns are common, the endings are long
 )
 
 PASHTO = Endings(
@@ -46,7 +47,8 @@ PASHTO = Endings(
     replaced=(
         ("ه", ("ې", "و", "ي")),  # ښځه -> ښځې, ښځو
         ("ی", ("ي", "و", "یو")),  # سړی -> سړي, سړو
-        ("ۍ", ("یو",)),  # فعالیت‌ونه aside, ښځینه ۍ class: ګډوډۍ -> ګډوډیو
+        ("ۍ", ("یو", "ي")),  # feminine in -əy: ولسوالۍ -> ولسوالیو
+        ("ې", ("و",)),  # feminine plurals in -e: ټاکنې -> ټاکنو
     ),
 )
 

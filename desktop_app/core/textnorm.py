@@ -7,7 +7,8 @@ folded text is reported at the right place in the original.
 
 | what | folded to | mode |
 |---|---|---|
-| Arabic yeh ي, alef maksura ى | Persian yeh ی | always (Dari/Persian); lenient only for Pashto |
+| Arabic yeh ي, hamza yeh ئ (رئیس) | Persian yeh ی | always (Dari); lenient for Pashto |
+| alef maksura ى | Persian yeh ی | always |
 | Arabic kaf ك | Persian keheh ک | always |
 | teh marbuta ة, heh with yeh ۀ, heh + hamza هٔ | heh ه | always |
 | alef with hamza أ إ, alef wasla ٱ | alef ا (آ is kept) | always |
@@ -48,7 +49,7 @@ for _cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):  # embeddings, isol
 for _i, (_fa, _ar) in enumerate(zip("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩", strict=True)):
     _ALWAYS[_fa] = _ALWAYS[_ar] = str(_i)
 
-_ARABIC_YEH = {"ي": "ی"}
+_ARABIC_YEH = {"ي": "ی", "ئ": "ی"}
 _LENIENT = {"ګ": "گ"}
 
 PASHTO_LETTERS = frozenset("ېۍړښږځڅټډګڼ")

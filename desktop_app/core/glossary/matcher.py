@@ -17,6 +17,7 @@ hide "Hong"). Words inside a Dari or Pashto term inflect too (``لویو ښار�
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class _Entry:
     term: Term
     length: int  # length of the key
     variant: bool = False  # an inflected form of the term's inner words
+    inflects: bool = True  # the last word is long enough to take an ending
 
 
 def _is_word(ch: str) -> bool:
@@ -102,7 +104,9 @@ class Matcher:
             for n, form in enumerate(self._forms(folded)):
                 if form in keys:
                     continue
-                self._entries.setdefault(form, []).append(_Entry(key, term, len(form), n > 0))
+                inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
+                self._entries.setdefault(form, []).append(
+                    _Entry(key, term, len(form), n > 0, inflects))
                 if form not in self._automaton:
                     self._automaton.add_word(form, form)
                 keys.append(form)
@@ -146,6 +150,8 @@ class Matcher:
                 end = self._suffix_end(folded, end, breaks)
                 if end < 0:
                     continue
+                candidates.extend((start, end, e) for e in self._entries[key] if e.inflects)
+                continue
             for entry in self._entries[key]:
                 candidates.append((start, end, entry))
         # Longest span first; at equal span, the longer term (an exact word beats a shorter
@@ -157,6 +163,8 @@ class Matcher:
             if any(start < b and a < end for a, b in taken):
                 continue
             a, b = original_span(index, start, end)
+            while b < len(text) and unicodedata.category(text[b]) == "Mn":
+                b += 1  # a mark folding removed (ezafe ٔ, harakat) belongs to the hit
             a_term, b_term = original_span(index, start, start + entry.length)
             if entry.term.case_sensitive and _letters(text[a_term:b_term]) != _letters(
                     entry.term.text):
