@@ -7,11 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags, tag_ids
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
+from desktop_app.core.i18n import _
+
+if TYPE_CHECKING:
+    from desktop_app.core.spell.checker import SpellChecker
 
 EMPTY = "empty"
 IDENTICAL = "identical"
@@ -21,7 +26,9 @@ QUOTES = "unbalanced"
 BIDI = "bidi-marks"
 SPACES = "double-space"
 TAGS = "tags"
-ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary")
+SPELLING = "spelling"
+ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary",
+              SPELLING)
 
 _NUMBER = re.compile(r"\d+(?:[,.\u066b\u066c]\d+)*%?")
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]([^\u0600-\u06ffA-Za-z0-9\s]+)$")
@@ -95,8 +102,10 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
 
 def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, *,
           concepts: Iterable[Concept] = (), disabled: Iterable[str] = (),
-          strict: bool = False, glossary: GlossaryQA | None = None) -> list[Finding]:
-    """All checks over a document; pass ``glossary`` to reuse its automata between calls."""
+          strict: bool = False, glossary: GlossaryQA | None = None,
+          spell: SpellChecker | None = None) -> list[Finding]:
+    """All checks over a document; pass ``glossary`` to reuse its automata between calls,
+    and ``spell`` (a checker for the target language) to check spelling."""
     enabled = set(ALL_CHECKS) - set(disabled)
     findings: list[Finding] = []
     for n, (source, target) in enumerate(pairs):
@@ -104,5 +113,21 @@ def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, 
     if "glossary" in enabled:
         glossary = glossary or GlossaryQA(concepts, source_lang, target_lang, strict=strict)
         findings.extend(glossary.check([(strip_tags(s), strip_tags(t)) for s, t in pairs]))
+    if SPELLING in enabled and spell is not None:
+        findings.extend(spelling(pairs, spell))
     findings.sort(key=lambda f: (f.segment, f.code))
     return findings
+
+
+def spelling(pairs: Sequence[tuple[str, str]], spell: SpellChecker) -> list[Finding]:
+    """One finding per misspelt word of each target, with the first suggestion."""
+    found = []
+    for n, (_source, target) in enumerate(pairs):
+        plain = strip_tags(target)
+        for miss in spell.check(plain):
+            hint = miss.suggestions[0] if miss.suggestions else ""
+            message = (_("misspelt: {word}; use {better}") if hint
+                       else _("misspelt: {word}")).format(word=miss.word, better=hint)
+            found.append(Finding(SPELLING, n, message, target_span=(miss.start, miss.end),
+                                 suggestion=hint))
+    return found
