@@ -35,6 +35,7 @@ from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
 from desktop_app.core.settings import Settings
+from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
 from desktop_app.gui.actions import MENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
         self.view.setItemDelegateForColumn(SOURCE, SourceDelegate(session, self.view))
         target_delegate = TargetDelegate(rtl, self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
+        target_delegate.spell = checker_for_session(session)
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core import languages
 from desktop_app.core.glossary.store import Concept
@@ -34,3 +35,14 @@ def checker_for(lang: str, *, concepts: Iterable[Concept] = (), texts: Iterable[
     learned = list(texts) + (tm_targets(lang) if use_tm else [])
     return SpellChecker(lang, dictionary=dictionary or dictionaries.find(lang),
                         learned=learned, concepts=concepts, personal=personal_file(lang))
+
+
+def checker_for_session(session: Any) -> SpellChecker | None:
+    """The checker for an editing session's target language, or None when it would only
+    cry wolf (no dictionary and too few learned words) or the language is not checked."""
+    lang = languages.get(session.project.target_lang).code
+    if lang not in dictionaries.NAMES:
+        return None
+    confirmed = [s.target for s in session.segments if s.status == "confirmed"]
+    checker = checker_for(lang, concepts=session.matcher.concepts.values(), texts=confirmed)
+    return checker if checker.trusted else None
