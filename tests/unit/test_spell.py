@@ -87,3 +87,9 @@ def test_install_from_a_file_and_refusals(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="word count"):
         dictionaries.install(bad, "dari")
     assert dictionaries.find("prs") == installed  # the installed one is untouched
+
+
+def test_learned_verbs_typed_apart_or_joined() -> None:
+    dari = SpellChecker("dari", learned=["این کار می شود", "آن نمی‌رود"])
+    assert words(dari, "این کار میشود و می‌شود و می شود") == []
+    assert words(dari, "نمی رود و نمیرود") == []

@@ -25,7 +25,7 @@ from desktop_app.core.glossary.store import Concept
 from desktop_app.core.inflection import endings_for
 from desktop_app.core.spell import dictionaries
 from desktop_app.core.spell.engine import Engine, load
-from desktop_app.core.textnorm import match_key
+from desktop_app.core.textnorm import fold, match_key
 
 # Arabic-script words, a half-space inside them included; digits and Latin are not checked.
 WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff"
@@ -101,10 +101,14 @@ class SpellChecker:
 
     def learn(self, text: str) -> None:
         """Every word of ``text`` becomes known (a confirmed segment, a term)."""
-        for _s, _e, word in words_of(text):
-            key = self._key(word)
-            self._known.add(key)
-            self._display.setdefault(key, word)
+        if len(text) < 60:  # a term or a personal word: keep it as written for suggestions
+            for _s, _e, word in words_of(text):
+                self._display.setdefault(self._key(word), word)
+        words = WORD.findall(fold(text, self.lang))  # fold once, not per word
+        self._known.update(words)
+        # folding joins می شود; the verb typed apart is a word of its own too
+        self._known.update(w[len(p):] for w in words for p in ("نمی", "می")
+                           if w.startswith(p) and len(w) > len(p) + 1)
         self._cache.clear()
 
     def learn_concept(self, concept: Concept) -> None:

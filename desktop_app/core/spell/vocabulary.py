@@ -13,7 +13,7 @@ from desktop_app.core.glossary.store import Concept
 from desktop_app.core.spell import dictionaries
 from desktop_app.core.spell.checker import SpellChecker, personal_file
 
-TM_UNITS = 50_000  # the newest confirmed segments learned from the TM
+TM_UNITS = 20_000  # the newest confirmed segments learned from the TM
 
 
 def tm_targets(lang: str, path: Path | None = None, limit: int = TM_UNITS) -> list[str]:
