@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop_app.core import languages
+from desktop_app.core import dates, languages
 from desktop_app.core.documents.base import strip_tags, tag_ids
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
@@ -27,8 +27,9 @@ BIDI = "bidi-marks"
 SPACES = "double-space"
 TAGS = "tags"
 SPELLING = "spelling"
+DATE = "date"
 ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary",
-              SPELLING)
+              SPELLING, DATE)
 
 _NUMBER = re.compile(r"\d+(?:[,.\u066b\u066c]\d+)*%?")
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]([^\u0600-\u06ffA-Za-z0-9\s]+)$")
@@ -68,12 +69,18 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
         return found
     if plain_tgt.strip() == plain_src.strip() and re.search(r"[A-Za-z]{3}", plain_src):
         add(IDENTICAL, "the target is the same as the source")
-    src_numbers, tgt_numbers = numbers(source), numbers(target)
+    # numbers inside dates are checked as dates (9 September 2001 = ۱۸ سنبله ۱۳۸۰)
+    src_numbers = numbers(dates.without_dates(plain_src))
+    tgt_numbers = numbers(dates.without_dates(plain_tgt))
     if src_numbers != tgt_numbers:
         missing = [x for x in src_numbers if x not in tgt_numbers]
         extra = [x for x in tgt_numbers if x not in src_numbers]
         add(NUMBERS, "numbers differ: " + ", ".join(
             [f"missing {x}" for x in missing] + [f"extra {x}" for x in extra]))
+    if DATE in enabled and lang.code in ("prs", "ps"):
+        for problem in dates.check(plain_src, plain_tgt, lang.code):
+            found.append(Finding(DATE, n, problem.message, target_span=problem.target_span,
+                                 suggestion=problem.suggestion))
     if sorted(tag_ids(source)) != sorted(tag_ids(target)):
         add(TAGS, "inline tags differ from the source")
     if lang.is_rtl:

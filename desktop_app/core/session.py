@@ -149,6 +149,15 @@ class EditSession:
             out.append(TermHit(hit, terms))
         return out
 
+    def offers(self, row: int) -> list[TermHit]:
+        """Dates and numbers of the source written the Afghan way, offered like terms."""
+        from desktop_app.core.dates import insertions
+
+        source = strip_tags(self.segments[row].source)
+        return [TermHit(Hit(i.start, i.end, i.text, ("", 0),
+                            Term(self.project.source_lang, i.text)), [target])
+                for i in insertions(source, self.project.target_lang) for target in i.targets]
+
     def tm_matches(self, row: int) -> list[Match]:
         source = self.segments[row].source
         exact = self.tm.exact(source, self.project.source_lang, self.project.target_lang)

@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         if self.session is None or not current.isValid():
             return
         row = self.proxy.mapToSource(current).row()
-        self.glossary_panel.show_hits(self.session.glossary_hits(row))
+        self.glossary_panel.show_hits(self.session.glossary_hits(row) + self.session.offers(row))
         self.tm_panel.show_matches(self.session.tm_matches(row))
         self._show_mt(row)
         self._show_status()
