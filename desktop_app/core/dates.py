@@ -243,6 +243,14 @@ def check(source: str, target: str, lang: str) -> list[Problem]:
     return problems
 
 
+def rendered_spans(source: str, target: str) -> list[tuple[int, int]]:
+    """Spans of the source dates that the target gives as the same day: a month name
+    inside them needs no glossary rendering (August may well be اسد there)."""
+    found = target_dates(target)
+    return [(d.start, d.end) for d in source_dates(source)
+            if any(same_day(d, t) for t in found)]
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Where dates are, in a source or a target: their numbers are checked as dates."""
     spans = [(d.start, d.end) for d in source_dates(text)]

@@ -111,3 +111,16 @@ def test_the_session_offers_them_beside_the_glossary_terms(tmp_path) -> None:
         assert offers[0].hit.text == "9 September 2001"
     finally:
         session.close()
+
+
+def test_a_month_term_inside_a_date_rendered_in_the_other_calendar_is_not_missing() -> None:
+    from desktop_app.core.glossary.store import Concept, Term
+
+    august = Concept([Term("en", "August"), Term("prs", "اگست")], id=1, glossary="g")
+    source = "Ghani fled on 15 August 2021."
+    solar = qa.check([(source, "غنی در ۲۴ اسد ۱۴۰۰ فرار کرد.")], "en", "prs",
+                     concepts=[august])
+    assert solar == []
+    wrong = qa.check([(source, "غنی در ۲۵ اسد ۱۴۰۰ فرار کرد.")], "en", "prs",
+                     concepts=[august])
+    assert sorted(f.code for f in wrong) == [qa.DATE, "term-missing"]

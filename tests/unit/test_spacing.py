@@ -114,3 +114,19 @@ def test_spacing_inside_a_term_never_changes_a_hit(chunks, filler, data) -> None
     assert text[hit.start:hit.end] == written
     # glued to a neighbouring word, the term is inside a longer word: no hit
     assert m.find("ب" + written.replace(" ", "").replace(ZWNJ, "") + "ک") == []
+
+
+def test_find_in_the_editor_ignores_spacing(tmp_path: Path) -> None:
+    from desktop_app.core.session import EditSession
+
+    doc = tmp_path / "warlords.txt"
+    doc.write_text("The warlord came.\n\nThe compatriots left.\n", "utf-8")
+    session = EditSession.from_document(doc, "dari", path=tmp_path / "w.tarjuman")
+    try:
+        session.set_target(0, "جنگ‌سالار آمد.")
+        session.set_target(1, "هم وطنان رفتند.")
+        assert session.find("جنگ سالار") == [0]
+        assert session.find("جنگسالار", in_source=False) == [0]
+        assert session.find("هم‌وطن") == [1]
+    finally:
+        session.close()
