@@ -7,11 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop_app.core import languages
+from desktop_app.core import dates, languages
 from desktop_app.core.documents.base import strip_tags, tag_ids
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
+from desktop_app.core.i18n import _
+
+if TYPE_CHECKING:
+    from desktop_app.core.spell.checker import SpellChecker
 
 EMPTY = "empty"
 IDENTICAL = "identical"
@@ -21,7 +26,10 @@ QUOTES = "unbalanced"
 BIDI = "bidi-marks"
 SPACES = "double-space"
 TAGS = "tags"
-ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary")
+SPELLING = "spelling"
+DATE = "date"
+ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary",
+              SPELLING, DATE)
 
 _NUMBER = re.compile(r"\d+(?:[,.\u066b\u066c]\d+)*%?")
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]([^\u0600-\u06ffA-Za-z0-9\s]+)$")
@@ -61,12 +69,18 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
         return found
     if plain_tgt.strip() == plain_src.strip() and re.search(r"[A-Za-z]{3}", plain_src):
         add(IDENTICAL, "the target is the same as the source")
-    src_numbers, tgt_numbers = numbers(source), numbers(target)
+    # numbers inside dates are checked as dates (9 September 2001 = ۱۸ سنبله ۱۳۸۰)
+    src_numbers = numbers(dates.without_dates(plain_src))
+    tgt_numbers = numbers(dates.without_dates(plain_tgt))
     if src_numbers != tgt_numbers:
         missing = [x for x in src_numbers if x not in tgt_numbers]
         extra = [x for x in tgt_numbers if x not in src_numbers]
         add(NUMBERS, "numbers differ: " + ", ".join(
             [f"missing {x}" for x in missing] + [f"extra {x}" for x in extra]))
+    if DATE in enabled and lang.code in ("prs", "ps"):
+        for problem in dates.check(plain_src, plain_tgt, lang.code):
+            found.append(Finding(DATE, n, problem.message, target_span=problem.target_span,
+                                 suggestion=problem.suggestion))
     if sorted(tag_ids(source)) != sorted(tag_ids(target)):
         add(TAGS, "inline tags differ from the source")
     if lang.is_rtl:
@@ -95,14 +109,47 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
 
 def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, *,
           concepts: Iterable[Concept] = (), disabled: Iterable[str] = (),
-          strict: bool = False, glossary: GlossaryQA | None = None) -> list[Finding]:
-    """All checks over a document; pass ``glossary`` to reuse its automata between calls."""
+          strict: bool = False, glossary: GlossaryQA | None = None,
+          spell: SpellChecker | None = None) -> list[Finding]:
+    """All checks over a document; pass ``glossary`` to reuse its automata between calls,
+    and ``spell`` (a checker for the target language) to check spelling."""
     enabled = set(ALL_CHECKS) - set(disabled)
     findings: list[Finding] = []
     for n, (source, target) in enumerate(pairs):
         findings.extend(check_pair(n, source, target, target_lang, enabled))
     if "glossary" in enabled:
         glossary = glossary or GlossaryQA(concepts, source_lang, target_lang, strict=strict)
-        findings.extend(glossary.check([(strip_tags(s), strip_tags(t)) for s, t in pairs]))
+        findings.extend(_outside_dates(
+            glossary.check([(strip_tags(s), strip_tags(t)) for s, t in pairs]), pairs))
+    if SPELLING in enabled and spell is not None:
+        findings.extend(spelling(pairs, spell))
     findings.sort(key=lambda f: (f.segment, f.code))
     return findings
+
+
+def _outside_dates(findings: list[Finding], pairs: Sequence[tuple[str, str]]) -> list[Finding]:
+    """Drops "term missing" for a month name inside a date the target gives as the same
+    day in the other calendar (15 August 2021 = ۲۴ اسد ۱۴۰۰)."""
+    out = []
+    for f in findings:
+        if f.code == "term-missing" and f.source_span is not None:
+            source, target = pairs[f.segment]
+            spans = dates.rendered_spans(strip_tags(source), strip_tags(target))
+            if any(a <= f.source_span[0] and f.source_span[1] <= b for a, b in spans):
+                continue
+        out.append(f)
+    return out
+
+
+def spelling(pairs: Sequence[tuple[str, str]], spell: SpellChecker) -> list[Finding]:
+    """One finding per misspelt word of each target, with the first suggestion."""
+    found = []
+    for n, (_source, target) in enumerate(pairs):
+        plain = strip_tags(target)
+        for miss in spell.check(plain):
+            hint = miss.suggestions[0] if miss.suggestions else ""
+            message = (_("misspelt: {word}; use {better}") if hint
+                       else _("misspelt: {word}")).format(word=miss.word, better=hint)
+            found.append(Finding(SPELLING, n, message, target_span=(miss.start, miss.end),
+                                 suggestion=hint))
+    return found

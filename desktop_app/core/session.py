@@ -27,7 +27,7 @@ from desktop_app.core.project import SUFFIX, Project
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.textnorm import fold
+from desktop_app.core.textnorm import fold, match_key
 from desktop_app.core.tm import Match, TranslationMemory
 
 
@@ -356,6 +356,15 @@ class EditSession:
                                concept.note))
         return out
 
+    def offers(self, row: int) -> list[TermHit]:
+        """Dates and numbers of the source written the Afghan way, offered like terms."""
+        from desktop_app.core.dates import insertions
+
+        source = strip_tags(self.segments[row].source)
+        return [TermHit(Hit(i.start, i.end, i.text, ("", 0),
+                            Term(self.project.source_lang, i.text)), [target])
+                for i in insertions(source, self.project.target_lang) for target in i.targets]
+
     def tm_matches(self, row: int) -> list[Match]:
         source = self.segments[row].source
         exact = self.tm.exact(source, self.project.source_lang, self.project.target_lang)
@@ -391,7 +400,7 @@ class EditSession:
 
     def pattern(self, query: str, regex: bool, match_case: bool = False,
                  whole_word: bool = False, folded: bool = True) -> re.Pattern[str]:
-        body = query if regex else re.escape(fold(query) if folded else query)
+        body = query if regex else re.escape(match_key(query) if folded else query)
         if whole_word:
             body = rf"(?<!\w)(?:{body})(?!\w)"
         try:
@@ -413,7 +422,7 @@ class EditSession:
             texts = ([seg.source] if in_source else []) + ([seg.target] if in_target else [])
             for text in texts:
                 plain = strip_tags(text)
-                if pattern.search(fold(plain) if folded else plain):
+                if pattern.search(match_key(plain) if folded else plain):
                     rows.append(row)
                     break
         return rows

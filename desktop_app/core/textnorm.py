@@ -7,7 +7,8 @@ folded text is reported at the right place in the original.
 
 | what | folded to | mode |
 |---|---|---|
-| Arabic yeh ي, alef maksura ى | Persian yeh ی | always (Dari/Persian); lenient only for Pashto |
+| Arabic yeh ي, hamza yeh ئ (رئیس) | Persian yeh ی | always (Dari); lenient for Pashto |
+| alef maksura ى | Persian yeh ی | always |
 | Arabic kaf ك | Persian keheh ک | always |
 | teh marbuta ة, heh with yeh ۀ, heh + hamza هٔ | heh ه | always |
 | alef with hamza أ إ, alef wasla ٱ | alef ا (آ is kept) | always |
@@ -48,7 +49,7 @@ for _cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):  # embeddings, isol
 for _i, (_fa, _ar) in enumerate(zip("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩", strict=True)):
     _ALWAYS[_fa] = _ALWAYS[_ar] = str(_i)
 
-_ARABIC_YEH = {"ي": "ی"}
+_ARABIC_YEH = {"ي": "ی", "ئ": "ی"}
 _LENIENT = {"ګ": "گ"}
 
 PASHTO_LETTERS = frozenset("ېۍړښږځڅټډګڼ")
@@ -161,3 +162,53 @@ def original_span(index: list[int], start: int, end: int) -> tuple[int, int]:
 
 def has_pashto_letters(text: str) -> bool:
     return any(ch in PASHTO_LETTERS for ch in text)
+
+
+# Space, half-space, nothing: in Dari and Pashto the same compound is typed ``جنگ‌سالار``,
+# ``جنگ سالار`` or ``جنگسالار``. Folding already drops the ZWNJ; the match key also drops
+# a space between two Arabic-script letters, and remembers where it was, so a term still
+# matches only at word boundaries and its span maps back to the original text.
+_ARABIC_LETTER = r"\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+_INNER_SPACE = re.compile(f"(?<=[{_ARABIC_LETTER}]) (?=[{_ARABIC_LETTER}])")
+_HAS_ARABIC = re.compile(f"[{_ARABIC_LETTER}]")
+
+
+def is_arabic_letter(ch: str) -> bool:
+    return bool(ch) and _HAS_ARABIC.match(ch) is not None
+
+
+def compact_with_map(folded: str, index: list[int]) -> tuple[str, list[int], frozenset[int]]:
+    """``folded`` without spaces between Arabic-script letters, its map to the original, and
+    the positions (in the result) where such a space was: word boundaries to keep."""
+    if " " not in folded or not _HAS_ARABIC.search(folded):
+        return folded, index, frozenset()
+    cuts = [m.start() for m in _INNER_SPACE.finditer(folded)]
+    if not cuts:
+        return folded, index, frozenset()
+    parts, new_index, breaks, prev = [], [], [], 0
+    for k, cut in enumerate(cuts):
+        parts.append(folded[prev:cut])
+        new_index.extend(index[prev:cut])
+        breaks.append(cut - k)
+        prev = cut + 1
+    parts.append(folded[prev:])
+    new_index.extend(index[prev:])
+    return "".join(parts), new_index, frozenset(breaks)
+
+
+def key_with_map(text: str, language: str = "", *,
+                 strict: bool = False) -> tuple[str, list[int], frozenset[int]]:
+    """The match key of ``text`` (folded, inner spaces dropped), its map back to ``text``
+    (one extra entry at the end, as :func:`fold_with_map`) and the dropped-space positions."""
+    folded, index = fold_with_map(text, language, strict=strict)
+    return compact_with_map(folded, index)
+
+
+def compact(folded: str) -> str:
+    """Folded text without the spaces between Arabic-script letters."""
+    return _INNER_SPACE.sub("", folded) if " " in folded else folded
+
+
+def match_key(text: str, language: str = "", *, strict: bool = False) -> str:
+    """Text as compared for identity: ``جنگ‌سالار`` = ``جنگ سالار`` = ``جنگسالار``."""
+    return compact(fold(text, language, strict=strict))

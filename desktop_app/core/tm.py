@@ -22,7 +22,7 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textio import check_input_file
-from desktop_app.core.textnorm import fold
+from desktop_app.core.textnorm import compact, fold, match_key
 
 DEFAULT_THRESHOLD = 75.0
 
@@ -115,7 +115,8 @@ class TranslationMemory:
 
     @staticmethod
     def _norm(text: str, lang: str) -> str:
-        return fold(strip_tags(text), lang)
+        """The stored key: folded, half-space = space = nothing (see textnorm.match_key)."""
+        return match_key(strip_tags(text), lang)
 
     def add(self, source: str, target: str, source_lang: str, target_lang: str,
             origin: str = "") -> None:
@@ -163,9 +164,12 @@ class TranslationMemory:
 
     def exact(self, source: str, source_lang: str, target_lang: str) -> Match | None:
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        # Units stored before keys dropped inner spaces keep their folded text as key.
+        old_key = fold(strip_tags(source), src)
         row = self.db.execute("SELECT source, target FROM units WHERE source_lang = ? AND "
-                              "target_lang = ? AND norm = ? ORDER BY created DESC LIMIT 1",
-                              [src, tgt, self._norm(source, src)]).fetchone()
+                              "target_lang = ? AND norm IN (?, ?) ORDER BY created DESC "
+                              "LIMIT 1", [src, tgt, self._norm(source, src), old_key]
+                              ).fetchone()
         return Match(row[0], row[1], 100.0) if row else None
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
@@ -178,7 +182,7 @@ class TranslationMemory:
                                ).fetchall()
         if not rows:
             return []
-        found = process.extract(norm, [r[0] for r in rows], scorer=fuzz.ratio,
+        found = process.extract(norm, [compact(r[0]) for r in rows], scorer=fuzz.ratio,
                                 score_cutoff=threshold, limit=limit)
         return [Match(rows[i][1], rows[i][2], round(score, 1),
                       word_diff(strip_tags(source), strip_tags(rows[i][1])))

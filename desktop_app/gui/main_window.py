@@ -31,6 +31,7 @@ from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
 from desktop_app.core.settings import Settings
+from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
 from desktop_app.gui.actions import MENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
@@ -235,6 +236,7 @@ class MainWindow(BackgroundJobs):
         target_delegate = TargetDelegate(session, languages.get(project.target_lang).is_rtl,
                                          self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
+        target_delegate.spell = checker_for_session(session)
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -325,7 +327,7 @@ class MainWindow(BackgroundJobs):
         if self.session is None or not current.isValid():
             return
         row = self.proxy.mapToSource(current).row()
-        self.glossary_panel.show_hits(self.session.glossary_hits(row))
+        self.glossary_panel.show_hits(self.session.glossary_hits(row) + self.session.offers(row))
         self.tm_panel.show_matches(self.session.tm_matches(row))
         self._show_mt(row)
 

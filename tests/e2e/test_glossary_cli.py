@@ -75,3 +75,17 @@ def test_check_aligned_files(cli, tmp_path: Path) -> None:
     tgt.write_text("one line only\n", "utf-8")
     r = cli("glossary", "check", str(src), str(tgt))
     assert r.returncode == 1 and "aligned" in r.stderr
+
+
+def test_search_finds_a_half_space_term_typed_with_a_space_and_the_reverse(cli) -> None:
+    r = cli("glossary", "add", "--term", "en=warlord", "--term", "dari=جنگ‌سالار", "--json")
+    warlord = json.loads(r.stdout)[0]["id"]
+    r = cli("glossary", "add", "--term", "en=compatriot", "--term", "dari=هم وطن", "--json")
+    compatriot = json.loads(r.stdout)[0]["id"]
+    for query, cid in (("جنگ سالار", warlord), ("جنگسالار", warlord),
+                       ("هم‌وطن", compatriot), ("هموطن", compatriot)):
+        r = cli("glossary", "search", query, "--lang", "dari", "--json")
+        assert r.returncode == 0, r.stderr
+        assert [c["id"] for c in json.loads(r.stdout)] == [cid], query
+    r = cli("glossary", "search", "جنگ سالار")
+    assert "جنگ‌سالار" in r.stdout

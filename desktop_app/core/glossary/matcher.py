@@ -1,28 +1,33 @@
 """Find every glossary term in a segment with one Aho-Corasick automaton.
 
-All overlapping candidates are collected from the folded text, those failing a word
-boundary are dropped (an inflection suffix may stand between the term and the boundary:
+Terms and text are compared by their match key (``textnorm.key_with_map``): folded, and
+with no space between two Arabic-script letters, so ``جنگ‌سالار``, ``جنگ سالار`` and
+``جنگسالار`` are one key however the term or the text was typed. The dropped spaces are
+remembered as word boundaries: a term still matches only at word boundaries, and spans
+map back to the original text.
+
+All overlapping candidates are collected, those failing a word boundary are dropped (an
+inflection ending of the language may stand between the term and the boundary:
 "Talibans", "Massoud's", "کتابها"), then the rest are resolved longest-first. Resolving
 before the boundary check would lose hits ("Hong Kong" inside "Hong Kongers" would
-hide "Hong").
+hide "Hong"). Words inside a Dari or Pashto term inflect too (``لویو ښارونو`` for
+``لوی ښار``): their inflected forms are added to the automaton as variant keys
+(``core.inflection`` holds the ending tables).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
 from desktop_app.core.glossary.store import Concept, Term, lang_code
-from desktop_app.core.textnorm import fold, fold_with_map, original_span
+from desktop_app.core.inflection import Endings, endings_for
+from desktop_app.core.textnorm import compact, fold, key_with_map, original_span
 
-# Endings that may follow a term inside the same word, per script. Folded forms.
-SUFFIXES: tuple[str, ...] = (
-    "'s", "'", "es", "s",  # English possessive, plural
-    "هایی", "های", "ها", "ان", "ات", "یی", "ای", "ی",  # Dari plural, ezafe, indefinite
-    "ګانو", "ګان", "گانو", "گان", "ونه", "انو", "و", "ې", "ه", "ي",  # Pashto plural, cases
-)
+MAX_VARIANTS = 64  # inflected forms of one term's inner words kept in the automaton
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,9 @@ class Hit:
 class _Entry:
     concept_key: tuple[str, int]
     term: Term
-    length: int  # folded length of the term
+    length: int  # length of the key
+    variant: bool = False  # an inflected form of the term's inner words
+    inflects: bool = True  # the last word is long enough to take an ending
 
 
 def _is_word(ch: str) -> bool:
@@ -72,6 +79,7 @@ class Matcher:
         self.concepts: dict[tuple[str, int], Concept] = {}
         self._automaton = ahocorasick.Automaton()
         self._dirty = False
+        self._endings = self._folded_endings(endings_for(self.source_lang))
         for concept in concepts:
             self.add(concept)
 
@@ -93,10 +101,15 @@ class Matcher:
             folded = fold(term.text, self._fold_lang, strict=self.strict)
             if not folded:
                 continue
-            entries = self._entries.setdefault(folded, [])
-            entries.append(_Entry(key, term, len(folded)))
-            self._automaton.add_word(folded, folded)
-            keys.append(folded)
+            for n, form in enumerate(self._forms(folded)):
+                if form in keys:
+                    continue
+                inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
+                self._entries.setdefault(form, []).append(
+                    _Entry(key, term, len(form), n > 0, inflects))
+                if form not in self._automaton:
+                    self._automaton.add_word(form, form)
+                keys.append(form)
         self._by_concept[key] = keys
         self._dirty = True
 
@@ -123,18 +136,22 @@ class Matcher:
         automaton = self._ready()
         if not self._entries or automaton.kind != ahocorasick.AHOCORASICK:
             return []
-        folded, index = fold_with_map(text, self._fold_lang, strict=self.strict)
+        folded, index, breaks = key_with_map(text, self._fold_lang, strict=self.strict)
         n = len(folded)
         candidates: list[tuple[int, int, _Entry]] = []
         for end_idx, key in automaton.iter(folded):
             start = end_idx - len(key) + 1
-            if start > 0 and _is_word(folded[start - 1]) and _is_word(folded[start]):
+            if (start > 0 and start not in breaks and _is_word(folded[start - 1])
+                    and _is_word(folded[start])):
                 continue
             end = end_idx + 1
-            if end < n and _is_word(folded[end]) and _is_word(folded[end - 1]):
-                end = self._suffix_end(folded, end)
+            if (end < n and end not in breaks and _is_word(folded[end])
+                    and _is_word(folded[end - 1])):
+                end = self._suffix_end(folded, end, breaks)
                 if end < 0:
                     continue
+                candidates.extend((start, end, e) for e in self._entries[key] if e.inflects)
+                continue
             for entry in self._entries[key]:
                 candidates.append((start, end, entry))
         # Longest span first; at equal span, the longer term (an exact word beats a shorter
@@ -146,6 +163,8 @@ class Matcher:
             if any(start < b and a < end for a, b in taken):
                 continue
             a, b = original_span(index, start, end)
+            while b < len(text) and unicodedata.category(text[b]) == "Mn":
+                b += 1  # a mark folding removed (ezafe ٔ, harakat) belongs to the hit
             a_term, b_term = original_span(index, start, start + entry.length)
             if entry.term.case_sensitive and _letters(text[a_term:b_term]) != _letters(
                     entry.term.text):
@@ -155,12 +174,42 @@ class Matcher:
         hits.sort(key=lambda h: h.start)
         return hits
 
-    @staticmethod
-    def _suffix_end(folded: str, end: int) -> int:
+    def _folded_endings(self, endings: Endings) -> Endings:
+        def f(x: str) -> str:
+            return fold(x, self._fold_lang, strict=self.strict)
+        added = tuple(sorted({f(e) for e in endings.added}, key=len, reverse=True))
+        replaced = tuple((f(a), tuple(f(r) for r in reps)) for a, reps in endings.replaced)
+        return Endings(added, replaced, endings.min_word, endings.inner)
+
+    def _word_forms(self, word: str, last: bool) -> list[str]:
+        """The word and, when long enough, its inflected forms (for the last word only the
+        forms that replace a final letter: added endings are checked after a hit)."""
+        forms = [word]
+        if len(word) < self._endings.min_word or not word[-1:].isalpha():
+            return forms
+        if not last and self._endings.inner:
+            forms += [word + e for e in self._endings.added]
+        for final, replacements in self._endings.replaced:
+            if word.endswith(final):
+                forms += [word[: -len(final)] + r for r in replacements]
+        return list(dict.fromkeys(forms))
+
+    def _forms(self, folded: str) -> list[str]:
+        """Match keys of a folded term: as written first, then inflected variants."""
+        words = folded.split(" ")
+        per_word = [self._word_forms(w, i == len(words) - 1) for i, w in enumerate(words)]
+        combos: list[list[str]] = [[]]
+        for i, forms in enumerate(per_word):
+            if len(combos) * len(forms) > MAX_VARIANTS:
+                forms = forms[:1] if i < len(words) - 1 else forms
+            combos = [c + [f] for c in combos for f in forms][:MAX_VARIANTS]
+        return list(dict.fromkeys(compact(" ".join(c)) for c in combos))
+
+    def _suffix_end(self, folded: str, end: int, breaks: frozenset[int]) -> int:
         n = len(folded)
-        for suffix in SUFFIXES:
+        for suffix in self._endings.added:
             if folded.startswith(suffix, end):
                 after = end + len(suffix)
-                if after == n or not _is_word(folded[after]):
+                if after == n or after in breaks or not _is_word(folded[after]):
                     return after
         return -1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.glossary.matcher import Matcher
 from desktop_app.core.glossary.store import Concept, lang_code
-from desktop_app.core.textnorm import fold
+from desktop_app.core.textnorm import match_key
 
 MISSING = "term-missing"
 FORBIDDEN = "term-forbidden"
@@ -45,6 +45,14 @@ class GlossaryQA:
         self.target = Matcher(target_lang, concepts,
                               statuses=("preferred", "admitted", "forbidden"), strict=strict)
 
+    def _form(self, written: str, term: str) -> str:
+        """The form used, for consistency: as written (strict letters, any spacing), or
+        the term itself when the writing is an inflection of it."""
+        lang = self.target_lang
+        if match_key(written, lang) != match_key(term, lang):
+            written = term
+        return match_key(written, lang, strict=True)
+
     def _allowed(self, key: tuple[str, int]) -> list[str]:
         concept = self.source.concepts[key]
         return [t.text for t in concept.terms_in(self.target_lang, "preferred", "admitted")]
@@ -66,8 +74,7 @@ class GlossaryQA:
                                             target_span=hit.span,
                                             suggestion=better.text if better else ""))
                 else:  # remember the form as written, Pashto letters and all
-                    present.setdefault(hit.concept_key,
-                                       fold(hit.stem, self.target_lang, strict=True))
+                    present.setdefault(hit.concept_key, self._form(hit.stem, hit.term.text))
             for hit in self.source.find(source):
                 concept = self.source.concepts[hit.concept_key]
                 if hit.term.dnt:

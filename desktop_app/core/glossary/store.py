@@ -284,6 +284,10 @@ class Glossary:
                     "JOIN concepts ON concepts.rowid = concepts_fts.rowid "
                     "WHERE concepts_fts MATCH ?")
             params.append(match)
+        # Half-space, space or nothing inside a term: compare the terms without spaces too.
+        sql += (" UNION ALL SELECT concept_id, 500 FROM terms WHERE "
+                "instr(replace(norm, ' ', ''), ?)" + (" AND lang = ?" if lang else ""))
+        params += [fold(query).replace(" ", "")] + ([lang_code(lang)] if lang else [])
         sql = f"SELECT concept_id FROM ({sql}) GROUP BY concept_id ORDER BY min(rank) LIMIT ?"
         params.append(limit)
         ids = [r[0] for r in self.db.execute(sql, params).fetchall()]

@@ -137,11 +137,16 @@ class TargetDelegate(CellDelegate):
 
     def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
         super().__init__(session, rtl, terms=False, parent=parent)
+        self.spell: Any = None  # a SpellChecker: misspelt words underlined in the editor
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
         editor = TargetEditor(parent, self.rtl)
         editor.confirm_requested.connect(self.confirm_requested)
+        if self.spell is not None:
+            from desktop_app.gui.widgets import spelling
+
+            spelling.attach(editor, self.spell)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802

@@ -1,0 +1,1 @@
+"""Spell checking of Dari and Pashto targets: Hunspell dictionaries plus learned words."""

@@ -1,0 +1,80 @@
+"""Hunspell ``.dic``/``.aff`` dictionaries: the ones Linux keeps and the ones the user
+installed from a file (kept in the data dir, one folder per language).
+
+No Pashto Hunspell dictionary exists; Dari uses a Persian one (Debian's ``myspell-fa``
+or LibreOffice's Lilak ``fa_IR``), whose Iranian forms the checker corrects with the
+Dari-vs-Iranian glossary.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from desktop_app.core import languages
+from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
+from desktop_app.core.paths import sub_dir
+
+SYSTEM_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"),
+               Path("/usr/share/myspell/dicts"))
+# Dictionary names that serve each language, best first.
+NAMES = {"prs": ("fa_AF", "prs", "fa_IR", "fa"), "ps": ("ps_AF", "ps"),
+         "fa": ("fa_IR", "fa")}
+
+
+def user_dir(lang: str) -> Path:
+    return sub_dir("spell", languages.get(lang).code)
+
+
+def find(lang: str) -> Path | None:
+    """The ``.dic`` file to use for ``lang``: installed by the user first, then the system's."""
+    code = languages.get(lang).code
+    mine = sorted(user_dir(code).glob("*.dic"))
+    if mine:
+        return mine[0]
+    for folder in SYSTEM_DIRS:
+        for name in NAMES.get(code, ()):
+            dic = folder / f"{name}.dic"
+            if dic.is_file() and dic.with_suffix(".aff").is_file():
+                return dic
+    return None
+
+
+def _check_pair(dic: Path) -> Path:
+    if dic.suffix.lower() != ".dic":
+        raise InputError(_("{name}: choose the .dic file of a Hunspell dictionary").format(
+            name=dic.name))
+    if not dic.is_file():
+        raise InputError(_("no such file: {path}").format(path=dic))
+    aff = dic.with_suffix(".aff")
+    if not aff.is_file():
+        raise InputError(_("{name}: its .aff file ({aff}) must be beside it").format(
+            name=dic.name, aff=aff.name))
+    first = dic.read_bytes()[:64].split(b"\n", 1)[0].strip()
+    if not first.split(b"/")[0].isdigit():
+        raise InputError(_("{name}: not a Hunspell dictionary (the first line must be "
+                           "the word count)").format(name=dic.name))
+    return aff
+
+
+def install(dic: Path, lang: str) -> Path:
+    """Copy ``dic`` and its ``.aff`` into the data dir for ``lang``; replaces the last one."""
+    aff = _check_pair(dic)
+    from desktop_app.core.spell.engine import load
+
+    load(dic)  # refuse what Hunspell cannot read before anything is replaced
+    folder = user_dir(lang)
+    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=folder.parent))
+    try:
+        shutil.copyfile(dic, staging / dic.name)
+        shutil.copyfile(aff, staging / aff.name)
+        for old in list(folder.glob("*.dic")) + list(folder.glob("*.aff")):
+            old.unlink()
+        for part in staging.iterdir():
+            os.replace(part, folder / part.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder / dic.name

@@ -1,0 +1,48 @@
+"""The checker a translator gets: the installed dictionary of the language (if any), the
+glossary terms, the confirmed segments of the translation memory and of the open
+project, and the personal dictionary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core import languages
+from desktop_app.core.glossary.store import Concept
+from desktop_app.core.spell import dictionaries
+from desktop_app.core.spell.checker import SpellChecker, personal_file
+
+TM_UNITS = 20_000  # the newest confirmed segments learned from the TM
+
+
+def tm_targets(lang: str, path: Path | None = None, limit: int = TM_UNITS) -> list[str]:
+    from desktop_app.core.tm import TranslationMemory, tm_file
+
+    path = path or tm_file()
+    if not path.exists():
+        return []
+    code = languages.get(lang).code
+    with TranslationMemory(path) as tm:
+        rows = tm.db.execute("SELECT target FROM units WHERE target_lang = ? "
+                             "ORDER BY created DESC LIMIT ?", [code, limit]).fetchall()
+    return [r[0] for r in rows]
+
+
+def checker_for(lang: str, *, concepts: Iterable[Concept] = (), texts: Iterable[str] = (),
+                dictionary: Path | None = None, use_tm: bool = True) -> SpellChecker:
+    """A checker for ``lang`` with everything the user has taught Tarjuman."""
+    learned = list(texts) + (tm_targets(lang) if use_tm else [])
+    return SpellChecker(lang, dictionary=dictionary or dictionaries.find(lang),
+                        learned=learned, concepts=concepts, personal=personal_file(lang))
+
+
+def checker_for_session(session: Any) -> SpellChecker | None:
+    """The checker for an editing session's target language, or None when it would only
+    cry wolf (no dictionary and too few learned words) or the language is not checked."""
+    lang = languages.get(session.project.target_lang).code
+    if lang not in dictionaries.NAMES:
+        return None
+    confirmed = [s.target for s in session.segments if s.status == "confirmed"]
+    checker = checker_for(lang, concepts=session.matcher.concepts.values(), texts=confirmed)
+    return checker if checker.trusted else None

@@ -1,0 +1,108 @@
+"""Misspelt words underlined in the real target editor, with the right-click menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QGuiApplication, QTextCharFormat
+from PySide6.QtWidgets import QPlainTextEdit
+
+from desktop_app.core.glossary.store import Concept, Term
+from desktop_app.core.resources import sample
+from desktop_app.core.spell import dictionaries
+from desktop_app.core.spell.checker import SpellChecker
+from desktop_app.gui.app import make_app
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.models.segments import TARGET
+from desktop_app.gui.widgets import spelling
+from desktop_app.gui.widgets.delegates import TargetEditor
+from tests.conftest import ROOT
+from tests.fixtures.hunspell_dict import write_dictionary
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+TEXT = "مردم امروز به دانشگاه رفت و کتابب آورد"
+UNIVERSITY = Concept([Term("en", "university"), Term("prs", "پوهنتون"),
+                      Term("prs", "دانشگاه", status="forbidden")], id=1, glossary="g")
+
+
+def underlined(editor: QPlainTextEdit) -> list[str]:
+    block = editor.document().firstBlock()
+    style = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    return [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
+            if r.format.underlineStyle() == style]
+
+
+def point_at(editor: QPlainTextEdit, offset: int) -> QPoint:
+    cursor = editor.textCursor()
+    cursor.setPosition(offset)
+    return editor.cursorRect(cursor).center()
+
+
+def test_underline_and_right_click_menu(qtbot, tmp_path: Path) -> None:
+    make_app()
+    checker = SpellChecker("dari", dictionary=write_dictionary(tmp_path / "d"),
+                           concepts=[UNIVERSITY], personal=tmp_path / "mine.txt")
+    editor = TargetEditor(None, rtl=True)
+    qtbot.addWidget(editor)
+    highlighter = spelling.attach(editor, checker)
+    editor.setPlainText(TEXT)
+    editor.resize(500, 80)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert underlined(editor) == ["دانشگاه", "کتابب", "آورد"]
+
+    menu = spelling.menu_for(editor, highlighter, point_at(editor, TEXT.index("دانشگاه") + 2))
+    labels = [a.text() for a in menu.actions()]
+    assert labels[0] == "پوهنتون"  # the Dari form first
+    assert "Add to my dictionary" in labels and "Ignore" in labels
+    menu.actions()[0].trigger()
+    assert "پوهنتون" in editor.toPlainText() and "دانشگاه" not in editor.toPlainText()
+
+    offset = editor.toPlainText().index("آورد") + 1
+    menu = spelling.menu_for(editor, highlighter, point_at(editor, offset))
+    next(a for a in menu.actions() if a.text() == "Add to my dictionary").trigger()
+    assert "آورد" in (tmp_path / "mine.txt").read_text("utf-8")
+    offset = editor.toPlainText().index("کتابب") + 1
+    menu = spelling.menu_for(editor, highlighter, point_at(editor, offset))
+    next(a for a in menu.actions() if a.text() == "Ignore").trigger()
+    assert underlined(editor) == []
+
+
+def open_with_misspellings(qtbot, tmp_path: Path) -> MainWindow:
+    dictionaries.install(write_dictionary(tmp_path / "download"), "dari")
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(sample("panjshir.txt"), "dari")
+    window.edit_segment(0, TEXT)
+    window.go_to_row(0)
+    window.view.edit(window.view.currentIndex())
+    editor = window.view.indexWidget(window.view.currentIndex())
+    editors = [e for e in window.view.findChildren(QPlainTextEdit) if e.isVisible()]
+    assert editors, editor
+    qtbot.waitUntil(lambda: underlined(editors[0]) != [])
+    assert underlined(editors[0]) == ["دانشگاه", "کتابب", "آورد"]
+    assert window.proxy.mapToSource(window.view.currentIndex()).column() == TARGET
+    return window
+
+
+def test_the_editor_window_underlines_misspelt_words(qtbot, tmp_path: Path) -> None:
+    window = open_with_misspellings(qtbot, tmp_path)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "spelling-offscreen.png"))
+    window.close()
+
+
+@pytest.mark.xvfb
+def test_real_window_underlines_misspelt_words(qtbot, tmp_path: Path) -> None:
+    window = open_with_misspellings(qtbot, tmp_path)
+    qtbot.wait(300)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = QGuiApplication.primaryScreen().grabWindow(0)
+    assert shot.save(str(ARTIFACTS / "spelling-xvfb.png")) and shot.width() > 500
+    window.close()

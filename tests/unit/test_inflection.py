@@ -1,0 +1,83 @@
+"""Dari and Pashto endings per word: each ending class in a real sentence, and stems that
+begin unrelated words."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.glossary.matcher import Matcher
+from desktop_app.core.glossary.qa import GlossaryQA
+from desktop_app.core.glossary.store import Concept, Term
+from desktop_app.core.inflection import BY_LANGUAGE, DARI, PASHTO
+
+
+def found(lang: str, term: str, text: str) -> list[str]:
+    m = Matcher(lang, [Concept([Term(lang, term)], id=1, glossary="g")])
+    return [h.text for h in m.find(text)]
+
+
+@pytest.mark.parametrize(("term", "sentence", "form"), [
+    ("ولسمشر", "ولسمشران په کابل کې سره وکتل.", "ولسمشران"),  # -ان
+    ("ولسمشر", "د ولسمشرانو غونډه پای ته ورسېده.", "ولسمشرانو"),  # -انو
+    ("حکومت", "د سیمې حکومتونه له ستونزو سره مخ دي.", "حکومتونه"),  # -ونه
+    ("حکومت", "له حکومتونو سره خبرې وشوې.", "حکومتونو"),  # -ونو
+    ("ښځه", "ښځې د خپلو حقونو غوښتنه کوي.", "ښځې"),  # -ه -> -ې
+    ("ښځه", "د ښځو ښوونځي بیا پرانیستل شول.", "ښځو"),  # -ه -> -و
+    ("سړی", "سړي کلي ته راغلل.", "سړي"),  # -ی -> -ي
+    ("ملا", "د ملاګانو شورا غونډه وکړه.", "ملاګانو"),  # -ګانو
+    ("ولسوالۍ", "په ولسوالیو کې جګړه روانه ده.", "ولسوالیو"),  # -ۍ -> -یو
+    ("ټاکنې", "له ټاکنو وروسته لاریونونه وشول.", "ټاکنو"),  # -ې -> -و
+    ("لوی ښار", "په لویو ښارونو کې ګڼه ګوڼه ده.", "لویو ښارونو"),  # every word inflects
+])
+def test_pashto_endings(term: str, sentence: str, form: str) -> None:
+    assert found("ps", term, sentence) == [form]
+
+
+@pytest.mark.parametrize(("term", "sentence", "form"), [
+    ("کتاب", "کتاب‌ها روی میز است.", "کتاب‌ها"),  # -ها after a half-space
+    ("کتاب", "کتابهای تاریخی را خواندم.", "کتابهای"),  # -های joined
+    ("مهاجر", "مهاجران به وطن برگشتند.", "مهاجران"),  # -ان
+    ("مهاجر", "مهاجرین در پاکستان اند.", "مهاجرین"),  # Arabic plural -ین
+    ("انتخاب", "انتخابات ریاست جمهوری برگزار شد.", "انتخابات"),  # -ات
+    ("شفاخانه", "شفاخانهٔ ولایتی پر از زخمی بود.", "شفاخانهٔ"),  # ezafe ٔ
+    ("شفاخانه", "شفاخانه‌ی ولایتی بسته بود.", "شفاخانه‌ی"),  # ezafe ی after a half-space
+    ("بنده", "بندگان خدا دعا کردند.", "بندگان"),  # silent ه -> گان
+    ("شهر بزرگ", "شهرهای بزرگ کشور پرجمعیت اند.", "شهرهای بزرگ"),  # the inner word
+])
+def test_dari_endings(term: str, sentence: str, form: str) -> None:
+    assert found("prs", term, sentence) == [form]
+
+
+@pytest.mark.parametrize(("lang", "term", "sentence"), [
+    ("prs", "جنگ", "جنگل‌های پنجشیر سبز است."),  # forest is not war
+    ("prs", "مرد", "مردم به خیابان آمدند."),  # people are not a man
+    ("prs", "شهر", "شهرت او زیاد است."),  # fame is not a city
+    ("prs", "کار", "کارمندان دولت معاش نگرفتند."),  # employees are not work
+    ("ps", "ولس", "ولسمشر وینا وکړه."),  # the president is not the nation
+    ("ps", "ښار", "ښاروال استعفا وکړه."),  # the mayor is not the city
+    ("ps", "ښار", "ښارګوټی کوچنی دی."),  # a town is not the city
+    ("ps", "ور", "ورو ورو راغی."),  # too short to inflect at all (ورو: slowly)
+])
+def test_a_stem_never_matches_an_unrelated_word(lang: str, term: str, sentence: str) -> None:
+    assert found(lang, term, sentence) == []
+
+
+def test_short_words_take_no_ending() -> None:
+    assert found("prs", "زن", "زنان آمدند") == ["زنان"]
+    assert found("ps", "ور", "ور خلاص دی") == ["ور"]
+    assert found("ps", "ور", "ورونه خلاص دي") == []  # two letters: below the Pashto minimum
+    assert found("prs", "و", "وها") == []
+    assert (DARI.min_word, PASHTO.min_word) == (2, 3)
+    assert set(BY_LANGUAGE) >= {"prs", "ps", "en"}
+
+
+def test_an_inflected_iranian_form_is_still_forbidden() -> None:
+    c = Concept([Term("en", "hospital"), Term("prs", "شفاخانه"),
+                 Term("prs", "بیمارستان", status="forbidden")], id=1, glossary="g")
+    qa = GlossaryQA([c], "en", "prs")
+    codes = sorted(f.code for f in qa.check([("Hospitals closed.", "بیمارستان‌ها بسته شد.")]))
+    assert codes == ["term-forbidden", "term-missing"]
+    forbidden = [f for f in qa.check([("x", "بیمارستانهای شهر")]) if f.code == "term-forbidden"]
+    assert forbidden and forbidden[0].target_span == (0, 12)
+    assert forbidden[0].suggestion == "شفاخانه"
+    assert qa.check([("Hospitals closed.", "شفاخانه‌ها بسته شد.")]) == []
