@@ -70,6 +70,8 @@ def _repeat_header(row: object) -> None:
 
 def _widths(table: Table) -> None:
     table.autofit = False
+    for column, width in zip(table.columns, WIDTHS_CM, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice follows
     for row in table.rows:
         for cell, width in zip(row.cells, WIDTHS_CM, strict=True):
             cell.width = Cm(width)

@@ -20,6 +20,7 @@ from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
+from desktop_app.core.review import ReviewReport, import_review
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.textnorm import fold
@@ -232,3 +233,9 @@ class EditSession:
 
     def export(self, path: Path, *, fallback: str = "mt", bilingual: bool = False) -> str:
         return export(self.project, path, fallback=fallback, bilingual=bilingual)
+
+    def import_review(self, path: Path, *, confirm: bool = False) -> ReviewReport:
+        """A reviewed file (review docx or XLIFF) back into the project; all or nothing."""
+        report = import_review(self.project, path, confirm=confirm)
+        self.reload()
+        return report

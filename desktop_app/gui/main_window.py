@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             "new_project": self.ask_new_project, "open_project": self.ask_open_project,
             "export": lambda: self.ask_export(False),
             "export_bilingual": lambda: self.ask_export(True), "quit": self.close,
+            "import_review": self.ask_import_review,
             "undo": self.undo_stack.undo, "redo": self.undo_stack.redo,
             "find": self.ask_find, "confirm_next": self.confirm_and_next,
             "previous": lambda: self.move_by(-1), "next": lambda: self.move_by(1),
@@ -563,6 +564,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
         return True
 
+    def ask_import_review(self) -> None:
+        if self.session is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(
+            self, _("Import review"), "", _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
+        if path:
+            self.import_review_from(Path(path))
+
+    def import_review_from(self, path: Path, *, confirm: bool = False) -> bool:
+        self._commit_editor()
+        try:
+            report = self.session.import_review(path, confirm=confirm)
+        except TarjumanError as exc:
+            show_error(self, str(exc))
+            return False
+        self._refresh_rows()
+        self.session.run_qa()
+        self.qa_panel.show_findings(self.session.findings)
+        show_info(self, "\n".join(report.lines()[-12:]))
+        return True
+
     def open_glossary_manager(self) -> None:
         from desktop_app.core.glossary.library import open_default
         from desktop_app.gui.dialogs.glossary_manager import GlossaryManager
@@ -587,8 +609,8 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has = self.session is not None
-        for key in ("export", "export_bilingual", "confirm_next", "previous", "next",
-                    "copy_mt", "copy_source", "add_term", "find"):
+        for key in ("export", "export_bilingual", "import_review", "confirm_next", "previous",
+                    "next", "copy_mt", "copy_source", "add_term", "find"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)

@@ -14,6 +14,7 @@ from desktop_app.core.documents.xliff import Xliff, first, is_v2, seg_marks, uni
 from desktop_app.core.documents.xliff_states import SDL_NS
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
+from desktop_app.core.review import ReviewError, import_review
 from desktop_app.core.segments import Status
 from desktop_app.core.xmlsafe import local
 from tests.conformance.conftest import conformance_dir
@@ -227,3 +228,23 @@ def test_trados_conf_and_locked_come_back(conformance: Path, tmp_path: Path) -> 
                           b'<sdl:seg id="1" origin="interactive" locked="true">')
     assert Xliff().load(locked, name).blocks[0].meta["locked"]
     assert Xliff().save(locked, name, {first_block.id: "Uno"}, "en") == locked
+
+
+def test_client_xliff_comes_back_after_review(tmp_path: Path, conformance: Path) -> None:
+    name = "msdocs-mdxliff-logoport_xliff12_en-US_ar-SA_bpt-ept-ph.xlf"
+    doc = tmp_path / name
+    doc.write_bytes((conformance / "xliff" / name).read_bytes())
+    project = Project.create(doc, "prs", path=tmp_path / "x.tarjuman")
+    seg = project.segments()[0]
+    out = tmp_path / "out.xlf"
+    export(project, out)
+    data = out.read_bytes().replace(b'state="translated" state-qualifier="leveraged-tm">'
+                                    b"\xd8\xaa\xd9\x83", b'state="final">\xd8\xaa\xd9\x83', 1)
+    out.write_bytes(data)
+    import_review(project, out)
+    assert project.segment(seg.id).status is Status.CONFIRMED
+    wrong = tmp_path / "wrong.xlf"
+    wrong.write_bytes((conformance / "xliff" / "omegat-test_xliff11_inline-bpt-ept-it-ph-"
+                       "g-x-mrk.xlf").read_bytes())
+    with pytest.raises(ReviewError):
+        import_review(project, wrong)
