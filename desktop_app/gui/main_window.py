@@ -264,7 +264,8 @@ class MainWindow(QMainWindow):
     def ask_new_project(self) -> None:
         name, _f = QFileDialog.getOpenFileName(
             self, _("Translate a document"), "",
-            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff)")
+            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff *.sdlxliff "
+                               "*.mqxliff *.po *.pdf)")
         if not name:
             return
         names = [lang.display_name() for lang in (languages.DARI, languages.PASHTO)]
