@@ -13,6 +13,8 @@ from desktop_app.core.errors import InputError
 from desktop_app.core.exports import export
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
+from desktop_app.core.review import import_review
+from desktop_app.core.segments import Status
 from desktop_app.core.textio import read_text
 from desktop_app.core.tm import TranslationMemory
 
@@ -63,6 +65,14 @@ def register(sub: Any) -> None:
                      help="what untranslated segments show (default: MT, else source)")
     exp.add_argument("--bilingual", action="store_true", help="side-by-side .docx or .html")
     exp.set_defaults(func=run_export)
+    rev = s.add_parser("import-review", help="bring back a reviewed file: the review "
+                       ".docx (export --bilingual) or XLIFF")
+    rev.add_argument("project", type=Path)
+    rev.add_argument("file", type=Path)
+    rev.add_argument("--confirm", action="store_true",
+                     help="changed targets become confirmed (and go to the TM)")
+    rev.add_argument("--reviewer", help="who reviewed (default: the file's last author)")
+    rev.set_defaults(func=run_import_review)
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -164,4 +174,16 @@ def run_export(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         kind = export(project, args.output, fallback=args.fallback, bilingual=args.bilingual)
     print(f"wrote {args.output} ({kind})")
+    return 0
+
+
+def run_import_review(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    report = import_review(project, args.file, confirm=args.confirm, reviewer=args.reviewer)
+    for line in report.lines():
+        print(line)
+    confirmed = [c.segment_id for c in report.changes
+                 if c.target_changed and c.new_status is Status.CONFIRMED]
+    if confirmed:
+        _to_tm(project, confirmed)
     return 0

@@ -210,13 +210,17 @@ class Project:
                                                "position": pos, "kind": block.kind,
                                                "meta": json.dumps(block.meta,
                                                                   ensure_ascii=False)})
-                    parts = split_block(block, source) if not block.target else [
+                    # A bilingual file's segment (an XLIFF unit) is the client's: kept whole.
+                    parts = split_block(block, source) if not (
+                        block.target or block.kind == "unit") else [
                         segmenter.core_and_space(block.text)]
                     for k, (lead, sentence, trail) in enumerate(parts):
                         target_text = block.target.strip() if block.target else ""
+                        status = Status(block.meta.get("status") or Status.MT.value) if (
+                            target_text) else Status.NEW
                         rows.append({"block_id": block.id, "position": k, "lead": lead,
                                      "source": sentence, "trail": trail, "target": target_text,
-                                     "status": (Status.MT if target_text else Status.NEW).value,
+                                     "status": status.value,
                                      "origin": "xliff" if target_text else "", "mt_text": "",
                                      "note": "", "updated": time.time()})
                 db.table("segments").insert_all(rows)

@@ -24,6 +24,7 @@ from desktop_app.core.history import State, Step, UndoLog
 from desktop_app.core.i18n import _
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
+from desktop_app.core.review import ReviewReport, import_review
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
@@ -494,3 +495,9 @@ class EditSession:
     def export(self, path: Path, *, fallback: str = "mt", bilingual: bool = False) -> str:
         self.check_export(path)
         return export(self.project, path, fallback=fallback, bilingual=bilingual)
+
+    def import_review(self, path: Path, *, confirm: bool = False) -> ReviewReport:
+        """A reviewed file (review docx or XLIFF) back into the project; all or nothing."""
+        report = import_review(self.project, path, confirm=confirm)
+        self.reload()
+        return report

@@ -28,6 +28,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("open_project", N_("&Open project…"), "Ctrl+O", "file"),
     Spec("export", N_("&Export translation…"), "Ctrl+E", "file"),
     Spec("export_bilingual", N_("Export &bilingual…"), "", "file"),
+    Spec("import_review", N_("&Import review…"), "", "file"),
     Spec("quit", N_("&Quit"), "Ctrl+Q", "file"),
     Spec("undo", N_("&Undo"), "Ctrl+Z", "edit"),
     Spec("redo", N_("&Redo"), "Ctrl+Shift+Z", "edit"),

@@ -30,6 +30,7 @@ from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
+from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
@@ -98,6 +99,7 @@ class MainWindow(BackgroundJobs):
             "new_project": self.ask_new_project, "open_project": self.ask_open_project,
             "export": lambda: self.ask_export(False),
             "export_bilingual": lambda: self.ask_export(True), "quit": self.close,
+            "import_review": self.ask_import_review,
             "undo": self.undo, "redo": self.redo, "unconfirm": self.unconfirm,
             "go_to": self.ask_go_to, "concordance": self.open_concordance,
             "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,
@@ -253,7 +255,8 @@ class MainWindow(BackgroundJobs):
     def ask_new_project(self) -> None:
         name, _f = QFileDialog.getOpenFileName(
             self, _("Translate a document"), "",
-            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff)")
+            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff *.sdlxliff "
+                               "*.mqxliff *.po *.pdf)")
         if not name:
             return
         names = [lang.display_name() for lang in (languages.DARI, languages.PASHTO)]
@@ -503,6 +506,25 @@ class MainWindow(BackgroundJobs):
         if path:
             self.export_to(Path(path), bilingual=bilingual)
 
+    def ask_import_review(self) -> None:
+        if self.session is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(
+            self, _("Import review"), "", _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
+        if path:
+            self.import_review_from(Path(path))
+
+    def import_review_from(self, path: Path, *, confirm: bool = False) -> bool:
+        self._commit_editor()
+        try:
+            report = self.session.import_review(path, confirm=confirm)
+        except TarjumanError as exc:
+            show_error(self, str(exc))
+            return False
+        self.apply(Changes(rows=list(range(len(self.session.segments)))))
+        show_info(self, "\n".join(report.lines()[-12:]))
+        return True
+
     def open_glossary_manager(self) -> None:
         from desktop_app.core.glossary.library import open_default
         from desktop_app.gui.dialogs.glossary_manager import GlossaryManager
@@ -528,9 +550,9 @@ class MainWindow(BackgroundJobs):
 
     def _update_enabled(self) -> None:
         has = self.session is not None
-        for key in ("export", "export_bilingual", "confirm_next", "previous", "next",
-                    "copy_mt", "copy_source", "add_term", "find", "undo", "redo", "unconfirm",
-                    "go_to", "next_tag", "copy_tags", "comment"):
+        for key in ("export", "export_bilingual", "import_review", "confirm_next", "previous",
+                    "next", "copy_mt", "copy_source", "add_term", "find", "undo", "redo",
+                    "unconfirm", "go_to", "next_tag", "copy_tags", "comment"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)
