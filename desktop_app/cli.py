@@ -21,6 +21,7 @@ from desktop_app.commands import (
     models_cmd,
     project_cmd,
     qa_cmd,
+    team_cmd,
     tm_cmd,
     translate_cmd,
 )
@@ -38,7 +39,7 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, qa_cmd,
-                   tm_cmd, demo):
+                   tm_cmd, demo, team_cmd):
         module.register(sub)
     gui = sub.add_parser("gui", help="open the editor window")
     gui.set_defaults(func=_run_gui, file=None)

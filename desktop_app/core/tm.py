@@ -24,6 +24,17 @@ from desktop_app.core.textnorm import fold
 DEFAULT_THRESHOLD = 75.0
 
 
+def _v2_team(db: sqlite_utils.Database) -> None:
+    """Stable ids (UUID), authors and an outbox of confirmed units for team sync."""
+    from desktop_app.core.team import tracking
+
+    tracking.install_tm(db)
+
+
+TM_MIGRATIONS = [_v2_team]  # step n -> n + 1, from schema 1
+TM_SCHEMA_VERSION = 1 + len(TM_MIGRATIONS)
+
+
 def tm_file() -> Path:
     return data_dir() / "tm.sqlite"
 
@@ -66,6 +77,15 @@ class TranslationMemory:
                          pk="id")
             table.create_index(["source_lang", "target_lang", "norm"])
         self.table = table
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Schema 1 is the table above; later steps are additive."""
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        with writing(self.db):
+            for step in range(max(version, 1), TM_SCHEMA_VERSION):
+                TM_MIGRATIONS[step - 1](self.db)
+                self.db.execute(f"PRAGMA user_version={step + 1}")
 
     def close(self) -> None:
         self.db.close()
