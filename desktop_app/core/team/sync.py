@@ -111,7 +111,14 @@ def share_project(project: Path, name: str = "") -> str:
     hub_name = (name or path.name.split(".")[0]).strip()
     if not hub_name or hub_name == USER_GLOSSARY:
         raise TeamError(_("choose another name for the shared glossary"))
-    Glossary(path, name="project").close()  # created (and migrated) if it is new
+    g = Glossary(path, name="project")  # created (and migrated) if it is new
+    try:
+        hub_id = _read_state().get("hub_id")
+        if hub_id:  # tracked from now on, also while the hub is out of reach
+            with writing(g.db):
+                tracking.enable_glossary(g.db, str(hub_id))
+    finally:
+        g.close()
     settings = Settings.load()
     settings.team_shared[str(path)] = hub_name
     settings.save()
@@ -158,7 +165,7 @@ def connect_hub(dsn: str, name: str = "") -> tuple[HubInfo, bool]:
     settings.team_client = settings.team_client or str(uuid.uuid4())
     settings.save()
     _enable(info, settings)  # from now on every change waits in an outbox
-    _write_state(offline_since=None, last_error="")
+    _write_state(offline_since=None, last_error="", hub_id=info.hub_id)
     log.info("connected to team hub %s as %s", describe(clean), settings.team_name)
     return info, password is not None
 
