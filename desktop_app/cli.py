@@ -25,6 +25,7 @@ from desktop_app.commands import (
     project_cmd,
     qa_cmd,
     spell_cmd,
+    team_cmd,
     tm_cmd,
     translate_cmd,
 )
@@ -42,7 +43,7 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, qa_cmd,
-                   tm_cmd, demo, spell_cmd):
+                   tm_cmd, demo, spell_cmd, team_cmd):
         module.register(sub)
     gui = sub.add_parser("gui", help="open the editor window")
     gui.set_defaults(func=_run_gui, file=None)

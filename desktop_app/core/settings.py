@@ -35,6 +35,13 @@ class Settings:
     libretranslate_batch: int = 16
     prefer_remote: bool = False  # local models first unless this is set
     recent: list[str] = field(default_factory=list)  # recently opened projects
+    # A team hub (PostgreSQL): the connection string without a password (libpq reads that
+    # from ~/.pgpass or PGPASSWORD), the name changes are signed with, this client's id,
+    # and project glossaries shared under a hub glossary name ({glossary file: name}).
+    team_dsn: str = ""
+    team_name: str = ""
+    team_client: str = ""
+    team_shared: dict[str, str] = field(default_factory=dict)
 
     def remember(self, path: str, keep: int = 8) -> None:
         self.recent = [path] + [p for p in self.recent if p != path][: keep - 1]

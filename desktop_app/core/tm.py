@@ -27,6 +27,7 @@ from desktop_app.core.textnorm import compact, fold, match_key
 DEFAULT_THRESHOLD = 75.0
 
 
+
 def tm_file() -> Path:
     return data_dir() / "tm.sqlite"
 
@@ -75,7 +76,14 @@ def _v2_unique_units(db: sqlite_utils.Database) -> None:
                "(source_lang, target_lang, norm, target)")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units]
+def _v3_team(db: sqlite_utils.Database) -> None:
+    """Stable ids (UUID), authors and an outbox of confirmed units for team sync."""
+    from desktop_app.core.team import tracking
+
+    tracking.install_tm(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units, _v3_team]
 BATCH = 2000
 _UPSERT = ("INSERT INTO units (source_lang, target_lang, source, target, norm, origin, created) "
            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, target_lang, norm, target) "

@@ -145,6 +145,9 @@ class MainWindow(BackgroundJobs):
         self.cancel_button.clicked.connect(self.cancel_job)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        from desktop_app.gui.team_sync import TeamSync
+
+        self.team_sync = TeamSync(self)  # background sync with the team hub, if one is set
         self.retranslate()
         self._update_enabled()
 

@@ -23,7 +23,7 @@ from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textnorm import fold
 
 STATUSES = ("preferred", "admitted", "forbidden")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class GlossaryError(TarjumanError):
@@ -86,7 +86,14 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("meta").create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2_team(db: sqlite_utils.Database) -> None:
+    """Stable ids (UUID), authors, an outbox and tombstones for team sync."""
+    from desktop_app.core.team import tracking
+
+    tracking.install_glossary(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_team]
 
 
 class Glossary:
