@@ -79,6 +79,7 @@ def open_with_misspellings(qtbot, tmp_path: Path) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     assert window.open_path(sample("panjshir.txt"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     window.edit_segment(0, TEXT)
     window.go_to_row(0)
     window.view.edit(window.view.currentIndex())
