@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import languages
-from desktop_app.core.glossary.store import STATUSES, Concept, GlossaryError, Term, lang_code
+from desktop_app.core.glossary.store import (
+    MAX_TERM_CHARS,
+    STATUSES,
+    Concept,
+    GlossaryError,
+    Term,
+    lang_code,
+)
 from desktop_app.core.textio import read_text, write_atomic
 
 LONG_COLUMNS = ["concept", "domain", "concept_note", "lang", "term", "status", "pos", "note",
@@ -83,6 +90,15 @@ def parse(text: str, name: str = "glossary.csv", delimiter: str = ",") -> list[C
     return _parse_wide(rows, header, lowered, lang_cols, name)
 
 
+def _check_terms(cells: list[str], line: int, name: str) -> None:
+    """A term cell holding a line break or a huge text is an unterminated quote that
+    swallowed the rows after it: refuse the file rather than store them as one term."""
+    for cell in cells:
+        if "\n" in cell or "\r" in cell or len(cell) > MAX_TERM_CHARS * 20:
+            raise GlossaryError(f"{name}: line {line}: a field spans several lines or is "
+                                f"huge ({len(cell)} characters): is a quote left open?")
+
+
 def _parse_wide(rows: Any, header: list[str], lowered: list[str],
                 lang_cols: dict[int, tuple[str, str]], name: str) -> list[Concept]:
     concepts: list[Concept] = []
@@ -98,6 +114,7 @@ def _parse_wide(rows: Any, header: list[str], lowered: list[str],
             concept = Concept(domain=cells.get("domain", ""), ext_id=cells.get("id", ""))
             concept.note = "\n".join(x for x in (cells.get("note", ""), cells.get("source", ""))
                                      if x)
+            _check_terms([row[i] for i in lang_cols if i < len(row)], line, name)
             for i, (lang, status) in lang_cols.items():
                 if i >= len(row):
                     continue
@@ -123,6 +140,7 @@ def _parse_long(rows: Any, lowered: list[str], name: str) -> list[Concept]:
                 continue
             cells = dict(zip(lowered, (c.strip() for c in row), strict=False))
             text, lang = cells.get("term", ""), cells.get("lang", "")
+            _check_terms([text], line, name)
             if not text or not lang:
                 raise GlossaryError(f"{name}: line {line}: lang and term are required")
             status = (cells.get("status") or "preferred").lower()

@@ -26,6 +26,11 @@ STATUSES = ("preferred", "admitted", "forbidden")
 SCHEMA_VERSION = 1
 
 
+# Terms are words and names: a longer "term" is a broken file (an unterminated quote) or an
+# attack, and would make every match slow or crash the matcher.
+MAX_TERM_CHARS = 1000
+MAX_NOTE_CHARS = 20_000
+
 class GlossaryError(TarjumanError):
     pass
 
@@ -144,6 +149,14 @@ class Glossary:
         text = term.text.strip()
         if not text:
             raise GlossaryError("a term cannot be empty")
+        if len(text) > MAX_TERM_CHARS:
+            raise GlossaryError(f"a term of {len(text)} characters is too long (the limit is "
+                                f"{MAX_TERM_CHARS}): {text[:40]!r}...")
+        if "\n" in text or "\r" in text:
+            raise GlossaryError(f"a term cannot span several lines: {text[:40]!r}...")
+        if len(term.note) > MAX_NOTE_CHARS:
+            raise GlossaryError(f"a term note of {len(term.note)} characters is too long "
+                                f"(the limit is {MAX_NOTE_CHARS})")
         lang = lang_code(term.lang)
         return {"concept_id": concept_id, "lang": lang, "text": text, "status": term.status,
                 "pos": term.pos, "note": term.note, "case_sensitive": int(term.case_sensitive),
