@@ -22,21 +22,21 @@ def _docx_parts(extra: dict[str, bytes] | None = None, *, body: str = "",
     body = body or '<w:p><w:r><w:t>Kabul is calm.</w:t></w:r></w:p>'
     parts = {
         "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/vnd.'
-            'openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-            '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
-            'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
-            '</Types>').encode(),
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            b'<Override PartName="/word/document.xml" ContentType="application/vnd.'
+            b'openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+            b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+            b'</Types>'),
         "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-            '</Relationships>').encode(),
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+            b'</Relationships>'),
         "word/document.xml": (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W} {R}>'
             f'<w:body>{body}</w:body></w:document>').encode(),
@@ -115,7 +115,7 @@ def html_deep(path: Path) -> Path:
 
 
 def csv_mixed_encoding(path: Path) -> Path:
-    path.write_bytes("en,fa-AF\nKabul,کابل\n".encode() + "Herat,".encode()
+    path.write_bytes("en,fa-AF\nKabul,کابل\n".encode() + b"Herat,"
                      + "هرات\n".encode("cp1256") + "Balkh,بلخ\n".encode())
     return path
 
