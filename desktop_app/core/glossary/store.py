@@ -122,7 +122,10 @@ class Glossary:
                                 f"(glossary schema {version}, this one reads {SCHEMA_VERSION})")
         if version < SCHEMA_VERSION and self.readonly:
             raise GlossaryError(f"{self.path.name} needs an upgrade but is open read-only")
+        if version == SCHEMA_VERSION:
+            return  # no write lock taken: readers never wait for (or fail on) an import
         with writing(self.db):
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             for step in range(version, SCHEMA_VERSION):
                 MIGRATIONS[step](self.db)
                 self.db.execute(f"PRAGMA user_version={step + 1}")
