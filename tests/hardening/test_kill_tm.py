@@ -85,3 +85,18 @@ def test_old_tm_with_duplicates_is_migrated(tarjuman_home: Path) -> None:
     with TranslationMemory() as tm:
         assert tm.count() == 1
         assert tm.exact("Kabul", "en", "dari") is not None
+
+
+def test_a_full_disk_is_one_sentence_and_loses_no_unit(tarjuman_home: Path) -> None:
+    import pytest
+
+    from desktop_app.core.errors import TarjumanError
+
+    with TranslationMemory() as tm:
+        tm.add("Kabul is calm.", "کابل آرام است.", "en", "dari")
+        pages = tm.db.execute("PRAGMA page_count").fetchone()[0]
+        tm.db.execute(f"PRAGMA max_page_count = {pages + 1}")  # SQLITE_FULL, as on a full disk
+        pairs = [(f"Report {i} " + "x" * 200, f"گزارش {i}") for i in range(2000)]
+        with pytest.raises(TarjumanError, match="disk is full"):
+            tm.add_many(pairs, "en", "dari")
+        assert tm.count() == 1 and tm.exact("Kabul is calm.", "en", "dari") is not None
