@@ -104,7 +104,8 @@ def run_pretranslate(args: argparse.Namespace) -> int:
     bar = ProgressBar("pretranslating")
     with Project.open(args.project) as project:
         enforcer = None if args.no_glossary else default_enforcer(
-            project.source_lang, project.target_lang, project.path)
+            project.source_lang, project.target_lang, project.path,
+            texts=(s.source for s in project.segments()))
         try:
             with TranslationMemory() as tm:
                 report = pretranslate(project, engine=args.engine, settings=Settings.load(),

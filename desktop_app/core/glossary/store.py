@@ -30,6 +30,8 @@ SCHEMA_VERSION = 1
 # attack, and would make every match slow or crash the matcher.
 MAX_TERM_CHARS = 1000
 MAX_NOTE_CHARS = 20_000
+# Up to this many terms a glossary is read whole for matching; beyond, through its index.
+SMALL_GLOSSARY = 20_000
 
 class GlossaryError(TarjumanError):
     pass
@@ -283,6 +285,52 @@ class Glossary:
     def count(self) -> int:
         return self.db.table("concepts").count
 
+    def concepts_matching(self, texts: Iterable[str], lang: str) -> Iterator[Concept]:
+        """The concepts with a ``lang`` term that can occur in ``texts``, found through the
+        (lang, norm) index: a term occurs only if its folded form starts where a word (or a
+        sign) of the folded text starts. Memory stays bounded by what the texts use, not by
+        the glossary's size."""
+        code = lang_code(lang)
+        longest = self.db.execute("SELECT max(length(norm)) FROM terms WHERE lang = ?",
+                                  [code]).fetchone()[0]
+        if not longest:
+            return
+        fold_lang = code if code in ("en", "prs", "ps", "fa") else ""
+        ids: set[int] = set()
+        candidates: set[str] = set()
+
+        def flush() -> None:
+            values = list(candidates)
+            for i in range(0, len(values), 500):
+                chunk = values[i:i + 500]
+                ids.update(r[0] for r in self.db.execute(
+                    f"SELECT DISTINCT concept_id FROM terms WHERE lang = ? AND norm IN "
+                    f"({', '.join('?' * len(chunk))})", [code, *chunk]))
+            candidates.clear()
+
+        for text in texts:
+            folded = fold(text, fold_lang)
+            for p, ch in enumerate(folded):
+                if ch.isspace() or (ch.isalnum() and p and folded[p - 1].isalnum()):
+                    continue
+                tail = folded[p:p + longest]
+                candidates.update(tail[:k] for k in range(1, len(tail) + 1))
+            if len(candidates) > 20_000:
+                flush()
+        flush()
+        wanted = sorted(ids)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            by_concept: dict[int, list[Term]] = {}
+            for r in self.db.table("terms").rows_where(f"concept_id IN ({marks})", chunk,
+                                                       order_by="concept_id, id"):
+                by_concept.setdefault(r["concept_id"], []).append(self._term(r))
+            for row in self.db.table("concepts").rows_where(f"id IN ({marks})", chunk,
+                                                            order_by="id"):
+                yield Concept(by_concept.get(row["id"], []), row["domain"], row["note"],
+                              row["ext_id"], row["id"], self.name)
+
     def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
         """Concepts whose terms or notes hold every word of ``query`` (folded, prefix match)."""
         words = fold(query).split()
@@ -341,6 +389,16 @@ class GlossarySet:
     def concepts(self) -> Iterator[Concept]:
         for glossary in self.glossaries:
             yield from glossary.concepts()
+
+    def concepts_for(self, texts: Iterable[str], lang: str) -> Iterator[Concept]:
+        """What a matcher over ``texts`` (in ``lang``) needs: every concept of a small
+        glossary, only the ones the texts can use (through the index) of a large one."""
+        texts = list(texts)
+        for glossary in self.glossaries:
+            if glossary.db.execute("SELECT count(*) FROM terms").fetchone()[0] <= SMALL_GLOSSARY:
+                yield from glossary.concepts()
+            else:
+                yield from glossary.concepts_matching(texts, lang)
 
     def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
         found: list[Concept] = []
