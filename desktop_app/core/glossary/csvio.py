@@ -18,10 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core import languages
+from desktop_app.core.errors import TarjumanError
 from desktop_app.core.glossary.store import (
     MAX_TERM_CHARS,
     STATUSES,
@@ -61,14 +63,25 @@ def _language_column(name: str) -> tuple[str, str] | None:
 
 
 def read(path: Path) -> list[Concept]:
+    return list(iter_read(path))
+
+
+def iter_read(path: Path) -> Iterator[Concept]:
+    """The concepts of a CSV/TSV file, one at a time (a wide file is never held whole as
+    concepts: memory stays bounded by the text)."""
     try:
         text = read_text(path)
-    except Exception as exc:
+    except TarjumanError as exc:
         raise GlossaryError(str(exc)) from exc
-    return parse(text, path.name, _dialect(path, text.split("\n", 1)[0]))
+    return iter_parse(text, path.name, _dialect(path, text.split("\n", 1)[0]))
 
 
 def parse(text: str, name: str = "glossary.csv", delimiter: str = ",") -> list[Concept]:
+    return list(iter_parse(text, name, delimiter))
+
+
+def iter_parse(text: str, name: str = "glossary.csv", delimiter: str = ","
+               ) -> Iterator[Concept]:
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(rows)]
@@ -78,7 +91,7 @@ def parse(text: str, name: str = "glossary.csv", delimiter: str = ",") -> list[C
         raise GlossaryError(f"{name}: line 1: {exc}") from exc
     lowered = [h.lower() for h in header]
     if "lang" in lowered and "term" in lowered:
-        return _parse_long(rows, lowered, name)
+        return iter(_parse_long(rows, lowered, name))
     lang_cols = {i: col for i, h in enumerate(header) if (col := _language_column(h))}
     unknown = [h for i, h in enumerate(header)
                if i not in lang_cols and h.lower() not in CONCEPT_COLUMNS and h]
@@ -100,8 +113,7 @@ def _check_terms(cells: list[str], line: int, name: str) -> None:
 
 
 def _parse_wide(rows: Any, header: list[str], lowered: list[str],
-                lang_cols: dict[int, tuple[str, str]], name: str) -> list[Concept]:
-    concepts: list[Concept] = []
+                lang_cols: dict[int, tuple[str, str]], name: str) -> Iterator[Concept]:
     try:
         for row in rows:
             line = rows.line_num
@@ -125,10 +137,9 @@ def _parse_wide(rows: Any, header: list[str], lowered: list[str],
                                               pos=cells.get("pos", "")))
             if not concept.terms:
                 raise GlossaryError(f"{name}: line {line}: a row without any term")
-            concepts.append(concept)
+            yield concept
     except csv.Error as exc:
         raise GlossaryError(f"{name}: line {rows.line_num}: {exc}") from exc
-    return concepts
 
 
 def _parse_long(rows: Any, lowered: list[str], name: str) -> list[Concept]:
