@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.fixtures.tiny_models import build_argos_package
+
 ROOT = Path(__file__).resolve().parents[1]
 LINE = ("Ahmad Massoud spoke to reporters in Kabul on Monday about report {n}; the valley "
         "of Panjshir was calm.\n\n")
@@ -43,6 +45,9 @@ def main(home: Path | None = None) -> None:
         folder = Path(tmp)
         home = folder / "home"
         home.mkdir()
+        models = measure(["models", "install", str(build_argos_package(
+            folder / "bench.argosmodel", eos_bias=0.5))], home)
+        report("install the tiny model", *models)
         line = folder / "line.txt"
         line.write_text("Ahmad Massoud spoke in Kabul.\n", "utf-8")
         base = measure(["glossary", "search", "Kabul"], home)
@@ -70,8 +75,9 @@ def main(home: Path | None = None) -> None:
                       home)
         report(f"translate one line, +{rows:,}-row glossary", *big)
         if small[1]:
-            print(f"one-line translate with/without the big glossary: time x{big[0] / small[0]:.2f},"
-                  f" memory x{big[1] / small[1]:.2f} (goal: about x1)")
+            print("one-line translate with/without the big glossary: "
+                  f"time x{big[0] / small[0]:.2f}, memory x{big[1] / small[1]:.2f} "
+                  "(goal: about x1)")
 
 
 if __name__ == "__main__":
