@@ -198,3 +198,14 @@ def test_settings_errors_name_the_field(tarjuman_home: Path, field: str) -> None
     (tarjuman_home / "settings.json").write_text(f'{{"{field}": 12345678}}', "utf-8")
     with pytest.raises(TarjumanError, match=field):
         Settings.load()
+
+
+@pytest.mark.parametrize("name", sorted(hostile.PROJECTS))
+def test_the_editor_never_sees_a_hostile_project(name: str, tmp_path: Path) -> None:
+    from desktop_app.core.project import ProjectError
+    from desktop_app.core.session import EditSession
+
+    path = hostile.PROJECTS[name](tmp_path / name)
+    with pytest.raises(ProjectError) as refused:
+        EditSession.open(path)  # what the editor calls before building any widget
+    assert "\n" not in str(refused.value)
