@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import (
+    bench_big_inputs,
     bench_documents,
     bench_glossary,
     bench_gui,
@@ -35,6 +36,7 @@ def main() -> int:
         bench_documents.main()
         bench_gui.main()
         bench_libretranslate.main(Path(home))
+        bench_big_inputs.main()
     sys.stdout.flush()
     return 0
 

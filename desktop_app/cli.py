@@ -92,14 +92,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] not in commands and not args_list[0].startswith("-"):
         args_list = ["open", *args_list]  # `tarjuman FILE` opens it in the editor
     args = parser.parse_args(args_list)
-    if threading.current_thread() is threading.main_thread():
+    func = getattr(args, "func", None)
+    if func not in (None, _run_gui) and threading.current_thread() is threading.main_thread():
+        # Headless commands only: the editor's event loop would never run this handler,
+        # and there TERM keeps ending the process at once (the next start cleans up).
         signal.signal(signal.SIGTERM, _terminate)
     try:
         setup_logging()
         cleanup()
-        if not getattr(args, "func", None):
+        if func is None:
             return _run_gui(args)
-        result: int = args.func(args)
+        result: int = func(args)
         return result
     except TarjumanError as exc:
         return _fail(exc, exc.exit_code)

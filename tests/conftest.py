@@ -108,3 +108,27 @@ def cli(tarjuman_home: Path) -> Iterator[object]:
         return run_cli(*args, home=tarjuman_home, **kw)  # type: ignore[arg-type]
 
     yield call
+
+
+@pytest.fixture
+def cli_inproc(tarjuman_home: Path, capfd: pytest.CaptureFixture[str]) -> Iterator[object]:
+    """``tarjuman ARGS`` through :func:`desktop_app.cli.main` in this process: the same
+    entry point as ``cli`` without a process start-up per call (for long input corpora)."""
+    import signal
+
+    from desktop_app.cli import main
+
+    handler = signal.getsignal(signal.SIGTERM)
+
+    def call(*args: str, timeout: float = 0) -> subprocess.CompletedProcess[str]:
+        capfd.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        finally:
+            signal.signal(signal.SIGTERM, handler)
+        out, err = capfd.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out, err)
+
+    yield call

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.textio import check_output, read_text
+from desktop_app.core.textio import check_input_file, check_output, read_text
 
 
 def _term_arg(status: str) -> Any:
@@ -153,21 +154,21 @@ def run_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_any(path: Path) -> list[Concept]:
+def _read_any(path: Path) -> Iterable[Concept]:
     suffix = path.suffix.lower()
+    if suffix not in (".tbx", ".csv", ".tsv", ".txt"):
+        raise InputError(f"{path.name}: unknown glossary format (use .tbx, .csv or .tsv)")
+    check_input_file(path)
     if suffix == ".tbx":
         return tbx.read(path).concepts
-    if suffix in (".csv", ".tsv", ".txt"):
-        return csvio.read(path)
-    raise InputError(f"{path.name}: unknown glossary format (use .tbx, .csv or .tsv)")
+    return csvio.iter_read(path)
 
 
 def run_import(args: argparse.Namespace) -> int:
     concepts = _read_any(args.file)
     with open_default() as gs:
-        added = gs.writable.add_concepts(concepts)
-    terms = sum(len(c.terms) for c in added)
-    print(f"imported {len(added)} concepts ({terms} terms) from {args.file.name}")
+        added, terms = gs.writable.import_concepts(concepts)
+    print(f"imported {added} concepts ({terms} terms) from {args.file.name}")
     return 0
 
 

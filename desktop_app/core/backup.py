@@ -9,7 +9,6 @@ import sqlite3
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 from desktop_app.core.paths import sub_dir
 
@@ -36,7 +35,9 @@ def make_backup(project: Path, keep: int = DEFAULT_KEEP) -> Path | None:
     fd, tmp = tempfile.mkstemp(prefix=".backup-", dir=folder)
     os.close(fd)
     try:
-        source = sqlite3.connect(f"file:{quote(str(project.resolve()))}?mode=ro", uri=True)
+        # A plain path, not a URI: '#', '?' and '%' in a file name mean nothing here. The
+        # backup API only reads; as the last connection it leaves no -wal/-shm behind.
+        source = sqlite3.connect(str(project))
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)

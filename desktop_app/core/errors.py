@@ -36,9 +36,15 @@ def describe_os_error(exc: OSError) -> str:
 
 
 class TarjumanError(Exception):
-    """Base of every failure a user can meet. The message is one clear line."""
+    """Base of every failure a user can meet. The message is one clear line (made so here,
+    whatever a library's message or a file name holds)."""
 
     exit_code = 1
+
+    def __init__(self, *args: object) -> None:
+        if len(args) == 1 and isinstance(args[0], str):
+            args = (one_line(args[0]),)
+        super().__init__(*args)
 
 
 class UnknownLanguageError(TarjumanError):

@@ -94,7 +94,9 @@ def pretranslate_file(path: Path, *, engine: str | None = None,
     settings = settings or Settings.load()
     project = Project.open(path)
     try:
-        enforcer = default_enforcer(project.source_lang, project.target_lang, path) if (
+        enforcer = default_enforcer(
+            project.source_lang, project.target_lang, path,
+            texts=(s.source for s in project.segments())) if (
             glossary and settings.use_glossary) else None
         with TranslationMemory() as tm:
             return pretranslate(project, engine=engine, settings=settings, enforcer=enforcer,

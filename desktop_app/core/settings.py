@@ -5,12 +5,40 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.paths import settings_file
+
+RANGES = {"intra_threads": (0, 256), "inter_threads": (1, 256), "beam_size": (1, 32),
+          "n_best": (1, 32), "max_batch_size": (1, 4096), "backups_keep": (0, 1000),
+          "libretranslate_batch": (1, 1000)}
+CHOICES = {"batch_type": ("examples", "tokens")}
+
+
+def _check_field(key: str, value: Any) -> str:
+    """Why ``value`` cannot be the setting ``key``, or "" if it can."""
+    default = Settings.__dataclass_fields__[key]
+    expected = type(default.default) if default.default_factory is MISSING else list
+    if expected is list:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "must be a list of file names"
+        return ""
+    if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+        return f"must be a whole number, not {json.dumps(value)[:40]}"
+    if expected is not int and not isinstance(value, expected):
+        return f"must be {'true or false' if expected is bool else 'text'}, not " \
+               f"{json.dumps(value)[:40]}"
+    if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
+        return f"must be between {RANGES[key][0]} and {RANGES[key][1]}, not {value}"
+    if key in CHOICES and value not in CHOICES[key]:
+        return f"must be one of {', '.join(CHOICES[key])}, not {value!r}"
+    if key in ("ui_language", "default_target") and not languages.is_known(value):
+        return f"is not a known language: {value!r}"
+    return ""
 
 
 @dataclass(slots=True)
@@ -58,7 +86,13 @@ class Settings:
         if not isinstance(raw, dict):
             raise TarjumanError(f"settings file {path} does not hold a JSON object")
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known})
+        values = {k: v for k, v in raw.items() if k in known}
+        for key, value in values.items():
+            problem = _check_field(key, value)
+            if problem:
+                raise TarjumanError(f"settings file {path}: {key!r} {problem}; correct it or "
+                                    "delete the file to start from the defaults")
+        return cls(**values)
 
     def save(self, path: Path | None = None) -> None:
         path = path or settings_file()

@@ -29,7 +29,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8":
+                _refuse_mixed(data, exc.start, name)
             continue
         controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
         if "\x00" in text or controls > max(2, len(text) // 100):
@@ -41,6 +43,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 break  # not Arabic-script text either (mixed or broken): refuse, don't guess
         return text, encoding
     raise InputError(f"{name} is not UTF-8, UTF-16 or Windows-1256 (Arabic) text")
+
+
+def _refuse_mixed(data: bytes, bad: int, name: str) -> None:
+    """UTF-8 text with a few lines in another encoding must not be decoded whole as that
+    encoding (every correct line would turn to mojibake): say which line is wrong."""
+    lenient = data.decode("utf-8", "replace")
+    if any(ord(c) > 127 and c != "\ufffd" for c in lenient):
+        line = data.count(b"\n", 0, bad) + 1
+        raise InputError(f"{name}: line {line} is not UTF-8 but the rest of the file is: "
+                         "save the whole file as UTF-8")
 
 
 def check_input_file(path: Path) -> None:

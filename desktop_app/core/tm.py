@@ -8,6 +8,8 @@ differences to show the translator.
 from __future__ import annotations
 
 import difflib
+import errno
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from desktop_app.core import languages, tmx
 from desktop_app.core.documents.base import strip_tags
-from desktop_app.core.errors import TarjumanError
+from desktop_app.core.errors import TarjumanError, one_line
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textio import check_input_file
@@ -135,6 +137,17 @@ class TranslationMemory:
         """Store pairs in one transaction (all or nothing); a pair already stored is
         refreshed, never duplicated. Returns how many pairs were stored."""
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        try:
+            return self._upsert(pairs, src, tgt, origin)
+        except (sqlite3.OperationalError, OSError) as exc:
+            reason = "the disk is full" if "full" in str(exc) or getattr(
+                exc, "errno", None) == errno.ENOSPC else one_line(exc)
+            raise TarjumanError(f"the translation memory was not updated ({reason}): nothing "
+                                "was added to it; confirmed segments stay confirmed in their "
+                                "project") from exc
+
+    def _upsert(self, pairs: Iterable[tuple[str, str]], src: str, tgt: str,
+                origin: str) -> int:
         stored = 0
         with writing(self.db):
             batch: list[tuple[str, str, str, str, str, str, float]] = []

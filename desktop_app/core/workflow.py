@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop_app.core.documents.base import read_file
@@ -19,10 +20,14 @@ from desktop_app.core.tm import TranslationMemory
 from desktop_app.core.workfiles import temp_dir
 
 
-def default_enforcer(source: str, target: str, project: Path | None = None) -> Enforcer:
-    """Enforce the project's glossary (if any), the user's and the starter terms."""
+def default_enforcer(source: str, target: str, project: Path | None = None,
+                     texts: Iterable[str] | None = None) -> Enforcer:
+    """Enforce the project's glossary (if any), the user's and the starter terms; given
+    the ``texts`` to translate, only the terms they can use are read from a big glossary."""
     with open_for_project(project) if project else open_default() as glossaries:
-        return Enforcer(Matcher(source, glossaries.concepts()), target)
+        concepts = glossaries.concepts() if texts is None else glossaries.concepts_for(
+            texts, source)
+        return Enforcer(Matcher(source, concepts), target)
 
 
 def translate_document(document: Path, out: Path, source: str, target: str, *,
@@ -37,9 +42,11 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
     fmt = detect(document, read_file(document)).name
     check_target(out, fmt, bilingual=bilingual, inputs=[document])
     choose(source, target, engine, settings)
-    enforcer = default_enforcer(source, target) if glossary and settings.use_glossary else None
     with temp_dir() as tmp, Project.create(document, target, source_lang=source,
                                            path=tmp / "job.tarjuman") as project:
+        enforcer = default_enforcer(source, target, texts=(
+            s.source for s in project.segments())) if glossary and settings.use_glossary \
+            else None
         with TranslationMemory() as tm:
             report = pretranslate(project, engine=engine, settings=settings,
                                   enforcer=enforcer, tm=tm, use_cache=use_cache,

@@ -29,20 +29,46 @@ def write_tmx(path: Path, units: int, start: int = 0) -> Path:
 
 
 def kill_loop(args: list[str], home: Path, check: Callable[[int], None], *,
-              seed: int, runs: int = RUNS, window: tuple[float, float] = (0.2, 1.5)) -> int:
-    """Start ``tarjuman ARGS`` ``runs`` times, SIGKILL each at a random moment, then call
-    ``check(run)``. Returns how many runs ended on their own (finished before the kill)."""
+              seed: int, runs: int = RUNS, env: dict[str, str] | None = None,
+              sig: int = signal.SIGKILL) -> int:
+    """Time one whole run of ``tarjuman ARGS``, then start it ``runs`` times and send
+    ``sig`` to each at a random moment of that span (start-up, work, writing the result),
+    calling ``check(run)`` after each (and ``check(-1)`` after the timed run). Returns
+    how many runs ended on their own before the signal."""
     rng = random.Random(seed)
-    env = {**os.environ, "TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT), **(env or {})}
+    command = [sys.executable, "-m", "desktop_app", *args]
+    start = time.monotonic()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=True, timeout=300)
+    span = time.monotonic() - start
+    check(-1)
     finished = 0
     for run in range(runs):
-        proc = subprocess.Popen([sys.executable, "-m", "desktop_app", *args], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(*window))
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3 * span, 1.02 * span))
         if proc.poll() is not None:
             finished += 1
         else:
-            proc.send_signal(signal.SIGKILL)
+            proc.send_signal(sig)
         proc.wait()
         check(run)
     return finished
+
+
+def leftovers(*folders: Path) -> list[Path]:
+    """Work files a run may leave: temp outputs, temp projects, their SQLite side files."""
+    found: list[Path] = []
+    for folder in folders:
+        found += [p for p in folder.iterdir() if p.name.startswith(".") and (
+            ".part" in p.name or p.name.endswith(("-wal", "-shm")))]
+        found += [p for p in folder.iterdir() if p.name.startswith("tarjuman-")]
+    return found
+
+
+def write_text_document(path: Path, lines: int) -> Path:
+    path.write_text("".join(f"Report {i}: the valley of Panjshir was calm on day {i}. "
+                            f"Ahmad Massoud spoke in Kabul.\n\n" for i in range(lines)),
+                    "utf-8")
+    return path

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,7 +25,7 @@ from lxml import etree
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, pieces
-from desktop_app.core.mt.archive import UnsafeArchive, check_members
+from desktop_app.core.errors import one_line
 
 ARABIC_FONT = "Noto Sans Arabic"
 # Child order of w:pPr and w:rPr in the WordprocessingML schema (as in python-docx).
@@ -44,20 +46,69 @@ RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "
 FORMAT_TAGS = ("w:b", "w:i", "w:u", "w:strike", "w:vertAlign", "w:caps", "w:smallCaps")
 
 
+# Limits for a Word package, judged by absolute expanded size (a long legitimate document
+# compresses very well: a ratio alone is no sign of a bomb).
+MAX_MEMBERS = 5000
+MAX_MEMBER_BYTES = 256 * 1024 * 1024  # an image or other embedded file
+MAX_XML_BYTES = 48 * 1024 * 1024  # an XML part: about 100,000 paragraphs of text
+MAX_EXPANDED_BYTES = 512 * 1024 * 1024
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _check_package(zf: zipfile.ZipFile, name: str) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise DocumentError(f"{name}: refused: {len(infos)} parts in the package (the limit is "
+                            f"{MAX_MEMBERS})")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        if info.filename in seen:
+            raise DocumentError(f"{name}: refused: the package holds {info.filename} twice "
+                                "(one copy would be hidden)")
+        seen.add(info.filename)
+        limit = MAX_XML_BYTES if info.filename.endswith((".xml", ".rels")) else MAX_MEMBER_BYTES
+        if info.file_size > limit:
+            raise DocumentError(f"{name}: refused: {info.filename} expands to "
+                                f"{info.file_size} bytes (the limit is {limit})")
+        total += info.file_size
+    if total > MAX_EXPANDED_BYTES:
+        raise DocumentError(f"{name}: refused: it expands to {total} bytes (the limit is "
+                            f"{MAX_EXPANDED_BYTES})")
+    if "word/document.xml" not in seen:
+        raise DocumentError(f"{name}: not a Word document (no word/document.xml)")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            with zf.open(info) as fh:
+                head = fh.read(MAX_XML_BYTES + 1)
+            if len(head) > info.file_size:
+                raise DocumentError(f"{name}: refused: {info.filename} is larger than its "
+                                    "package says")
+            if _DECLARATION.search(head):
+                raise DocumentError(f"{name}: refused: {info.filename} declares XML entities "
+                                    "(Word never writes them; possible XML bomb)")
+
+
 def _open(data: bytes, name: str) -> docx.document.Document:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            check_members(zf)
-            if "word/document.xml" not in zf.namelist():
-                raise DocumentError(f"{name}: not a Word document (no word/document.xml)")
-    except (zipfile.BadZipFile, EOFError) as exc:
-        raise DocumentError(f"{name}: not a Word document (damaged zip: {exc})") from exc
-    except UnsafeArchive as exc:
-        raise DocumentError(f"{name}: refused: {exc}") from exc
+            _check_package(zf, name)
+    except (zipfile.BadZipFile, EOFError, zlib.error, ValueError, NotImplementedError) as exc:
+        raise DocumentError(f"{name}: not a Word document (damaged zip: {one_line(exc)})") \
+            from exc
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for broken packages
-        raise DocumentError(f"{name}: cannot open the Word document ({exc})") from exc
+        raise DocumentError(f"{name}: cannot open the Word document ({one_line(exc)})") from exc
+    if next(document.element.body.iter(qn("w:altChunk")), None) is not None:
+        raise DocumentError(f"{name}: holds embedded content (altChunk) that would not be "
+                            "translated; open it in Word and save it again to make it "
+                            "ordinary text")
+    return document
+
+
+def _damaged(name: str, exc: Exception) -> DocumentError:
+    return DocumentError(f"{name}: a part of the Word document is damaged ({one_line(exc)})")
 
 
 def _parts(document: docx.document.Document) -> Iterator[tuple[str, etree._Element]]:
@@ -86,8 +137,8 @@ class _Notes:
             if kind is None or rel.is_external:
                 continue
             part = rel.target_part
-            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False,
-                                                                no_network=True))
+            root = etree.fromstring(part.blob, etree.XMLParser(
+                resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False))
             self.parts.append((kind, part, root))
 
     def roots(self) -> Iterator[tuple[str, etree._Element]]:
@@ -273,22 +324,28 @@ class Docx:
     def load(self, data: bytes, name: str) -> Imported:
         document = _open(data, name)
         blocks = []
-        for bid, p in _paragraphs(document, _Notes(document)):
-            text = _tagged(p)
-            if text.strip():
-                in_table = any(a.tag == qn("w:tc") for a in p.iterancestors())
-                blocks.append(Block(bid, text, "cell" if in_table else "p"))
+        try:
+            for bid, p in _paragraphs(document, _Notes(document)):
+                text = _tagged(p)
+                if text.strip():
+                    in_table = any(a.tag == qn("w:tc") for a in p.iterancestors())
+                    blocks.append(Block(bid, text, "cell" if in_table else "p"))
+        except (KeyError, ValueError, AttributeError, etree.LxmlError) as exc:
+            raise _damaged(name, exc) from exc
         return Imported(self.name, blocks)
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
         document = _open(data, name)
         lang = languages.get(target_lang)
-        notes = _Notes(document)
-        for bid, p in list(_paragraphs(document, notes)):
-            if bid in targets:
-                _rebuild(p, targets[bid])
-            mark_paragraph(p, lang)
-        notes.store()
+        try:
+            notes = _Notes(document)
+            for bid, p in list(_paragraphs(document, notes)):
+                if bid in targets:
+                    _rebuild(p, targets[bid])
+                mark_paragraph(p, lang)
+            notes.store()
+        except (KeyError, ValueError, AttributeError, etree.LxmlError) as exc:
+            raise _damaged(name, exc) from exc
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()

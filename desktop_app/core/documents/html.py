@@ -15,6 +15,7 @@ from lxml import etree
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported
 from desktop_app.core.documents.inline_xml import fill
+from desktop_app.core.errors import one_line
 from desktop_app.core.textio import decode
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
@@ -26,12 +27,13 @@ SKIP = {"script", "style", "code", "pre", "noscript", "template", "svg", "math",
 VOID = {"br", "img", "input", "wbr", "hr"}
 ATTRS = ("alt", "title", "placeholder", "aria-label")
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+MAX_DEPTH = 255  # libxml2's nesting limit
 _CHARSET = re.compile(rb"<meta[^>]+charset", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _parse(data: bytes, name: str) -> etree._ElementTree:
-    if _ENTITY.search(data[:65536].replace(b"\x00", b"")):
+    if _ENTITY.search(data) or _ENTITY.search(data.replace(b"\x00", b"")):
         raise DocumentError(f"{name}: entity declarations are not allowed in HTML")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DocumentError(f"{name} is binary data, not HTML")
@@ -43,7 +45,13 @@ def _parse(data: bytes, name: str) -> etree._ElementTree:
     try:
         root = lxml.html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise DocumentError(f"{name}: cannot read HTML ({exc})") from exc
+        raise DocumentError(f"{name}: cannot read HTML ({one_line(exc)})") from exc
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            # libxml2 silently drops everything past its limit: refuse rather than lose it
+            raise DocumentError(f"{name}: line {entry.line}: elements nested more than "
+                                f"{MAX_DEPTH} deep (or another parser limit): refused so "
+                                "that no text is lost")
     return root.getroottree()
 
 

@@ -11,6 +11,9 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.errors import one_line
+
+MAX_PLURAL_FORMS = 10
 
 
 def _read(data: bytes, name: str) -> Catalog:
@@ -23,8 +26,19 @@ def _read(data: bytes, name: str) -> Catalog:
             raise DocumentError(f"{name}: line {number}: unterminated or stray text")
     try:
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
+    except LookupError as exc:  # an unknown charset in the header
+        raise DocumentError(f"{name}: the catalog's charset is unknown ({one_line(exc)}); "
+                            "save it as UTF-8") from exc
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
-        raise DocumentError(f"{name}: not a valid PO catalog ({exc})") from exc
+        raise DocumentError(f"{name}: not a valid PO catalog ({one_line(exc)})") from exc
+    try:
+        plurals = catalog.num_plurals
+    except (ValueError, TypeError, LookupError) as exc:
+        raise DocumentError(f"{name}: the Plural-Forms header is broken ({one_line(exc)})") \
+            from exc
+    if not 1 <= plurals <= MAX_PLURAL_FORMS:
+        raise DocumentError(f"{name}: the header declares {plurals} plural forms (languages "
+                            f"use 1 to 6; the limit is {MAX_PLURAL_FORMS})")
     return catalog
 
 

@@ -18,11 +18,20 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core import languages
-from desktop_app.core.glossary.store import STATUSES, Concept, GlossaryError, Term, lang_code
+from desktop_app.core.errors import TarjumanError
+from desktop_app.core.glossary.store import (
+    MAX_TERM_CHARS,
+    STATUSES,
+    Concept,
+    GlossaryError,
+    Term,
+    lang_code,
+)
 from desktop_app.core.textio import read_text, write_atomic
 
 LONG_COLUMNS = ["concept", "domain", "concept_note", "lang", "term", "status", "pos", "note",
@@ -54,14 +63,25 @@ def _language_column(name: str) -> tuple[str, str] | None:
 
 
 def read(path: Path) -> list[Concept]:
+    return list(iter_read(path))
+
+
+def iter_read(path: Path) -> Iterator[Concept]:
+    """The concepts of a CSV/TSV file, one at a time (a wide file is never held whole as
+    concepts: memory stays bounded by the text)."""
     try:
         text = read_text(path)
-    except Exception as exc:
+    except TarjumanError as exc:
         raise GlossaryError(str(exc)) from exc
-    return parse(text, path.name, _dialect(path, text.split("\n", 1)[0]))
+    return iter_parse(text, path.name, _dialect(path, text.split("\n", 1)[0]))
 
 
 def parse(text: str, name: str = "glossary.csv", delimiter: str = ",") -> list[Concept]:
+    return list(iter_parse(text, name, delimiter))
+
+
+def iter_parse(text: str, name: str = "glossary.csv", delimiter: str = ","
+               ) -> Iterator[Concept]:
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(rows)]
@@ -71,7 +91,7 @@ def parse(text: str, name: str = "glossary.csv", delimiter: str = ",") -> list[C
         raise GlossaryError(f"{name}: line 1: {exc}") from exc
     lowered = [h.lower() for h in header]
     if "lang" in lowered and "term" in lowered:
-        return _parse_long(rows, lowered, name)
+        return iter(_parse_long(rows, lowered, name))
     lang_cols = {i: col for i, h in enumerate(header) if (col := _language_column(h))}
     unknown = [h for i, h in enumerate(header)
                if i not in lang_cols and h.lower() not in CONCEPT_COLUMNS and h]
@@ -83,9 +103,17 @@ def parse(text: str, name: str = "glossary.csv", delimiter: str = ",") -> list[C
     return _parse_wide(rows, header, lowered, lang_cols, name)
 
 
+def _check_terms(cells: list[str], line: int, name: str) -> None:
+    """A term cell holding a line break or a huge text is an unterminated quote that
+    swallowed the rows after it: refuse the file rather than store them as one term."""
+    for cell in cells:
+        if "\n" in cell or "\r" in cell or len(cell) > MAX_TERM_CHARS * 20:
+            raise GlossaryError(f"{name}: line {line}: a field spans several lines or is "
+                                f"huge ({len(cell)} characters): is a quote left open?")
+
+
 def _parse_wide(rows: Any, header: list[str], lowered: list[str],
-                lang_cols: dict[int, tuple[str, str]], name: str) -> list[Concept]:
-    concepts: list[Concept] = []
+                lang_cols: dict[int, tuple[str, str]], name: str) -> Iterator[Concept]:
     try:
         for row in rows:
             line = rows.line_num
@@ -98,6 +126,7 @@ def _parse_wide(rows: Any, header: list[str], lowered: list[str],
             concept = Concept(domain=cells.get("domain", ""), ext_id=cells.get("id", ""))
             concept.note = "\n".join(x for x in (cells.get("note", ""), cells.get("source", ""))
                                      if x)
+            _check_terms([row[i] for i in lang_cols if i < len(row)], line, name)
             for i, (lang, status) in lang_cols.items():
                 if i >= len(row):
                     continue
@@ -108,10 +137,9 @@ def _parse_wide(rows: Any, header: list[str], lowered: list[str],
                                               pos=cells.get("pos", "")))
             if not concept.terms:
                 raise GlossaryError(f"{name}: line {line}: a row without any term")
-            concepts.append(concept)
+            yield concept
     except csv.Error as exc:
         raise GlossaryError(f"{name}: line {rows.line_num}: {exc}") from exc
-    return concepts
 
 
 def _parse_long(rows: Any, lowered: list[str], name: str) -> list[Concept]:
@@ -123,6 +151,7 @@ def _parse_long(rows: Any, lowered: list[str], name: str) -> list[Concept]:
                 continue
             cells = dict(zip(lowered, (c.strip() for c in row), strict=False))
             text, lang = cells.get("term", ""), cells.get("lang", "")
+            _check_terms([text], line, name)
             if not text or not lang:
                 raise GlossaryError(f"{name}: line {line}: lang and term are required")
             status = (cells.get("status") or "preferred").lower()

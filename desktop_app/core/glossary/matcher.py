@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from desktop_app.core.glossary.store import Concept, Term, lang_code
+from desktop_app.core.glossary.store import MAX_TERM_CHARS, Concept, Term, lang_code
 from desktop_app.core.inflection import Endings, endings_for
 from desktop_app.core.textnorm import compact, fold, key_with_map, original_span
 
@@ -98,6 +98,8 @@ class Matcher:
         self.concepts[key] = concept
         keys: list[str] = []
         for term in concept.terms_in(self.source_lang, *self.statuses):
+            if len(term.text) > MAX_TERM_CHARS:  # stored before imports were limited
+                continue
             folded = fold(term.text, self._fold_lang, strict=self.strict)
             if not folded:
                 continue

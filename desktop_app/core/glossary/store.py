@@ -26,6 +26,13 @@ STATUSES = ("preferred", "admitted", "forbidden")
 SCHEMA_VERSION = 2
 
 
+# Terms are words and names: a longer "term" is a broken file (an unterminated quote) or an
+# attack, and would make every match slow or crash the matcher.
+MAX_TERM_CHARS = 1000
+MAX_NOTE_CHARS = 20_000
+# Up to this many terms a glossary is read whole for matching; beyond, through its index.
+SMALL_GLOSSARY = 20_000
+
 class GlossaryError(TarjumanError):
     pass
 
@@ -124,7 +131,10 @@ class Glossary:
                                 f"(glossary schema {version}, this one reads {SCHEMA_VERSION})")
         if version < SCHEMA_VERSION and self.readonly:
             raise GlossaryError(f"{self.path.name} needs an upgrade but is open read-only")
+        if version == SCHEMA_VERSION:
+            return  # no write lock taken: readers never wait for (or fail on) an import
         with writing(self.db):
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
             for step in range(version, SCHEMA_VERSION):
                 MIGRATIONS[step](self.db)
                 self.db.execute(f"PRAGMA user_version={step + 1}")
@@ -151,6 +161,14 @@ class Glossary:
         text = term.text.strip()
         if not text:
             raise GlossaryError("a term cannot be empty")
+        if len(text) > MAX_TERM_CHARS:
+            raise GlossaryError(f"a term of {len(text)} characters is too long (the limit is "
+                                f"{MAX_TERM_CHARS}): {text[:40]!r}...")
+        if "\n" in text or "\r" in text:
+            raise GlossaryError(f"a term cannot span several lines: {text[:40]!r}...")
+        if len(term.note) > MAX_NOTE_CHARS:
+            raise GlossaryError(f"a term note of {len(term.note)} characters is too long "
+                                f"(the limit is {MAX_NOTE_CHARS})")
         lang = lang_code(term.lang)
         return {"concept_id": concept_id, "lang": lang, "text": text, "status": term.status,
                 "pos": term.pos, "note": term.note, "case_sensitive": int(term.case_sensitive),
@@ -177,6 +195,37 @@ class Glossary:
                 added.append(cid)
         self.revision += 1
         return [self.get(cid) for cid in added]
+
+    def import_concepts(self, concepts: Iterable[Concept]) -> tuple[int, int]:
+        """Add many concepts (read as a stream) in one transaction, all or nothing, without
+        reading them back: (concepts, terms) added. For file imports of any size."""
+        self._check_writable()
+        now = time.time()
+        added = terms = 0
+        conn = self.db.conn
+        batch: list[dict[str, Any]] = []
+        term_sql = ("INSERT INTO terms (concept_id, lang, text, status, pos, note, "
+                    "case_sensitive, dnt, norm, note_norm, created, modified) VALUES "
+                    "(:concept_id, :lang, :text, :status, :pos, :note, :case_sensitive, :dnt, "
+                    ":norm, :note_norm, :created, :modified)")
+        with writing(self.db):
+            for concept in concepts:
+                if not concept.terms:
+                    raise GlossaryError("a concept needs at least one term")
+                cursor = conn.execute(
+                    "INSERT INTO concepts (domain, note, ext_id, note_norm, created, modified) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", [concept.domain, concept.note,
+                                                  concept.ext_id, fold(concept.note), now, now])
+                cid = int(cursor.lastrowid or 0)
+                batch.extend(self._term_row(t, cid, now) for t in concept.terms)
+                added += 1
+                terms += len(concept.terms)
+                if len(batch) >= 2000:
+                    conn.executemany(term_sql, batch)
+                    batch.clear()
+            conn.executemany(term_sql, batch)
+        self.revision += 1
+        return added, terms
 
     def add_term(self, concept_id: int, term: Term) -> Term:
         self._check_writable()
@@ -274,6 +323,52 @@ class Glossary:
     def count(self) -> int:
         return self.db.table("concepts").count
 
+    def concepts_matching(self, texts: Iterable[str], lang: str) -> Iterator[Concept]:
+        """The concepts with a ``lang`` term that can occur in ``texts``, found through the
+        (lang, norm) index: a term occurs only if its folded form starts where a word (or a
+        sign) of the folded text starts. Memory stays bounded by what the texts use, not by
+        the glossary's size."""
+        code = lang_code(lang)
+        longest = self.db.execute("SELECT max(length(norm)) FROM terms WHERE lang = ?",
+                                  [code]).fetchone()[0]
+        if not longest:
+            return
+        fold_lang = code if code in ("en", "prs", "ps", "fa") else ""
+        ids: set[int] = set()
+        candidates: set[str] = set()
+
+        def flush() -> None:
+            values = list(candidates)
+            for i in range(0, len(values), 500):
+                chunk = values[i:i + 500]
+                ids.update(r[0] for r in self.db.execute(
+                    f"SELECT DISTINCT concept_id FROM terms WHERE lang = ? AND norm IN "
+                    f"({', '.join('?' * len(chunk))})", [code, *chunk]))
+            candidates.clear()
+
+        for text in texts:
+            folded = fold(text, fold_lang)
+            for p, ch in enumerate(folded):
+                if ch.isspace() or (ch.isalnum() and p and folded[p - 1].isalnum()):
+                    continue
+                tail = folded[p:p + longest]
+                candidates.update(tail[:k] for k in range(1, len(tail) + 1))
+            if len(candidates) > 20_000:
+                flush()
+        flush()
+        wanted = sorted(ids)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            by_concept: dict[int, list[Term]] = {}
+            for r in self.db.table("terms").rows_where(f"concept_id IN ({marks})", chunk,
+                                                       order_by="concept_id, id"):
+                by_concept.setdefault(r["concept_id"], []).append(self._term(r))
+            for row in self.db.table("concepts").rows_where(f"id IN ({marks})", chunk,
+                                                            order_by="id"):
+                yield Concept(by_concept.get(row["id"], []), row["domain"], row["note"],
+                              row["ext_id"], row["id"], self.name)
+
     def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
         """Concepts whose terms or notes hold every word of ``query`` (folded, prefix match)."""
         words = fold(query).split()
@@ -336,6 +431,16 @@ class GlossarySet:
     def concepts(self) -> Iterator[Concept]:
         for glossary in self.glossaries:
             yield from glossary.concepts()
+
+    def concepts_for(self, texts: Iterable[str], lang: str) -> Iterator[Concept]:
+        """What a matcher over ``texts`` (in ``lang``) needs: every concept of a small
+        glossary, only the ones the texts can use (through the index) of a large one."""
+        texts = list(texts)
+        for glossary in self.glossaries:
+            if glossary.db.execute("SELECT count(*) FROM terms").fetchone()[0] <= SMALL_GLOSSARY:
+                yield from glossary.concepts()
+            else:
+                yield from glossary.concepts_matching(texts, lang)
 
     def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
         found: list[Concept] = []
