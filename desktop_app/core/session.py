@@ -121,25 +121,53 @@ class ExportCheck:
         return "; ".join(parts)
 
 
+@dataclass(slots=True)
+class Snapshot:
+    """What the editor reads when it opens a project, read by a background job (its own
+    connections) so the window does not wait: segments, the glossary matcher, QA."""
+
+    segments: list[Segment]
+    matcher: Matcher
+    findings: dict[int, list[Finding]]
+
+
+def snapshot(path: Path) -> Snapshot:
+    """Back up the project and read it whole, off the GUI thread."""
+    make_backup(path, Settings.load().backups_keep)
+    session = EditSession(Project.open(path))
+    try:
+        return Snapshot(session.segments, session.matcher, session.findings)
+    finally:
+        session.close()
+
+
 class EditSession:
     def __init__(self, project: Project, glossaries: GlossarySet | None = None,
-                 tm: TranslationMemory | None = None):
+                 tm: TranslationMemory | None = None, read: Snapshot | None = None):
         self.project = project
         self.glossaries = glossaries or open_for_project(project.path)
         self.tm = tm or TranslationMemory()
-        self.matcher = Matcher(project.source_lang, self.glossaries.concepts())
+        self.matcher = read.matcher if read else Matcher(project.source_lang,
+                                                         self.glossaries.concepts())
         self.glossary_qa = self._glossary_qa()
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
         self.history = UndoLog(project)
-        self.reload()
+        if read is None:
+            self.reload()
+        else:
+            self.segments, self.findings = read.segments, read.findings
+            self.row_of = {seg.id: row for row, seg in enumerate(self.segments)}
 
     @classmethod
-    def open(cls, path: Path) -> EditSession:
+    def open(cls, path: Path, read: Snapshot | None = None) -> EditSession:
+        """Open a project; with a snapshot read by a background job (which also made the
+        backup), only the connections are opened here."""
         project = Project.open(path)
-        make_backup(path, Settings.load().backups_keep)
-        return cls(project)
+        if read is None:
+            make_backup(path, Settings.load().backups_keep)
+        return cls(project, read=read)
 
     @classmethod
     def from_document(cls, document: Path, target_lang: str, source_lang: str = "en",
@@ -179,6 +207,10 @@ class EditSession:
         if with_qa:
             self.run_qa(row)
         return row
+
+    def adopt_findings(self, findings: dict[int, list[Finding]]) -> None:
+        """QA computed by a background job over the same rows."""
+        self.findings = findings
 
     def run_qa(self, row: int | None = None) -> None:
         rows = range(len(self.segments)) if row is None else [row]

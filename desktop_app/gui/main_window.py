@@ -40,7 +40,7 @@ from desktop_app.gui.widgets.delegates import CellDelegate, TargetDelegate
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
 from desktop_app.gui.widgets.target_editor import TargetEditor
-from desktop_app.gui.window_jobs import BackgroundJobs
+from desktop_app.gui.window_jobs import BackgroundJobs, warm_up
 
 FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated")),
                  ("mt", N_("MT only")), ("edited", N_("Edited")), ("confirmed", N_("Confirmed")),
@@ -199,7 +199,13 @@ class MainWindow(BackgroundJobs):
         """Open a project file, or a document: its existing project into ``target`` if
         there is one, else a new project imported in the background."""
         from desktop_app.core.project import SUFFIX
-        from desktop_app.core.session import EditSession, find_project, import_document
+        from desktop_app.core.session import (
+            EditSession,
+            Snapshot,
+            find_project,
+            import_document,
+            snapshot,
+        )
 
         target = target or self.settings.default_target
         try:
@@ -215,12 +221,19 @@ class MainWindow(BackgroundJobs):
             return False
         if self.job is not None:
             return False
-        self._start_job(jobs.Op(lambda ctx: import_document(path, target), key="import")
-                        .success(lambda made: self.set_session(EditSession.open(made))),
-                        _("Importing {name}…").format(name=path.name))
+
+        def work(ctx: jobs.Context) -> tuple[Path, Snapshot]:
+            made = import_document(path, target)
+            warm_up(target)  # what the window needs next, loaded here rather than there
+            return made, snapshot(made)
+
+        self._start_job(jobs.Op(work, key="import").success(
+            lambda done: self.set_session(EditSession.open(*done))),
+            _("Importing {name}…").format(name=path.name))
         return True
 
     def set_session(self, session: Any) -> None:
+        """Show an open session (the grid measures only the rows on screen)."""
         if self.session is not None:
             self._save_view()
             self.session.close()

@@ -123,6 +123,8 @@ class SegmentFilter(QSortFilterProxyModel):
         self.mode = "all"
 
     def set_mode(self, mode: str) -> None:
+        if mode == self.mode:
+            return
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
             self.beginFilterChange()
             self.mode = mode
@@ -132,6 +134,8 @@ class SegmentFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self.mode == "all":
+            return True
         model = self.sourceModel()
         if not isinstance(model, SegmentModel):
             return True
