@@ -248,6 +248,7 @@ class MainWindow(BackgroundJobs):
         target_delegate = TargetDelegate(session, languages.get(project.target_lang).is_rtl,
                                          self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
+        target_delegate.history_requested.connect(lambda redo: self.redo() if redo else self.undo())
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -377,14 +378,20 @@ class MainWindow(BackgroundJobs):
         self._act(lambda: self.session.edit(row, text))
 
     def undo(self) -> None:
-        if self.session is not None:
-            self._commit_editor()
-            self._act(self.session.undo)
+        self._history(redo=False)
 
     def redo(self) -> None:
-        if self.session is not None:
-            self._commit_editor()
-            self._act(self.session.redo)
+        self._history(redo=True)
+
+    def _history(self, *, redo: bool) -> None:
+        """Undo/redo the session's last action and go back to that segment, editing."""
+        if self.session is None:
+            return
+        self._commit_editor()
+        changes = self.session.redo() if redo else self.session.undo()
+        self.apply(changes)
+        if changes.rows:
+            self.go_to_row(changes.rows[0])
 
     def unconfirm(self) -> None:
         row = self.current_row()

@@ -134,6 +134,7 @@ class TargetDelegate(CellDelegate):
     """The target: painted like the source; edited in a TargetEditor."""
 
     confirm_requested = Signal()
+    history_requested = Signal(bool)
 
     def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
         super().__init__(session, rtl, terms=False, parent=parent)
@@ -142,6 +143,7 @@ class TargetDelegate(CellDelegate):
                      index: Index) -> QWidget:
         editor = TargetEditor(parent, self.rtl)
         editor.confirm_requested.connect(self.confirm_requested)
+        editor.history_requested.connect(self.history_requested)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802

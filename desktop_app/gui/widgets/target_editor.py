@@ -4,12 +4,13 @@ removes the whole tag; the caret never stops inside one).
 
 Opening an unreviewed machine translation selects all of it, so typing replaces the
 suggestion and an arrow key keeps it for editing; a translator's own text opens with the
-caret at the end. Ctrl+Enter confirms, Ctrl+Up/Down move on (the window handles them)."""
+caret at the end. Ctrl+Enter confirms, Ctrl+Up/Down move on (the window handles them);
+Ctrl+Z undoes the typing first, then the session's last action."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from desktop_app.core.documents.base import TAG
@@ -18,6 +19,7 @@ from desktop_app.core.tags import copy_source_tags, inside_tag, missing_tags, ta
 
 class TargetEditor(QPlainTextEdit):
     confirm_requested = Signal()
+    history_requested = Signal(bool)  # Ctrl+Z (False) / Ctrl+Shift+Z (True) past the typing
 
     def __init__(self, parent: QWidget | None, rtl: bool):
         super().__init__(parent)
@@ -88,6 +90,12 @@ class TargetEditor(QPlainTextEdit):
         key, ctrl = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
             self.confirm_requested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
+            self.history_requested.emit(False)  # nothing typed to undo: undo the last action
+            return
+        if event.matches(QKeySequence.StandardKey.Redo) and not self.document().isRedoAvailable():
+            self.history_requested.emit(True)
             return
         cursor = self.textCursor()
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not cursor.hasSelection():
