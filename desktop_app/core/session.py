@@ -393,10 +393,29 @@ class EditSession:
         fuzzy = self.tm.fuzzy(source, self.project.source_lang, self.project.target_lang)
         return ([exact] if exact else []) + [m for m in fuzzy if not m.exact]
 
-    def add_term(self, source_text: str, target_text: str) -> Concept:
-        concept = self.glossaries.writable.add_concept(Concept([
-            Term(self.project.source_lang, source_text.strip()),
-            Term(self.project.target_lang, target_text.strip())]))
+    def existing_concepts(self, source_text: str) -> list[Concept]:
+        """Glossary entries whose source term is ``source_text`` (spelling variants folded):
+        adding it again is offered as a variant instead."""
+        plain = strip_tags(source_text).strip()
+        return [self.matcher.concepts[h.concept_key] for h in self.matcher.find(plain)
+                if h.span == (0, len(plain))]
+
+    def add_term(self, source_text: str, target_text: str,
+                 variant_of: Concept | None = None) -> Concept:
+        """A new entry, or a new target variant (admitted) of an entry of the project
+        glossary; an entry of a read-only glossary is copied into the project's."""
+        writable = self.glossaries.writable
+        target = Term(self.project.target_lang, target_text.strip(),
+                      status="admitted" if variant_of else "preferred")
+        if variant_of is not None and variant_of.glossary == writable.name and variant_of.id:
+            writable.add_term(variant_of.id, target)
+            concept = writable.get(variant_of.id)
+        elif variant_of is not None:
+            concept = writable.add_concept(Concept(
+                [*variant_of.terms, target], variant_of.domain, variant_of.note))
+        else:
+            concept = writable.add_concept(Concept([
+                Term(self.project.source_lang, source_text.strip()), target]))
         self.matcher.add(concept)
         self.glossary_qa = self._glossary_qa()
         self.run_qa()

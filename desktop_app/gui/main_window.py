@@ -92,6 +92,8 @@ class MainWindow(BackgroundJobs):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.resizeDocks([self.docks[k] for k in ("mt", "tm", "glossary")], [150, 150, 300],
+                         Qt.Orientation.Vertical)
 
         handlers: dict[str, Callable[[], object]] = {
             "new_project": self.ask_new_project, "open_project": self.ask_open_project,
@@ -157,6 +159,9 @@ class MainWindow(BackgroundJobs):
         for key, title in DOCKS:
             self.docks[key].setWindowTitle(_(title))
         self.glossary_panel.retranslate()
+        self.mt_panel.retranslate()
+        if self.model is not None:
+            self.view.setup_columns()
         current = self.filter_box.currentIndex()
         self.filter_box.blockSignals(True)
         self.filter_box.clear()
@@ -474,21 +479,30 @@ class MainWindow(BackgroundJobs):
         ConcordanceDialog(self, selected).show()
 
     def add_term_from_selection(self) -> None:
+        """Ctrl+T: the editor's selection as the target, the source prefilled, one dialog."""
+        from desktop_app.gui.dialogs.add_term import AddTermDialog
+
         row = self.current_row()
         if row is None:
             return
         editor = self._editor()
         selected = editor.textCursor().selectedText() if editor is not None else ""
-        source, ok = QInputDialog.getText(self, _("Add term"), _("Source term:"),
-                                          text=strip_tags(self.session.segments[row].source)
-                                          if not selected else "")
-        if not ok or not source.strip():
-            return
-        target, ok = QInputDialog.getText(self, _("Add term"), _("Target term:"),
-                                          text=selected)
-        if ok and target.strip():
-            self.session.add_term(source, target)
-            self._current_changed(self.view.currentIndex(), QModelIndex())
+        if editor is not None and selected == editor.text():
+            selected = ""  # an MT opened selected whole is not a term
+        source = strip_tags(self.session.segments[row].source).strip()
+        project = self.session.project
+        dialog = AddTermDialog(self, source, selected, self.session.existing_concepts,
+                               project.target_lang, languages.get(project.target_lang).is_rtl)
+        if dialog.exec() and dialog.source.text().strip() and dialog.target.text().strip():
+            self._act(lambda: self._add_term(dialog))
+
+    def _add_term(self, dialog: Any) -> Any:
+        self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of())
+        self._current_changed(self.view.currentIndex(), QModelIndex())
+        self.view.viewport().update()
+        from desktop_app.core.session import Changes
+
+        return Changes(glossary=True)
 
     def ask_find(self) -> None:
         from desktop_app.gui.dialogs.find_replace import FindReplace

@@ -246,3 +246,34 @@ def test_progress_repaints_only_the_rows_a_batch_filled(window: MainWindow, qtbo
     window._job_progress(ids)
     assert sorted(set(painted)) == [3, 7]
     assert s.segments[3].target == "ماشین" and s.segments[4].target == ""
+
+
+def test_ctrl_t_adds_a_term_in_one_prefilled_dialog(window: MainWindow, qtbot,
+                                                    tmp_path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.dialogs.add_term import AddTermDialog
+
+    open_doc(window, qtbot, article(tmp_path, "The side valleys are cold.\n"))
+    window.go_to_row(0)
+    editor = window.view.editor()
+    editor.setPlainText("دره‌های فرعی سرد اند")
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("دره‌های فرعی"), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, AddTermDialog) and w.isVisible())
+        seen.append((dialog.source.text(), dialog.target.text()))
+        dialog.source.setText("side valleys")
+        dialog.accept()
+
+    QTimer.singleShot(100, answer)
+    qtbot.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [("The side valleys are cold.", "دره‌های فرعی")]
+    hits = window.session.glossary_hits(0)
+    assert any(h.targets == ["دره‌های فرعی"] for h in hits)

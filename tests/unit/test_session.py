@@ -260,3 +260,16 @@ def test_concordance_over_tm_glossary_and_confirmed_segments(tmp_path: Path) -> 
     # the target side, spelling variants folded: Arabic yeh finds Persian yeh
     on_target = search("پنجشير", "en", "dari", side="target", tm=s.tm, projects=tmp_path)
     assert {h.kind for h in on_target} == {"tm", "project"}
+
+
+def test_adding_an_existing_term_offers_a_variant(tmp_path: Path) -> None:
+    s = session(tmp_path)
+    existing = s.existing_concepts("panjshir")  # the starter glossary has it
+    assert existing
+    concept = s.add_term("Panjshir", "پنجشير", variant_of=existing[0])
+    targets = {t.text: t.status for t in concept.terms_in("prs")}
+    assert targets["پنجشير"] == "admitted" and "پنجشیر" in targets
+    assert concept.glossary == s.glossaries.writable.name
+    again = s.add_term("Panjshir", "درهٔ پنجشیر", variant_of=concept)
+    assert again.id == concept.id and len(again.terms_in("prs")) == len(targets) + 1
+    assert s.existing_concepts("side valleys") == []

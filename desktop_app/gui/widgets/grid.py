@@ -5,7 +5,7 @@ smooth), again when a column is resized or a row changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -48,10 +48,12 @@ class SegmentGrid(QTableView):
         header.setMinimumSectionSize(24)
         for col in (NUM, STATUS, QA):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        width = self.fontMetrics().horizontalAdvance("00000") + 12
-        self.setColumnWidth(NUM, width)
-        self.setColumnWidth(STATUS, self.fontMetrics().horizontalAdvance("✔✔") + 16)
-        self.setColumnWidth(QA, self.fontMetrics().horizontalAdvance("⚠⚠") + 16)
+        metrics = self.fontMetrics()
+        model = self.model()
+        for col, sample in ((NUM, "00000"), (STATUS, "✔✔"), (QA, "⚠⚠")):
+            label = str(model.headerData(col, Qt.Orientation.Horizontal) or "") if model else ""
+            self.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                         metrics.horizontalAdvance(label)) + 16)
         for col in (SOURCE, TARGET):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.measured.clear()

@@ -62,6 +62,7 @@ class MTPanel(QWidget):
 
     def retranslate(self) -> None:
         self.models_button.setText(_("Open Tools > Translation models…"))
+        self.models_button.setLayoutDirection(self.layoutDirection())
 
     def show_message(self, text: str) -> None:
         self.list.clear()
@@ -141,7 +142,9 @@ class GlossaryPanel(QTableWidget):
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(20)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(0, self.fontMetrics().horizontalAdvance("Ctrl+9") + 12)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -165,6 +168,7 @@ class GlossaryPanel(QTableWidget):
                 lines.append(hit.note)
             target = QTableWidgetItem("\n".join(lines) or " | ".join(hit.targets)
                                       or _("(no target term)"))
+            target.setToolTip(target.text())
             target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                     | Qt.AlignmentFlag.AlignVCenter)
             if any(t.status == "forbidden" for t in hit.terms):
