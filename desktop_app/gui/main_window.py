@@ -92,8 +92,10 @@ class MainWindow(BackgroundJobs):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
-        self.resizeDocks([self.docks[k] for k in ("mt", "tm", "glossary")], [150, 150, 300],
-                         Qt.Orientation.Vertical)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.docks["mt"]], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[k] for k in ("mt", "tm", "glossary", "qa")],
+                         [170, 170, 330, 110], Qt.Orientation.Vertical)
 
         handlers: dict[str, Callable[[], object]] = {
             "new_project": self.ask_new_project, "open_project": self.ask_open_project,

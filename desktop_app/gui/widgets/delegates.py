@@ -159,6 +159,4 @@ class TargetDelegate(CellDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: Index) -> None:
-        rect = option.rect
-        rect.setHeight(max(rect.height(), editor.sizeHint().height() // 2))
-        editor.setGeometry(rect)
+        editor.setGeometry(option.rect)  # rows fit their text, so the editor fits its row

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -54,27 +55,37 @@ class MTPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.data(TEXT)))
+        scroller = QScrollArea()  # a long message scrolls, it is never cut off
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.status)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
+        layout.addWidget(scroller, 1)
         layout.addWidget(self.models_button)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 3)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.models_button.setText(_("Open Tools > Translation models…"))
-        self.models_button.setLayoutDirection(self.layoutDirection())
+        self.models_button.setText(_("&Translation models…").replace("&", ""))
+        self.models_button.setToolTip(_("Open Tools > Translation models…"))
 
     def show_message(self, text: str) -> None:
         self.list.clear()
+        self.list.setVisible(True)
         self.models_button.setVisible(False)
         self.status.setText(text)
 
     def show_no_model(self, text: str) -> None:
+        """The whole message (the empty list makes room for it) and the way to a model."""
         self.show_message(text)
+        self.list.setVisible(False)
         self.models_button.setVisible(True)
 
     def show_alternatives(self, texts: list[str], note: str = "") -> None:
         self.list.clear()
+        self.list.setVisible(True)
         self.models_button.setVisible(False)
         for n, text in enumerate(texts, 1):
             item = _rtl_item(f"{number(n)}. {text}" if n < 10 else text, self.rtl)
