@@ -63,9 +63,14 @@ def xliff(project: Project) -> bytes:
         prev = states.get(seg.block_id)
         order = list(XLIFF_STATES.values())
         states[seg.block_id] = state if prev is None else min(prev, state, key=order.index)
+    notes: dict[str, list[str]] = {}
+    for seg in segs:
+        if seg.note.strip():
+            notes.setdefault(seg.block_id, []).append(seg.note.strip())
     name, _, _ = project.document()
     return write_xliff2(blocks, {b: t for b, t in targets.items() if b not in untranslated},
-                        project.source_lang, project.target_lang, name, states)
+                        project.source_lang, project.target_lang, name, states,
+                        {b: "\n".join(n) for b, n in notes.items()})
 
 
 def confirmed_tmx(project: Project) -> bytes:

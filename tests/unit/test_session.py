@@ -273,3 +273,14 @@ def test_adding_an_existing_term_offers_a_variant(tmp_path: Path) -> None:
     again = s.add_term("Panjshir", "درهٔ پنجشیر", variant_of=concept)
     assert again.id == concept.id and len(again.terms_in("prs")) == len(targets) + 1
     assert s.existing_concepts("side valleys") == []
+
+
+def test_comments_travel_in_the_xliff_export(tmp_path: Path) -> None:
+    from lxml import etree
+
+    s = session(tmp_path)
+    s.set_note(2, "check the spelling of the valley")
+    out = tmp_path / "out.xlf"
+    s.export(out)
+    notes = etree.fromstring(out.read_bytes()).findall(".//{*}note")
+    assert [n.text for n in notes] == ["check the spelling of the valley"]

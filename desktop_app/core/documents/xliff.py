@@ -135,7 +135,8 @@ def _inline(parent: etree._Element, text: str) -> None:
 
 
 def write_xliff2(blocks: list[Block], targets: dict[str, str], source_lang: str,
-                 target_lang: str, original: str, states: dict[str, str] | None = None) -> bytes:
+                 target_lang: str, original: str, states: dict[str, str] | None = None,
+                 notes: dict[str, str] | None = None) -> bytes:
     def bcp(code: str) -> str:
         try:
             return languages.get(code).bcp47
@@ -149,6 +150,9 @@ def write_xliff2(blocks: list[Block], targets: dict[str, str], source_lang: str,
     for k, block in enumerate(blocks, 1):
         unit = etree.SubElement(file_el, f"{{{XLIFF2_NS}}}unit", id=f"u{k}",
                                 name=block.id)
+        if (notes or {}).get(block.id):  # the translator's comments travel with the unit
+            notes_el = etree.SubElement(unit, f"{{{XLIFF2_NS}}}notes")
+            etree.SubElement(notes_el, f"{{{XLIFF2_NS}}}note").text = (notes or {})[block.id]
         attrs: dict[str, Any] = {"id": "s1"}
         state = (states or {}).get(block.id, "")
         if state:
