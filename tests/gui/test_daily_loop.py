@@ -277,3 +277,29 @@ def test_ctrl_t_adds_a_term_in_one_prefilled_dialog(window: MainWindow, qtbot,
     assert seen == [("The side valleys are cold.", "دره‌های فرعی")]
     hits = window.session.glossary_hits(0)
     assert any(h.targets == ["دره‌های فرعی"] for h in hits)
+
+
+def test_glossary_entries_are_editable_field_by_field(qtbot, tmp_path) -> None:
+    from desktop_app.core.session import EditSession
+    from desktop_app.gui.dialogs.concept_editor import ConceptEditor
+    from desktop_app.gui.dialogs.glossary_manager import GlossaryManager
+
+    make_app()
+    s = EditSession.from_document(article(tmp_path, "The side valleys.\n"), "dari",
+                                  path=tmp_path / "g.tarjuman")
+    concept = s.add_term("side valleys", "دره‌های فرعی")
+    manager = GlossaryManager(s.glossaries, "en", "prs")
+    qtbot.addWidget(manager)
+    editor = ConceptEditor(manager, s.glossaries.writable, concept)
+    qtbot.addWidget(editor)
+    editor.note.setText("valleys off the main Panjshir valley")
+    row = next(r for r, t in enumerate(concept.terms) if t.lang == "prs")
+    editor.terms.item(row, 1).setText("دره‌های جانبی")
+    editor.statuses[row].setCurrentIndex(1)  # admitted
+    editor.terms.item(row, 3).setText("also heard")
+    editor.save()
+    saved = s.glossaries.writable.get(int(concept.id))
+    term = saved.terms_in("prs")[0]
+    assert (term.text, term.status, term.note) == ("دره‌های جانبی", "admitted", "also heard")
+    assert saved.note == "valleys off the main Panjshir valley"
+    s.close()
