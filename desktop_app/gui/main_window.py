@@ -32,7 +32,7 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
-from desktop_app.gui.actions import MENUS, ActionRegistry
+from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import N_, _, number, set_language
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
@@ -122,14 +122,14 @@ class MainWindow(BackgroundJobs):
             handlers[f"alt_{n}"] = partial(self.insert_suggestion, n - 1)
         self.registry = ActionRegistry(self, handlers)
         self.menus: dict[str, QMenu] = {}
-        for key, _title in MENUS:
-            menu = self.menuBar().addMenu("")
+        for key, _title in MENUS + SUBMENUS:
+            parent = self.menus.get(key.partition("/")[0]) if "/" in key else None
+            menu = parent.addMenu("") if parent is not None else self.menuBar().addMenu("")
+            menu.setMinimumWidth(260)  # a label never runs into its shortcut (RTL too)
             self.menus[key] = menu
-            for spec_key, action in self.registry.actions.items():
-                from desktop_app.gui.actions import SPECS
-
-                if next(s for s in SPECS if s.key == spec_key).menu == key:
-                    menu.addAction(action)
+            for spec in SPECS:
+                if spec.menu == key:
+                    menu.addAction(self.registry[spec.key])
         self.recent_menu = self.menus["file"].addMenu("")
         for dock in self.docks.values():
             self.menus["view"].addAction(dock.toggleViewAction())
@@ -154,7 +154,7 @@ class MainWindow(BackgroundJobs):
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())
         self.registry.retranslate()
-        for key, title in MENUS:
+        for key, title in MENUS + SUBMENUS:
             self.menus[key].setTitle(_(title))
         self.recent_menu.setTitle(_("Recent projects"))
         self._fill_recent()

@@ -303,3 +303,19 @@ def test_glossary_entries_are_editable_field_by_field(qtbot, tmp_path) -> None:
     assert (term.text, term.status, term.note) == ("دره‌های جانبی", "admitted", "also heard")
     assert saved.note == "valleys off the main Panjshir valley"
     s.close()
+
+
+def test_menu_labels_keep_clear_of_their_shortcuts_in_dari(window: MainWindow) -> None:
+    window.set_ui_language("prs")
+    try:
+        for key, menu in window.menus.items():
+            metrics = menu.fontMetrics()
+            for action in menu.actions():
+                label = action.text().replace("&", "")
+                needed = (metrics.horizontalAdvance(label)
+                          + metrics.horizontalAdvance(action.shortcut().toString()) + 40)
+                assert max(menu.sizeHint().width(), menu.minimumWidth()) >= needed, (key, label)
+        assert len(window.menus["segment"].actions()) < 20  # terms and suggestions in submenus
+        assert window.menus["segment/terms"].actions()[0].shortcut().toString() == "Ctrl+1"
+    finally:
+        window.set_ui_language("en")
