@@ -319,3 +319,15 @@ def test_menu_labels_keep_clear_of_their_shortcuts_in_dari(window: MainWindow) -
         assert window.menus["segment/terms"].actions()[0].shortcut().toString() == "Ctrl+1"
     finally:
         window.set_ui_language("en")
+
+
+def test_tm_match_shows_where_it_came_from_and_a_readable_diff(window: MainWindow, qtbot,
+                                                               tmp_path) -> None:
+    open_doc(window, qtbot, article(tmp_path, "The valley is quiet tonight.\n"))
+    window.session.tm.add("The valley is quiet today.", "دره امروز آرام است.", "en", "prs",
+                          origin="tmx:old-reports.tmx")
+    window.go_to_row(0)
+    window._current_changed(window.view.currentIndex(), window.view.currentIndex())
+    assert window.tm_panel.matches and window.tm_panel.matches[0].origin == "tmx:old-reports.tmx"
+    shown = window.tm_panel.diff.toHtml()
+    assert "old-reports.tmx" in shown and "line-through" in shown

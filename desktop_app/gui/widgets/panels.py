@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -126,16 +127,23 @@ class TMPanel(QWidget):
             self.diff.setHtml(f"<i>{html.escape(message)}</i>")
 
     def _show_diff(self, row: int) -> None:
+        """The TM source against this segment, word by word, and where the unit came from:
+        words only in this segment underlined, words only in the TM struck through."""
         if not 0 <= row < len(self.matches):
             return
+        match = self.matches[row]
         parts = []
-        for op, words in self.matches[row].diff:
+        for op, words in match.diff:
             text = html.escape(words)
             parts.append({"equal": text,
-                          "delete": f'<span style="background:#ffd6d6">{text}</span>',
-                          "insert": f'<span style="background:#d6ffd6;text-decoration:'
-                                    f'line-through">{text}</span>'}[op])
-        self.diff.setHtml(" ".join(parts) or html.escape(self.matches[row].source))
+                          "delete": f'<u style="background:#d6e8ff">{text}</u>',
+                          "insert": f'<s style="background:#ffd6d6">{text}</s>'}[op])
+        when = time.strftime("%Y-%m-%d", time.localtime(match.created)) if match.created else ""
+        details = " · ".join(x for x in (match.origin, when) if x)
+        legend = _("underlined: only in this segment; struck through: only in the TM")
+        self.diff.setHtml(f'<p dir="ltr">{" ".join(parts) or html.escape(match.source)}</p>'
+                          f"<p><small>{html.escape(details)}</small><br>"
+                          f'<small style="color:#666">{html.escape(legend)}</small></p>')
 
 
 STATUS_NAMES = {"preferred": N_("preferred"), "admitted": N_("admitted"),
