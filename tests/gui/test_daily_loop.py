@@ -331,3 +331,58 @@ def test_tm_match_shows_where_it_came_from_and_a_readable_diff(window: MainWindo
     assert window.tm_panel.matches and window.tm_panel.matches[0].origin == "tmx:old-reports.tmx"
     shown = window.tm_panel.diff.toHtml()
     assert "old-reports.tmx" in shown and "line-through" in shown
+
+
+def test_find_highlights_replace_one_and_all(window: MainWindow, qtbot, tmp_path) -> None:
+    from desktop_app.gui.dialogs.find_replace import FindReplace
+
+    open_doc(window, qtbot, article(tmp_path, "Kabul is far.\n\nKabul is near.\n\nHerat.\n"))
+    window.edit_segment(0, "Kabul دور است")
+    window.edit_segment(1, "Kabul نزدیک است")
+    dialog = FindReplace(window)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("kabul")
+    dialog.in_source.setChecked(False)
+    dialog.find_next()
+    assert window.view.itemDelegateForColumn(TARGET).find is not None  # hits highlighted
+    assert "2" in dialog.status_label.text()
+    dialog.match_case.setChecked(True)
+    dialog.find_next()
+    assert "0" in dialog.status_label.text()
+    dialog.match_case.setChecked(False)
+    dialog.replacement.setText("کابل")
+    window.go_to_row(0, edit=False)
+    dialog.replace_one()
+    assert window.session.segments[0].target == "کابل دور است"
+    assert window.session.segments[1].target == "Kabul نزدیک است"
+    window.undo()
+    dialog.replace_all()
+    assert [s.target for s in window.session.segments[:2]] == ["کابل دور است", "کابل نزدیک است"]
+    window.undo()  # one step for all of them
+    assert [s.target for s in window.session.segments[:2]] == ["Kabul دور است",
+                                                              "Kabul نزدیک است"]
+    dialog.close()
+    assert window.view.itemDelegateForColumn(TARGET).find is None
+
+
+def test_view_menu_go_to_comment_and_unconfirm(window: MainWindow, qtbot, tmp_path,
+                                               monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    open_doc(window, qtbot, article(tmp_path, "One.\n\nTwo.\n\nThree.\n"))
+    window.docks["glossary"].close()
+    view_actions = {a.text(): a for a in window.menus["view"].actions()}
+    view_actions[window.docks["glossary"].windowTitle()].trigger()
+    assert window.docks["glossary"].isVisible()
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (3, True))
+    window.ask_go_to()
+    assert window.current_row() == 2 and window.view.editor() is not None
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ask the desk", True))
+    window.registry["comment"].trigger()
+    assert window.session.segments[2].note == "ask the desk"
+    window.edit_segment(2, "سه")
+    window.go_to_row(2)
+    window.confirm_and_next()
+    window.go_to_row(2)
+    window.registry["unconfirm"].trigger()
+    assert window.session.segments[2].status == Status.EDITED
