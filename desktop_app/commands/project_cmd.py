@@ -14,7 +14,6 @@ from desktop_app.core.exports import export
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
 from desktop_app.core.textio import read_text
-from desktop_app.core.tm import TranslationMemory
 
 
 def register(sub: Any) -> None:
@@ -110,26 +109,29 @@ def run_pretranslate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _to_tm(project: Project, segment_ids: list[int]) -> None:
-    pairs = [(s.source, s.target) for s in (project.segment(i) for i in segment_ids)]
-    with TranslationMemory() as tm:
-        tm.add_many(pairs, project.source_lang, project.target_lang,
-                    origin=f"project:{project.path.name}")
+def _session(path: Path) -> Any:
+    """The editor's own door (TM with origin, propagation, undo), without QA."""
+    from desktop_app.core.session import EditSession
+
+    return EditSession(Project.open(path), qa=False)
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    if args.confirm:
-        seg = project.confirm(args.segment, args.text)
-        _to_tm(project, [seg.id])
-    else:
-        seg = project.set_target(args.segment, args.text)
-    print(f"segment {seg.id}: {seg.status.value}")
+    session = _session(args.project)
+    try:
+        row = session.row(args.segment)
+        if args.confirm:
+            session.confirm(row, args.text)
+        else:
+            session.edit(row, args.text)
+        seg = session.segments[row]
+        print(f"segment {seg.id}: {seg.status.value}")
+    finally:
+        session.close()
     return 0
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
     rows = []
     for n, line in enumerate(read_text(args.file).splitlines(), 1):
         if not line.strip():
@@ -138,22 +140,27 @@ def run_apply(args: argparse.Namespace) -> int:
         if not tab or not number.strip().isdigit():
             raise InputError(f"{args.file.name}: line {n}: expected SEGMENT-ID<tab>TEXT")
         rows.append((int(number), text))
-    for segment_id, text in rows:
-        if args.confirm:
-            project.confirm(segment_id, text)
-        else:
-            project.set_target(segment_id, text)
-        print(f"{'confirmed' if args.confirm else 'edited'} {segment_id}", flush=True)
-    if args.confirm:
-        _to_tm(project, [sid for sid, _t in rows])
+    session = _session(args.project)
+    try:
+        for segment_id, text in rows:
+            row = session.row(segment_id)
+            if args.confirm:
+                session.confirm(row, text)
+            else:
+                session.edit(row, text)
+            print(f"{'confirmed' if args.confirm else 'edited'} {segment_id}", flush=True)
+    finally:
+        session.close()
     return 0
 
 
 def run_confirm(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    for segment_id in args.segments:
-        project.confirm(segment_id)
-    _to_tm(project, args.segments)
+    session = _session(args.project)
+    try:
+        for segment_id in args.segments:
+            session.confirm(session.row(segment_id))
+    finally:
+        session.close()
     print(f"confirmed {len(args.segments)} segment(s)")
     return 0
 

@@ -143,7 +143,8 @@ def snapshot(path: Path) -> Snapshot:
 
 class EditSession:
     def __init__(self, project: Project, glossaries: GlossarySet | None = None,
-                 tm: TranslationMemory | None = None, read: Snapshot | None = None):
+                 tm: TranslationMemory | None = None, read: Snapshot | None = None,
+                 qa: bool = True):
         self.project = project
         self.glossaries = glossaries or open_for_project(project.path)
         self.tm = tm or TranslationMemory()
@@ -155,7 +156,7 @@ class EditSession:
         self.findings: dict[int, list[Finding]] = {}
         self.history = UndoLog(project)
         if read is None:
-            self.reload()
+            self.reload(with_qa=qa)
         else:
             self.segments, self.findings = read.segments, read.findings
             self.row_of = {seg.id: row for row, seg in enumerate(self.segments)}
@@ -366,6 +367,13 @@ class EditSession:
         """Segments changed by someone else (a background job): read just those again."""
         rows = [self.refresh(sid, with_qa=False) for sid in segment_ids if sid in self.row_of]
         return Changes(rows=sorted(rows))
+
+    def row(self, segment_id: int) -> int:
+        """The row of a segment number (as the CLI and exports show it)."""
+        if segment_id not in self.row_of:
+            raise SessionError(_("There is no segment {n} in {name}").format(
+                n=segment_id, name=self.project.path.name))
+        return self.row_of[segment_id]
 
     def next_unconfirmed(self, row: int) -> int | None:
         for r in list(range(row + 1, len(self.segments))) + list(range(0, row)):

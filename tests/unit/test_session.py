@@ -284,3 +284,23 @@ def test_comments_travel_in_the_xliff_export(tmp_path: Path) -> None:
     s.export(out)
     notes = etree.fromstring(out.read_bytes()).findall(".//{*}note")
     assert [n.text for n in notes] == ["check the spelling of the valley"]
+
+
+def test_the_cli_confirms_through_the_session(tmp_path: Path, capsys) -> None:
+    from desktop_app.cli import main
+
+    s = _repeating(tmp_path)
+    path, first = s.project.path, s.segments[0]
+    twin = next(seg for seg in s.segments[1:] if seg.source == first.source)
+    s.close()
+    assert main(["project", "edit", str(path), str(first.id), "احمد مسعود در کابل سخن گفت.",
+                 "--confirm"]) == 0
+    again = EditSession.open(path)
+    assert again.segments[again.row(twin.id)].origin == f"propagated:{first.id}"
+    unit = again.tm.db.execute("SELECT origin FROM units WHERE target = ?",
+                               ["احمد مسعود در کابل سخن گفت."]).fetchone()
+    assert unit[0] == f"project:{path.name}"
+    assert again.undo().tm_removed == 1  # the editor can take back what the CLI did
+    again.close()
+    assert main(["project", "confirm", str(path), "999"]) != 0
+    assert "999" in capsys.readouterr().err
