@@ -386,3 +386,11 @@ def test_view_menu_go_to_comment_and_unconfirm(window: MainWindow, qtbot, tmp_pa
     window.go_to_row(2)
     window.registry["unconfirm"].trigger()
     assert window.session.segments[2].status == Status.EDITED
+
+
+def test_mt_and_tm_docks_lay_out_dari_right_to_left_in_the_english_ui(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    for panel in (window.mt_panel, window.tm_panel):
+        assert panel.list.layoutDirection() == Qt.LayoutDirection.RightToLeft

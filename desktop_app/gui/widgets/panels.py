@@ -30,6 +30,16 @@ TEXT = Qt.ItemDataRole.UserRole + 1
 FSI, PDI = "\u2068", "\u2069"  # bidi isolation: a message keeps its own direction
 
 
+def target_list(rtl: bool) -> QListWidget:
+    """A list of target-language texts laid out in that language's direction (a Dari
+    sentence's final period on the left), whatever the UI language."""
+    widget = QListWidget()
+    widget.setWordWrap(True)
+    if rtl:
+        widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return widget
+
+
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
     item = QListWidgetItem(text)
     if rtl:
@@ -53,7 +63,7 @@ class MTPanel(QWidget):
         self.models_button = QPushButton()
         self.models_button.setVisible(False)
         self.models_button.clicked.connect(self.open_models)
-        self.list = QListWidget()
+        self.list = target_list(rtl)
         self.list.setWordWrap(True)
         self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.data(TEXT)))
         scroller = QScrollArea()  # a long message scrolls, it is never cut off
@@ -105,7 +115,7 @@ class TMPanel(QWidget):
     def __init__(self, rtl: bool):
         super().__init__()
         self.rtl = rtl
-        self.list = QListWidget()
+        self.list = target_list(rtl)
         self.diff = QTextBrowser()
         self.matches: list[Match] = []
         self.list.currentRowChanged.connect(self._show_diff)
