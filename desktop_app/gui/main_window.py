@@ -36,10 +36,10 @@ from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import N_, _, number, set_language
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
-from desktop_app.gui.widgets.delegates import CellDelegate, TargetDelegate
+from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
-from desktop_app.gui.widgets.target_editor import TargetEditor
+from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
 from desktop_app.gui.window_jobs import BackgroundJobs, warm_up
 
 FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated")),
@@ -250,8 +250,8 @@ class MainWindow(BackgroundJobs):
         self.model = SegmentModel(session, self)
         self.model.on_edit = self.edit_segment
         self.proxy.setSourceModel(self.model)
-        self.view.setItemDelegateForColumn(SOURCE, CellDelegate(
-            session, languages.get(project.source_lang).is_rtl, terms=True, parent=self.view))
+        self.view.setItemDelegateForColumn(SOURCE, SourceDelegate(
+            session, languages.get(project.source_lang).is_rtl, self.view))
         target_delegate = TargetDelegate(session, languages.get(project.target_lang).is_rtl,
                                          self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
@@ -481,17 +481,22 @@ class MainWindow(BackgroundJobs):
         ConcordanceDialog(self, selected).show()
 
     def add_term_from_selection(self) -> None:
-        """Ctrl+T: the editor's selection as the target, the source prefilled, one dialog."""
+        """Ctrl+T: one dialog, prefilled: the phrase selected in the source (opened read-only
+        by a click on the current segment's source) or the whole source, and the text last
+        selected in this segment's target."""
         from desktop_app.gui.dialogs.add_term import AddTermDialog
 
         row = self.current_row()
         if row is None:
             return
-        editor = self._editor()
-        selected = editor.textCursor().selectedText() if editor is not None else ""
-        if editor is not None and selected == editor.text():
-            selected = ""  # an MT opened selected whole is not a term
-        source = strip_tags(self.session.segments[row].source).strip()
+        seg = self.session.segments[row]
+        source = strip_tags(seg.source).strip()
+        focus = QApplication.focusWidget()
+        if isinstance(focus, SourceView) and focus.textCursor().selectedText().strip():
+            source = strip_tags(focus.textCursor().selectedText()).strip()
+        remembered_source, selected = TargetEditor.last_selection
+        if remembered_source != seg.source:
+            selected = ""
         project = self.session.project
         dialog = AddTermDialog(self, source, selected, self.session.existing_concepts,
                                project.target_lang, languages.get(project.target_lang).is_rtl)

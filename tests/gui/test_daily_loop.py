@@ -394,3 +394,46 @@ def test_mt_and_tm_docks_lay_out_dari_right_to_left_in_the_english_ui(window) ->
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     for panel in (window.mt_panel, window.tm_panel):
         assert panel.list.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_a_source_phrase_and_a_target_phrase_make_a_term(window: MainWindow, qtbot,
+                                                         tmp_path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.dialogs.add_term import AddTermDialog
+    from desktop_app.gui.widgets.target_editor import SourceView
+
+    open_doc(window, qtbot, article(tmp_path, "The side valleys are cold tonight.\n"))
+    window.go_to_row(0)
+    editor = window.view.editor()
+    editor.setPlainText("دره‌های فرعی امشب سرد اند")
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("دره‌های فرعی"), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    # a click on the source of the segment being edited opens it read-only
+    source_index = window.proxy.index(0, SOURCE)
+    window.view.setCurrentIndex(source_index)
+    window.view.edit(source_index)
+    qtbot.wait(20)
+    view = next(w for w in window.view.findChildren(SourceView) if w.isVisible())
+    assert view.isReadOnly()
+    view.setFocus()
+    cursor = view.textCursor()
+    start = view.toPlainText().index("side valleys")
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("side valleys"), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert window.session.segments[0].target == "دره‌های فرعی امشب سرد اند"  # saved on leaving
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, AddTermDialog) and w.isVisible())
+        seen.append((dialog.source.text(), dialog.target.text()))
+        dialog.reject()
+
+    QTimer.singleShot(100, answer)
+    window.add_term_from_selection()
+    assert seen == [("side valleys", "دره‌های فرعی")]

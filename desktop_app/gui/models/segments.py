@@ -94,8 +94,8 @@ class SegmentModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == TARGET:
-            return base | Qt.ItemFlag.ItemIsEditable
+        if index.isValid() and index.column() in (SOURCE, TARGET):
+            return base | Qt.ItemFlag.ItemIsEditable  # the source opens read-only, to select
         return base
 
     def setData(self, index: Index, value: Any,  # noqa: N802

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.session import EditSession
 from desktop_app.gui.models.segments import RawRole
-from desktop_app.gui.widgets.target_editor import TargetEditor
+from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
 
 CHIP = ('<span style="background:#d9d9e8;color:#333;font-size:small">'
         "&nbsp;{}&nbsp;</span>")
@@ -148,6 +148,30 @@ class CellDelegate(QStyledItemDelegate):
             opt.rect.setWidth(view.columnWidth(index.column()))
         doc = self.document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+class SourceDelegate(CellDelegate):
+    """The source: painted with glossary hits; opened read-only so a phrase can be
+    selected (Ctrl+T then adds it as a term)."""
+
+    def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
+        super().__init__(session, rtl, terms=True, parent=parent)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: Index) -> QWidget:
+        editor = SourceView(parent, self.rtl)
+        editor.setPlainText(str(index.data(RawRole) or ""))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        pass  # read-only: loaded once, the selection is kept
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        pass
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: Index) -> None:
+        editor.setGeometry(option.rect)
 
 
 class TargetDelegate(CellDelegate):

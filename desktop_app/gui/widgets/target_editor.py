@@ -19,6 +19,7 @@ from desktop_app.core.tags import copy_source_tags, inside_tag, missing_tags, ta
 
 class TargetEditor(QPlainTextEdit):
     confirm_requested = Signal()
+    last_selection: tuple[str, str] = ("", "")  # (source, selected text): for Ctrl+T
     history_requested = Signal(bool)  # Ctrl+Z (False) / Ctrl+Shift+Z (True) past the typing
 
     def __init__(self, parent: QWidget | None, rtl: bool):
@@ -37,6 +38,7 @@ class TargetEditor(QPlainTextEdit):
         self.chip.setBackground(QColor("#d9d9e8"))
         self.chip.setForeground(QColor("#333333"))
         self.textChanged.connect(self._paint_tags)
+        self.selectionChanged.connect(self._remember_selection)
         self.cursorPositionChanged.connect(self._keep_out_of_tags)
 
     # -- content -------------------------------------------------------------------------
@@ -48,6 +50,11 @@ class TargetEditor(QPlainTextEdit):
             self.selectAll()
         else:
             self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _remember_selection(self) -> None:
+        selected = self.textCursor().selectedText()
+        if selected and selected != self.toPlainText():  # an MT opened selected whole is not
+            TargetEditor.last_selection = (self.source, selected)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -107,3 +114,15 @@ class TargetEditor(QPlainTextEdit):
                 cursor.removeSelectedText()
                 return
         super().keyPressEvent(event)
+
+
+class SourceView(QPlainTextEdit):
+    """The source of the segment, read-only, for selecting a phrase (Ctrl+T)."""
+
+    def __init__(self, parent: QWidget | None, rtl: bool):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                                else Qt.LayoutDirection.LeftToRight)
