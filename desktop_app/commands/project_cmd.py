@@ -14,9 +14,7 @@ from desktop_app.core.exports import export
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
 from desktop_app.core.review import import_review
-from desktop_app.core.segments import Status
 from desktop_app.core.textio import read_text
-from desktop_app.core.tm import TranslationMemory
 
 
 def register(sub: Any) -> None:
@@ -122,21 +120,25 @@ def run_pretranslate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _to_tm(project: Project, segment_ids: list[int]) -> None:
-    pairs = [(s.source, s.target) for s in (project.segment(i) for i in segment_ids)]
-    with TranslationMemory() as tm:
-        tm.add_many(pairs, project.source_lang, project.target_lang,
-                    origin=f"project:{project.path.name}")
+def _session(path: Path) -> Any:
+    """The editor's own door (TM with origin, propagation, undo), without QA."""
+    from desktop_app.core.session import EditSession
+
+    return EditSession(Project.open(path), qa=False)
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
+    session = _session(args.project)
+    try:
+        row = session.row(args.segment)
         if args.confirm:
-            seg = project.confirm(args.segment, args.text)
-            _to_tm(project, [seg.id])
+            session.confirm(row, args.text)
         else:
-            seg = project.set_target(args.segment, args.text)
-    print(f"segment {seg.id}: {seg.status.value}")
+            session.edit(row, args.text)
+        seg = session.segments[row]
+        print(f"segment {seg.id}: {seg.status.value}")
+    finally:
+        session.close()
     return 0
 
 
@@ -149,23 +151,27 @@ def run_apply(args: argparse.Namespace) -> int:
         if not tab or not number.strip().isdigit():
             raise InputError(f"{args.file.name}: line {n}: expected SEGMENT-ID<tab>TEXT")
         rows.append((int(number), text))
-    with Project.open(args.project) as project:
+    session = _session(args.project)
+    try:
         for segment_id, text in rows:
+            row = session.row(segment_id)
             if args.confirm:
-                project.confirm(segment_id, text)
+                session.confirm(row, text)
             else:
-                project.set_target(segment_id, text)
+                session.edit(row, text)
             print(f"{'confirmed' if args.confirm else 'edited'} {segment_id}", flush=True)
-        if args.confirm:
-            _to_tm(project, [sid for sid, _t in rows])
+    finally:
+        session.close()
     return 0
 
 
 def run_confirm(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
+    session = _session(args.project)
+    try:
         for segment_id in args.segments:
-            project.confirm(segment_id)
-        _to_tm(project, args.segments)
+            session.confirm(session.row(segment_id))
+    finally:
+        session.close()
     print(f"confirmed {len(args.segments)} segment(s)")
     return 0
 
@@ -178,12 +184,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import_review(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    report = import_review(project, args.file, confirm=args.confirm, reviewer=args.reviewer)
+    with Project.open(args.project) as project:
+        report = import_review(project, args.file, confirm=args.confirm,
+                               reviewer=args.reviewer)
     for line in report.lines():
         print(line)
-    confirmed = [c.segment_id for c in report.changes
-                 if c.target_changed and c.new_status is Status.CONFIRMED]
-    if confirmed:
-        _to_tm(project, confirmed)
     return 0

@@ -199,4 +199,12 @@ def import_review(project: Project, path: Path, *, confirm: bool = False,
                     "segment_id": c.segment_id, "target": c.new_target,
                     "status": c.new_status.value, "origin": f"{origin}:comment",
                     "time": time.time()})
+    confirmed = [(project.segment(c.segment_id).source, c.new_target) for c in changes
+                 if c.target_changed and c.new_status is Status.CONFIRMED]
+    if confirmed:  # confirmed translations feed the memory, as in the editor
+        from desktop_app.core.tm import TranslationMemory
+
+        with TranslationMemory() as tm:
+            tm.add_many(confirmed, project.source_lang, project.target_lang,
+                        origin=f"project:{project.path.name}")
     return ReviewReport(path.name, who, len(returned), changes)

@@ -122,25 +122,54 @@ class ExportCheck:
         return "; ".join(parts)
 
 
+@dataclass(slots=True)
+class Snapshot:
+    """What the editor reads when it opens a project, read by a background job (its own
+    connections) so the window does not wait: segments, the glossary matcher, QA."""
+
+    segments: list[Segment]
+    matcher: Matcher
+    findings: dict[int, list[Finding]]
+
+
+def snapshot(path: Path) -> Snapshot:
+    """Back up the project and read it whole, off the GUI thread."""
+    make_backup(path, Settings.load().backups_keep)
+    session = EditSession(Project.open(path))
+    try:
+        return Snapshot(session.segments, session.matcher, session.findings)
+    finally:
+        session.close()
+
+
 class EditSession:
     def __init__(self, project: Project, glossaries: GlossarySet | None = None,
-                 tm: TranslationMemory | None = None):
+                 tm: TranslationMemory | None = None, read: Snapshot | None = None,
+                 qa: bool = True):
         self.project = project
         self.glossaries = glossaries or open_for_project(project.path)
         self.tm = tm or TranslationMemory()
-        self.matcher = Matcher(project.source_lang, self.glossaries.concepts())
+        self.matcher = read.matcher if read else Matcher(project.source_lang,
+                                                         self.glossaries.concepts())
         self.glossary_qa = self._glossary_qa()
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
         self.history = UndoLog(project)
-        self.reload()
+        if read is None:
+            self.reload(with_qa=qa)
+        else:
+            self.segments, self.findings = read.segments, read.findings
+            self.row_of = {seg.id: row for row, seg in enumerate(self.segments)}
 
     @classmethod
-    def open(cls, path: Path) -> EditSession:
+    def open(cls, path: Path, read: Snapshot | None = None) -> EditSession:
+        """Open a project; with a snapshot read by a background job (which also made the
+        backup), only the connections are opened here."""
         project = Project.open(path)
-        make_backup(path, Settings.load().backups_keep)
-        return cls(project)
+        if read is None:
+            make_backup(path, Settings.load().backups_keep)
+        return cls(project, read=read)
 
     @classmethod
     def from_document(cls, document: Path, target_lang: str, source_lang: str = "en",
@@ -181,6 +210,10 @@ class EditSession:
         if with_qa:
             self.run_qa(row)
         return row
+
+    def adopt_findings(self, findings: dict[int, list[Finding]]) -> None:
+        """QA computed by a background job over the same rows."""
+        self.findings = findings
 
     def run_qa(self, row: int | None = None) -> None:
         rows = range(len(self.segments)) if row is None else [row]
@@ -337,6 +370,13 @@ class EditSession:
         rows = [self.refresh(sid, with_qa=False) for sid in segment_ids if sid in self.row_of]
         return Changes(rows=sorted(rows))
 
+    def row(self, segment_id: int) -> int:
+        """The row of a segment number (as the CLI and exports show it)."""
+        if segment_id not in self.row_of:
+            raise SessionError(_("There is no segment {n} in {name}").format(
+                n=segment_id, name=self.project.path.name))
+        return self.row_of[segment_id]
+
     def next_unconfirmed(self, row: int) -> int | None:
         for r in list(range(row + 1, len(self.segments))) + list(range(0, row)):
             if self.segments[r].status != Status.CONFIRMED:
@@ -372,10 +412,29 @@ class EditSession:
         fuzzy = self.tm.fuzzy(source, self.project.source_lang, self.project.target_lang)
         return ([exact] if exact else []) + [m for m in fuzzy if not m.exact]
 
-    def add_term(self, source_text: str, target_text: str) -> Concept:
-        concept = self.glossaries.writable.add_concept(Concept([
-            Term(self.project.source_lang, source_text.strip()),
-            Term(self.project.target_lang, target_text.strip())]))
+    def existing_concepts(self, source_text: str) -> list[Concept]:
+        """Glossary entries whose source term is ``source_text`` (spelling variants folded):
+        adding it again is offered as a variant instead."""
+        plain = strip_tags(source_text).strip()
+        return [self.matcher.concepts[h.concept_key] for h in self.matcher.find(plain)
+                if h.span == (0, len(plain))]
+
+    def add_term(self, source_text: str, target_text: str,
+                 variant_of: Concept | None = None) -> Concept:
+        """A new entry, or a new target variant (admitted) of an entry of the project
+        glossary; an entry of a read-only glossary is copied into the project's."""
+        writable = self.glossaries.writable
+        target = Term(self.project.target_lang, target_text.strip(),
+                      status="admitted" if variant_of else "preferred")
+        if variant_of is not None and variant_of.glossary == writable.name and variant_of.id:
+            writable.add_term(variant_of.id, target)
+            concept = writable.get(variant_of.id)
+        elif variant_of is not None:
+            concept = writable.add_concept(Concept(
+                [*variant_of.terms, target], variant_of.domain, variant_of.note))
+        else:
+            concept = writable.add_concept(Concept([
+                Term(self.project.source_lang, source_text.strip()), target]))
         self.matcher.add(concept)
         self.glossary_qa = self._glossary_qa()
         self.run_qa()

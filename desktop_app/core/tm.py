@@ -40,6 +40,8 @@ class Match:
     target: str
     score: float  # 100 for an exact match
     diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): equal/delete/insert
+    origin: str = ""  # where the unit came from: project:NAME, tmx:FILE
+    created: float = 0.0
 
     @property
     def exact(self) -> bool:
@@ -187,17 +189,18 @@ class TranslationMemory:
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         # Units stored before keys dropped inner spaces keep their folded text as key.
         old_key = fold(strip_tags(source), src)
-        row = self.db.execute("SELECT source, target FROM units WHERE source_lang = ? AND "
-                              "target_lang = ? AND norm IN (?, ?) ORDER BY created DESC "
-                              "LIMIT 1", [src, tgt, self._norm(source, src), old_key]
-                              ).fetchone()
-        return Match(row[0], row[1], 100.0) if row else None
+        row = self.db.execute("SELECT source, target, origin, created FROM units WHERE "
+                              "source_lang = ? AND target_lang = ? AND norm IN (?, ?) "
+                              "ORDER BY created DESC LIMIT 1",
+                              [src, tgt, self._norm(source, src), old_key]).fetchone()
+        return Match(row[0], row[1], 100.0, [], row[2] or "", row[3] or 0.0) if row else None
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         norm = self._norm(source, src)
-        rows = self.db.execute("SELECT norm, source, target FROM units WHERE source_lang = ? "
+        rows = self.db.execute("SELECT norm, source, target, origin, created FROM units "
+                               "WHERE source_lang = ? "
                                "AND target_lang = ? AND length(norm) BETWEEN ? AND ?",
                                [src, tgt, int(len(norm) * 0.5), int(len(norm) * 1.5) + 1]
                                ).fetchall()
@@ -206,7 +209,8 @@ class TranslationMemory:
         found = process.extract(norm, [compact(r[0]) for r in rows], scorer=fuzz.ratio,
                                 score_cutoff=threshold, limit=limit)
         return [Match(rows[i][1], rows[i][2], round(score, 1),
-                      word_diff(strip_tags(source), strip_tags(rows[i][1])))
+                      word_diff(strip_tags(source), strip_tags(rows[i][1])),
+                      rows[i][3] or "", rows[i][4] or 0.0)
                 for _, score, i in found]
 
     def import_tmx(self, path: Path, source_lang: str, target_lang: str) -> int:

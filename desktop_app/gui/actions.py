@@ -48,10 +48,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("next_tag", N_("Insert next missing &tag"), "Ctrl+Shift+T", "segment"),
     Spec("copy_tags", N_("Copy source t&ags"), "Ctrl+Alt+T", "segment"),
     Spec("comment", N_("Co&mment…"), "Ctrl+M", "segment"),
-    *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment")
+    *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment/terms")
       for n in range(1, 10)),
-    *(Spec(f"alt_{n}", "Insert suggestion {n} (MT, then TM)", f"Ctrl+Alt+{n}", "segment")
-      for n in range(1, 10)),
+    *(Spec(f"alt_{n}", "Insert suggestion {n} (MT, then TM)", f"Ctrl+Alt+{n}",
+           "segment/suggestions") for n in range(1, 10)),
     Spec("pretranslate", N_("&Pretranslate document"), "Ctrl+Shift+P", "translate"),
     Spec("cancel", N_("&Cancel translation"), "", "translate"),
     Spec("glossary", N_("&Glossary…"), "", "tools"),
@@ -63,6 +63,8 @@ SPECS: tuple[Spec, ...] = (
 MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("segment", N_("&Segment")),
          ("translate", N_("&Translate")), ("view", N_("&View")), ("tools", N_("T&ools")),
          ("language", N_("&Language")))
+SUBMENUS = (("segment/terms", N_("Insert glossary &term")),
+            ("segment/suggestions", N_("Insert MT or TM &suggestion")))
 N_("Insert glossary term {n}")
 N_("Insert suggestion {n} (MT, then TM)")
 

@@ -34,15 +34,15 @@ from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
-from desktop_app.gui.actions import MENUS, ActionRegistry
+from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import N_, _, number, set_language
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
-from desktop_app.gui.widgets.delegates import CellDelegate, TargetDelegate
+from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
-from desktop_app.gui.widgets.target_editor import TargetEditor
-from desktop_app.gui.window_jobs import BackgroundJobs
+from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
+from desktop_app.gui.window_jobs import BackgroundJobs, warm_up
 
 FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated")),
                  ("mt", N_("MT only")), ("edited", N_("Edited")), ("confirmed", N_("Confirmed")),
@@ -94,6 +94,10 @@ class MainWindow(BackgroundJobs):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.docks["mt"]], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks[k] for k in ("mt", "tm", "glossary", "qa")],
+                         [170, 170, 330, 110], Qt.Orientation.Vertical)
 
         handlers: dict[str, Callable[[], object]] = {
             "new_project": self.ask_new_project, "open_project": self.ask_open_project,
@@ -121,14 +125,14 @@ class MainWindow(BackgroundJobs):
             handlers[f"alt_{n}"] = partial(self.insert_suggestion, n - 1)
         self.registry = ActionRegistry(self, handlers)
         self.menus: dict[str, QMenu] = {}
-        for key, _title in MENUS:
-            menu = self.menuBar().addMenu("")
+        for key, _title in MENUS + SUBMENUS:
+            parent = self.menus.get(key.partition("/")[0]) if "/" in key else None
+            menu = parent.addMenu("") if parent is not None else self.menuBar().addMenu("")
+            menu.setMinimumWidth(260)  # a label never runs into its shortcut (RTL too)
             self.menus[key] = menu
-            for spec_key, action in self.registry.actions.items():
-                from desktop_app.gui.actions import SPECS
-
-                if next(s for s in SPECS if s.key == spec_key).menu == key:
-                    menu.addAction(action)
+            for spec in SPECS:
+                if spec.menu == key:
+                    menu.addAction(self.registry[spec.key])
         self.recent_menu = self.menus["file"].addMenu("")
         for dock in self.docks.values():
             self.menus["view"].addAction(dock.toggleViewAction())
@@ -156,13 +160,16 @@ class MainWindow(BackgroundJobs):
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())
         self.registry.retranslate()
-        for key, title in MENUS:
+        for key, title in MENUS + SUBMENUS:
             self.menus[key].setTitle(_(title))
         self.recent_menu.setTitle(_("Recent projects"))
         self._fill_recent()
         for key, title in DOCKS:
             self.docks[key].setWindowTitle(_(title))
         self.glossary_panel.retranslate()
+        self.mt_panel.retranslate()
+        if self.model is not None:
+            self.view.setup_columns()
         current = self.filter_box.currentIndex()
         self.filter_box.blockSignals(True)
         self.filter_box.clear()
@@ -205,7 +212,13 @@ class MainWindow(BackgroundJobs):
         """Open a project file, or a document: its existing project into ``target`` if
         there is one, else a new project imported in the background."""
         from desktop_app.core.project import SUFFIX
-        from desktop_app.core.session import EditSession, find_project, import_document
+        from desktop_app.core.session import (
+            EditSession,
+            Snapshot,
+            find_project,
+            import_document,
+            snapshot,
+        )
 
         target = target or self.settings.default_target
         try:
@@ -221,12 +234,19 @@ class MainWindow(BackgroundJobs):
             return False
         if self.job is not None:
             return False
-        self._start_job(jobs.Op(lambda ctx: import_document(path, target), key="import")
-                        .success(lambda made: self.set_session(EditSession.open(made))),
-                        _("Importing {name}…").format(name=path.name))
+
+        def work(ctx: jobs.Context) -> tuple[Path, Snapshot]:
+            made = import_document(path, target)
+            warm_up(target)  # what the window needs next, loaded here rather than there
+            return made, snapshot(made)
+
+        self._start_job(jobs.Op(work, key="import").success(
+            lambda done: self.set_session(EditSession.open(*done))),
+            _("Importing {name}…").format(name=path.name))
         return True
 
     def set_session(self, session: Any) -> None:
+        """Show an open session (the grid measures only the rows on screen)."""
         if self.session is not None:
             self._save_view()
             self.session.close()
@@ -236,12 +256,13 @@ class MainWindow(BackgroundJobs):
         self.model = SegmentModel(session, self)
         self.model.on_edit = self.edit_segment
         self.proxy.setSourceModel(self.model)
-        self.view.setItemDelegateForColumn(SOURCE, CellDelegate(
-            session, languages.get(project.source_lang).is_rtl, terms=True, parent=self.view))
+        self.view.setItemDelegateForColumn(SOURCE, SourceDelegate(
+            session, languages.get(project.source_lang).is_rtl, self.view))
         target_delegate = TargetDelegate(session, languages.get(project.target_lang).is_rtl,
                                          self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
         target_delegate.spell = checker_for_session(session)
+        target_delegate.history_requested.connect(lambda redo: self.redo() if redo else self.undo())
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -372,14 +393,20 @@ class MainWindow(BackgroundJobs):
         self._act(lambda: self.session.edit(row, text))
 
     def undo(self) -> None:
-        if self.session is not None:
-            self._commit_editor()
-            self._act(self.session.undo)
+        self._history(redo=False)
 
     def redo(self) -> None:
-        if self.session is not None:
-            self._commit_editor()
-            self._act(self.session.redo)
+        self._history(redo=True)
+
+    def _history(self, *, redo: bool) -> None:
+        """Undo/redo the session's last action and go back to that segment, editing."""
+        if self.session is None:
+            return
+        self._commit_editor()
+        changes = self.session.redo() if redo else self.session.undo()
+        self.apply(changes)
+        if changes.rows:
+            self.go_to_row(changes.rows[0])
 
     def unconfirm(self) -> None:
         row = self.current_row()
@@ -462,21 +489,35 @@ class MainWindow(BackgroundJobs):
         ConcordanceDialog(self, selected).show()
 
     def add_term_from_selection(self) -> None:
+        """Ctrl+T: one dialog, prefilled: the phrase selected in the source (opened read-only
+        by a click on the current segment's source) or the whole source, and the text last
+        selected in this segment's target."""
+        from desktop_app.gui.dialogs.add_term import AddTermDialog
+
         row = self.current_row()
         if row is None:
             return
-        editor = self._editor()
-        selected = editor.textCursor().selectedText() if editor is not None else ""
-        source, ok = QInputDialog.getText(self, _("Add term"), _("Source term:"),
-                                          text=strip_tags(self.session.segments[row].source)
-                                          if not selected else "")
-        if not ok or not source.strip():
-            return
-        target, ok = QInputDialog.getText(self, _("Add term"), _("Target term:"),
-                                          text=selected)
-        if ok and target.strip():
-            self.session.add_term(source, target)
-            self._current_changed(self.view.currentIndex(), QModelIndex())
+        seg = self.session.segments[row]
+        source = strip_tags(seg.source).strip()
+        focus = QApplication.focusWidget()
+        if isinstance(focus, SourceView) and focus.textCursor().selectedText().strip():
+            source = strip_tags(focus.textCursor().selectedText()).strip()
+        remembered_source, selected = TargetEditor.last_selection
+        if remembered_source != seg.source:
+            selected = ""
+        project = self.session.project
+        dialog = AddTermDialog(self, source, selected, self.session.existing_concepts,
+                               project.target_lang, languages.get(project.target_lang).is_rtl)
+        if dialog.exec() and dialog.source.text().strip() and dialog.target.text().strip():
+            self._act(lambda: self._add_term(dialog))
+
+    def _add_term(self, dialog: Any) -> Any:
+        self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of())
+        self._current_changed(self.view.currentIndex(), QModelIndex())
+        self.view.viewport().update()
+        from desktop_app.core.session import Changes
+
+        return Changes(glossary=True)
 
     def ask_find(self) -> None:
         from desktop_app.gui.dialogs.find_replace import FindReplace

@@ -3,6 +3,7 @@ decode run as jobs (``gui.jobs.Op``); progress repaints only the rows a batch fi
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,16 @@ from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number
+
+
+def warm_up(target_lang: str) -> None:
+    """Imports and locale data the editor needs once a project is open, loaded by a job."""
+    from desktop_app.core import languages
+    from desktop_app.core.mt import routing
+
+    languages.get(target_lang).display_name()
+    with contextlib.suppress(TarjumanError):
+        routing.choose("en", target_lang)
 
 
 class BackgroundJobs(QMainWindow):
@@ -76,9 +87,12 @@ class BackgroundJobs(QMainWindow):
         path = project.path
 
         def work(ctx: jobs.Context) -> Any:
-            return pretranslate_file(path, cancel=ctx.cancelled, chunk=16,
-                                     on_progress=lambda d, t: ctx.report((d, t)),
-                                     on_rows=ctx.report)
+            from desktop_app.core.session import snapshot
+
+            report = pretranslate_file(path, cancel=ctx.cancelled, chunk=16,
+                                       on_progress=lambda d, t: ctx.report((d, t)),
+                                       on_rows=ctx.report)
+            return report, snapshot(path).findings  # QA of the result, off this thread
 
         self._start_job(jobs.Op(work, key="pretranslate").success(self._pretranslated),
                         _("Translating…"))
@@ -103,10 +117,11 @@ class BackgroundJobs(QMainWindow):
         elif isinstance(value, list) and self.session is not None:
             self.apply(self.session.refresh_ids(value), qa=False)
 
-    def _pretranslated(self, report: Any) -> None:
+    def _pretranslated(self, result: Any) -> None:
+        report, findings = result
         if self.model is None:
             return
-        self.session.run_qa()
+        self.session.adopt_findings(findings)
         self.qa_panel.show_findings(self.session.findings)
         self.model.dataChanged.emit(self.model.index(0, 4),
                                     self.model.index(self.model.rowCount() - 1, 4))

@@ -246,3 +246,194 @@ def test_progress_repaints_only_the_rows_a_batch_filled(window: MainWindow, qtbo
     window._job_progress(ids)
     assert sorted(set(painted)) == [3, 7]
     assert s.segments[3].target == "ماشین" and s.segments[4].target == ""
+
+
+def test_ctrl_t_adds_a_term_in_one_prefilled_dialog(window: MainWindow, qtbot,
+                                                    tmp_path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.dialogs.add_term import AddTermDialog
+
+    open_doc(window, qtbot, article(tmp_path, "The side valleys are cold.\n"))
+    window.go_to_row(0)
+    editor = window.view.editor()
+    editor.setPlainText("دره‌های فرعی سرد اند")
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("دره‌های فرعی"), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, AddTermDialog) and w.isVisible())
+        seen.append((dialog.source.text(), dialog.target.text()))
+        dialog.source.setText("side valleys")
+        dialog.accept()
+
+    QTimer.singleShot(100, answer)
+    qtbot.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [("The side valleys are cold.", "دره‌های فرعی")]
+    hits = window.session.glossary_hits(0)
+    assert any(h.targets == ["دره‌های فرعی"] for h in hits)
+
+
+def test_glossary_entries_are_editable_field_by_field(qtbot, tmp_path) -> None:
+    from desktop_app.core.session import EditSession
+    from desktop_app.gui.dialogs.concept_editor import ConceptEditor
+    from desktop_app.gui.dialogs.glossary_manager import GlossaryManager
+
+    make_app()
+    s = EditSession.from_document(article(tmp_path, "The side valleys.\n"), "dari",
+                                  path=tmp_path / "g.tarjuman")
+    concept = s.add_term("side valleys", "دره‌های فرعی")
+    manager = GlossaryManager(s.glossaries, "en", "prs")
+    qtbot.addWidget(manager)
+    editor = ConceptEditor(manager, s.glossaries.writable, concept)
+    qtbot.addWidget(editor)
+    editor.note.setText("valleys off the main Panjshir valley")
+    row = next(r for r, t in enumerate(concept.terms) if t.lang == "prs")
+    editor.terms.item(row, 1).setText("دره‌های جانبی")
+    editor.statuses[row].setCurrentIndex(1)  # admitted
+    editor.terms.item(row, 3).setText("also heard")
+    editor.save()
+    saved = s.glossaries.writable.get(int(concept.id))
+    term = saved.terms_in("prs")[0]
+    assert (term.text, term.status, term.note) == ("دره‌های جانبی", "admitted", "also heard")
+    assert saved.note == "valleys off the main Panjshir valley"
+    s.close()
+
+
+def test_menu_labels_keep_clear_of_their_shortcuts_in_dari(window: MainWindow) -> None:
+    window.set_ui_language("prs")
+    try:
+        for key, menu in window.menus.items():
+            metrics = menu.fontMetrics()
+            for action in menu.actions():
+                label = action.text().replace("&", "")
+                needed = (metrics.horizontalAdvance(label)
+                          + metrics.horizontalAdvance(action.shortcut().toString()) + 40)
+                assert max(menu.sizeHint().width(), menu.minimumWidth()) >= needed, (key, label)
+        assert len(window.menus["segment"].actions()) < 20  # terms and suggestions in submenus
+        assert window.menus["segment/terms"].actions()[0].shortcut().toString() == "Ctrl+1"
+    finally:
+        window.set_ui_language("en")
+
+
+def test_tm_match_shows_where_it_came_from_and_a_readable_diff(window: MainWindow, qtbot,
+                                                               tmp_path) -> None:
+    open_doc(window, qtbot, article(tmp_path, "The valley is quiet tonight.\n"))
+    window.session.tm.add("The valley is quiet today.", "دره امروز آرام است.", "en", "prs",
+                          origin="tmx:old-reports.tmx")
+    window.go_to_row(0)
+    window._current_changed(window.view.currentIndex(), window.view.currentIndex())
+    assert window.tm_panel.matches and window.tm_panel.matches[0].origin == "tmx:old-reports.tmx"
+    shown = window.tm_panel.diff.toHtml()
+    assert "old-reports.tmx" in shown and "line-through" in shown
+
+
+def test_find_highlights_replace_one_and_all(window: MainWindow, qtbot, tmp_path) -> None:
+    from desktop_app.gui.dialogs.find_replace import FindReplace
+
+    open_doc(window, qtbot, article(tmp_path, "Kabul is far.\n\nKabul is near.\n\nHerat.\n"))
+    window.edit_segment(0, "Kabul دور است")
+    window.edit_segment(1, "Kabul نزدیک است")
+    dialog = FindReplace(window)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("kabul")
+    dialog.in_source.setChecked(False)
+    dialog.find_next()
+    assert window.view.itemDelegateForColumn(TARGET).find is not None  # hits highlighted
+    assert "2" in dialog.status_label.text()
+    dialog.match_case.setChecked(True)
+    dialog.find_next()
+    assert "0" in dialog.status_label.text()
+    dialog.match_case.setChecked(False)
+    dialog.replacement.setText("کابل")
+    window.go_to_row(0, edit=False)
+    dialog.replace_one()
+    assert window.session.segments[0].target == "کابل دور است"
+    assert window.session.segments[1].target == "Kabul نزدیک است"
+    window.undo()
+    dialog.replace_all()
+    assert [s.target for s in window.session.segments[:2]] == ["کابل دور است", "کابل نزدیک است"]
+    window.undo()  # one step for all of them
+    assert [s.target for s in window.session.segments[:2]] == ["Kabul دور است",
+                                                              "Kabul نزدیک است"]
+    dialog.close()
+    assert window.view.itemDelegateForColumn(TARGET).find is None
+
+
+def test_view_menu_go_to_comment_and_unconfirm(window: MainWindow, qtbot, tmp_path,
+                                               monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    open_doc(window, qtbot, article(tmp_path, "One.\n\nTwo.\n\nThree.\n"))
+    window.docks["glossary"].close()
+    view_actions = {a.text(): a for a in window.menus["view"].actions()}
+    view_actions[window.docks["glossary"].windowTitle()].trigger()
+    assert window.docks["glossary"].isVisible()
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (3, True))
+    window.ask_go_to()
+    assert window.current_row() == 2 and window.view.editor() is not None
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ask the desk", True))
+    window.registry["comment"].trigger()
+    assert window.session.segments[2].note == "ask the desk"
+    window.edit_segment(2, "سه")
+    window.go_to_row(2)
+    window.confirm_and_next()
+    window.go_to_row(2)
+    window.registry["unconfirm"].trigger()
+    assert window.session.segments[2].status == Status.EDITED
+
+
+def test_mt_and_tm_docks_lay_out_dari_right_to_left_in_the_english_ui(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    for panel in (window.mt_panel, window.tm_panel):
+        assert panel.list.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_a_source_phrase_and_a_target_phrase_make_a_term(window: MainWindow, qtbot,
+                                                         tmp_path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.dialogs.add_term import AddTermDialog
+    from desktop_app.gui.widgets.target_editor import SourceView
+
+    open_doc(window, qtbot, article(tmp_path, "The side valleys are cold tonight.\n"))
+    window.go_to_row(0)
+    editor = window.view.editor()
+    editor.setPlainText("دره‌های فرعی امشب سرد اند")
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("دره‌های فرعی"), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    # a click on the source of the segment being edited opens it read-only
+    source_index = window.proxy.index(0, SOURCE)
+    window.view.setCurrentIndex(source_index)
+    window.view.edit(source_index)
+    qtbot.wait(20)
+    view = next(w for w in window.view.findChildren(SourceView) if w.isVisible())
+    assert view.isReadOnly()
+    view.setFocus()
+    cursor = view.textCursor()
+    start = view.toPlainText().index("side valleys")
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("side valleys"), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert window.session.segments[0].target == "دره‌های فرعی امشب سرد اند"  # saved on leaving
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, AddTermDialog) and w.isVisible())
+        seen.append((dialog.source.text(), dialog.target.text()))
+        dialog.reject()
+
+    QTimer.singleShot(100, answer)
+    window.add_term_from_selection()
+    assert seen == [("side valleys", "دره‌های فرعی")]

@@ -57,20 +57,35 @@ def test_main_window_without_project(tarjuman_home: Path) -> None:
     assert screenshot([], tarjuman_home, ARTIFACTS / "main-window.png", "Tarjuman") > 20
 
 
-def test_sample_project_in_a_real_window(tarjuman_home: Path, tmp_path: Path) -> None:
-    project = Project.create(sample("panjshir.docx"), "dari", path=tmp_path / "s.tarjuman")
+def working_project(path: Path) -> Path:
+    """The sample mid-job: a confirmed heading, a long edited sentence, an MT sentence and
+    a tagged sentence being edited (the cursor's row), glossary hits all over."""
+    project = Project.create(sample("panjshir.docx"), "dari", path=path)
     segs = project.segments()
-    project.set_target(segs[0].id, "مقاومت در دره پنجشیر: فصل نو در یک مبارزه کهنه")
+    project.confirm(segs[0].id, "مقاومت در درهٔ پنجشیر: فصلی نو در یک مبارزهٔ کهنه")
+    project.set_target(segs[1].id, "کابل — چهار سال پس از بازگشت طالبان به قدرت، درهٔ "
+                       "پنجشیر در شمال کابل همچنان نماد مقاومت مسلحانه در برابر حکومت آنان "
+                       "است، هرچند جنگ‌جویان اندکی باقی مانده‌اند.")
+    project.apply_machine([(segs[2].id, "جنگجویان وفادار به احمد مسعود هنوز از دره‌های فرعی "
+                            "عبور می‌کنند.", "mt:argos:test")])
+    tagged = next(s for s in segs if "⟨1⟩" in s.source)
+    project.set_target(tagged.id, "⟨1⟩«ما برای یک دره نمی‌جنگیم، ما برای یک کشور "
+                       "می‌جنگیم»، آقای مسعود روز سه‌شنبه به خبرنگاران گفت.")
+    project.set_meta("ui.row", str([s.id for s in segs].index(tagged.id)))
     project.close()
-    colours = screenshot([str(tmp_path / "s.tarjuman")], tarjuman_home,
-                         ARTIFACTS / "editor-english-ui.png", "panjshir.docx")
+    return path
+
+
+def test_sample_project_in_a_real_window(tarjuman_home: Path, tmp_path: Path) -> None:
+    path = working_project(tmp_path / "s.tarjuman")
+    colours = screenshot([str(path)], tarjuman_home, ARTIFACTS / "editor-english-ui.png",
+                         "panjshir.docx")
     assert colours > 50
 
 
 def test_ui_in_dari_is_mirrored(tarjuman_home: Path, tmp_path: Path) -> None:
     (tarjuman_home / "settings.json").write_text(json.dumps({"ui_language": "prs"}), "utf-8")
-    project = Project.create(sample("panjshir.txt"), "dari", path=tmp_path / "d.tarjuman")
-    project.close()
-    colours = screenshot(["open", str(tmp_path / "d.tarjuman")], tarjuman_home,
-                         ARTIFACTS / "editor-dari-ui.png", "panjshir.txt")
+    path = working_project(tmp_path / "d.tarjuman")
+    colours = screenshot(["open", str(path)], tarjuman_home,
+                         ARTIFACTS / "editor-dari-ui.png", "panjshir.docx")
     assert colours > 50

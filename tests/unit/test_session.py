@@ -260,3 +260,47 @@ def test_concordance_over_tm_glossary_and_confirmed_segments(tmp_path: Path) -> 
     # the target side, spelling variants folded: Arabic yeh finds Persian yeh
     on_target = search("پنجشير", "en", "dari", side="target", tm=s.tm, projects=tmp_path)
     assert {h.kind for h in on_target} == {"tm", "project"}
+
+
+def test_adding_an_existing_term_offers_a_variant(tmp_path: Path) -> None:
+    s = session(tmp_path)
+    existing = s.existing_concepts("panjshir")  # the starter glossary has it
+    assert existing
+    concept = s.add_term("Panjshir", "پنجشير", variant_of=existing[0])
+    targets = {t.text: t.status for t in concept.terms_in("prs")}
+    assert targets["پنجشير"] == "admitted" and "پنجشیر" in targets
+    assert concept.glossary == s.glossaries.writable.name
+    again = s.add_term("Panjshir", "درهٔ پنجشیر", variant_of=concept)
+    assert again.id == concept.id and len(again.terms_in("prs")) == len(targets) + 1
+    assert s.existing_concepts("side valleys") == []
+
+
+def test_comments_travel_in_the_xliff_export(tmp_path: Path) -> None:
+    from lxml import etree
+
+    s = session(tmp_path)
+    s.set_note(2, "check the spelling of the valley")
+    out = tmp_path / "out.xlf"
+    s.export(out)
+    notes = etree.fromstring(out.read_bytes()).findall(".//{*}note")
+    assert [n.text for n in notes] == ["check the spelling of the valley"]
+
+
+def test_the_cli_confirms_through_the_session(tmp_path: Path, capsys) -> None:
+    from desktop_app.cli import main
+
+    s = _repeating(tmp_path)
+    path, first = s.project.path, s.segments[0]
+    twin = next(seg for seg in s.segments[1:] if seg.source == first.source)
+    s.close()
+    assert main(["project", "edit", str(path), str(first.id), "احمد مسعود در کابل سخن گفت.",
+                 "--confirm"]) == 0
+    again = EditSession.open(path)
+    assert again.segments[again.row(twin.id)].origin == f"propagated:{first.id}"
+    unit = again.tm.db.execute("SELECT origin FROM units WHERE target = ?",
+                               ["احمد مسعود در کابل سخن گفت."]).fetchone()
+    assert unit[0] == f"project:{path.name}"
+    assert again.undo().tm_removed == 1  # the editor can take back what the CLI did
+    again.close()
+    assert main(["project", "confirm", str(path), "999"]) != 0
+    assert "999" in capsys.readouterr().err

@@ -46,11 +46,14 @@ class GlossaryManager(QDialog):
         add.clicked.connect(self.add)
         delete = QPushButton(_("Delete"))
         delete.clicked.connect(self.delete)
+        edit = QPushButton(_("Edit…"))
+        edit.clicked.connect(self.edit)
+        self.table.cellDoubleClicked.connect(lambda _row, _col: self.edit())
         imp, exp = QPushButton(_("Import…")), QPushButton(_("Export…"))
         imp.clicked.connect(self.import_file)
         exp.clicked.connect(self.export_file)
         row = QHBoxLayout()
-        for w in (self.new_source, self.new_target, add, delete, imp, exp):
+        for w in (self.new_source, self.new_target, add, edit, delete, imp, exp):
             row.addWidget(w)
         from desktop_app.gui.dialogs.team_conflicts import add_conflicts_button
 
@@ -86,6 +89,24 @@ class GlossaryManager(QDialog):
         self.new_source.clear()
         self.new_target.clear()
         self.changed = True
+        self.refresh()
+
+    def edit(self) -> None:
+        """Every field of an entry of your own glossary: terms, statuses, notes, domain."""
+        from desktop_app.gui.dialogs.concept_editor import ConceptEditor
+
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.concepts):
+            return
+        concept = self.concepts[row]
+        if concept.glossary != self.glossaries.writable.name:
+            show_error(self, _("Only terms of your own glossary can be edited."))
+            return
+        try:
+            if ConceptEditor(self, self.glossaries.writable, concept).exec():
+                self.changed = True
+        except TarjumanError as exc:
+            show_error(self, str(exc))
         self.refresh()
 
     def delete(self) -> None:

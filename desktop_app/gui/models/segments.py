@@ -94,8 +94,8 @@ class SegmentModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == TARGET:
-            return base | Qt.ItemFlag.ItemIsEditable
+        if index.isValid() and index.column() in (SOURCE, TARGET):
+            return base | Qt.ItemFlag.ItemIsEditable  # the source opens read-only, to select
         return base
 
     def setData(self, index: Index, value: Any,  # noqa: N802
@@ -123,6 +123,8 @@ class SegmentFilter(QSortFilterProxyModel):
         self.mode = "all"
 
     def set_mode(self, mode: str) -> None:
+        if mode == self.mode:
+            return
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
             self.beginFilterChange()
             self.mode = mode
@@ -132,6 +134,8 @@ class SegmentFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self.mode == "all":
+            return True
         model = self.sourceModel()
         if not isinstance(model, SegmentModel):
             return True

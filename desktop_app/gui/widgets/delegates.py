@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
@@ -26,13 +27,14 @@ from PySide6.QtWidgets import (
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.session import EditSession
 from desktop_app.gui.models.segments import RawRole
-from desktop_app.gui.widgets.target_editor import TargetEditor
+from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
 
 CHIP = ('<span style="background:#d9d9e8;color:#333;font-size:small">'
         "&nbsp;{}&nbsp;</span>")
 TERM = '<span style="background:#ffe58a">'
 FOUND = '<span style="background:#9fd3ff">'
 PAD = 4
+CACHE = 400  # laid-out cells kept: a few screens' worth
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,6 +79,7 @@ class CellDelegate(QStyledItemDelegate):
         self.rtl = rtl
         self.terms = terms
         self.find: re.Pattern[str] | None = None
+        self._docs: OrderedDict[tuple[Any, ...], QTextDocument] = OrderedDict()
 
     def _spans(self, row: int, plain: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         terms = [h.hit.span for h in self.session.glossary_hits(row)] if self.terms else []
@@ -85,6 +88,24 @@ class CellDelegate(QStyledItemDelegate):
         return terms, found
 
     def document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        """The laid-out cell, cached by text, width, font, glossary and find state (the
+        rows on screen are measured and painted again and again while scrolling)."""
+        raw = str(index.data(RawRole) or "")
+        matcher = self.session.matcher
+        key = (index.row(), raw, option.rect.width(), option.font.key(),
+               self.find.pattern if self.find else None, self.find.flags if self.find else 0,
+               id(matcher), len(matcher.concepts) if self.terms else 0)
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = self._layout(option, index, raw)
+        self._docs[key] = doc
+        if len(self._docs) > CACHE:
+            self._docs.popitem(last=False)
+        return doc
+
+    def _layout(self, option: QStyleOptionViewItem, index: Index, raw: str) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(PAD)
@@ -96,7 +117,6 @@ class CellDelegate(QStyledItemDelegate):
                                   else Qt.AlignmentFlag.AlignLeft)
                                  | Qt.AlignmentFlag.AlignAbsolute)
         doc.setDefaultTextOption(text_option)
-        raw = str(index.data(RawRole) or "")
         terms, found = self._spans(index.row(), TAG.sub("", raw))
         direction = "rtl" if self.rtl else "ltr"
         doc.setHtml(f'<div dir="{direction}">{source_html(raw, terms, found)}</div>')
@@ -130,10 +150,35 @@ class CellDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
+class SourceDelegate(CellDelegate):
+    """The source: painted with glossary hits; opened read-only so a phrase can be
+    selected (Ctrl+T then adds it as a term)."""
+
+    def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
+        super().__init__(session, rtl, terms=True, parent=parent)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: Index) -> QWidget:
+        editor = SourceView(parent, self.rtl)
+        editor.setPlainText(str(index.data(RawRole) or ""))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        pass  # read-only: loaded once, the selection is kept
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        pass
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: Index) -> None:
+        editor.setGeometry(option.rect)
+
+
 class TargetDelegate(CellDelegate):
     """The target: painted like the source; edited in a TargetEditor."""
 
     confirm_requested = Signal()
+    history_requested = Signal(bool)
 
     def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
         super().__init__(session, rtl, terms=False, parent=parent)
@@ -143,6 +188,7 @@ class TargetDelegate(CellDelegate):
                      index: Index) -> QWidget:
         editor = TargetEditor(parent, self.rtl)
         editor.confirm_requested.connect(self.confirm_requested)
+        editor.history_requested.connect(self.history_requested)
         if self.spell is not None:
             from desktop_app.gui.widgets import spelling
 
@@ -162,6 +208,4 @@ class TargetDelegate(CellDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: Index) -> None:
-        rect = option.rect
-        rect.setHeight(max(rect.height(), editor.sizeHint().height() // 2))
-        editor.setGeometry(rect)
+        editor.setGeometry(option.rect)  # rows fit their text, so the editor fits its row

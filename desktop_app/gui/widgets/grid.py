@@ -5,7 +5,8 @@ smooth), again when a column is resized or a row changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -48,10 +49,12 @@ class SegmentGrid(QTableView):
         header.setMinimumSectionSize(24)
         for col in (NUM, STATUS, QA):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        width = self.fontMetrics().horizontalAdvance("00000") + 12
-        self.setColumnWidth(NUM, width)
-        self.setColumnWidth(STATUS, self.fontMetrics().horizontalAdvance("✔✔") + 16)
-        self.setColumnWidth(QA, self.fontMetrics().horizontalAdvance("⚠⚠") + 16)
+        metrics = self.fontMetrics()
+        model = self.model()
+        for col, sample in ((NUM, "00000"), (STATUS, "✔✔"), (QA, "⚠⚠")):
+            label = str(model.headerData(col, Qt.Orientation.Horizontal) or "") if model else ""
+            self.setColumnWidth(col, max(metrics.horizontalAdvance(sample),
+                                         metrics.horizontalAdvance(label)) + 16)
         for col in (SOURCE, TARGET):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.measured.clear()
@@ -113,9 +116,20 @@ class SegmentGrid(QTableView):
 
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802
                        previous: QModelIndex | QPersistentModelIndex) -> None:
-        if current.isValid() and current.column() != TARGET:
+        # A new segment puts the cursor in its target; a click on the source of the
+        # segment being edited opens the source read-only, to select a phrase in it.
+        moved = not previous.isValid() or previous.row() != current.row()
+        if current.isValid() and current.column() != TARGET and (
+                moved or current.column() != SOURCE):
             QTimer.singleShot(0, lambda: self.move_to_target(current.row()))
         super().currentChanged(current, previous)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Keys typed outside an editor go to the target, never to the read-only source."""
+        index = self.currentIndex()
+        if index.isValid() and index.column() != TARGET:
+            self.move_to_target(index.row())
+        super().keyPressEvent(event)
 
     def move_to_target(self, row: int) -> None:
         model = self.model()

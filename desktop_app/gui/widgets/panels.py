@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -26,6 +28,16 @@ from desktop_app.gui.i18n import N_, _, number
 
 TEXT = Qt.ItemDataRole.UserRole + 1
 FSI, PDI = "\u2068", "\u2069"  # bidi isolation: a message keeps its own direction
+
+
+def target_list(rtl: bool) -> QListWidget:
+    """A list of target-language texts laid out in that language's direction (a Dari
+    sentence's final period on the left), whatever the UI language."""
+    widget = QListWidget()
+    widget.setWordWrap(True)
+    if rtl:
+        widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return widget
 
 
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
@@ -51,29 +63,40 @@ class MTPanel(QWidget):
         self.models_button = QPushButton()
         self.models_button.setVisible(False)
         self.models_button.clicked.connect(self.open_models)
-        self.list = QListWidget()
+        self.list = target_list(rtl)
         self.list.setWordWrap(True)
         self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.data(TEXT)))
+        scroller = QScrollArea()  # a long message scrolls, it is never cut off
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.status)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
+        layout.addWidget(scroller, 1)
         layout.addWidget(self.models_button)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 3)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.models_button.setText(_("Open Tools > Translation models…"))
+        self.models_button.setText(_("&Translation models…").replace("&", ""))
+        self.models_button.setToolTip(_("Open Tools > Translation models…"))
 
     def show_message(self, text: str) -> None:
         self.list.clear()
+        self.list.setVisible(True)
         self.models_button.setVisible(False)
         self.status.setText(text)
 
     def show_no_model(self, text: str) -> None:
+        """The whole message (the empty list makes room for it) and the way to a model."""
         self.show_message(text)
+        self.list.setVisible(False)
         self.models_button.setVisible(True)
 
     def show_alternatives(self, texts: list[str], note: str = "") -> None:
         self.list.clear()
+        self.list.setVisible(True)
         self.models_button.setVisible(False)
         for n, text in enumerate(texts, 1):
             item = _rtl_item(f"{number(n)}. {text}" if n < 10 else text, self.rtl)
@@ -92,7 +115,7 @@ class TMPanel(QWidget):
     def __init__(self, rtl: bool):
         super().__init__()
         self.rtl = rtl
-        self.list = QListWidget()
+        self.list = target_list(rtl)
         self.diff = QTextBrowser()
         self.matches: list[Match] = []
         self.list.currentRowChanged.connect(self._show_diff)
@@ -114,16 +137,23 @@ class TMPanel(QWidget):
             self.diff.setHtml(f"<i>{html.escape(message)}</i>")
 
     def _show_diff(self, row: int) -> None:
+        """The TM source against this segment, word by word, and where the unit came from:
+        words only in this segment underlined, words only in the TM struck through."""
         if not 0 <= row < len(self.matches):
             return
+        match = self.matches[row]
         parts = []
-        for op, words in self.matches[row].diff:
+        for op, words in match.diff:
             text = html.escape(words)
             parts.append({"equal": text,
-                          "delete": f'<span style="background:#ffd6d6">{text}</span>',
-                          "insert": f'<span style="background:#d6ffd6;text-decoration:'
-                                    f'line-through">{text}</span>'}[op])
-        self.diff.setHtml(" ".join(parts) or html.escape(self.matches[row].source))
+                          "delete": f'<u style="background:#d6e8ff">{text}</u>',
+                          "insert": f'<s style="background:#ffd6d6">{text}</s>'}[op])
+        when = time.strftime("%Y-%m-%d", time.localtime(match.created)) if match.created else ""
+        details = " · ".join(x for x in (match.origin, when) if x)
+        legend = _("underlined: only in this segment; struck through: only in the TM")
+        self.diff.setHtml(f'<p dir="ltr">{" ".join(parts) or html.escape(match.source)}</p>'
+                          f"<p><small>{html.escape(details)}</small><br>"
+                          f'<small style="color:#666">{html.escape(legend)}</small></p>')
 
 
 STATUS_NAMES = {"preferred": N_("preferred"), "admitted": N_("admitted"),
@@ -141,7 +171,9 @@ class GlossaryPanel(QTableWidget):
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(20)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(0, self.fontMetrics().horizontalAdvance("Ctrl+9") + 12)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -165,6 +197,7 @@ class GlossaryPanel(QTableWidget):
                 lines.append(hit.note)
             target = QTableWidgetItem("\n".join(lines) or " | ".join(hit.targets)
                                       or _("(no target term)"))
+            target.setToolTip(target.text())
             target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                     | Qt.AlignmentFlag.AlignVCenter)
             if any(t.status == "forbidden" for t in hit.terms):

@@ -4,12 +4,13 @@ removes the whole tag; the caret never stops inside one).
 
 Opening an unreviewed machine translation selects all of it, so typing replaces the
 suggestion and an arrow key keeps it for editing; a translator's own text opens with the
-caret at the end. Ctrl+Enter confirms, Ctrl+Up/Down move on (the window handles them)."""
+caret at the end. Ctrl+Enter confirms, Ctrl+Up/Down move on (the window handles them);
+Ctrl+Z undoes the typing first, then the session's last action."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from desktop_app.core.documents.base import TAG
@@ -18,6 +19,8 @@ from desktop_app.core.tags import copy_source_tags, inside_tag, missing_tags, ta
 
 class TargetEditor(QPlainTextEdit):
     confirm_requested = Signal()
+    last_selection: tuple[str, str] = ("", "")  # (source, selected text): for Ctrl+T
+    history_requested = Signal(bool)  # Ctrl+Z (False) / Ctrl+Shift+Z (True) past the typing
 
     def __init__(self, parent: QWidget | None, rtl: bool):
         super().__init__(parent)
@@ -35,6 +38,7 @@ class TargetEditor(QPlainTextEdit):
         self.chip.setBackground(QColor("#d9d9e8"))
         self.chip.setForeground(QColor("#333333"))
         self.textChanged.connect(self._paint_tags)
+        self.selectionChanged.connect(self._remember_selection)
         self.cursorPositionChanged.connect(self._keep_out_of_tags)
 
     # -- content -------------------------------------------------------------------------
@@ -46,6 +50,11 @@ class TargetEditor(QPlainTextEdit):
             self.selectAll()
         else:
             self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _remember_selection(self) -> None:
+        selected = self.textCursor().selectedText()
+        if selected and selected != self.toPlainText():  # an MT opened selected whole is not
+            TargetEditor.last_selection = (self.source, selected)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -89,6 +98,12 @@ class TargetEditor(QPlainTextEdit):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
             self.confirm_requested.emit()
             return
+        if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
+            self.history_requested.emit(False)  # nothing typed to undo: undo the last action
+            return
+        if event.matches(QKeySequence.StandardKey.Redo) and not self.document().isRedoAvailable():
+            self.history_requested.emit(True)
+            return
         cursor = self.textCursor()
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not cursor.hasSelection():
             span = tag_at(self.toPlainText(), cursor.position(),
@@ -99,3 +114,15 @@ class TargetEditor(QPlainTextEdit):
                 cursor.removeSelectedText()
                 return
         super().keyPressEvent(event)
+
+
+class SourceView(QPlainTextEdit):
+    """The source of the segment, read-only, for selecting a phrase (Ctrl+T)."""
+
+    def __init__(self, parent: QWidget | None, rtl: bool):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                                else Qt.LayoutDirection.LeftToRight)

@@ -1,0 +1,115 @@
+"""A whole job with the keyboard only (no mouse event anywhere): open a document,
+pretranslate, move with Ctrl+Down, type, confirm three times with Ctrl+Enter, undo with
+Ctrl+Z, look a word up in the concordance (Ctrl+K), export (Ctrl+E, accepting the name the
+dialog suggests)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from desktop_app.core.mt import argos
+from desktop_app.core.resources import sample
+from desktop_app.core.segments import Status
+from desktop_app.gui.app import make_app
+from desktop_app.gui.dialogs.concordance import ConcordanceDialog
+from desktop_app.gui.main_window import MainWindow
+from tests.gui.test_daily_loop import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def test_keyboard_only_session(qtbot, tiny_argos: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtGui import QMouseEvent
+
+    mouse_events: list[object] = []
+    real_notify = QApplication.notify
+
+    def notify(app, receiver, event):  # counts any mouse event reaching a widget
+        if isinstance(event, QMouseEvent):
+            mouse_events.append(event.type())
+        return real_notify(app, receiver, event)
+
+    monkeypatch.setattr(QApplication, "notify", notify)
+    argos.install(tiny_argos)
+    document = tmp_path / "panjshir.docx"
+    document.write_bytes(sample("panjshir.docx").read_bytes())
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+
+    # open (as `tarjuman panjshir.docx` does), pretranslate with Ctrl+Shift+P
+    assert window.open_path(document, "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=20_000)
+    qtbot.keyClick(focused(), Qt.Key.Key_P, CTRL | SHIFT)
+    assert window.job is not None
+    qtbot.waitUntil(lambda: window.job is None, timeout=120_000)
+    session = window.session
+    assert sum(1 for s in session.segments if s.status == Status.MT) >= 10
+
+    # Ctrl+Down into the second segment, type over the MT, confirm three times
+    start = window.current_row()
+    qtbot.keyClick(focused(), Qt.Key.Key_Down, CTRL)
+    assert window.current_row() == start + 1
+    typed_row = window.current_row()
+    type_text(focused(), "ترجمهٔ من")
+    confirmed = []
+    for _n in range(3):
+        confirmed.append(window.current_row())
+        qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    assert session.segments[typed_row].target == "ترجمهٔ من"
+    assert all(session.segments[r].status == Status.CONFIRMED for r in confirmed)
+    assert window.view.editor() is not None and window.view.editor().hasFocus()
+
+    # Ctrl+Z takes back the last confirmation (and its TM unit)
+    last = confirmed[-1]
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, CTRL)
+    assert session.segments[last].status == Status.MT
+    assert session.segments[confirmed[0]].status == Status.CONFIRMED
+
+    # Ctrl+K: the concordance finds what was just confirmed
+    qtbot.keyClick(focused(), Qt.Key.Key_K, CTRL)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, ConcordanceDialog) and w.isVisible())
+    qtbot.keyClicks(dialog.query, "panjshir")
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert dialog.hits
+    type_text(dialog.query, "")
+    dialog.side.setCurrentIndex(1)
+    dialog.query.setText("ترجمهٔ من")
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert any(h.kind == "project" for h in dialog.hits)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+    # Ctrl+E: the dialog suggests NAME.fa-AF.docx beside the original; Enter accepts it
+    suggested: list[str] = []
+
+    def accept_suggestion(parent, title, name, *args, **kwargs):
+        suggested.append(name)
+        return name, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", accept_suggestion)
+    window.activateWindow()
+    qtbot.keyClick(focused() or window, Qt.Key.Key_E, CTRL)
+    out = tmp_path / "panjshir.fa-AF.docx"
+    assert suggested == [str(out)]
+    qtbot.waitUntil(lambda: window.job is None and out.exists(), timeout=20_000)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs)
+    assert "ترجمهٔ من" in text
+    assert document.read_bytes() == sample("panjshir.docx").read_bytes()
+    assert mouse_events == []
+    window.close()
