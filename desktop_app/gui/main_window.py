@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def _show_mt(self, row: int) -> None:
         from desktop_app.core.errors import NoModelError
-        from desktop_app.core.mt.routing import choose
+        from desktop_app.core.mt.routing import choose, describe
 
         project = self.session.project
         try:
@@ -453,7 +453,8 @@ class MainWindow(QMainWindow):
             self.mt_panel.show_message(str(exc))
             return
         seg = self.session.segments[row]
-        self.mt_panel.show_alternatives([seg.mt_text] if seg.mt_text else [], route.note)
+        shown = describe(route)  # model, device and note in the dock
+        self.mt_panel.show_alternatives([seg.mt_text] if seg.mt_text else [], shown)
         source = strip_tags(seg.source)
         source_lang, target_lang = project.source_lang, project.target_lang
 
@@ -467,7 +468,7 @@ class MainWindow(QMainWindow):
 
         def done(texts: list[str], row: int = row) -> None:
             if self.current_row() == row:
-                self.mt_panel.show_alternatives(texts, route.note)
+                self.mt_panel.show_alternatives(texts, shown)
 
         self.mt_job = jobs.start(work, on_success=done,
                                  on_failure=lambda message: self.mt_panel.show_message(message))
