@@ -41,11 +41,12 @@ class ModelManager(QDialog):
     def __init__(self, parent: object = None):
         super().__init__(parent)  # type: ignore[arg-type]
         self.setWindowTitle(_("Translation models"))
-        self.resize(820, 560)
+        self.resize(900, 620)
         note = QLabel(_(MODELS_NOTE))
         note.setWordWrap(True)
         self.device = QLabel()
         self.list = QListWidget()
+        self.list.setMaximumHeight(130)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([_("Model"), _("Languages"), _("Size"),
                                               _("Licence"), _("Quality (chrF++)"), _("Status")])
