@@ -20,9 +20,21 @@ def _hub(tiny_nllb: Path) -> Hub:
     return hub
 
 
-def test_catalog_shown_with_sizes_and_licences(qtbot) -> None:
-    dialog = ModelManager()
-    qtbot.addWidget(dialog)
+@pytest.fixture
+def dialog(qtbot) -> ModelManager:
+    manager = ModelManager()
+    qtbot.addWidget(manager)
+    return manager
+
+
+@pytest.fixture
+def hub_url(tiny_nllb: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    with serve(_hub(tiny_nllb)) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        yield hub.url
+
+
+def test_catalog_shown_with_sizes_and_licences(dialog: ModelManager) -> None:
     rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
     assert len(rows) == len(catalog.load())
     mad = rows["MADLAD-400 3B MT (int8)"]
@@ -31,17 +43,12 @@ def test_catalog_shown_with_sizes_and_licences(qtbot) -> None:
     assert "CPU" in dialog.device.text() or "GPU" in dialog.device.text()
 
 
-def test_download_runs_as_a_job_with_progress(qtbot, tiny_nllb: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    dialog = ModelManager()
-    qtbot.addWidget(dialog)
-    with serve(_hub(tiny_nllb)) as hub:
-        monkeypatch.setenv("HF_ENDPOINT", hub.url)
-        seen: list[int] = []
-        dialog.progress.valueChanged.connect(seen.append)
-        dialog.start_download(catalog.get(NLLB_ID))
-        assert dialog.cancel_button.isEnabled() and not dialog.download_button.isEnabled()
-        qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+def test_download_runs_as_a_job_with_progress(qtbot, dialog: ModelManager, hub_url: str) -> None:
+    seen: list[int] = []
+    dialog.progress.valueChanged.connect(seen.append)
+    dialog.start_download(catalog.get(NLLB_ID))
+    assert dialog.cancel_button.isEnabled() and not dialog.download_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
     assert seen and max(seen) > 0
     assert [m.id for m in registry.installed()] == [NLLB_ID]
     row = [r for r in range(dialog.table.rowCount())
@@ -50,15 +57,11 @@ def test_download_runs_as_a_job_with_progress(qtbot, tiny_nllb: Path,
     assert NLLB_ID in dialog.list.item(0).text()
 
 
-def test_cancel_stops_the_download_and_installs_nothing(qtbot, tiny_nllb: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    dialog = ModelManager()
-    qtbot.addWidget(dialog)
-    with serve(_hub(tiny_nllb)) as hub:
-        monkeypatch.setenv("HF_ENDPOINT", hub.url)
-        dialog.start_download(catalog.get(NLLB_ID))
-        dialog.cancel()
-        qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+def test_cancel_stops_the_download_and_installs_nothing(qtbot, dialog: ModelManager,
+                                                        hub_url: str) -> None:
+    dialog.start_download(catalog.get(NLLB_ID))
+    dialog.cancel()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
     assert registry.installed() == []
     assert "cancelled" in dialog.device.text()
 
