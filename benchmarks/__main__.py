@@ -13,6 +13,7 @@ from benchmarks import (
     bench_gui,
     bench_libretranslate,
     bench_mt,
+    bench_mt_docx,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ def main() -> int:
         os.environ["TARJUMAN_HOME"] = home
         venv_size()
         bench_mt.main(Path(home))
+        bench_mt_docx.main(Path(home))
         bench_glossary.main()
         bench_documents.main()
         bench_gui.main()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.core.mt import argos
 from desktop_app.core.mt.libretranslate import LibreTranslateEngine
+from desktop_app.core.settings import Settings
 from tests.fixtures.libretranslate_server import Server
 from tests.fixtures.tiny_models import build_argos_package
 
@@ -23,7 +24,7 @@ def main(home: Path) -> None:
     texts = [f"The resistance in Panjshir reported attack number {n} near Bazarak." for n in
              range(N)]
     info = argos.install(en_fa)
-    local = argos.ArgosEngine(Path(info.path))
+    local = argos.BACKEND.engine(info, Settings())
     local.translate(texts[:8], "en", "fa")  # load the model
     start = time.perf_counter()
     local.translate(texts, "en", "fa")

@@ -11,6 +11,7 @@ from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
 from desktop_app.core.exports import export
+from desktop_app.core.mt import registry
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
 from desktop_app.core.review import import_review
@@ -37,7 +38,7 @@ def register(sub: Any) -> None:
     seg.set_defaults(func=run_segments)
     pre = s.add_parser("pretranslate", help="fill untranslated segments from TM and MT")
     pre.add_argument("project", type=Path)
-    pre.add_argument("--engine", choices=["argos", "nllb", "libretranslate"])
+    pre.add_argument("--engine", choices=[*registry.NAMES, "libretranslate"])
     pre.add_argument("--no-glossary", action="store_true")
     pre.set_defaults(func=run_pretranslate)
     edit = s.add_parser("edit", help="set the translation of one segment")

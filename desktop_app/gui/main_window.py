@@ -528,7 +528,7 @@ class MainWindow(BackgroundJobs):
 
     def _show_mt(self, row: int) -> None:
         from desktop_app.core.errors import NoModelError
-        from desktop_app.core.mt.routing import choose
+        from desktop_app.core.mt.routing import choose, describe
 
         project = self.session.project
         try:
@@ -537,7 +537,8 @@ class MainWindow(BackgroundJobs):
             self.mt_panel.show_no_model(str(exc))
             return
         seg = self.session.segments[row]
-        self.mt_panel.show_alternatives([seg.mt_text] if seg.mt_text else [], route.note)
+        shown = describe(route)  # model, device and note in the dock
+        self.mt_panel.show_alternatives([seg.mt_text] if seg.mt_text else [], shown)
         self.mt_timer.start()  # decode alternatives once the cursor rests here
 
     # -- export, tools -------------------------------------------------------------------

@@ -54,13 +54,14 @@ class BackgroundJobs(QMainWindow):
         source_lang, target_lang = project.source_lang, project.target_lang
 
         def work(ctx: jobs.Context) -> tuple[list[str], str]:
-            from desktop_app.core.mt.routing import translate_texts
+            from desktop_app.core.mt.routing import choose, describe, translate_texts
 
             settings = Settings.load()
             settings.n_best = 3
             result = translate_texts([source], source_lang, target_lang, settings=settings,
                                      cancel=ctx.cancelled)[0]
-            return [result.text, *result.alternatives], result.note
+            shown = describe(choose(source_lang, target_lang, settings=settings), settings)
+            return [result.text, *result.alternatives], shown
 
         def done(found: tuple[list[str], str], row: int = row) -> None:
             if self.current_row() == row:

@@ -102,6 +102,10 @@ def test_licence_must_be_accepted(tarjuman_home: Path, tiny_nllb: Path,
 
 def test_hash_mismatch_is_refused_then_a_rerun_resumes(tiny_nllb: Path, tiny_madlad: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from huggingface_hub import constants
+
+    # The app switches third-party hub access off; an explicit download still works.
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
     entry = catalog.get(NLLB_ID)
     with serve(_hub(tiny_nllb, tiny_madlad)) as hub:
         monkeypatch.setenv("HF_ENDPOINT", hub.url)
@@ -121,6 +125,7 @@ def test_hash_mismatch_is_refused_then_a_rerun_resumes(tiny_nllb: Path, tiny_mad
     assert info.id == NLLB_ID
     assert translate_texts(["Kabul."], "en", "dari")[0].model_id == NLLB_ID
     assert not downloads.partial_dir(entry).exists()
+    assert constants.HF_HUB_OFFLINE is True  # and it is switched off again
 
 
 def test_offline_fails_in_seconds_with_one_line(tarjuman_home: Path) -> None:

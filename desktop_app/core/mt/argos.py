@@ -140,7 +140,7 @@ def _lang_code(argos_code: str) -> str:
     try:
         return languages.get(argos_code).code
     except Exception:
-        return argos_code
+        return installs.display_name(argos_code)[:20]
 
 
 def _metadata(path: Path) -> dict[str, Any]:

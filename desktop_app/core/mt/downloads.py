@@ -17,7 +17,8 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,20 @@ def _hub_env() -> str:
     if constants is not None:
         constants.HF_HUB_OFFLINE = False
     return os.environ.get("HF_ENDPOINT", DEFAULT_ENDPOINT).rstrip("/")
+
+
+@contextmanager
+def _online() -> Iterator[None]:
+    """The user asked for this download: lift the offline switch the app sets for
+    third-party libraries (``HF_HUB_OFFLINE``), for this call only."""
+    from huggingface_hub import constants
+
+    before = constants.HF_HUB_OFFLINE
+    constants.HF_HUB_OFFLINE = False
+    try:
+        yield
+    finally:
+        constants.HF_HUB_OFFLINE = before
 
 
 def _one_line(exc: BaseException) -> str:
@@ -178,7 +193,9 @@ def download(entry: Entry, *, accept: bool = False, on_progress: ByteProgress | 
                                on_bytes=(lambda n: on_progress(n, entry.size_bytes))
                                if on_progress else None, model_id=entry.id,
                                provenance=provenance)
-    return _download_hub(entry, provenance, on_progress, cancel)
+    _hub_env()
+    with _online():
+        return _download_hub(entry, provenance, on_progress, cancel)
 
 
 def _download_hub(entry: Entry, provenance: dict[str, Any], on_progress: ByteProgress | None,
@@ -198,6 +215,8 @@ def _download_hub(entry: Entry, provenance: dict[str, Any], on_progress: BytePro
 
     progress = _progress_class(bytes_in, cancel)
     for name in files:
+        if cancel is not None and cancel():
+            raise Cancelled("download cancelled; run it again to resume")
         try:
             hf_hub_download(entry.source["repo"], name, revision=commit, local_dir=folder,
                             endpoint=endpoint, etag_timeout=TIMEOUT, tqdm_class=progress)

@@ -132,7 +132,10 @@ def model_root(folder: Path) -> Path:
 
 def unpack(source: Path, into: Path) -> Path:
     """Copy a folder or unzip an archive into ``into``; return the model's root there."""
-    if source.is_dir():
+    downloads = sub_dir("models", ".downloads").resolve()
+    if source.is_dir() and source.resolve().parent == downloads:
+        os.rename(source, into / "m")  # a verified download: moved, not copied (GBs)
+    elif source.is_dir():
         copy_folder(model_root(source), into / "m")
     elif zipfile.is_zipfile(source):
         unzip(source, into / "m")

@@ -236,3 +236,17 @@ def _translate(
         else:
             results.append(replace(hit, source=text, note=route.note or hit.note))
     return results
+
+
+def describe(route: Route, settings: Settings | None = None) -> str:
+    """One line for the MT dock: which model translates, where it runs, and its note."""
+    settings = settings or Settings.load()
+    model = route.model
+    if model.engine == REMOTE:
+        where = route.note
+    else:
+        runs_on = registry.get(model.engine).plan(settings).describe()
+        where = f"{model.id} [{model.engine}] · {runs_on}"
+        if route.note:
+            where += f" · {route.note}"
+    return where

@@ -1,4 +1,6 @@
-"""Model manager: installed engines and pairs, install from a file, remove, download."""
+"""Model manager: installed models (and where they run), install from a file or folder,
+remove, choose; the catalog with sizes, licences and quality, downloaded on request as a
+background job with progress and cancel."""
 
 from __future__ import annotations
 
@@ -6,118 +8,201 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
+    QMessageBox,
     QProgressBar,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from desktop_app.core.errors import TarjumanError
-from desktop_app.core.mt import argos, registry
+from desktop_app.core.mt import catalog, registry
+from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.routing import installed_models
+from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import N_, _
 
 MODELS_NOTE = N_("Models are installed from files; nothing is downloaded unless you ask. "
-                 "NLLB-200 weights are CC-BY-NC-4.0 and supplied by you.")
+                 "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial); MADLAD-400 is "
+                 "Apache-2.0.")
+KB = 1024
 
 
 class ModelManager(QDialog):
     def __init__(self, parent: object = None):
         super().__init__(parent)  # type: ignore[arg-type]
         self.setWindowTitle(_("Translation models"))
-        self.resize(640, 360)
-        self.list = QListWidget()
+        self.resize(900, 620)
         note = QLabel(_(MODELS_NOTE))
         note.setWordWrap(True)
-        install_file = QPushButton(_("Install .argosmodel…"))
-        install_file.clicked.connect(self.install_argos)
-        install_dir = QPushButton(_("Install model folder…"))
-        install_dir.clicked.connect(self.install_nllb)
-        remove = QPushButton(_("Remove"))
-        remove.clicked.connect(self.remove)
-        download = QPushButton(_("Download (online)…"))
-        download.clicked.connect(self.download)
+        self.device = QLabel()
+        self.list = QListWidget()
+        self.list.setMaximumHeight(130)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([_("Model"), _("Languages"), _("Size"),
+                                              _("Licence"), _("Quality (chrF++)"), _("Status")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        row = QHBoxLayout()
-        for w in (install_file, install_dir, remove, download):
-            row.addWidget(w)
+        self.download_button = QPushButton(_("Download (online)…"))
+        self.download_button.clicked.connect(self.download)
+        self.cancel_button = QPushButton(_("Cancel download"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        installed_row = QHBoxLayout()
+        for label, slot in ((_("Install .argosmodel…"), self.install_file),
+                            (_("Install model folder…"), self.install_folder),
+                            (_("Use for translation"), self.use),
+                            (_("Remove"), self.remove)):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            installed_row.addWidget(button)
+        catalog_row = QHBoxLayout()
+        catalog_row.addWidget(self.download_button)
+        catalog_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        layout.addWidget(self.device)
+        layout.addWidget(QLabel(_("Installed")))
         layout.addWidget(self.list)
-        layout.addLayout(row)
+        layout.addLayout(installed_row)
+        layout.addWidget(QLabel(_("Catalog")))
+        layout.addWidget(self.table)
+        layout.addLayout(catalog_row)
         layout.addWidget(self.progress)
         self.job: jobs.Job | None = None
+        self.entries = catalog.load()
         self.models = installed_models()
         self.refresh()
 
     def refresh(self) -> None:
+        settings = Settings.load()
+        runs_on = plan(settings.intra_threads, settings.inter_threads, settings.mt_device)
+        self.device.setText(_("Runs on: {device}").format(device=runs_on.describe()))
         self.models = installed_models()
         self.list.clear()
         for m in self.models:
             pairs = ", ".join(f"{a}→{b}" for a, b in m.pairs)
-            self.list.addItem(f"{m.id}  [{m.engine} {m.version}]  {pairs}")
+            chosen = "★ " if m.id == settings.mt_model else ""
+            self.list.addItem(f"{chosen}{m.id}  [{m.engine} {m.version}]  {pairs}  "
+                              f"{m.size_bytes / 1e6:.0f} MB  {m.license_note}")
         if not self.models:
             self.list.addItem(_("No model installed."))
+        have = {m.catalog_id or m.id for m in self.models}
+        self.table.setRowCount(len(self.entries))
+        for row, e in enumerate(self.entries):
+            quality = ", ".join(f"{k} {v:g}" for k, v in e.chrf.items()) or "—"
+            status = _("installed") if e.id in have else ""
+            for col, text in enumerate((e.title, ", ".join(e.languages),
+                                        f"{e.size_bytes / 1e9:.1f} GB", e.license, quality,
+                                        status)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(e.license_summary)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
 
-    def _install(self, action: object, path: str) -> None:
+    def _install(self, path: str, kind: str) -> None:
         if not path:
             return
         try:
-            action(Path(path))  # type: ignore[operator]
+            target = Path(path)
+            backend = registry.get("argos") if kind == "argos" else registry.for_path(target)
+            backend.install(target)
         except TarjumanError as exc:
             show_error(self, str(exc))
         self.refresh()
 
-    def install_argos(self) -> None:
+    def install_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Install model"), "",
-                                                    "Argos (*.argosmodel)")
-        self._install(argos.install, name)
+                                                    "Argos (*.argosmodel);;Zip (*.zip)")
+        self._install(name, "argos" if name.endswith(".argosmodel") else "")
 
-    def install_nllb(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, _("CTranslate2 model folder"))
-        self._install(lambda path: registry.for_path(path).install(path), name)
+    def install_folder(self) -> None:
+        self._install(QFileDialog.getExistingDirectory(self, _("CTranslate2 model folder")), "")
 
-    def download(self) -> None:
-        """Only on request: fetch an Argos package from its index, with progress."""
-        pairs = ["en → fa (Persian, for Dari)", "fa → en"]
-        choice, ok = QInputDialog.getItem(self, _("Download (online)…"), _("Package:"), pairs,
-                                          0, False)
-        if not ok or self.job is not None:
+    def _selected_model(self) -> Any:
+        row = self.list.currentRow()
+        return self.models[row] if 0 <= row < len(self.models) else None
+
+    def use(self) -> None:
+        model = self._selected_model()
+        if model is None:
             return
-        source, target = ("en", "fa") if choice == pairs[0] else ("fa", "en")
-
-        def work(progress: Any, cancelled: Any) -> Any:
-            from desktop_app.core.mt import online
-
-            return online.download(source, target, on_bytes=lambda n: progress(n, 0))
-
-        def finished() -> None:
-            self.job = None
-            self.progress.setVisible(False)
-            self.refresh()
-
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.job = jobs.start(work, on_failure=lambda m: show_error(self, m),
-                              on_progress=lambda n, _t: self.progress.setFormat(
-                                  f"{n / 1e6:.1f} MB"),
-                              on_finished=finished)
+        settings = Settings.load()
+        settings.mt_model = "" if settings.mt_model == model.id else model.id
+        settings.save()
+        self.refresh()
 
     def remove(self) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self.models):
+        model = self._selected_model()
+        if model is None:
             return
-        model = self.models[row]
         try:
             registry.get(model.engine).remove(model.id)
         except TarjumanError as exc:
             show_error(self, str(exc))
         self.refresh()
+
+    def download(self) -> None:
+        """Only on request: the licence first, then a background job with progress."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.entries) or self.job is not None:
+            return
+        entry = self.entries[row]
+        question = _("{title} is under {licence}.\n{summary}\n\nDownload {size} and accept "
+                     "this licence?").format(title=entry.title, licence=entry.license,
+                                             summary=entry.license_summary,
+                                             size=f"{entry.size_bytes / 1e9:.1f} GB")
+        answer = QMessageBox.question(self, _("Download (online)…"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.start_download(entry)
+
+    def start_download(self, entry: catalog.Entry) -> None:
+        def work(progress: Any, cancelled: Any) -> Any:
+            from desktop_app.core.mt import downloads
+
+            return downloads.download(entry, accept=True, cancel=cancelled,
+                                      on_progress=lambda d, t: progress(d // KB, t // KB))
+
+        def shown(done: int, total: int) -> None:
+            self.progress.setRange(0, max(1, total))
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{entry.id}: {done / KB:.1f} / {total / KB:.1f} MB")
+
+        def finished() -> None:
+            cancelled = self.job is not None and self.job.cancelled
+            self.job = None
+            self.progress.setVisible(False)
+            self.cancel_button.setEnabled(False)
+            self.download_button.setEnabled(True)
+            if not cancelled:
+                self.refresh()
+
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.download_button.setEnabled(False)
+        def failed(message: str) -> None:
+            if self.job is not None and self.job.cancelled:
+                self.device.setText(_("Download cancelled; it resumes where it stopped."))
+            else:
+                show_error(self, message)
+
+        self.job = jobs.start(work, on_failure=failed, on_progress=shown,
+                              on_finished=finished)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()

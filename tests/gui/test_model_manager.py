@@ -1,0 +1,84 @@
+"""The model manager: the catalog with sizes and licences, a download as a background job
+with progress and cancel (against the loopback Hub), installed models and where they run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.mt import catalog, registry
+from desktop_app.gui.dialogs.model_manager import ModelManager
+from tests.fixtures.hub_server import Hub, serve
+
+NLLB_ID = "nllb-200-distilled-600M-int8"
+
+
+def _hub(tiny_nllb: Path) -> Hub:
+    hub = Hub({})
+    hub.add_folder(catalog.get(NLLB_ID).source["repo"], tiny_nllb)
+    return hub
+
+
+@pytest.fixture
+def dialog(qtbot) -> ModelManager:
+    manager = ModelManager()
+    qtbot.addWidget(manager)
+    return manager
+
+
+@pytest.fixture
+def hub_url(tiny_nllb: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    with serve(_hub(tiny_nllb)) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        yield hub.url
+
+
+def test_catalog_shown_with_sizes_and_licences(dialog: ModelManager) -> None:
+    rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+    assert len(rows) == len(catalog.load())
+    mad = rows["MADLAD-400 3B MT (int8)"]
+    assert dialog.table.item(mad, 3).text() == "Apache-2.0"
+    assert dialog.table.item(mad, 2).text().endswith("GB")
+    assert "CPU" in dialog.device.text() or "GPU" in dialog.device.text()
+
+
+def test_download_runs_as_a_job_with_progress(qtbot, dialog: ModelManager, hub_url: str) -> None:
+    seen: list[int] = []
+    dialog.progress.valueChanged.connect(seen.append)
+    dialog.start_download(catalog.get(NLLB_ID))
+    assert dialog.cancel_button.isEnabled() and not dialog.download_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert seen and max(seen) > 0
+    assert [m.id for m in registry.installed()] == [NLLB_ID]
+    row = [r for r in range(dialog.table.rowCount())
+           if dialog.entries[r].id == NLLB_ID][0]
+    assert dialog.table.item(row, 5).text() == "installed"
+    assert NLLB_ID in dialog.list.item(0).text()
+
+
+def test_cancel_stops_the_download_and_installs_nothing(qtbot, dialog: ModelManager,
+                                                        hub_url: str) -> None:
+    dialog.start_download(catalog.get(NLLB_ID))
+    dialog.cancel()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert registry.installed() == []
+    assert "cancelled" in dialog.device.text()
+
+
+def test_mt_dock_names_the_model_and_where_it_runs(qtbot, tiny_madlad: Path) -> None:
+    from desktop_app.core.mt import madlad
+    from desktop_app.core.resources import sample
+    from desktop_app.gui.app import make_app
+    from desktop_app.gui.main_window import MainWindow
+
+    madlad.BACKEND.install(tiny_madlad)
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(sample("panjshir.docx"), "pashto")
+    win.go_to_row(0)
+    qtbot.waitUntil(lambda: "madlad-tiny [madlad]" in win.mt_panel.status.text(),
+                    timeout=30_000)
+    assert "CPU" in win.mt_panel.status.text()
+    win.close()
