@@ -204,9 +204,16 @@ def key_with_map(text: str, language: str = "", *,
     return compact_with_map(folded, index)
 
 
+def is_arabic_text(text: str) -> bool:
+    """Whether ``text`` holds any Arabic-script letter."""
+    return _HAS_ARABIC.search(text) is not None
+
+
 def compact(folded: str) -> str:
     """Folded text without the spaces between Arabic-script letters."""
-    return _INNER_SPACE.sub("", folded) if " " in folded else folded
+    if " " not in folded or not _HAS_ARABIC.search(folded):
+        return folded
+    return _INNER_SPACE.sub("", folded)
 
 
 def match_key(text: str, language: str = "", *, strict: bool = False) -> str:
