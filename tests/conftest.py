@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.tiny_models import build_argos_package, build_nllb_model
+from tests.fixtures.tiny_models import build_argos_package, build_madlad_model, build_nllb_model
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -85,14 +85,21 @@ def tiny_nllb(models_dir: Path) -> Path:
     return build_nllb_model(models_dir / "nllb-tiny")
 
 
+@pytest.fixture(scope="session")
+def tiny_madlad(models_dir: Path) -> Path:
+    """A folder shaped like a CTranslate2 MADLAD-400 (T5) conversion."""
+    return build_madlad_model(models_dir / "madlad-tiny")
+
+
 def run_cli(*args: str, home: Path, extra_env: dict[str, str] | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+            timeout: float = 120, input_text: str | None = None,
+            ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m desktop_app`` as a real process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
     env.update({"TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT)})
     env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=env, timeout=timeout, cwd=ROOT)
+                          text=True, env=env, timeout=timeout, cwd=ROOT, input=input_text)
 
 
 @pytest.fixture

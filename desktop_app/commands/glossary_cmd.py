@@ -14,7 +14,7 @@ from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.textio import read_text
+from desktop_app.core.textio import check_output, read_text
 
 
 def _term_arg(status: str) -> Any:
@@ -103,12 +103,15 @@ def _show(concepts: list[Concept], as_json: bool) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    _show(list(open_default().concepts()), args.json)
+    with open_default() as gs:
+        concepts = list(gs.concepts())
+    _show(concepts, args.json)
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
-    found = open_default().search(args.query, args.lang, limit=100)
+    with open_default() as gs:
+        found = gs.search(args.query, args.lang, limit=100)
     _show(found, args.json)
     if not found and not args.json:
         print(f"no term matches {args.query!r}")
@@ -119,29 +122,33 @@ def run_add(args: argparse.Namespace) -> int:
     terms = args.term + args.admitted + args.forbidden
     if not terms:
         raise InputError("give at least one --term LANG=TEXT")
-    concept = open_default().writable.add_concept(Concept(terms, args.domain, args.note))
+    with open_default() as gs:
+        concept = gs.writable.add_concept(Concept(terms, args.domain, args.note))
     _show([concept], args.json)
     return 0
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    glossary = open_default().writable
-    concept = glossary.get(args.id)
-    with writing(glossary.db):
-        if args.domain is not None or args.note is not None:
-            glossary.update_concept(concept.id or 0, domain=args.domain, note=args.note)
-        for term in args.term + args.admitted + args.forbidden:
-            glossary.add_term(concept.id or 0, term)
-        for term_id in args.remove_term:
-            if glossary.term(term_id).concept_id != concept.id:
-                raise GlossaryError(f"term {term_id} is not part of concept {concept.id}")
-            glossary.remove_term(term_id)
-    _show([glossary.get(args.id)], args.json)
+    with open_default() as gs:
+        glossary = gs.writable
+        concept = glossary.get(args.id)
+        with writing(glossary.db):
+            if args.domain is not None or args.note is not None:
+                glossary.update_concept(concept.id or 0, domain=args.domain, note=args.note)
+            for term in args.term + args.admitted + args.forbidden:
+                glossary.add_term(concept.id or 0, term)
+            for term_id in args.remove_term:
+                if glossary.term(term_id).concept_id != concept.id:
+                    raise GlossaryError(f"term {term_id} is not part of concept {concept.id}")
+                glossary.remove_term(term_id)
+        changed = glossary.get(args.id)
+    _show([changed], args.json)
     return 0
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    open_default().writable.remove_concept(args.id)
+    with open_default() as gs:
+        gs.writable.remove_concept(args.id)
     print(f"removed concept {args.id}")
     return 0
 
@@ -157,18 +164,22 @@ def _read_any(path: Path) -> list[Concept]:
 
 def run_import(args: argparse.Namespace) -> int:
     concepts = _read_any(args.file)
-    added = open_default().writable.add_concepts(concepts)
+    with open_default() as gs:
+        added = gs.writable.add_concepts(concepts)
     terms = sum(len(c.terms) for c in added)
     print(f"imported {len(added)} concepts ({terms} terms) from {args.file.name}")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    gs = open_default()
-    chosen = {"mine": gs.glossaries[:1], "starter": gs.glossaries[1:],
-              "all": gs.glossaries}[args.which]
-    concepts = [c for g in chosen for c in g.concepts()]
     suffix = args.file.suffix.lower()
+    if suffix not in (".tbx", ".csv", ".tsv"):
+        raise InputError(f"{args.file.name}: choose .tbx, .csv or .tsv")
+    check_output(args.file)
+    with open_default() as gs:
+        chosen = {"mine": gs.glossaries[:1], "starter": gs.glossaries[1:],
+                  "all": gs.glossaries}[args.which]
+        concepts = [c for g in chosen for c in g.concepts()]
     if suffix == ".tbx":
         tbx.write(args.file, concepts)
     elif suffix in (".csv", ".tsv"):
@@ -185,8 +196,9 @@ def run_check(args: argparse.Namespace) -> int:
     if len(sources) != len(targets):
         raise InputError(f"{args.source.name} has {len(sources)} lines but {args.target.name} "
                          f"has {len(targets)}: the files must be aligned line by line")
-    qa = GlossaryQA(open_default().concepts(), args.source_lang, args.target_lang,
-                    strict=args.strict)
+    with open_default() as gs:
+        qa = GlossaryQA(gs.concepts(), args.source_lang, args.target_lang,
+                        strict=args.strict)
     findings = qa.check(list(zip(sources, targets, strict=True)))
     if args.json:
         print_json([f.as_json() for f in findings])

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
-from desktop_app.core.errors import InputError, ModelError, TarjumanError
-from desktop_app.core.mt import argos, nllb, online
+from desktop_app.commands.progress import ProgressBar
+from desktop_app.core.errors import InputError, TarjumanError
+from desktop_app.core.mt import catalog, downloads, export, manifest, online, registry
+from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.mt.routing import installed_models, remote_engine
 from desktop_app.core.settings import Settings
@@ -22,10 +24,10 @@ def register(sub: Any) -> None:
     ls = msub.add_parser("list", help="installed models and the pairs they serve")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    ins = msub.add_parser("install", help="install an .argosmodel file or an NLLB-200 "
-                          "CTranslate2 model folder/zip")
+    ins = msub.add_parser("install", help="install an .argosmodel file, an NLLB-200 or "
+                          "MADLAD-400 CTranslate2 model folder/zip, or a zip from models export")
     ins.add_argument("path", type=Path)
-    ins.add_argument("--id", help="id for an NLLB model (default: its folder name)")
+    ins.add_argument("--id", help="id for the model (default: its folder or file name)")
     ins.set_defaults(func=run_install)
     rm = msub.add_parser("remove", help="remove an installed model by id")
     rm.add_argument("id")
@@ -40,10 +42,25 @@ def register(sub: Any) -> None:
     sv.add_argument("--prefer", action="store_true", help="use the server before local models")
     sv.add_argument("--clear", action="store_true", help="stop using a server")
     sv.set_defaults(func=run_server)
-    dl = msub.add_parser("download", help="ONLINE: download and install an Argos package")
-    dl.add_argument("source")
-    dl.add_argument("target")
+    dl = msub.add_parser("download", help="ONLINE: download, verify and install a catalog "
+                         "model (see: tarjuman models catalog), or an Argos package by pair")
+    dl.add_argument("what", nargs="+", metavar="ID", help="catalog id (or SOURCE TARGET)")
+    dl.add_argument("--yes", action="store_true", help="accept the model's licence")
     dl.set_defaults(func=run_download)
+    cat = msub.add_parser("catalog", help="models Tarjuman can download, with sizes, licences "
+                          "and quality (read offline)")
+    cat.add_argument("--json", action="store_true")
+    cat.set_defaults(func=run_catalog)
+    ex = msub.add_parser("export", help="pack an installed model into a zip for another "
+                         "machine (install it there with: tarjuman models install FILE.zip)")
+    ex.add_argument("id")
+    ex.add_argument("-o", "--output", type=Path, required=True)
+    ex.set_defaults(func=run_export)
+    use = msub.add_parser("use", help="translate with this model whenever it serves the pair "
+                          "(--clear: back to the best-quality choice)")
+    use.add_argument("id", nargs="?")
+    use.add_argument("--clear", action="store_true")
+    use.set_defaults(func=run_use)
 
 
 def _pairs(pairs: tuple[tuple[str, str], ...]) -> str:
@@ -63,21 +80,30 @@ def _remote(settings: Settings) -> tuple[dict[str, Any] | None, str]:
 
 def run_list(args: argparse.Namespace) -> int:
     models = installed_models()
-    remote, problem = _remote(Settings.load())
+    settings = Settings.load()
+    remote, problem = _remote(settings)
+    runs_on = plan(settings.intra_threads, settings.inter_threads, settings.mt_device)
     if args.json:
         print_json({"local": [m.as_json() for m in models],
-                    "remote": [remote] if remote else []})
+                    "remote": [remote] if remote else [],
+                    "device": runs_on.device, "compute_type": runs_on.compute_type,
+                    "intra_threads": runs_on.intra_threads,
+                    "inter_threads": runs_on.inter_threads,
+                    "chosen": settings.mt_model})
         return 0
+    print(f"runs on: {runs_on.describe()}")
     if remote:
         print(f"remote: {remote['id']}  [libretranslate] "
               + (_pairs(tuple((a, b) for a, b in remote["pairs"]))
                  if remote["reachable"] else f"unreachable: {problem}"))
     if not models:
-        print("No local models installed. Install one with: tarjuman models install PATH")
+        print("No local models installed. Download one (see: tarjuman models catalog) or "
+              "install a file with: tarjuman models install PATH")
         return 0
     for m in models:
         extra = f"  ({m.license_note})" if m.license_note else ""
-        print(f"{m.id}  [{m.engine} {m.version}]  {_pairs(m.pairs)}  "
+        mark = "* " if m.id == settings.mt_model else ""
+        print(f"{mark}{m.id}  [{m.engine} {m.version}]  {_pairs(m.pairs)}  "
               f"{m.size_bytes / 1e6:.1f} MB{extra}")
     return 0
 
@@ -86,13 +112,7 @@ def run_install(args: argparse.Namespace) -> int:
     path: Path = args.path
     if not path.exists():
         raise InputError(f"no such file or folder: {path}")
-    if path.is_file() and path.suffix == ".argosmodel":
-        info = argos.install(path)
-    elif path.is_dir() or path.suffix == ".zip":
-        info = nllb.install(path, args.id)
-    else:
-        raise ModelError(f"{path.name}: expected an .argosmodel file, or an NLLB-200 "
-                         "CTranslate2 model folder or .zip")
+    info = registry.for_path(path).install(path, args.id)
     print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
     if info.license_note:
         print(f"note: {info.license_note}")
@@ -120,12 +140,14 @@ def run_server(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    for module in (argos, nllb):
-        if any(m.id == args.id for m in module.installed()):
-            info = module.remove(args.id)
-            print(f"removed {info.id} [{info.engine}]")
-            return 0
-    raise ModelError(f"no installed model with id {args.id!r}; see: tarjuman models list")
+    model = registry.find(args.id)
+    info = registry.get(model.engine).remove(model.id)
+    if Settings.load().mt_model == info.id:
+        settings = Settings.load()
+        settings.mt_model = ""
+        settings.save()
+    print(f"removed {info.id} [{info.engine}]")
+    return 0
 
 
 def run_available(args: argparse.Namespace) -> int:
@@ -140,10 +162,72 @@ def run_available(args: argparse.Namespace) -> int:
 
 
 def run_download(args: argparse.Namespace) -> int:
-    def progress(n: int) -> None:
-        sys.stderr.write(f"\rdownloaded {n / 1e6:.1f} MB")
+    if len(args.what) == 2:
+        def shown(n: int) -> None:
+            sys.stderr.write(f"\rdownloaded {n / 1e6:.1f} MB")
 
-    info = online.download(args.source, args.target, on_bytes=progress)
-    sys.stderr.write("\n")
+        info = online.download(args.what[0], args.what[1], on_bytes=shown)
+        sys.stderr.write("\n")
+        print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+        return 0
+    if len(args.what) != 1:
+        raise InputError("give one catalog id, or a SOURCE TARGET pair for an Argos package")
+    entry = catalog.get(args.what[0])
+    accept = args.yes or downloads.licence_accepted(entry)
+    if not accept:
+        print(f"{entry.title}: {entry.license}. {entry.license_summary}", file=sys.stderr)
+        sys.stderr.write("Accept this licence and download "
+                         f"{entry.size_bytes / 1e9:.1f} GB? [y/N] ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline().strip().lower() if sys.stdin else ""
+        if not (sys.stdin and sys.stdin.isatty()):
+            sys.stderr.write("\n")
+        if answer not in ("y", "yes"):
+            raise downloads.LicenceNotAccepted(f"licence of {entry.id} not accepted: "
+                                               "nothing downloaded")
+    bar = ProgressBar(f"downloading {entry.id} (MB)")
+    try:
+        info = downloads.download(entry, accept=True,
+                                  on_progress=lambda d, t: bar(d // 1_000_000, t // 1_000_000))
+    finally:
+        bar.close()
+    data = manifest.read(Path(info.path))
+    source = data.get("source", {})
     print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+    print(f"from {source.get('repo') or source.get('url')} at {source.get('revision', '?')}; "
+          f"licence {entry.license}; every file verified")
+    return 0
+
+
+def run_catalog(args: argparse.Namespace) -> int:
+    installed = {m.catalog_id or m.id for m in installed_models()}
+    entries = catalog.load()
+    if args.json:
+        print_json([{**e.as_json(), "installed": e.id in installed} for e in entries])
+        return 0
+    for e in entries:
+        mark = "installed" if e.id in installed else f"{e.size_bytes / 1e9:.1f} GB"
+        quality = ", ".join(f"{k} {v:g}" for k, v in e.chrf.items()) or "not published"
+        print(f"{e.id}  [{e.engine}]  {', '.join(e.languages)}  {mark}  {e.license}  "
+              f"chrF++ {quality}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    model = registry.find(args.id)
+    out = export.export(model, args.output)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB): install it with "
+          f"tarjuman models install {out.name}")
+    return 0
+
+
+def run_use(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    if args.clear or not args.id:
+        settings.mt_model = ""
+        print("Each pair uses the installed model with the best published quality.")
+    else:
+        settings.mt_model = registry.find(args.id).id
+        print(f"{settings.mt_model} translates every pair it serves.")
+    settings.save()
     return 0

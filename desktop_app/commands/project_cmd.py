@@ -11,12 +11,12 @@ from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
 from desktop_app.core.exports import export
-from desktop_app.core.pretranslate import pretranslate
+from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
-from desktop_app.core.settings import Settings
+from desktop_app.core.review import import_review
+from desktop_app.core.segments import Status
 from desktop_app.core.textio import read_text
 from desktop_app.core.tm import TranslationMemory
-from desktop_app.core.workflow import default_enforcer
 
 
 def register(sub: Any) -> None:
@@ -65,19 +65,28 @@ def register(sub: Any) -> None:
                      help="what untranslated segments show (default: MT, else source)")
     exp.add_argument("--bilingual", action="store_true", help="side-by-side .docx or .html")
     exp.set_defaults(func=run_export)
+    rev = s.add_parser("import-review", help="bring back a reviewed file: the review "
+                       ".docx (export --bilingual) or XLIFF")
+    rev.add_argument("project", type=Path)
+    rev.add_argument("file", type=Path)
+    rev.add_argument("--confirm", action="store_true",
+                     help="changed targets become confirmed (and go to the TM)")
+    rev.add_argument("--reviewer", help="who reviewed (default: the file's last author)")
+    rev.set_defaults(func=run_import_review)
 
 
 def run_new(args: argparse.Namespace) -> int:
-    project = Project.create(args.document, args.target, source_lang=args.source,
-                             path=args.output)
-    info = project.info()
+    with Project.create(args.document, args.target, source_lang=args.source,
+                        path=args.output) as project:
+        info = project.info()
     print(f"created {project.path} ({info.segments} segments, {info.format}, "
           f"{info.source_lang} -> {info.target_lang})")
     return 0
 
 
 def run_info(args: argparse.Namespace) -> int:
-    info = Project.open(args.project).info()
+    with Project.open(args.project) as project:
+        info = project.info()
     if args.json:
         print_json(info.as_json())
     else:
@@ -88,7 +97,8 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_segments(args: argparse.Namespace) -> int:
-    segs = Project.open(args.project).segments()
+    with Project.open(args.project) as project:
+        segs = project.segments()
     if args.json:
         print_json([{"id": s.id, "source": s.source, "target": s.target,
                      "status": s.status.value, "origin": s.origin} for s in segs])
@@ -99,14 +109,10 @@ def run_segments(args: argparse.Namespace) -> int:
 
 
 def run_pretranslate(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    enforcer = None if args.no_glossary else default_enforcer(
-        project.source_lang, project.target_lang, project.path)
     bar = ProgressBar("pretranslating")
     try:
-        with TranslationMemory() as tm:
-            report = pretranslate(project, engine=args.engine, settings=Settings.load(),
-                                  enforcer=enforcer, tm=tm, on_progress=bar)
+        report = pretranslate_file(args.project, engine=args.engine,
+                                   glossary=not args.no_glossary, on_progress=bar)
     finally:
         bar.close()
     for note in report.notes:
@@ -124,18 +130,17 @@ def _to_tm(project: Project, segment_ids: list[int]) -> None:
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    if args.confirm:
-        seg = project.confirm(args.segment, args.text)
-        _to_tm(project, [seg.id])
-    else:
-        seg = project.set_target(args.segment, args.text)
+    with Project.open(args.project) as project:
+        if args.confirm:
+            seg = project.confirm(args.segment, args.text)
+            _to_tm(project, [seg.id])
+        else:
+            seg = project.set_target(args.segment, args.text)
     print(f"segment {seg.id}: {seg.status.value}")
     return 0
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
     rows = []
     for n, line in enumerate(read_text(args.file).splitlines(), 1):
         if not line.strip():
@@ -144,28 +149,41 @@ def run_apply(args: argparse.Namespace) -> int:
         if not tab or not number.strip().isdigit():
             raise InputError(f"{args.file.name}: line {n}: expected SEGMENT-ID<tab>TEXT")
         rows.append((int(number), text))
-    for segment_id, text in rows:
+    with Project.open(args.project) as project:
+        for segment_id, text in rows:
+            if args.confirm:
+                project.confirm(segment_id, text)
+            else:
+                project.set_target(segment_id, text)
+            print(f"{'confirmed' if args.confirm else 'edited'} {segment_id}", flush=True)
         if args.confirm:
-            project.confirm(segment_id, text)
-        else:
-            project.set_target(segment_id, text)
-        print(f"{'confirmed' if args.confirm else 'edited'} {segment_id}", flush=True)
-    if args.confirm:
-        _to_tm(project, [sid for sid, _t in rows])
+            _to_tm(project, [sid for sid, _t in rows])
     return 0
 
 
 def run_confirm(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    for segment_id in args.segments:
-        project.confirm(segment_id)
-    _to_tm(project, args.segments)
+    with Project.open(args.project) as project:
+        for segment_id in args.segments:
+            project.confirm(segment_id)
+        _to_tm(project, args.segments)
     print(f"confirmed {len(args.segments)} segment(s)")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    kind = export(project, args.output, fallback=args.fallback, bilingual=args.bilingual)
+    with Project.open(args.project) as project:
+        kind = export(project, args.output, fallback=args.fallback, bilingual=args.bilingual)
     print(f"wrote {args.output} ({kind})")
+    return 0
+
+
+def run_import_review(args: argparse.Namespace) -> int:
+    project = Project.open(args.project)
+    report = import_review(project, args.file, confirm=args.confirm, reviewer=args.reviewer)
+    for line in report.lines():
+        print(line)
+    confirmed = [c.segment_id for c in report.changes
+                 if c.target_changed and c.new_status is Status.CONFIRMED]
+    if confirmed:
+        _to_tm(project, confirmed)
     return 0

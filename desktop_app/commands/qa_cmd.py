@@ -23,19 +23,19 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Project.open(args.project)
-    segments = project.segments()
-    concepts = list(open_for_project(project.path).concepts())
-    spell = None
-    if qa.SPELLING not in args.disable and project.target_lang in ("prs", "ps", "fa"):
-        from desktop_app.core.spell.vocabulary import checker_for
+    with Project.open(args.project) as project, open_for_project(project.path) as gs:
+        segments = project.segments()
+        concepts = list(gs.concepts())
+        spell = None
+        if qa.SPELLING not in args.disable and project.target_lang in ("prs", "ps", "fa"):
+            from desktop_app.core.spell.vocabulary import checker_for
 
-        confirmed = [s.target for s in segments if s.status == "confirmed"]
-        spell = checker_for(project.target_lang, concepts=concepts, texts=confirmed)
-        spell = spell if spell.trusted else None
-    findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
-                        project.target_lang, concepts=concepts,
-                        disabled=args.disable, strict=args.strict, spell=spell)
+            confirmed = [s.target for s in segments if s.status == "confirmed"]
+            spell = checker_for(project.target_lang, concepts=concepts, texts=confirmed)
+            spell = spell if spell.trusted else None
+        findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
+                            project.target_lang, concepts=concepts,
+                            disabled=args.disable, strict=args.strict, spell=spell)
     if args.json:
         print_json([{**f.as_json(), "segment_id": segments[f.segment].id} for f in findings])
     else:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
-from desktop_app.core.textio import write_atomic
+from desktop_app.core.textio import check_output, write_atomic
 from desktop_app.core.tm import TranslationMemory
 
 
@@ -35,8 +35,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    check_output(args.file)
     with TranslationMemory() as tm:
-        write_atomic(args.file, tm.export_tmx(args.source, args.target))
+        data = tm.export_tmx(args.source, args.target)
+    write_atomic(args.file, data)
     print(f"wrote {args.file}")
     return 0
 

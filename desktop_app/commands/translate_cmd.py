@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
+from desktop_app.core.mt import registry
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.settings import Settings
 from desktop_app.core.workflow import translate_document
@@ -23,8 +24,9 @@ def register(sub: Any) -> None:
     p.add_argument("--from", default="en", dest="source", help="source language (default en)")
     p.add_argument("-o", "--output", type=Path, required=True,
                    help="output file: same type as the input, or .xlf/.tmx")
-    p.add_argument("--engine", choices=["argos", "nllb", "libretranslate"],
+    p.add_argument("--engine", choices=[*registry.NAMES, "libretranslate"],
                    help="force an engine")
+    p.add_argument("--model", help="use this installed model (see: tarjuman models list)")
     p.add_argument("--server", help="LibreTranslate server URL for this run")
     p.add_argument("--beam", type=int, help="beam size (default from settings)")
     p.add_argument("--n-best", type=int, help="alternatives to compute")
@@ -44,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         settings.beam_size = args.beam
     if args.n_best is not None:
         settings.n_best = max(1, args.n_best)
+    if args.model:
+        settings.mt_model = registry.find(args.model).id
     if args.server:
         settings.libretranslate_url = check_url(args.server)
     if args.output.resolve() == args.input.resolve():

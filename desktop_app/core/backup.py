@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from desktop_app.core.paths import sub_dir
 
@@ -35,7 +36,7 @@ def make_backup(project: Path, keep: int = DEFAULT_KEEP) -> Path | None:
     fd, tmp = tempfile.mkstemp(prefix=".backup-", dir=folder)
     os.close(fd)
     try:
-        source = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
+        source = sqlite3.connect(f"file:{quote(str(project.resolve()))}?mode=ro", uri=True)
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)

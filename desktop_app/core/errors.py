@@ -5,6 +5,35 @@ The CLI prints ``str(error)`` as one line; the GUI shows it in a dialog.
 
 from __future__ import annotations
 
+import errno
+import re
+
+MAX_MESSAGE = 600
+# Line breaks, other control characters and bidi controls (which could make a file name
+# print as something else) never reach the user's terminal from a message.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                          r"\u2066-\u2069\u2028\u2029]+")
+
+
+def one_line(message: object, limit: int = MAX_MESSAGE) -> str:
+    """``message`` as one printable line of at most ``limit`` characters."""
+    text = " ".join(_UNPRINTABLE.sub(" ", str(message)).split())
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
+    if len(text) > limit:
+        keep = limit - 40
+        text = f"{text[:keep]} ... ({len(text) - keep} more characters)"
+    return text
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One sentence for a failed file operation, naming the file."""
+    where = f": {exc.filename}" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full{where}; that file was not saved, free some space and retry"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"permission denied{where}"
+    return f"{exc.strerror or type(exc).__name__}{where}"
+
 
 class TarjumanError(Exception):
     """Base of every failure a user can meet. The message is one clear line."""

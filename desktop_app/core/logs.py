@@ -13,13 +13,24 @@ _configured: str | None = None
 def setup_logging(level: int = logging.INFO) -> logging.Logger:
     global _configured
     root = logging.getLogger("tarjuman")
-    path = logs_dir() / "tarjuman.log"
+    try:
+        path = logs_dir() / "tarjuman.log"
+    except OSError:  # the data dir cannot be written: commands say so themselves
+        root.addHandler(logging.NullHandler())
+        return root
     if _configured == str(path):
         return root
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
+    # A full disk or an unwritable log must never print "Logging error" tracebacks.
+    logging.raiseExceptions = False
+    handler: logging.Handler
+    try:
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
+                                      encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

@@ -4,7 +4,9 @@ once (a cancelled or crashed run keeps what it finished)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop_app.core.documents.base import reattach_tags, strip_tags
 from desktop_app.core.glossary.enforce import Enforcer
@@ -16,6 +18,7 @@ from desktop_app.core.settings import Settings
 from desktop_app.core.tm import TranslationMemory
 
 CHUNK = 64
+RowsFn = Callable[[list[int]], None]
 
 
 @dataclass(slots=True)
@@ -32,7 +35,9 @@ def pretranslate(project: Project, *, engine: str | None = None,
                  settings: Settings | None = None, enforcer: Enforcer | None = None,
                  tm: TranslationMemory | None = None, use_cache: bool = True,
                  on_progress: ProgressFn | None = None, cancel: CancelFn | None = None,
-                 on_batch: ProgressFn | None = None, chunk: int = CHUNK) -> Report:
+                 on_rows: RowsFn | None = None, chunk: int = CHUNK) -> Report:
+    """``on_rows`` gets the ids of the segments each batch filled, so a view can repaint
+    just those."""
     todo = project.segments("segments.status = ?", [Status.NEW.value])
     report = Report(total=len(todo))
     if tm is not None:
@@ -43,6 +48,8 @@ def pretranslate(project: Project, *, engine: str | None = None,
                 hits.append((seg.id, match.target, "tm:exact"))
         report.from_tm = project.apply_machine(hits)
         done_ids = {h[0] for h in hits}
+        if on_rows is not None and hits:
+            on_rows([h[0] for h in hits])
         todo = [s for s in todo if s.id not in done_ids]
     notes: set[str] = set()
     done = report.from_tm
@@ -64,12 +71,34 @@ def pretranslate(project: Project, *, engine: str | None = None,
         rows = [(seg.id, reattach_tags(seg.source, r.text), f"mt:{r.engine}:{r.model_id}")
                 for seg, r in zip(batch, results, strict=True) if r.text]
         report.from_mt += project.apply_machine(rows)
+        if on_rows is not None and rows:
+            on_rows([r[0] for r in rows])
         report.glossary_lost += sum(1 for r in results if r.flags)
         notes.update(r.note for r in results if r.note)
         done += len(batch)
         if on_progress is not None:
             on_progress(done, report.total)
-        if on_batch is not None:
-            on_batch(done, report.total)
     report.notes = tuple(sorted(notes))
     return report
+
+
+def pretranslate_file(path: Path, *, engine: str | None = None,
+                      settings: Settings | None = None, glossary: bool = True,
+                      on_progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+                      on_rows: RowsFn | None = None, chunk: int = CHUNK) -> Report:
+    """Pretranslate a project file with its own connections (the editor's background job
+    and ``tarjuman project pretranslate`` both run this): the user's TM, then MT with the
+    project's glossary enforced."""
+    from desktop_app.core.workflow import default_enforcer
+
+    settings = settings or Settings.load()
+    project = Project.open(path)
+    try:
+        enforcer = default_enforcer(project.source_lang, project.target_lang, path) if (
+            glossary and settings.use_glossary) else None
+        with TranslationMemory() as tm:
+            return pretranslate(project, engine=engine, settings=settings, enforcer=enforcer,
+                                tm=tm, on_progress=on_progress, cancel=cancel,
+                                on_rows=on_rows, chunk=chunk)
+    finally:
+        project.close()

@@ -22,12 +22,13 @@ import sqlite_utils
 
 from desktop_app.core import languages, segmenter
 from desktop_app.core.documents.base import Block, DocumentError, check_blocks, read_file
-from desktop_app.core.documents.registry import by_name, detect
+from desktop_app.core.documents.registry import FORMATS, by_name, detect
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.sqlitetx import configure, writing
+from desktop_app.core.workfiles import tracked
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".tarjuman"
 
 
@@ -51,7 +52,22 @@ def _v1(db: sqlite_utils.Database) -> None:
                                 "origin": str, "time": float}, pk="id")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Undo steps: each user action (edit, confirm with its propagation, replace all) with
+    every segment's state before and after, and the TM units it added."""
+    db.table("steps").create({"id": int, "kind": str, "rows": str, "tm": str, "undone": int,
+                              "time": float}, pk="id")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+
+
+def _upgrade(db: sqlite_utils.Database, version: int) -> None:
+    """Bring a project written by an older Tarjuman up to this schema, in one transaction."""
+    with writing(db):
+        for step in MIGRATIONS[version:]:
+            step(db)
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
 @dataclass(slots=True)
@@ -71,10 +87,63 @@ class ProjectInfo:
                 "segments": self.segments, "by_status": self.by_status, "words": self.words}
 
 
+TABLES = {"meta", "documents", "blocks", "segments", "history"}
+KNOWN_TRIGGERS: set[str] = set()  # a later migration that adds one names it here
+STATUSES = tuple(s.value for s in Status)
+
+
 def _connect(path: Path) -> sqlite_utils.Database:
-    db = configure(sqlite_utils.Database(path))
-    db.execute("PRAGMA synchronous=FULL")
+    # A project file is untrusted input: its schema may not run functions or side effects.
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        db = configure(sqlite_utils.Database(conn))
+        db.execute("PRAGMA synchronous=FULL")
+    except BaseException:
+        conn.close()
+        raise
     return db
+
+
+def _validate(db: sqlite_utils.Database, name: str) -> None:
+    """Refuse a project file that is damaged or carries anything this schema does not:
+    checked before any command or widget reads it."""
+    problem = str(db.execute("PRAGMA quick_check(1)").fetchone()[0])
+    if problem != "ok":
+        raise ProjectError(f"{name} is damaged ({problem}); restore it from a backup")
+    for kind, obj in db.execute("SELECT type, name FROM sqlite_master WHERE type IN "
+                                "('trigger', 'view')").fetchall():
+        if kind == "view" or obj not in KNOWN_TRIGGERS:
+            raise ProjectError(f"{name} holds an unknown {kind} ({obj!r}) that could change "
+                               "its data; Tarjuman does not open it")
+    missing = TABLES - set(db.table_names())
+    if missing:
+        raise ProjectError(f"{name} is not a Tarjuman project (no {', '.join(sorted(missing))} "
+                           "table)")
+    meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN "
+                           "('source_lang', 'target_lang')").fetchall())
+    for key in ("source_lang", "target_lang"):
+        if not isinstance(meta.get(key), str) or not languages.is_known(meta[key]):
+            raise ProjectError(f"{name} is damaged: its {key.replace('_', ' ')} is missing "
+                               f"or unknown ({meta.get(key)!r})")
+    docs = db.execute("SELECT format FROM documents ORDER BY id").fetchall()
+    if len(docs) != 1 or not isinstance(docs[0][0], str) or docs[0][0] not in FORMATS:
+        raise ProjectError(f"{name} is damaged: it must hold exactly one document of a known "
+                           f"format (found {len(docs)})")
+    marks = ", ".join("?" * len(STATUSES))
+    bad = db.execute(
+        "SELECT id FROM segments WHERE typeof(source) != 'text' OR typeof(target) != 'text' "
+        "OR typeof(lead) != 'text' OR typeof(trail) != 'text' OR typeof(block_id) != 'text' "
+        f"OR status NOT IN ({marks}) OR typeof(origin) != 'text' OR "
+        "typeof(mt_text) != 'text' OR typeof(note) != 'text' OR block_id NOT IN "
+        "(SELECT id FROM blocks) LIMIT 1", list(STATUSES)).fetchone()
+    if bad is not None:
+        raise ProjectError(f"{name} is damaged: segment {bad[0]} has a missing text, an "
+                           "unknown status or no block")
+    meta_bad = db.execute("SELECT id FROM blocks WHERE typeof(meta) != 'text' OR "
+                          "json_valid(meta) = 0 LIMIT 1").fetchone()
+    if meta_bad is not None:
+        raise ProjectError(f"{name} is damaged: block {meta_bad[0]!r} has broken metadata")
 
 
 def split_block(block: Block, language: str) -> list[tuple[str, str, str]]:
@@ -107,10 +176,23 @@ class Project:
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(f"{path.name} already exists; open it, or choose another name")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".part",
+                                   dir=path.parent or Path("."))
         os.close(fd)
         try:
-            db = _connect(Path(tmp))
+            with tracked(Path(tmp)):
+                cls._fill(Path(tmp), document, data, fmt.name, imported.blocks, source, target)
+                os.replace(tmp, path)
+        finally:
+            for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
+                Path(leftover).unlink(missing_ok=True)
+        return cls.open(path)
+
+    @staticmethod
+    def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: list[Block],
+              source: str, target: str) -> None:
+        db = _connect(tmp)
+        try:
             with writing(db):
                 for step in MIGRATIONS:
                     step(db)
@@ -120,31 +202,31 @@ class Project:
                     {"key": "target_lang", "value": target},
                     {"key": "created", "value": str(time.time())}])
                 doc_id = db.table("documents").insert(
-                    {"name": document.name, "format": fmt.name, "data": data,
+                    {"name": document.name, "format": fmt, "data": data,
                      "created": time.time()}).last_pk
                 rows: list[dict[str, Any]] = []
-                for pos, block in enumerate(imported.blocks):
+                for pos, block in enumerate(blocks):
                     db.table("blocks").insert({"id": block.id, "doc_id": doc_id,
                                                "position": pos, "kind": block.kind,
                                                "meta": json.dumps(block.meta,
                                                                   ensure_ascii=False)})
-                    parts = split_block(block, source) if not block.target else [
+                    # A bilingual file's segment (an XLIFF unit) is the client's: kept whole.
+                    parts = split_block(block, source) if not (
+                        block.target or block.kind == "unit") else [
                         segmenter.core_and_space(block.text)]
                     for k, (lead, sentence, trail) in enumerate(parts):
                         target_text = block.target.strip() if block.target else ""
+                        status = Status(block.meta.get("status") or Status.MT.value) if (
+                            target_text) else Status.NEW
                         rows.append({"block_id": block.id, "position": k, "lead": lead,
                                      "source": sentence, "trail": trail, "target": target_text,
-                                     "status": (Status.MT if target_text else Status.NEW).value,
+                                     "status": status.value,
                                      "origin": "xliff" if target_text else "", "mt_text": "",
                                      "note": "", "updated": time.time()})
                 db.table("segments").insert_all(rows)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            db.close()
-            os.replace(tmp, path)
         finally:
-            for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
-                Path(leftover).unlink(missing_ok=True)
-        return cls.open(path)
+            db.close()
 
     @classmethod
     def open(cls, path: Path) -> Project:
@@ -154,20 +236,34 @@ class Project:
         # POSIX locks of this process's connections (the GUI's, a background job's).
         try:
             db = _connect(path)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path.name} is not a Tarjuman project ({exc})") from exc
+        try:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
-                db.close()
                 raise ProjectError(f"{path.name} was written by a newer Tarjuman (project "
                                    f"schema {version}, this one reads {SCHEMA_VERSION})")
             if version < 1 or "segments" not in db.table_names():
-                db.close()
                 raise ProjectError(f"{path.name} is not a Tarjuman project")
+            _validate(db, path.name)
+            if version < SCHEMA_VERSION:
+                _upgrade(db, version)
             return cls(path, db)
         except sqlite3.DatabaseError as exc:
+            db.close()
             raise ProjectError(f"{path.name} is not a Tarjuman project ({exc})") from exc
+        except BaseException:
+            db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- reading -----------------------------------------------------------------------
 
@@ -186,6 +282,8 @@ class Project:
         return [self._segment(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
 
     def segment(self, segment_id: int) -> Segment:
+        if not 0 < segment_id < 2**63:
+            raise ProjectError(f"no segment {segment_id} in {self.path.name}")
         found = self.segments("segments.id = ?", [segment_id])
         if not found:
             raise ProjectError(f"no segment {segment_id} in {self.path.name}")
@@ -260,6 +358,12 @@ class Project:
                 else:
                     self.db.table("segments").update(segment_id, {"mt_text": text})
         return done
+
+    def set_note(self, segment_id: int, note: str) -> None:
+        """The translator's comment on a segment (exported to XLIFF and bilingual tables)."""
+        self.segment(segment_id)
+        with writing(self.db):
+            self.db.table("segments").update(segment_id, {"note": note})
 
     def get_meta(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -7,23 +7,47 @@ display (the Mu pattern). It owns the project connection of the GUI thread.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core import qa
+from desktop_app.core import languages, qa
 from desktop_app.core.backup import make_backup, safe_name
-from desktop_app.core.documents.base import strip_tags
+from desktop_app.core.documents.base import reattach_tags, strip_tags
+from desktop_app.core.errors import InputError, TarjumanError
 from desktop_app.core.exports import export
 from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
+from desktop_app.core.history import State, Step, UndoLog
+from desktop_app.core.i18n import _
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
+from desktop_app.core.review import ReviewReport, import_review
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
-from desktop_app.core.textnorm import match_key
+from desktop_app.core.sqlitetx import writing
+from desktop_app.core.textnorm import fold, match_key
 from desktop_app.core.tm import Match, TranslationMemory
+
+
+class SessionError(TarjumanError):
+    pass
+
+
+@dataclass(slots=True)
+class Changes:
+    """What one session call changed, so the window repaints just that."""
+
+    rows: list[int] = field(default_factory=list)
+    tm_added: int = 0
+    tm_removed: int = 0
+    glossary: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.tm_added or self.tm_removed or self.glossary)
+
 
 FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa")
 
@@ -32,6 +56,8 @@ FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa")
 class TermHit:
     hit: Hit
     targets: list[str]  # allowed target terms, preferred first
+    terms: list[Term] = field(default_factory=list)  # every target term, forbidden too
+    note: str = ""  # the concept's note
 
 
 def new_project_path(document: Path) -> Path:
@@ -46,6 +72,56 @@ def new_project_path(document: Path) -> Path:
     return path
 
 
+def _document_key(document: Path) -> str:
+    return str(document.expanduser().resolve())
+
+
+def find_project(document: Path, target_lang: str) -> Path | None:
+    """The newest project made from this document file into this language, if any."""
+    key, target = _document_key(document), languages.get(target_lang).code
+    found: list[tuple[float, Path]] = []
+    for path in sub_dir("projects").glob(f"*{SUFFIX}"):
+        try:
+            project = Project.open(path)
+        except TarjumanError:
+            continue
+        try:
+            if project.get_meta("source_path") == key and project.target_lang == target:
+                found.append((path.stat().st_mtime, path))
+        finally:
+            project.close()
+    return max(found)[1] if found else None
+
+
+def import_document(document: Path, target_lang: str, source_lang: str = "en",
+                    path: Path | None = None) -> Path:
+    """Import a document into a new project file (closed again); returns its path. Runs
+    in a background job: it opens and closes its own connection."""
+    project = Project.create(document, target_lang, source_lang=source_lang,
+                             path=path or new_project_path(document))
+    try:
+        project.set_meta("source_path", _document_key(document))
+    finally:
+        project.close()
+    return project.path
+
+
+@dataclass(slots=True)
+class ExportCheck:
+    unreviewed_mt: int
+    empty: int
+
+    def warning(self) -> str:
+        parts = []
+        if self.unreviewed_mt:
+            parts.append(_("{n} segments are unreviewed machine translation").format(
+                n=self.unreviewed_mt))
+        if self.empty:
+            parts.append(_("{n} segments have no translation (the source is kept)").format(
+                n=self.empty))
+        return "; ".join(parts)
+
+
 class EditSession:
     def __init__(self, project: Project, glossaries: GlossarySet | None = None,
                  tm: TranslationMemory | None = None):
@@ -57,6 +133,7 @@ class EditSession:
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
+        self.history = UndoLog(project)
         self.reload()
 
     @classmethod
@@ -68,13 +145,22 @@ class EditSession:
     @classmethod
     def from_document(cls, document: Path, target_lang: str, source_lang: str = "en",
                       path: Path | None = None) -> EditSession:
-        project = Project.create(document, target_lang, source_lang=source_lang,
-                                 path=path or new_project_path(document))
-        return cls(project)
+        return cls(Project.open(import_document(document, target_lang, source_lang, path)))
+
+    @classmethod
+    def for_document(cls, document: Path, target_lang: str,
+                     source_lang: str = "en") -> tuple[EditSession, bool]:
+        """The document's existing project into this language (continued, True), or a new
+        one (False): reopening a document never starts over."""
+        existing = find_project(document, target_lang)
+        if existing is not None:
+            return cls.open(existing), True
+        return cls.from_document(document, target_lang, source_lang), False
 
     def close(self) -> None:
         self.project.close()
         self.tm.close()
+        self.glossaries.close()
 
     # -- state -------------------------------------------------------------------------
 
@@ -89,10 +175,11 @@ class EditSession:
         if with_qa:
             self.run_qa()
 
-    def refresh(self, segment_id: int) -> int:
+    def refresh(self, segment_id: int, *, with_qa: bool = True) -> int:
         row = self.row_of[segment_id]
         self.segments[row] = self.project.segment(segment_id)
-        self.run_qa(row)
+        if with_qa:
+            self.run_qa(row)
         return row
 
     def run_qa(self, row: int | None = None) -> None:
@@ -112,23 +199,143 @@ class EditSession:
             else:
                 self.findings.pop(r, None)
 
-    # -- editing -----------------------------------------------------------------------
+    # -- editing: every change of the project goes through these -------------------------
+
+    def _state(self, row: int) -> State:
+        seg = self.segments[row]
+        return (seg.target, seg.status.value, seg.origin)
+
+    def _commit(self, step: Step) -> Changes:
+        changes = Changes(rows=sorted({self.row_of[sid] for sid, _b, _a in step.rows}),
+                          tm_added=len(step.tm))
+        if not step.rows:
+            return changes
+        with writing(self.project.db):
+            self.history.record(step)
+            for source, target in step.tm:
+                self.tm.add(source, target, self.project.source_lang,
+                            self.project.target_lang, origin=self._tm_origin)
+        for row in changes.rows:
+            self.refresh(self.segments[row].id)
+        return changes
+
+    @property
+    def _tm_origin(self) -> str:
+        return f"project:{self.project.path.name}"
+
+    def _change(self, step: Step, row: int, text: str, status: Status, origin: str) -> None:
+        before = self._state(row)
+        after = (text, status.value, origin)
+        if before != after:
+            step.rows.append((self.segments[row].id, before, after))
+
+    def edit(self, row: int, text: str) -> Changes:
+        """The translator typed ``text``: saved at once as edited, one undo step."""
+        seg = self.segments[row]
+        if text == seg.target:
+            return Changes()
+        step = Step("edit")
+        self._change(step, row, text, Status.EDITED, "user")
+        return self._commit(step)
 
     def set_target(self, row: int, text: str, status: Status = Status.EDITED) -> Segment:
-        seg = self.segments[row]
-        if text == seg.target and status == seg.status:
-            return seg
-        self.project.set_target(seg.id, text, status=status,
-                                origin="user" if text != seg.target else seg.origin)
-        self.refresh(seg.id)
+        """Kept for callers that want the segment back: an edit (or confirm) step."""
+        if status == Status.CONFIRMED:
+            self.confirm(row, text)
+        elif status == Status.EDITED:
+            self.edit(row, text)
+        else:
+            step = Step("edit")
+            self._change(step, row, text, status, self.segments[row].origin)
+            self._commit(step)
         return self.segments[row]
 
-    def confirm(self, row: int, text: str | None = None) -> Segment:
-        seg = self.project.confirm(self.segments[row].id, text)
-        self.tm.add(seg.source, seg.target, self.project.source_lang, self.project.target_lang,
-                    origin=f"project:{self.project.path.name}")
-        self.refresh(seg.id)
-        return self.segments[row]
+    def confirm(self, row: int, text: str | None = None, *, propagate: bool = True) -> Changes:
+        """Approve the segment (with ``text`` if given), add it to the TM with its origin and
+        fill every unconfirmed segment with the same source; one undo step for all."""
+        seg = self.segments[row]
+        target = seg.target if text is None else text
+        if not target.strip():
+            raise SessionError(_("There is no translation to confirm."))
+        step = Step("confirm")
+        origin = seg.origin if text is None or text == seg.target else "user"
+        self._change(step, row, target, Status.CONFIRMED, origin)
+        if not self.tm.has(seg.source, target, self.project.source_lang,
+                           self.project.target_lang):
+            step.tm.append((seg.source, target))
+        if propagate:
+            self._propagate_into(step, row, target)
+        return self._commit(step)
+
+    def propagate(self, row: int) -> Changes:
+        """Copy this confirmed translation to the unconfirmed segments with the same source."""
+        step = Step("propagate")
+        seg = self.segments[row]
+        if seg.status == Status.CONFIRMED and seg.target:
+            self._propagate_into(step, row, seg.target)
+        return self._commit(step)
+
+    def _propagate_into(self, step: Step, row: int, target: str) -> None:
+        seg = self.segments[row]
+        key = fold(strip_tags(seg.source), self.project.source_lang)
+        for other, candidate in enumerate(self.segments):
+            if other == row or candidate.status == Status.CONFIRMED:
+                continue
+            if fold(strip_tags(candidate.source), self.project.source_lang) != key:
+                continue
+            text = target if candidate.source == seg.source else reattach_tags(
+                candidate.source, strip_tags(target))
+            self._change(step, other, text, Status.MT, f"propagated:{seg.id}")
+
+    def unconfirm(self, row: int) -> Changes:
+        """Back to edited (the text stays); the TM keeps the unit the translator approved."""
+        seg = self.segments[row]
+        if seg.status != Status.CONFIRMED:
+            return Changes()
+        step = Step("unconfirm")
+        self._change(step, row, seg.target, Status.EDITED, seg.origin)
+        return self._commit(step)
+
+    def can_undo(self) -> bool:
+        return self.history.last_done() is not None
+
+    def can_redo(self) -> bool:
+        return self.history.first_undone() is not None
+
+    def undo(self) -> Changes:
+        step = self.history.last_done()
+        return self._replay(step, undo=True) if step else Changes()
+
+    def redo(self) -> Changes:
+        step = self.history.first_undone()
+        return self._replay(step, undo=False) if step else Changes()
+
+    def _replay(self, step: Step, *, undo: bool) -> Changes:
+        src, tgt = self.project.source_lang, self.project.target_lang
+        with writing(self.project.db):
+            self.history.apply(step, undo=undo)
+            for source, target in step.tm:
+                if undo:
+                    self.tm.remove(source, target, src, tgt)
+                else:
+                    self.tm.add(source, target, src, tgt, origin=self._tm_origin)
+        known = [sid for sid, _b, _a in step.rows if sid in self.row_of]
+        for sid in known:
+            self.refresh(sid)
+        return Changes(rows=sorted(self.row_of[sid] for sid in known),
+                       tm_added=0 if undo else len(step.tm),
+                       tm_removed=len(step.tm) if undo else 0)
+
+    def set_note(self, row: int, note: str) -> Changes:
+        """A comment on the segment (not part of undo: it is not translation)."""
+        self.project.set_note(self.segments[row].id, note)
+        self.refresh(self.segments[row].id)
+        return Changes(rows=[row])
+
+    def refresh_ids(self, segment_ids: Iterable[int]) -> Changes:
+        """Segments changed by someone else (a background job): read just those again."""
+        rows = [self.refresh(sid, with_qa=False) for sid in segment_ids if sid in self.row_of]
+        return Changes(rows=sorted(rows))
 
     def next_unconfirmed(self, row: int) -> int | None:
         for r in list(range(row + 1, len(self.segments))) + list(range(0, row)):
@@ -146,7 +353,8 @@ class EditSession:
                                                       "admitted")]
             if hit.term.dnt:
                 terms = [hit.text]
-            out.append(TermHit(hit, terms))
+            out.append(TermHit(hit, terms, concept.terms_in(self.project.target_lang),
+                               concept.note))
         return out
 
     def offers(self, row: int) -> list[TermHit]:
@@ -191,42 +399,61 @@ class EditSession:
             "qa": row in self.findings,
         }[mode]
 
-    def _pattern(self, query: str, regex: bool) -> re.Pattern[str]:
+    def pattern(self, query: str, regex: bool, match_case: bool = False,
+                 whole_word: bool = False, folded: bool = True) -> re.Pattern[str]:
+        body = query if regex else re.escape(match_key(query) if folded else query)
+        if whole_word:
+            body = rf"(?<!\w)(?:{body})(?!\w)"
         try:
-            return re.compile(query if regex else re.escape(match_key(query)),
-                              re.IGNORECASE)
+            return re.compile(body, 0 if match_case else re.IGNORECASE)
         except re.error as exc:
-            from desktop_app.core.errors import InputError
-
-            raise InputError(f"bad regular expression: {exc}") from exc
+            raise InputError(_("Bad regular expression: {error}").format(error=exc)) from exc
 
     def find(self, query: str, *, in_source: bool = True, in_target: bool = True,
-             regex: bool = False) -> list[int]:
-        """Rows whose source or target matches, spelling variants folded (unless regex)."""
+             regex: bool = False, match_case: bool = False,
+             whole_word: bool = False) -> list[int]:
+        """Rows whose source or target matches; spelling variants are folded unless the
+        search is a regular expression or case-sensitive."""
         if not query:
             return []
-        pattern = self._pattern(query, regex)
+        folded = not (regex or match_case)
+        pattern = self.pattern(query, regex, match_case, whole_word, folded)
         rows = []
         for row, seg in enumerate(self.segments):
             texts = ([seg.source] if in_source else []) + ([seg.target] if in_target else [])
             for text in texts:
                 plain = strip_tags(text)
-                if pattern.search(plain if regex else match_key(plain)):
+                if pattern.search(match_key(plain) if folded else plain):
                     rows.append(row)
                     break
         return rows
 
-    def replace_all(self, query: str, replacement: str, *, regex: bool = False) -> int:
-        """Replace in targets; every changed segment is saved (and can be undone)."""
+    def _replacer(self, query: str, regex: bool, match_case: bool,
+                  whole_word: bool) -> re.Pattern[str]:
+        return self.pattern(query, regex, match_case, whole_word, folded=False)
+
+    def replace_one(self, row: int, query: str, replacement: str, *, regex: bool = False,
+                    match_case: bool = True, whole_word: bool = False) -> Changes:
+        """Replace the first hit in one target (one undo step)."""
         if not query:
-            return 0
-        pattern = re.compile(query if regex else re.escape(query))
-        changed = 0
+            return Changes()
+        pattern = self._replacer(query, regex, match_case, whole_word)
+        seg = self.segments[row]
+        new = pattern.sub(replacement, seg.target, count=1)
+        return self.edit(row, new) if new != seg.target else Changes()
+
+    def replace_all(self, query: str, replacement: str, *, regex: bool = False,
+                    match_case: bool = True, whole_word: bool = False) -> Changes:
+        """Replace in every target: one undo step for all of them."""
+        if not query:
+            return Changes()
+        pattern = self._replacer(query, regex, match_case, whole_word)
+        step = Step("replace")
         for row, seg in enumerate(self.segments):
             if seg.target and pattern.search(seg.target):
-                self.set_target(row, pattern.sub(replacement, seg.target))
-                changed += 1
-        return changed
+                self._change(step, row, pattern.sub(replacement, seg.target), Status.EDITED,
+                             "user")
+        return self._commit(step)
 
     # -- view state and export -------------------------------------------------------------
 
@@ -239,5 +466,38 @@ class EditSession:
         mode = self.project.get_meta("ui.filter", "all")
         return min(row, max(0, len(self.segments) - 1)), mode if mode in FILTERS else "all"
 
+    def original_path(self) -> Path | None:
+        key = self.project.get_meta("source_path")
+        return Path(key) if key else None
+
+    def suggest_export_path(self, bilingual: bool = False) -> Path:
+        """NAME.fa-AF.docx (NAME.ps.docx...) beside the original document, or beside the
+        project when the original's folder is unknown."""
+        name = Path(self.project.document()[0])
+        original = self.original_path()
+        folder = original.parent if original is not None else self.project.path.parent
+        tag = languages.get(self.project.target_lang).bcp47
+        suffix = ".docx" if bilingual else name.suffix
+        middle = f"{tag}.bilingual" if bilingual else tag
+        return folder / f"{name.stem}.{middle}{suffix}"
+
+    def check_export(self, path: Path) -> ExportCheck:
+        """Refuse to write over the imported original; count what the reader will meet
+        unreviewed."""
+        original = self.original_path()
+        if original is not None and path.expanduser().resolve() == original:
+            raise SessionError(_("{name} is the original document; choose another name "
+                                 "so it is not overwritten").format(name=path.name))
+        mt = sum(1 for seg in self.segments if seg.status == Status.MT)
+        empty = sum(1 for seg in self.segments if not seg.target)
+        return ExportCheck(mt, empty)
+
     def export(self, path: Path, *, fallback: str = "mt", bilingual: bool = False) -> str:
+        self.check_export(path)
         return export(self.project, path, fallback=fallback, bilingual=bilingual)
+
+    def import_review(self, path: Path, *, confirm: bool = False) -> ReviewReport:
+        """A reviewed file (review docx or XLIFF) back into the project; all or nothing."""
+        report = import_review(self.project, path, confirm=confirm)
+        self.reload()
+        return report

@@ -16,11 +16,12 @@ from desktop_app.core.paths import settings_file
 @dataclass(slots=True)
 class Settings:
     ui_language: str = "en"
-    # CTranslate2 threading, measured on a 2-core machine (`make bench` re-measures): one
-    # intra thread per batch (0 = all cores, or 2, was 2-40x slower) and two batches
-    # decoded in parallel.
-    intra_threads: int = 1
-    inter_threads: int = 2
+    # CTranslate2 threading: 0 = derived from the usable cores (core/mt/hardware.py; `make
+    # bench` prints the throughput of each choice); a number above 0 wins.
+    intra_threads: int = 0
+    inter_threads: int = 0
+    mt_device: str = "auto"  # "auto" (a GPU when CTranslate2 sees one), "cpu" or "cuda"
+    mt_model: str = ""  # the model the user chose; used for every pair it serves
     beam_size: int = 4
     n_best: int = 1
     max_batch_size: int = 32
@@ -34,6 +35,13 @@ class Settings:
     libretranslate_batch: int = 16
     prefer_remote: bool = False  # local models first unless this is set
     recent: list[str] = field(default_factory=list)  # recently opened projects
+    # A team hub (PostgreSQL): the connection string without a password (libpq reads that
+    # from ~/.pgpass or PGPASSWORD), the name changes are signed with, this client's id,
+    # and project glossaries shared under a hub glossary name ({glossary file: name}).
+    team_dsn: str = ""
+    team_name: str = ""
+    team_client: str = ""
+    team_shared: dict[str, str] = field(default_factory=dict)
 
     def remember(self, path: str, keep: int = 8) -> None:
         self.recent = [path] + [p for p in self.recent if p != path][: keep - 1]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop_app.core.errors import InputError
@@ -41,6 +43,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise InputError(f"{name} is not UTF-8, UTF-16 or Windows-1256 (Arabic) text")
 
 
+def check_input_file(path: Path) -> None:
+    """An input must be an existing regular file: one clear sentence otherwise."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a file")
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    if not path.is_file():
+        raise InputError(f"{path} is not a regular file")
+
+
 def read_text(path: Path) -> str:
     """A text file as str (see :func:`decode`); a missing or huge file is one clear error."""
     if not path.is_file():
@@ -51,19 +63,67 @@ def read_text(path: Path) -> str:
     return decode(path.read_bytes(), path.name)[0]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file beside ``path`` and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse, with one sentence, an output that would destroy data: a link, a folder,
+    a database (a project, open or not, or any other store), anything in the data dir,
+    or one of the inputs. Checked before any work is done."""
+    from desktop_app.core.paths import data_dir
+
+    name = path.name or str(path)
+    if not path.name or path.is_dir():
+        raise InputError(f"{path} is a folder: give a file name for the output")
+    if path.is_symlink():
+        raise InputError(f"{name} is a symbolic link; Tarjuman does not write through links: "
+                         "choose another output name")
+    parent = path.parent
+    for ancestor in (parent, *parent.parents):
+        if ancestor.exists() and not ancestor.is_dir():
+            raise InputError(f"cannot write {name}: {ancestor} is a file, not a folder")
+    if not parent.exists():
+        raise InputError(f"cannot write {name}: the folder {parent} does not exist")
+    target = path.resolve()
+    home = data_dir().resolve()
+    if target == home or home in target.parents:
+        raise InputError(f"{name} is inside Tarjuman's data dir ({home}); export elsewhere")
+    if path.exists():
+        if not path.is_file():
+            raise InputError(f"{name} is not a regular file; choose another output name")
+        with contextlib.suppress(OSError), path.open("rb") as fh:
+            if fh.read(16) == _SQLITE_MAGIC:
+                raise InputError(f"{name} is a database (a project or a store); Tarjuman "
+                                 "does not overwrite it: choose another output name")
+        for source in inputs:
+            with contextlib.suppress(OSError):
+                if source.exists() and os.path.samefile(source, path):
+                    raise InputError(f"{name} is the input file; choose another output name")
+    if path.suffix.lower() == ".tarjuman" or path.name.endswith(_SIDE_FILES):
+        raise InputError(f"{name}: a project file is not an export; choose another name")
+
+
+_SIDE_FILES = (".tarjuman-wal", ".tarjuman-shm", ".sqlite", ".sqlite-wal", ".sqlite-shm")
+
+
+def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write to a temp file beside ``path`` and rename it into place, after
+    :func:`check_output`. The temp file is registered as a work file, so a kill leaves
+    nothing behind after the next start."""
+    from desktop_app.core.workfiles import tracked
+
+    check_output(path, inputs)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".part", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        with tracked(Path(tmp)):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

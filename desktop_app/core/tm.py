@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +18,14 @@ from rapidfuzz import fuzz, process
 
 from desktop_app.core import languages, tmx
 from desktop_app.core.documents.base import strip_tags
+from desktop_app.core.errors import TarjumanError
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
+from desktop_app.core.textio import check_input_file
 from desktop_app.core.textnorm import compact, fold, match_key
 
 DEFAULT_THRESHOLD = 75.0
+
 
 
 def tm_file() -> Path:
@@ -55,17 +59,58 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     return out
 
 
+def _v1(db: sqlite_utils.Database) -> None:
+    table = db.table("units")
+    if not table.exists():
+        table.create({"id": int, "source_lang": str, "target_lang": str, "source": str,
+                      "target": str, "norm": str, "origin": str, "created": float}, pk="id")
+        table.create_index(["source_lang", "target_lang", "norm"])
+
+
+def _v2_unique_units(db: sqlite_utils.Database) -> None:
+    """One row per (pair, folded source, target): imports become idempotent upserts, so
+    a killed or concurrent import can neither lose units nor duplicate them."""
+    db.execute("DELETE FROM units WHERE id NOT IN (SELECT max(id) FROM units GROUP BY "
+               "source_lang, target_lang, norm, target)")
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS units_unique ON units "
+               "(source_lang, target_lang, norm, target)")
+
+
+def _v3_team(db: sqlite_utils.Database) -> None:
+    """Stable ids (UUID), authors and an outbox of confirmed units for team sync."""
+    from desktop_app.core.team import tracking
+
+    tracking.install_tm(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units, _v3_team]
+BATCH = 2000
+_UPSERT = ("INSERT INTO units (source_lang, target_lang, source, target, norm, origin, created) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, target_lang, norm, target) "
+           "DO UPDATE SET source = excluded.source, origin = excluded.origin, "
+           "created = excluded.created")
+
+
 class TranslationMemory:
     def __init__(self, path: Path | None = None):
         self.db = sqlite_utils.Database(path or tm_file())
-        configure(self.db)
-        table = self.db.table("units")
-        if not table.exists():
-            table.create({"id": int, "source_lang": str, "target_lang": str, "source": str,
-                          "target": str, "norm": str, "origin": str, "created": float},
-                         pk="id")
-            table.create_index(["source_lang", "target_lang", "norm"])
-        self.table = table
+        try:
+            configure(self.db)
+            self._migrate()
+        except BaseException:
+            self.db.close()
+            raise
+        self.table = self.db.table("units")
+
+    def _migrate(self) -> None:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if version >= len(MIGRATIONS):
+            return
+        with writing(self.db):  # BEGIN IMMEDIATE: two processes never migrate at once
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            for step in MIGRATIONS[version:]:
+                step(self.db)
+            self.db.execute(f"PRAGMA user_version={len(MIGRATIONS)}")
 
     def close(self) -> None:
         self.db.close()
@@ -85,22 +130,42 @@ class TranslationMemory:
             origin: str = "") -> None:
         self.add_many([(source, target)], source_lang, target_lang, origin)
 
-    def add_many(self, pairs: list[tuple[str, str]], source_lang: str, target_lang: str,
+    def add_many(self, pairs: Iterable[tuple[str, str]], source_lang: str, target_lang: str,
                  origin: str = "") -> int:
+        """Store pairs in one transaction (all or nothing); a pair already stored is
+        refreshed, never duplicated. Returns how many pairs were stored."""
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
-        rows = []
-        for source, target in pairs:
-            if not source.strip() or not target.strip():
-                continue
-            norm = self._norm(source, src)
-            self.db.execute("DELETE FROM units WHERE source_lang = ? AND target_lang = ? AND "
-                            "norm = ? AND target = ?", [src, tgt, norm, target])
-            rows.append({"source_lang": src, "target_lang": tgt, "source": source,
-                         "target": target, "norm": norm, "origin": origin,
-                         "created": time.time()})
+        stored = 0
         with writing(self.db):
-            self.table.insert_all(rows)
-        return len(rows)
+            batch: list[tuple[str, str, str, str, str, str, float]] = []
+            for source, target in pairs:
+                if not source.strip() or not target.strip():
+                    continue
+                batch.append((src, tgt, source, target, self._norm(source, src), origin,
+                              time.time()))
+                if len(batch) >= BATCH:
+                    self.db.conn.executemany(_UPSERT, batch)
+                    stored += len(batch)
+                    batch.clear()
+            self.db.conn.executemany(_UPSERT, batch)
+            stored += len(batch)
+        return stored
+
+    def remove(self, source: str, target: str, source_lang: str, target_lang: str) -> int:
+        """Take a unit out again (an undone confirmation); returns how many went."""
+        src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        with writing(self.db):
+            cursor = self.db.execute(
+                "DELETE FROM units WHERE source_lang = ? AND target_lang = ? AND norm = ? "
+                "AND target = ?", [src, tgt, self._norm(source, src), target])
+        return int(cursor.rowcount)
+
+    def has(self, source: str, target: str, source_lang: str, target_lang: str) -> bool:
+        src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        return self.db.execute(
+            "SELECT 1 FROM units WHERE source_lang = ? AND target_lang = ? AND norm = ? "
+            "AND target = ? LIMIT 1", [src, tgt, self._norm(source, src), target]
+        ).fetchone() is not None
 
     def count(self) -> int:
         return self.table.count
@@ -132,24 +197,33 @@ class TranslationMemory:
                 for _, score, i in found]
 
     def import_tmx(self, path: Path, source_lang: str, target_lang: str) -> int:
-        doc = tmx.parse(path.read_bytes(), path.name)
+        """Import a TMX file in one transaction: a kill or a failure leaves the TM as it
+        was; units already stored are refreshed, not duplicated."""
+        check_input_file(path)
         want_src, want_tgt = languages.get(source_lang), languages.get(target_lang)
+        matches: dict[str, languages.Language | None] = {}
 
-        def pick(unit: tmx.TranslationUnit, lang: languages.Language) -> str | None:
-            for code, text in unit.variants.items():
+        def lang_of(code: str) -> languages.Language | None:
+            if code not in matches:
                 try:
-                    if languages.get(code) == lang:
-                        return text
-                except Exception:
-                    continue
-            return None
+                    matches[code] = languages.get(code)
+                except TarjumanError:
+                    matches[code] = None
+            return matches[code]
 
-        pairs = []
-        for unit in doc.units:
-            s, t = pick(unit, want_src), pick(unit, want_tgt)
-            if s and t:
-                pairs.append((s, t))
-        return self.add_many(pairs, source_lang, target_lang, origin=f"tmx:{path.name}")
+        def pairs() -> Iterator[tuple[str, str]]:
+            for unit in tmx.iter_units(path):
+                s = t = None
+                for code, text in unit.variants.items():
+                    lang = lang_of(code)
+                    if lang == want_src and s is None:
+                        s = text
+                    elif lang == want_tgt and t is None:
+                        t = text
+                if s and t:
+                    yield s, t
+
+        return self.add_many(pairs(), source_lang, target_lang, origin=f"tmx:{path.name}")
 
     def export_tmx(self, source_lang: str, target_lang: str) -> bytes:
         src, tgt = languages.get(source_lang), languages.get(target_lang)

@@ -8,8 +8,10 @@ a ``bpt`` index used twice) is refused: it is well-formed but not valid TMX.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from lxml import etree
 
@@ -73,6 +75,18 @@ def _render(seg: etree._Element, name: str) -> str:
     return walk(seg)
 
 
+def _unit(tu: etree._Element, name: str) -> TranslationUnit:
+    unit = TranslationUnit(tuid=tu.get("tuid", ""))
+    for tuv in (c for c in tu if local(c) == "tuv"):
+        lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+        seg = next((c for c in tuv if local(c) == "seg"), None)
+        if not lang or seg is None:
+            raise TmxError(f"{name}: line {tuv.sourceline}: <tuv> without a language "
+                           "or a <seg>")
+        unit.variants[lang] = _render(seg, name)
+    return unit
+
+
 def parse(data: bytes, name: str = "memory.tmx") -> TmxDocument:
     root = xmlsafe.parse(data, name, TmxError)
     if local(root) != "tmx":
@@ -81,18 +95,35 @@ def parse(data: bytes, name: str = "memory.tmx") -> TmxDocument:
     body = next((c for c in root if local(c) == "body"), None)
     if header is None or body is None:
         raise TmxError(f"{name}: TMX needs a <header> and a <body>")
-    units = []
-    for tu in (c for c in body if local(c) == "tu"):
-        unit = TranslationUnit(tuid=tu.get("tuid", ""))
-        for tuv in (c for c in tu if local(c) == "tuv"):
-            lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
-            seg = next((c for c in tuv if local(c) == "seg"), None)
-            if not lang or seg is None:
-                raise TmxError(f"{name}: line {tuv.sourceline}: <tuv> without a language "
-                               "or a <seg>")
-            unit.variants[lang] = _render(seg, name)
-        units.append(unit)
+    units = [_unit(tu, name) for tu in body if local(tu) == "tu"]
     return TmxDocument(root.get("version", ""), header.get("srclang", ""), units)
+
+
+def iter_units(path: Path) -> Iterator[TranslationUnit]:
+    """The units of a TMX file, read as a stream: memory stays bounded however long the
+    file is. The same checks as :func:`parse`."""
+    name = path.name
+    depth = 0
+    seen: set[str] = set()
+    for event, el in xmlsafe.iterparse(path, TmxError):
+        if event == "start":
+            depth += 1
+            if depth == 1 and local(el) != "tmx":
+                raise TmxError(f"{name}: not TMX (root element <{local(el)}>)")
+            if depth == 2:
+                seen.add(local(el))
+                if local(el) == "body" and "header" not in seen:
+                    raise TmxError(f"{name}: TMX needs a <header> and a <body>")
+            continue
+        depth -= 1
+        if depth == 2 and local(el) == "tu" and local(el.getparent()) == "body":
+            yield _unit(el, name)
+            el.clear(keep_tail=False)
+            parent = el.getparent()
+            while el.getprevious() is not None and parent is not None:
+                del parent[0]
+    if "header" not in seen or "body" not in seen:
+        raise TmxError(f"{name}: TMX needs a <header> and a <body>")
 
 
 def write(pairs: list[tuple[str, str]], source_lang: str, target_lang: str) -> bytes:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from desktop_app.core.exports import export
+from desktop_app.core.documents.base import read_file
+from desktop_app.core.documents.registry import detect
+from desktop_app.core.exports import check_target, export
 from desktop_app.core.glossary.enforce import Enforcer
 from desktop_app.core.glossary.library import open_default, open_for_project
 from desktop_app.core.glossary.matcher import Matcher
@@ -15,12 +16,13 @@ from desktop_app.core.pretranslate import Report, pretranslate
 from desktop_app.core.project import Project
 from desktop_app.core.settings import Settings
 from desktop_app.core.tm import TranslationMemory
+from desktop_app.core.workfiles import temp_dir
 
 
 def default_enforcer(source: str, target: str, project: Path | None = None) -> Enforcer:
     """Enforce the project's glossary (if any), the user's and the starter terms."""
-    glossaries = open_for_project(project) if project else open_default()
-    return Enforcer(Matcher(source, glossaries.concepts()), target)
+    with open_for_project(project) if project else open_default() as glossaries:
+        return Enforcer(Matcher(source, glossaries.concepts()), target)
 
 
 def translate_document(document: Path, out: Path, source: str, target: str, *,
@@ -30,17 +32,17 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
                        on_progress: ProgressFn | None = None) -> Report:
     """Import -> TM + MT (with the glossary) -> export, through a throw-away project."""
     settings = settings or Settings.load()
-    choose(source, target, engine, settings)  # no model for the pair: fail before any work
+    # Everything that can be refused is refused before any work: the input, the output,
+    # the model for the pair.
+    fmt = detect(document, read_file(document)).name
+    check_target(out, fmt, bilingual=bilingual, inputs=[document])
+    choose(source, target, engine, settings)
     enforcer = default_enforcer(source, target) if glossary and settings.use_glossary else None
-    with tempfile.TemporaryDirectory(prefix="tarjuman-") as tmp:
-        project = Project.create(document, target, source_lang=source,
-                                 path=Path(tmp) / "job.tarjuman")
-        try:
-            with TranslationMemory() as tm:
-                report = pretranslate(project, engine=engine, settings=settings,
-                                      enforcer=enforcer, tm=tm, use_cache=use_cache,
-                                      on_progress=on_progress)
-            export(project, out, fallback=fallback, bilingual=bilingual)
-        finally:
-            project.close()
+    with temp_dir() as tmp, Project.create(document, target, source_lang=source,
+                                           path=tmp / "job.tarjuman") as project:
+        with TranslationMemory() as tm:
+            report = pretranslate(project, engine=engine, settings=settings,
+                                  enforcer=enforcer, tm=tm, use_cache=use_cache,
+                                  on_progress=on_progress)
+        export(project, out, fallback=fallback, bilingual=bilingual)
     return report

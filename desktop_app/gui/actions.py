@@ -28,20 +28,29 @@ SPECS: tuple[Spec, ...] = (
     Spec("open_project", N_("&Open project…"), "Ctrl+O", "file"),
     Spec("export", N_("&Export translation…"), "Ctrl+E", "file"),
     Spec("export_bilingual", N_("Export &bilingual…"), "", "file"),
+    Spec("import_review", N_("&Import review…"), "", "file"),
     Spec("quit", N_("&Quit"), "Ctrl+Q", "file"),
     Spec("undo", N_("&Undo"), "Ctrl+Z", "edit"),
     Spec("redo", N_("&Redo"), "Ctrl+Shift+Z", "edit"),
     Spec("find", N_("&Find and replace…"), "Ctrl+F", "edit"),
+    Spec("concordance", N_("C&oncordance…"), "Ctrl+K", "edit"),
     Spec("insert_zwnj", N_("Insert zero-width non-joiner (ZWNJ)"), "Ctrl+Shift+2", "edit"),
     Spec("insert_lrm", N_("Insert left-to-right mark (LRM)"), "", "edit"),
     Spec("insert_rlm", N_("Insert right-to-left mark (RLM)"), "", "edit"),
     Spec("confirm_next", N_("&Confirm and go to next"), "Ctrl+Return", "segment"),
+    Spec("unconfirm", N_("&Unconfirm"), "Ctrl+Shift+Return", "segment"),
+    Spec("go_to", N_("&Go to segment…"), "Ctrl+G", "segment"),
     Spec("previous", N_("&Previous segment"), "Ctrl+Up", "segment"),
     Spec("next", N_("&Next segment"), "Ctrl+Down", "segment"),
     Spec("copy_mt", N_("Copy &MT to target"), "Ctrl+I", "segment"),
     Spec("copy_source", N_("Copy &source to target"), "Ctrl+Shift+I", "segment"),
     Spec("add_term", N_("Add &term from selection"), "Ctrl+T", "segment"),
+    Spec("next_tag", N_("Insert next missing &tag"), "Ctrl+Shift+T", "segment"),
+    Spec("copy_tags", N_("Copy source t&ags"), "Ctrl+Alt+T", "segment"),
+    Spec("comment", N_("Co&mment…"), "Ctrl+M", "segment"),
     *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment")
+      for n in range(1, 10)),
+    *(Spec(f"alt_{n}", "Insert suggestion {n} (MT, then TM)", f"Ctrl+Alt+{n}", "segment")
       for n in range(1, 10)),
     Spec("pretranslate", N_("&Pretranslate document"), "Ctrl+Shift+P", "translate"),
     Spec("cancel", N_("&Cancel translation"), "", "translate"),
@@ -52,8 +61,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("ui_ps", "پښتو", "", "language"),
 )
 MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("segment", N_("&Segment")),
-         ("translate", N_("&Translate")), ("tools", N_("T&ools")), ("language", N_("&Language")))
+         ("translate", N_("&Translate")), ("view", N_("&View")), ("tools", N_("T&ools")),
+         ("language", N_("&Language")))
 N_("Insert glossary term {n}")
+N_("Insert suggestion {n} (MT, then TM)")
 
 
 class ActionRegistry:
@@ -76,6 +87,6 @@ class ActionRegistry:
 
     def retranslate(self) -> None:
         for spec in SPECS:
-            n = spec.key.removeprefix("term_")
+            n = spec.key.removeprefix("term_").removeprefix("alt_")
             self.actions[spec.key].setText(_(spec.text).format(n=n) if n.isdigit()
                                            else _(spec.text))

@@ -53,11 +53,13 @@ def crash_hook(kind: type[BaseException], value: BaseException,
 
 def run_gui(argv: Sequence[str] = (), open_file: Path | None = None) -> int:
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.signals import close_on_terminate
 
     app = make_app(argv)
     apply_ui_language(app, Settings.load().ui_language)
     sys.excepthook = crash_hook
     window = MainWindow()
+    close_on_terminate(window)
     window.show()
     if open_file is not None:
         window.open_path(open_file)

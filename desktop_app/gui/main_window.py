@@ -8,24 +8,20 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolBar,
 )
 
@@ -34,15 +30,19 @@ from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
+from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
 from desktop_app.gui.actions import MENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import N_, _, number, set_language
-from desktop_app.gui.models.segments import SOURCE, STATUS, TARGET, SegmentFilter, SegmentModel
-from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
+from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
+from desktop_app.gui.widgets.delegates import CellDelegate, TargetDelegate
+from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
+from desktop_app.gui.widgets.target_editor import TargetEditor
+from desktop_app.gui.window_jobs import BackgroundJobs
 
 FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated")),
                  ("mt", N_("MT only")), ("edited", N_("Edited")), ("confirmed", N_("Confirmed")),
@@ -52,47 +52,23 @@ DOCKS = (("mt", N_("Machine translation")), ("tm", N_("Translation memory")),
 MARKS = {"insert_zwnj": "\u200c", "insert_lrm": "\u200e", "insert_rlm": "\u200f"}
 
 
-class EditCommand(QUndoCommand):
-    """One change of one segment's target, undoable."""
-
-    def __init__(self, window: MainWindow, row: int, text: str, status: Status):
-        super().__init__()
-        self.window = window
-        self.row = row
-        seg = window.session.segments[row]
-        self.old = (seg.target, seg.status)
-        self.new = (text, status)
-
-    def redo(self) -> None:
-        self.window.write_segment(self.row, *self.new)
-
-    def undo(self) -> None:
-        self.window.write_segment(self.row, *self.old)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(BackgroundJobs):
     def __init__(self) -> None:
         super().__init__()
         self.settings = Settings.load()
         self.session: Any = None  # EditSession, imported lazily (keeps start-up fast)
         self.model: SegmentModel | None = None
         self.proxy = SegmentFilter(self)
-        self.undo_stack = QUndoStack(self)
-        self.job: jobs.Job | None = None
-        self.mt_job: jobs.Job | None = None
+        self.job: jobs.Op[Any] | None = None
+        self.mt_timer = QTimer(self)  # the MT dock decodes once the cursor rests
+        self.mt_timer.setSingleShot(True)
+        self.mt_timer.setInterval(250)
+        self.mt_timer.timeout.connect(self._decode_current)
         self.setAcceptDrops(True)
         self.resize(1200, 760)
 
-        self.view = QTableView()
+        self.view = SegmentGrid()
         self.view.setModel(self.proxy)
-        self.view.setWordWrap(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(64)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -105,6 +81,7 @@ class MainWindow(QMainWindow):
         self.glossary_panel, self.qa_panel = GlossaryPanel(), QAPanel()
         self.mt_panel.use_text.connect(self.replace_target)
         self.tm_panel.use_text.connect(self.replace_target)
+        self.mt_panel.open_models.connect(self.open_model_manager)
         self.qa_panel.jump.connect(self.go_to_row)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (("mt", self.mt_panel, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -122,7 +99,11 @@ class MainWindow(QMainWindow):
             "new_project": self.ask_new_project, "open_project": self.ask_open_project,
             "export": lambda: self.ask_export(False),
             "export_bilingual": lambda: self.ask_export(True), "quit": self.close,
-            "undo": self.undo_stack.undo, "redo": self.undo_stack.redo,
+            "import_review": self.ask_import_review,
+            "undo": self.undo, "redo": self.redo, "unconfirm": self.unconfirm,
+            "go_to": self.ask_go_to, "concordance": self.open_concordance,
+            "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,
+            "comment": self.edit_comment,
             "find": self.ask_find, "confirm_next": self.confirm_and_next,
             "previous": lambda: self.move_by(-1), "next": lambda: self.move_by(1),
             "copy_mt": self.copy_mt, "copy_source": self.copy_source,
@@ -137,6 +118,7 @@ class MainWindow(QMainWindow):
             handlers[key] = partial(self.insert_text, mark)
         for n in range(1, 10):
             handlers[f"term_{n}"] = partial(self.insert_term, n - 1)
+            handlers[f"alt_{n}"] = partial(self.insert_suggestion, n - 1)
         self.registry = ActionRegistry(self, handlers)
         self.menus: dict[str, QMenu] = {}
         for key, _title in MENUS:
@@ -148,6 +130,8 @@ class MainWindow(QMainWindow):
                 if next(s for s in SPECS if s.key == spec_key).menu == key:
                     menu.addAction(action)
         self.recent_menu = self.menus["file"].addMenu("")
+        for dock in self.docks.values():
+            self.menus["view"].addAction(dock.toggleViewAction())
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("toolbar")
         self.filter_box = QComboBox()
@@ -161,6 +145,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_job)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        from desktop_app.gui.team_sync import TeamSync
+
+        self.team_sync = TeamSync(self)  # background sync with the team hub, if one is set
         self.retranslate()
         self._update_enabled()
 
@@ -215,19 +202,28 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------
 
     def open_path(self, path: Path, target: str | None = None) -> bool:
-        """Open a project file, or a document as a new project."""
+        """Open a project file, or a document: its existing project into ``target`` if
+        there is one, else a new project imported in the background."""
         from desktop_app.core.project import SUFFIX
-        from desktop_app.core.session import EditSession
+        from desktop_app.core.session import EditSession, find_project, import_document
 
+        target = target or self.settings.default_target
         try:
-            if path.suffix == SUFFIX:
-                session = EditSession.open(path)
-            else:
-                session = EditSession.from_document(path, target or self.settings.default_target)
+            existing = path if path.suffix == SUFFIX else find_project(path, target)
+            if existing is not None:
+                self.set_session(EditSession.open(existing))
+                if existing != path:
+                    self.statusBar().showMessage(
+                        _("Continuing your project for {name}").format(name=path.name), 8000)
+                return True
         except TarjumanError as exc:
             show_error(self, str(exc))
             return False
-        self.set_session(session)
+        if self.job is not None:
+            return False
+        self._start_job(jobs.Op(lambda ctx: import_document(path, target), key="import")
+                        .success(lambda made: self.set_session(EditSession.open(made))),
+                        _("Importing {name}…").format(name=path.name))
         return True
 
     def set_session(self, session: Any) -> None:
@@ -236,23 +232,20 @@ class MainWindow(QMainWindow):
             self.session.close()
         self.session = session
         self.stack.setCurrentWidget(self.view)
-        self.undo_stack.clear()
-        rtl = languages.get(session.project.target_lang).is_rtl
+        project = session.project
         self.model = SegmentModel(session, self)
         self.model.on_edit = self.edit_segment
         self.proxy.setSourceModel(self.model)
-        self.view.setItemDelegateForColumn(SOURCE, SourceDelegate(session, self.view))
-        target_delegate = TargetDelegate(rtl, self.view)
+        self.view.setItemDelegateForColumn(SOURCE, CellDelegate(
+            session, languages.get(project.source_lang).is_rtl, terms=True, parent=self.view))
+        target_delegate = TargetDelegate(session, languages.get(project.target_lang).is_rtl,
+                                         self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
         target_delegate.spell = checker_for_session(session)
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.Stretch)
-        for col in (0, STATUS, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.settings.remember(str(session.project.path))
+        self.settings.remember(str(project.path))
         self.settings.save()
         row, mode = session.load_view()
         self.filter_box.setCurrentIndex([k for k, _l in FILTER_LABELS].index(mode))
@@ -265,7 +258,8 @@ class MainWindow(QMainWindow):
     def ask_new_project(self) -> None:
         name, _f = QFileDialog.getOpenFileName(
             self, _("Translate a document"), "",
-            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff)")
+            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff *.sdlxliff "
+                               "*.mqxliff *.po *.pdf)")
         if not name:
             return
         names = [lang.display_name() for lang in (languages.DARI, languages.PASHTO)]
@@ -298,7 +292,7 @@ class MainWindow(QMainWindow):
             return None
         return self.proxy.mapToSource(index).row()
 
-    def go_to_row(self, row: int) -> None:
+    def go_to_row(self, row: int, *, edit: bool = True) -> None:
         if self.model is None or not 0 <= row < self.model.rowCount():
             return
         index = self.proxy.mapFromSource(self.model.index(row, TARGET))
@@ -308,16 +302,28 @@ class MainWindow(QMainWindow):
             index = self.proxy.mapFromSource(self.model.index(row, TARGET))
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if edit:
+            self.view.open_editor()
 
     def move_by(self, step: int) -> None:
+        """Ctrl+Up/Down: save the open edit, move, and keep editing."""
         self._commit_editor()
         index = self.view.currentIndex()
-        target = self.proxy.index(max(0, min(self.proxy.rowCount() - 1,
-                                             (index.row() if index.isValid() else -1) + step)),
-                                  TARGET)
+        row = max(0, min(self.proxy.rowCount() - 1, (index.row() if index.isValid() else -1)
+                         + step))
+        target = self.proxy.index(row, TARGET)
         if target.isValid():
             self.view.setCurrentIndex(target)
             self.view.scrollTo(target)
+            self.view.open_editor()
+
+    def ask_go_to(self) -> None:
+        if self.session is None:
+            return
+        n, ok = QInputDialog.getInt(self, _("Go to segment"), _("Segment number:"),
+                                    (self.current_row() or 0) + 1, 1, len(self.session.segments))
+        if ok:
+            self.go_to_row(n - 1)
 
     def _filter_changed(self, position: int) -> None:
         if 0 <= position < len(FILTER_LABELS):
@@ -330,14 +336,11 @@ class MainWindow(QMainWindow):
         self.glossary_panel.show_hits(self.session.glossary_hits(row) + self.session.offers(row))
         self.tm_panel.show_matches(self.session.tm_matches(row))
         self._show_mt(row)
-        self._show_status()
 
     # -- editing -----------------------------------------------------------------------
 
-    def _editor(self) -> QPlainTextEdit | None:
-        widget = QApplication.focusWidget()
-        return widget if isinstance(widget, QPlainTextEdit) and self.view.isAncestorOf(
-            widget) else None
+    def _editor(self) -> TargetEditor | None:
+        return self.view.editor()
 
     def _commit_editor(self) -> None:
         editor = self._editor()
@@ -345,49 +348,76 @@ class MainWindow(QMainWindow):
             self.view.commitData(editor)
             self.view.closeEditor(editor, TargetDelegate.EndEditHint.NoHint)
 
-    def edit_segment(self, row: int, text: str, status: Status = Status.EDITED) -> None:
-        """Every change of a target goes through here: saved at once, undoable."""
-        self.undo_stack.push(EditCommand(self, row, text, status))
-
-    def write_segment(self, row: int, text: str, status: Status) -> None:
-        self.session.set_target(row, text, status)
-        if self.model is not None:
+    def apply(self, changes: Any, *, qa: bool = True) -> None:
+        """Repaint what a session call changed, and nothing else."""
+        if self.model is None:
+            return
+        for row in changes.rows:
             self.model.row_changed(row)
-        self.qa_panel.show_findings(self.session.findings)
+        self.view.rows_changed(changes.rows)
+        if qa and changes.rows:
+            self.qa_panel.show_findings(self.session.findings)
         self._show_status()
+
+    def _act(self, call: Callable[[], Any]) -> bool:
+        try:
+            self.apply(call())
+        except TarjumanError as exc:
+            show_error(self, str(exc))
+            return False
+        return True
+
+    def edit_segment(self, row: int, text: str) -> None:
+        """Every typed change of a target: saved at once, one undo step."""
+        self._act(lambda: self.session.edit(row, text))
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self._commit_editor()
+            self._act(self.session.undo)
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self._commit_editor()
+            self._act(self.session.redo)
+
+    def unconfirm(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self._act(lambda: self.session.unconfirm(row))
 
     def replace_target(self, text: str) -> None:
         row = self.current_row()
         if row is not None and self.session is not None:
             self._commit_editor()
             self.edit_segment(row, text)
+            self.view.open_editor()
 
     def insert_text(self, text: str) -> None:
-        editor = self._editor()
-        if editor is None:
-            self._open_editor()
-            editor = self._editor()
+        editor = self._editor() or self.view.open_editor()
         if editor is not None:
             editor.insertPlainText(text)
-
-    def _open_editor(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            target = index.siblingAtColumn(TARGET)
-            self.view.setCurrentIndex(target)
-            self.view.edit(target)
-            widget = self.view.indexWidget(target)
-            editor = widget if isinstance(widget, QPlainTextEdit) else None
-            if editor is None:
-                editors = self.view.findChildren(QPlainTextEdit)
-                editor = editors[-1] if editors else None
-            if editor is not None:
-                editor.setFocus()
 
     def insert_term(self, n: int) -> None:
         term = self.glossary_panel.term(n)
         if term is not None:
             self.insert_text(term)
+
+    def insert_suggestion(self, n: int) -> None:
+        """Ctrl+Alt+1..9: the MT alternatives, then the TM matches, as the docks number them."""
+        texts = self.mt_panel.texts() + [m.target for m in self.tm_panel.matches]
+        if 0 <= n < len(texts):
+            self.replace_target(texts[n])
+
+    def insert_next_tag(self) -> None:
+        editor = self._editor() or self.view.open_editor()
+        if editor is not None and not editor.insert_next_missing_tag():
+            self.statusBar().showMessage(_("Every tag of the source is in the target"), 4000)
+
+    def copy_source_tags(self) -> None:
+        editor = self._editor() or self.view.open_editor()
+        if editor is not None:
+            editor.copy_source_tags()
 
     def copy_mt(self) -> None:
         row = self.current_row()
@@ -402,23 +432,34 @@ class MainWindow(QMainWindow):
             self.replace_target(self.session.segments[row].source)
 
     def confirm_and_next(self) -> None:
+        """Ctrl+Enter: confirm (with propagation), open the next unconfirmed segment."""
         row = self.current_row()
         if row is None or self.session is None:
             return
         editor = self._editor()
-        text = editor.toPlainText() if editor is not None else self.session.segments[row].target
+        text = editor.text() if editor is not None else None
         if editor is not None:
             self.view.closeEditor(editor, TargetDelegate.EndEditHint.NoHint)
-        if not text.strip():
-            show_error(self, _("There is no translation to confirm."))
+        if not self._act(lambda: self.session.confirm(row, text)):
             return
-        self.edit_segment(row, text, Status.CONFIRMED)
-        seg = self.session.segments[row]
-        self.session.tm.add(seg.source, seg.target, self.session.project.source_lang,
-                            self.session.project.target_lang)
         nxt = self.session.next_unconfirmed(row)
-        if nxt is not None:
-            self.go_to_row(nxt)
+        self.go_to_row(nxt if nxt is not None else row)
+
+    def edit_comment(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(self, _("Comment"), _("Comment on this segment:"),
+                                                 self.session.segments[row].note)
+        if ok:
+            self._act(lambda: self.session.set_note(row, note))
+
+    def open_concordance(self) -> None:
+        from desktop_app.gui.dialogs.concordance import ConcordanceDialog
+
+        editor = self._editor()
+        selected = editor.textCursor().selectedText() if editor is not None else ""
+        ConcordanceDialog(self, selected).show()
 
     def add_term_from_selection(self) -> None:
         row = self.current_row()
@@ -452,117 +493,39 @@ class MainWindow(QMainWindow):
         try:
             route = choose(project.source_lang, project.target_lang)
         except NoModelError as exc:
-            self.mt_panel.show_message(str(exc))
+            self.mt_panel.show_no_model(str(exc))
             return
         seg = self.session.segments[row]
         self.mt_panel.show_alternatives([seg.mt_text] if seg.mt_text else [], route.note)
-        source = strip_tags(seg.source)
-        source_lang, target_lang = project.source_lang, project.target_lang
-
-        def work(progress: Any, cancelled: Any) -> list[str]:
-            from desktop_app.core.mt.routing import translate_texts
-
-            settings = Settings.load()
-            settings.n_best = 3
-            result = translate_texts([source], source_lang, target_lang, settings=settings)[0]
-            return [result.text, *result.alternatives]
-
-        def done(texts: list[str], row: int = row) -> None:
-            if self.current_row() == row:
-                self.mt_panel.show_alternatives(texts, route.note)
-
-        self.mt_job = jobs.start(work, on_success=done,
-                                 on_failure=lambda message: self.mt_panel.show_message(message))
-
-    def pretranslate(self) -> None:
-        if self.session is None or self.job is not None:
-            return
-        from desktop_app.core.errors import NoModelError
-        from desktop_app.core.mt.routing import choose
-
-        project = self.session.project
-        try:
-            choose(project.source_lang, project.target_lang)
-        except NoModelError as exc:
-            show_error(self, str(exc))
-            return
-        path = project.path
-
-        def work(progress: Any, cancelled: Any) -> Any:
-            from desktop_app.core.pretranslate import pretranslate
-            from desktop_app.core.project import Project
-            from desktop_app.core.tm import TranslationMemory
-            from desktop_app.core.workflow import default_enforcer
-
-            own = Project.open(path)  # this thread's own connection
-            try:
-                with TranslationMemory() as tm:
-                    return pretranslate(own, settings=Settings.load(), tm=tm,
-                                        cancel=cancelled, on_progress=progress, chunk=16,
-                                        enforcer=default_enforcer(own.source_lang,
-                                                                  own.target_lang, path))
-            finally:
-                own.close()
-
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.progress.setValue(0)
-        self.job = jobs.start(work, on_success=self._pretranslated,
-                              on_failure=lambda m: show_error(self, m),
-                              on_progress=self._job_progress, on_finished=self._job_finished)
-        self._update_enabled()
-
-    def _job_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(1, total))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{number(done)} / {number(total)}")
-        self._refresh_rows()
-
-    def _refresh_rows(self) -> None:
-        """Results stream in: reload the segments, keep the grid and any open editor."""
-        if self.session is None or self.model is None:
-            return
-        self.session.reload(with_qa=False)
-        self.model.dataChanged.emit(self.model.index(0, 0),
-                                    self.model.index(self.model.rowCount() - 1, 4))
-
-    def _pretranslated(self, report: Any) -> None:
-        self._refresh_rows()
-        self.session.run_qa()
-        self.qa_panel.show_findings(self.session.findings)
-        message = _("{mt} segments by MT, {tm} from the translation memory").format(
-            mt=number(report.from_mt), tm=number(report.from_tm))
-        self.statusBar().showMessage(message, 8000)
-
-    def _job_finished(self) -> None:
-        self.job = None
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
-        self._update_enabled()
-
-    def cancel_job(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        self.mt_timer.start()  # decode alternatives once the cursor rests here
 
     # -- export, tools -------------------------------------------------------------------
 
     def ask_export(self, bilingual: bool) -> None:
         if self.session is None:
             return
-        name, fmt, _d = self.session.project.document()
-        suggestion = str(Path(name).with_suffix(".docx" if bilingual else Path(name).suffix))
-        path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), suggestion)
+        suggestion = self.session.suggest_export_path(bilingual)
+        path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), str(suggestion))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
 
-    def export_to(self, path: Path, *, bilingual: bool = False) -> bool:
+    def ask_import_review(self) -> None:
+        if self.session is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(
+            self, _("Import review"), "", _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
+        if path:
+            self.import_review_from(Path(path))
+
+    def import_review_from(self, path: Path, *, confirm: bool = False) -> bool:
         self._commit_editor()
         try:
-            self.session.export(path, bilingual=bilingual)
+            report = self.session.import_review(path, confirm=confirm)
         except TarjumanError as exc:
             show_error(self, str(exc))
             return False
-        self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
+        self.apply(Changes(rows=list(range(len(self.session.segments)))))
+        show_info(self, "\n".join(report.lines()[-12:]))
         return True
 
     def open_glossary_manager(self) -> None:
@@ -581,6 +544,7 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.dialogs.model_manager import ModelManager
 
         ModelManager(self).exec()
+        self.mt_panel.show_message("")
         row = self.current_row()
         if row is not None:
             self._show_mt(row)
@@ -589,8 +553,9 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         has = self.session is not None
-        for key in ("export", "export_bilingual", "confirm_next", "previous", "next",
-                    "copy_mt", "copy_source", "add_term", "find"):
+        for key in ("export", "export_bilingual", "import_review", "confirm_next", "previous",
+                    "next", "copy_mt", "copy_source", "add_term", "find", "undo", "redo",
+                    "unconfirm", "go_to", "next_tag", "copy_tags", "comment"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)
@@ -615,6 +580,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._commit_editor()
+        self.mt_timer.stop()
         if self.job is not None:
             self.job.cancel()
             from PySide6.QtCore import QThreadPool

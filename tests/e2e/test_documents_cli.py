@@ -197,4 +197,12 @@ def test_translate_a_po_catalog(with_model, tmp_path: Path) -> None:
     r = with_model("translate", str(po), "--to", "dari", "-o", str(out))
     assert r.returncode == 0, r.stderr
     text = out.read_text("utf-8")
-    assert "Language: fa_AF" in text and arabic(text)
+    assert "Language: fa_AF" in text
+    # The tiny model's words are random pieces of its vocabulary (Latin or Arabic script,
+    # depending on the CPU's int8 kernels): what matters is that every message got one.
+    from babel.messages.pofile import read_po
+    with out.open("rb") as fh:
+        catalog = read_po(fh)
+    strings = {m.id: m.string for m in catalog if m.id}
+    assert set(strings) == {"Open project", "The Taliban took Kabul."}
+    assert all(s.strip() for s in strings.values()), strings

@@ -8,7 +8,6 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.modeltest import ModelTester
 
 from desktop_app.core.mt import argos
@@ -31,8 +30,12 @@ def window(qtbot) -> MainWindow:
 
 
 def open_sample(window: MainWindow, name: str = "panjshir.docx") -> None:
+    """Import runs in the background: wait for the project to open."""
+    from pytestqt.qtbot import QtBot
+
     assert window.open_path(sample(name), "dari")
-    assert window.session is not None
+    QtBot(window).waitUntil(lambda: window.session is not None and window.job is None,
+                            timeout=20_000)
 
 
 def test_models_pass_qtmodeltester(window: MainWindow, qtbot) -> None:
@@ -55,6 +58,7 @@ def test_without_model_the_editor_works_and_says_what_is_missing(window: MainWin
     open_sample(window)
     window.go_to_row(1)
     assert "tarjuman models install" in window.mt_panel.status.text()
+    assert window.mt_panel.models_button.isVisible()
     window.edit_segment(1, "متن")
     assert window.session.segments[1].status == Status.EDITED
 
@@ -78,12 +82,9 @@ def test_full_flow_through_the_window(window: MainWindow, qtbot, tiny_argos: Pat
     term = window.glossary_panel.term(0)
     assert term
 
-    # type a target in the real editor, insert the term with Ctrl+1, confirm with Ctrl+Enter
-    window.view.setFocus()
-    qtbot.keyClick(window.view, Qt.Key.Key_F2)
-    editor = window.view.findChild(QPlainTextEdit)
+    # the editor is open on the target; type, insert the term with Ctrl+1, Ctrl+Enter
+    editor = window.view.editor()
     assert editor is not None and editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    editor.setFocus()
     editor.setPlainText("دره ")
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     qtbot.keyClick(editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -94,13 +95,14 @@ def test_full_flow_through_the_window(window: MainWindow, qtbot, tiny_argos: Pat
     assert window.current_row() != row  # moved on to the next unconfirmed segment
 
     # undo brings back the machine translation, redo the confirmed text
-    window.undo_stack.undo()
+    window.undo()
     assert window.session.segments[row].status == Status.MT
-    window.undo_stack.redo()
+    window.redo()
     assert window.session.segments[row].target == f"دره {term}"
 
     out = tmp_path / "out.docx"
     assert window.export_to(out)
+    qtbot.waitUntil(lambda: window.job is None and out.exists(), timeout=20_000)
     paragraphs = [p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs]
     assert any(f"دره {term}" in p for p in paragraphs)
 
@@ -118,6 +120,7 @@ def test_filters_find_and_reopen_restores_view(window: MainWindow, qtbot) -> Non
     again = MainWindow()
     qtbot.addWidget(again)
     assert again.open_path(path)
+    assert again.session is not None
     assert again.proxy.mode == "edited" and again.current_row() == 3
     again.close()
 
@@ -155,5 +158,6 @@ def test_recent_projects_and_dropping_a_file(window: MainWindow, qtbot, tmp_path
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     again.dropEvent(drop)
-    assert again.session.project.document()[0] == "panjshir.html"
+    qtbot.waitUntil(lambda: again.session.project.document()[0] == "panjshir.html",
+                    timeout=20_000)
     again.close()

@@ -103,10 +103,10 @@ def test_argos_target_prefix_is_honoured(tiny_argos: Path, tmp_path: Path) -> No
                 data = json.dumps(meta).encode()
             zout.writestr(item.filename.replace("translate-en_fa-1_0", "prefixed"), data)
     info = argos.install(prefixed)
-    engine = argos.ArgosEngine(Path(info.path))
-    assert engine.target_prefix == ["▁Kabul"]
+    engine = argos.BACKEND.engine(info, Settings())
+    assert engine.shared.target_prefix("en", "fa") == ["▁Kabul"]
     out = engine.translate(["Ahmad Massoud spoke in Kabul."], "en", "fa")
-    plain = argos.ArgosEngine(Path(argos.install(tiny_argos).path)).translate(
+    plain = argos.BACKEND.engine(argos.install(tiny_argos), Settings()).translate(
         ["Ahmad Massoud spoke in Kabul."], "en", "fa")
     assert out[0].text != plain[0].text  # decoding started from the prefix
     assert not out[0].text.startswith("Kabul")  # and the prefix was dropped

@@ -10,13 +10,14 @@ from desktop_app.core.documents.base import DocumentError, Format
 from desktop_app.core.documents.docx import Docx
 from desktop_app.core.documents.html import Html
 from desktop_app.core.documents.markdown import Markdown
+from desktop_app.core.documents.pdf import Pdf
 from desktop_app.core.documents.plaintext import PlainText
 from desktop_app.core.documents.po import Po
 from desktop_app.core.documents.subtitles import TIMING, Subtitles
 from desktop_app.core.documents.xliff import Xliff
 
 FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
-                                                  Po(), Subtitles(), Xliff())}
+                                                  Po(), Subtitles(), Xliff(), Pdf())}
 
 
 def by_name(name: str) -> Format:
@@ -29,6 +30,8 @@ def by_name(name: str) -> Format:
 def sniff(data: bytes) -> str | None:
     """The format the content shows, whatever the file is called."""
     head = data[:4096]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:

@@ -1,22 +1,24 @@
-"""XLIFF 1.1/1.2 (including Trados sdlxliff segments) and XLIFF 2.x.
+"""XLIFF 1.1/1.2 (including Trados ``.sdlxliff`` and memoQ ``.mqxliff``) and XLIFF 2.x.
 
-Import: one block per segment (``seg-source`` ``mrk`` segments in sdlxliff, ``segment``
-in 2.x, else one per trans-unit); units marked ``translate="no"`` are skipped. Inline
+Import: one block per segment (``seg-source`` ``mrk`` segments in 1.2, ``segment`` in
+2.x, else one per trans-unit); units marked ``translate="no"`` are skipped. Inline
 codes become tags; the content of native-code elements (bpt, ept, ph, it, sc, ec) is
-left out of the text. Existing targets and their states come along.
+left out of the text. Existing targets come along with their status (see
+:mod:`xliff_states`); Trados ``sdl:seg`` ``conf`` and ``locked`` are read.
 
-Export: XLIFF 2.0, one unit per block, with tags written as ``ph``/``pc`` elements.
+Export (:mod:`xliff_tree`) writes into the original file: only targets and states
+change, everything else (ids, namespaces, skeleton, notes, native codes) is kept.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
 
 from lxml import etree
 
-from desktop_app.core import languages, xmlsafe
+from desktop_app.core import xmlsafe
 from desktop_app.core.documents.base import Block, DocumentError, Imported
-from desktop_app.core.documents.inline_xml import fill
+from desktop_app.core.documents.xliff_states import SDL_NS, read_status
 from desktop_app.core.xmlsafe import local
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -24,40 +26,112 @@ PAIRED = {"g", "pc", "mrk", "bx", "hi"}  # content is text
 NATIVE = {"bpt", "ept", "ph", "it", "sc", "ec", "x", "ex", "ut", "sub"}  # codes, no text
 
 
-class _Tagger:
-    """Numbers the inline elements of one segment as it renders it."""
+def inline_key(el: etree._Element) -> tuple[str, str]:
+    """What pairs a target's inline element with the source's: name and id."""
+    return local(el), el.get("id") or el.get("rid") or el.get("startRef") or ""
 
-    def __init__(self) -> None:
-        self.count = 0
+
+@dataclass
+class Tagger:
+    """Numbers the inline elements of one segment as it renders it. Given the source's
+    keys (``ref``), a target's elements take the number of the source element they
+    copy, so the tags of source and target match."""
+
+    ref: dict[tuple[str, str], int] | None = None
+    count: int = 0
+    elements: dict[int, etree._Element] = field(default_factory=dict)
+    keys: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def _number(self, el: etree._Element) -> int:
+        key = inline_key(el)
+        if self.ref is not None and key in self.ref and self.ref[key] not in self.elements:
+            n = self.ref[key]
+        else:
+            self.count += 1
+            n = self.count
+            while self.ref is not None and n in self.ref.values():
+                self.count += 1
+                n = self.count
+        self.elements[n] = el
+        self.keys.setdefault(key, n)
+        return n
 
     def render(self, el: etree._Element) -> str:
         out = [el.text or ""]
         for child in el:
             name = local(child)
             if name in PAIRED and not (name == "mrk" and child.get("mtype") == "seg"):
-                self.count += 1
-                n = self.count
+                n = self._number(child)
                 out.append(f"⟨{n}⟩{self.render(child)}⟨/{n}⟩")
             elif name == "mrk":
                 out.append(self.render(child))
             elif name:
-                self.count += 1
-                out.append(f"⟨{self.count}/⟩")
+                out.append(f"⟨{self._number(child)}/⟩")
             out.append(child.tail or "")
         return "".join(out)
 
 
-def _text(el: etree._Element | None) -> str:
-    return "" if el is None else _Tagger().render(el)
+def render_pair(source: etree._Element | None,
+                target: etree._Element | None) -> tuple[str, str, Tagger]:
+    """Tagged source and target text, their tags numbered alike."""
+    tagger = Tagger()
+    text = "" if source is None else tagger.render(source)
+    target_text = "" if target is None else Tagger(ref=tagger.keys).render(target)
+    return text, target_text, tagger
 
 
-def _children(el: etree._Element, name: str) -> list[etree._Element]:
+def children(el: etree._Element, name: str) -> list[etree._Element]:
     return [c for c in el if local(c) == name]
 
 
-def _first(el: etree._Element, name: str) -> etree._Element | None:
-    found = _children(el, name)
+def first(el: etree._Element, name: str) -> etree._Element | None:
+    found = children(el, name)
     return found[0] if found else None
+
+
+def seg_marks(el: etree._Element | None) -> list[etree._Element]:
+    """The ``mrk mtype="seg"`` segments of a 1.2 seg-source or target."""
+    if el is None:
+        return []
+    return [m for m in el.iter() if local(m) == "mrk" and m.get("mtype") == "seg"]
+
+
+def sdl_segs(unit: etree._Element) -> dict[str, etree._Element]:
+    """Trados ``sdl:seg`` definitions of a trans-unit, by segment id."""
+    return {s.get("id", ""): s for s in unit.iter(f"{{{SDL_NS}}}seg")}
+
+
+def units(root: etree._Element, name: str) -> list[etree._Element]:
+    """Every trans-unit (1.x) or unit (2.x) in document order; the index in this list
+    is how export finds a block's unit again."""
+    return [u for u in root.iter() if isinstance(u.tag, str) and local(u) == name]
+
+
+def is_v2(root: etree._Element) -> bool:
+    ns = etree.QName(root).namespace or ""
+    return root.get("version", "").startswith("2") or ns.endswith((":2.0", ":2.1"))
+
+
+class _Ids:
+    """Block ids: the unit id (``#mid`` or ``#segment`` for segments), prefixed with
+    the file's position when the same id comes back in another ``<file>``."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def make(self, unit_id: str, file_no: int) -> str:
+        bid = unit_id if unit_id not in self.seen else f"f{file_no}/{unit_id}"
+        self.seen.add(bid)
+        return bid
+
+
+def _file_no(unit: etree._Element) -> int:
+    parent = unit.getparent()
+    while parent is not None and local(parent) != "file":
+        parent = parent.getparent()
+    if parent is None or parent.getparent() is None:
+        return 1
+    return [c for c in parent.getparent() if local(c) == "file"].index(parent) + 1
 
 
 def _load_v1(root: etree._Element, name: str) -> Imported:
@@ -66,46 +140,77 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
         raise DocumentError(f"{name}: XLIFF without <file>")
     imported = Imported("xliff", [], files[0].get("source-language", ""),
                         files[0].get("target-language", ""))
-    for unit in (u for u in root.iter() if local(u) == "trans-unit"):
+    ids = _Ids()
+    for n, unit in enumerate(units(root, "trans-unit")):
         if unit.get("translate") == "no":
             continue
-        uid = unit.get("id") or f"u{len(imported.blocks)}"
-        source, target = _first(unit, "source"), _first(unit, "target")
-        seg_source = _first(unit, "seg-source")
-        state = target.get("state", "") if target is not None else ""
-        segments = ([m for m in seg_source.iter() if local(m) == "mrk"
-                     and m.get("mtype") == "seg"] if seg_source is not None else [])
-        if segments:
-            targets = {m.get("mid"): m for m in (target.iter() if target is not None else [])
-                       if local(m) == "mrk" and m.get("mtype") == "seg"}
-            for m in segments:
-                mid = m.get("mid", "")
-                imported.blocks.append(Block(f"{uid}#{mid}", _text(m), "unit",
-                                             {"unit": uid, "state": state},
-                                             _text(targets.get(mid))))
-            continue
+        uid = unit.get("id") or f"u{n}"
+        source, target = first(unit, "source"), first(unit, "target")
         if source is None:
             raise DocumentError(f"{name}: line {unit.sourceline}: trans-unit without <source>")
-        imported.blocks.append(Block(uid, _text(source), "unit", {"unit": uid, "state": state},
-                                     _text(target)))
+        state = target.get("state", "") if target is not None else ""
+        approved = unit.get("approved") == "yes"
+        meta = {"unit": uid, "n": n, "state": state}
+        segments = seg_marks(first(unit, "seg-source"))
+        if segments:
+            targets = {m.get("mid"): m for m in seg_marks(target)}
+            sdl = sdl_segs(unit)
+            for m in segments:
+                mid = m.get("mid", "")
+                text, target_text, _ = render_pair(m, targets.get(mid))
+                seg_def = sdl.get(mid)
+                conf = seg_def.get("conf", "") if seg_def is not None else ""
+                status = read_status(bool(target_text.strip()), v1=state, sdl=conf,
+                                     approved=approved)
+                imported.blocks.append(Block(
+                    ids.make(f"{uid}#{mid}", _file_no(unit)), text, "unit",
+                    {**meta, "mid": mid, "status": status.value, "conf": conf,
+                     "locked": seg_def is not None and seg_def.get("locked") == "true"},
+                    target_text))
+            continue
+        text, target_text, _ = render_pair(source, target)
+        status = read_status(bool(target_text.strip()), v1=state, approved=approved)
+        imported.blocks.append(Block(ids.make(uid, _file_no(unit)), text, "unit",
+                                     {**meta, "status": status.value}, target_text))
     return imported
+
+
+def _no_translate(unit: etree._Element) -> bool:
+    node: etree._Element | None = unit
+    while node is not None:
+        value = node.get("translate")
+        if value in ("no", "yes"):
+            return bool(value == "no")
+        node = node.getparent()
+    return False
 
 
 def _load_v2(root: etree._Element, name: str) -> Imported:
     imported = Imported("xliff", [], root.get("srcLang", ""), root.get("trgLang", ""))
-    for unit in (u for u in root.iter() if local(u) == "unit"):
-        if unit.get("translate") == "no":
+    ids = _Ids()
+    for n, unit in enumerate(units(root, "unit")):
+        if _no_translate(unit):
             continue
-        uid = unit.get("id") or f"u{len(imported.blocks)}"
-        for k, seg in enumerate(_children(unit, "segment")):
-            source = _first(seg, "source")
+        uid = unit.get("id") or f"u{n}"
+        for k, seg in enumerate(children(unit, "segment")):
+            source = first(seg, "source")
             if source is None:
                 raise DocumentError(f"{name}: line {seg.sourceline}: segment without <source>")
-            target = _first(seg, "target")
-            imported.blocks.append(Block(f"{uid}#{seg.get('id') or k}", _text(source), "unit",
-                                         {"unit": uid, "state": seg.get("state", "")},
-                                         _text(target)))
+            text, target_text, _ = render_pair(source, first(seg, "target"))
+            state = seg.get("state", "")
+            status = read_status(bool(target_text.strip()), v2=state or "initial")
+            imported.blocks.append(Block(
+                ids.make(f"{uid}#{seg.get('id') or k}", _file_no(unit)), text, "unit",
+                {"unit": uid, "n": n, "segment": k, "state": state, "status": status.value},
+                target_text))
     return imported
+
+
+def parse(data: bytes, name: str) -> etree._Element:
+    root = xmlsafe.parse(data, name, DocumentError)
+    if local(root) != "xliff":
+        raise DocumentError(f"{name}: not XLIFF (root element <{local(root)}>)")
+    return root
 
 
 class Xliff:
@@ -113,50 +218,10 @@ class Xliff:
     extensions = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 
     def load(self, data: bytes, name: str) -> Imported:
-        root = xmlsafe.parse(data, name, DocumentError)
-        if local(root) != "xliff":
-            raise DocumentError(f"{name}: not XLIFF (root element <{local(root)}>)")
-        version = root.get("version", "")
-        ns = etree.QName(root).namespace or ""
-        if version.startswith("2") or ns.endswith(":2.0") or ns.endswith(":2.1"):
-            return _load_v2(root, name)
-        return _load_v1(root, name)
+        root = parse(data, name)
+        return _load_v2(root, name) if is_v2(root) else _load_v1(root, name)
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
-        imported = self.load(data, name)
-        source = imported.source_lang or "en"
-        return write_xliff2(imported.blocks, targets, source, target_lang, name)
+        from desktop_app.core.documents.xliff_tree import write_targets
 
-
-def _inline(parent: etree._Element, text: str) -> None:
-    """Tagged text into XLIFF 2 content: ⟨n/⟩ -> <ph id=n/>, ⟨n⟩..⟨/n⟩ -> <pc id=n>.</pc>."""
-    fill(parent, text, lambda n, paired: etree.Element(
-        f"{{{XLIFF2_NS}}}{'pc' if paired else 'ph'}", id=str(n)))
-
-
-def write_xliff2(blocks: list[Block], targets: dict[str, str], source_lang: str,
-                 target_lang: str, original: str, states: dict[str, str] | None = None) -> bytes:
-    def bcp(code: str) -> str:
-        try:
-            return languages.get(code).bcp47
-        except Exception:
-            return code
-
-    root = etree.Element(f"{{{XLIFF2_NS}}}xliff", nsmap={None: XLIFF2_NS},
-                         attrib={"version": "2.0", "srcLang": bcp(source_lang),
-                                 "trgLang": bcp(target_lang)})
-    file_el = etree.SubElement(root, f"{{{XLIFF2_NS}}}file", id="f1", original=original)
-    for k, block in enumerate(blocks, 1):
-        unit = etree.SubElement(file_el, f"{{{XLIFF2_NS}}}unit", id=f"u{k}",
-                                name=block.id)
-        attrs: dict[str, Any] = {"id": "s1"}
-        state = (states or {}).get(block.id, "")
-        if state:
-            attrs["state"] = state
-        segment = etree.SubElement(unit, f"{{{XLIFF2_NS}}}segment", **attrs)
-        _inline(etree.SubElement(segment, f"{{{XLIFF2_NS}}}source"), block.text)
-        if targets.get(block.id):
-            _inline(etree.SubElement(segment, f"{{{XLIFF2_NS}}}target"), targets[block.id])
-    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                pretty_print=True)
-    return out
+        return write_targets(data, name, targets, target_lang)

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.core.glossary import csvio
-from desktop_app.core.glossary.store import Glossary, GlossarySet
+from desktop_app.core.glossary.store import SCHEMA_VERSION, Glossary, GlossarySet
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.resources import shipped
 
@@ -28,7 +28,7 @@ def starter_path() -> Path:
 
 
 def _starter_digest() -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())  # a new schema rebuilds it
     for name in STARTER_FILES:
         h.update(shipped("glossaries", name).read_bytes())
     return h.hexdigest()[:16]

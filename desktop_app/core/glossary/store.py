@@ -23,7 +23,7 @@ from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textnorm import fold
 
 STATUSES = ("preferred", "admitted", "forbidden")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class GlossaryError(TarjumanError):
@@ -86,7 +86,14 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("meta").create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2_team(db: sqlite_utils.Database) -> None:
+    """Stable ids (UUID), authors, an outbox and tombstones for team sync."""
+    from desktop_app.core.team import tracking
+
+    tracking.install_glossary(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_team]
 
 
 class Glossary:
@@ -101,8 +108,13 @@ class Glossary:
             self.db.execute("PRAGMA foreign_keys=ON")
             configure(self.db)
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise GlossaryError(f"{self.path.name} is not a Tarjuman glossary: {exc}") from exc
+        except BaseException as exc:
+            if hasattr(self, "db"):
+                self.db.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise GlossaryError(f"{self.path.name} is not a Tarjuman glossary: "
+                                    f"{exc}") from exc
+            raise
         self.revision = 0
 
     def _migrate(self) -> None:
@@ -119,6 +131,12 @@ class Glossary:
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> Glossary:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _check_writable(self) -> None:
         if self.readonly:
@@ -300,6 +318,16 @@ class GlossarySet:
     @property
     def writable(self) -> Glossary:
         return self.glossaries[0]
+
+    def close(self) -> None:
+        for glossary in self.glossaries:
+            glossary.close()
+
+    def __enter__(self) -> GlossarySet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def revision(self) -> tuple[int, ...]:

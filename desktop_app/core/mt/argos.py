@@ -1,5 +1,6 @@
-"""Argos Translate packages: install, list and remove through argostranslate's own package
-code; translate by running CTranslate2 on the package's ``model/`` with its tokenizer.
+"""Argos Translate packages (``.argosmodel``): validated, unpacked into staging,
+test-translated and renamed into the packages folder; translated by running CTranslate2 on
+the package's ``model/`` with its tokenizer.
 
 argostranslate's ``translate()`` is not used: its sentence splitter downloads a model on
 first use, and Tarjuman's segments arrive already split.
@@ -9,29 +10,23 @@ from __future__ import annotations
 
 import importlib
 import json
-import shutil
 import zipfile
-from collections.abc import Sequence
-from functools import cache
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
 
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError, ModelError
+from desktop_app.core.mt import ct2engine, installs, manifest
 from desktop_app.core.mt.archive import UnsafeArchive, check_members
-from desktop_app.core.mt.ct2run import Ct2Runner
-from desktop_app.core.mt.engine import (
-    CancelFn,
-    DecodeOptions,
-    ModelInfo,
-    ProgressFn,
-    Translation,
-    dir_size,
-)
+from desktop_app.core.mt.backend import Backend
+from desktop_app.core.mt.ct2engine import Ct2Engine
+from desktop_app.core.mt.engine import ModelInfo, dir_size
+from desktop_app.core.mt.hardware import Plan
 from desktop_app.core.paths import argos_packages_dir, prepare_third_party_env
 
 PERSIAN_FOR_DARI_NOTE = "Persian model: review for Dari usage"
+LICENSE = "Argos package licence (see its README; the Argos en<->fa models are CC0/MIT)"
 
 
 def argos_package_module() -> ModuleType:
@@ -41,7 +36,25 @@ def argos_package_module() -> ModuleType:
 
 
 def _fail(path: Path, why: str) -> ModelError:
-    return ModelError(f"{path.name} is not a usable Argos package: {why}")
+    return ModelError(f"{installs.display_name(path.name)} is not a usable Argos package: "
+                      f"{why}")
+
+
+def _check_metadata(path: Path, metadata: Any) -> dict[str, Any]:
+    if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get(
+        "to_code"
+    ):
+        raise _fail(path, "metadata.json lacks from_code/to_code")
+    if metadata.get("type", "translate") != "translate":
+        raise _fail(path, f"package type {metadata.get('type')!r} is not a translation model")
+    prefix = metadata.get("target_prefix", "")
+    if not isinstance(prefix, str) or any(c.isspace() for c in prefix.strip()) or (
+            "\n" in prefix):
+        raise _fail(path, "target_prefix in metadata.json must be one token")
+    for key in ("from_code", "to_code", "package_version"):
+        if key in metadata and not isinstance(metadata[key], str | int | float):
+            raise _fail(path, f"{key} in metadata.json is not text")
+    return metadata
 
 
 def check_archive(path: Path) -> tuple[str, dict[str, Any]]:
@@ -70,53 +83,56 @@ def check_archive(path: Path) -> tuple[str, dict[str, Any]]:
         raise _fail(path, f"damaged archive ({exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _fail(path, f"metadata.json is not valid JSON ({exc})") from exc
-    if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get(
-        "to_code"
-    ):
-        raise _fail(path, "metadata.json lacks from_code/to_code")
-    if metadata.get("type", "translate") != "translate":
-        raise _fail(path, f"package type {metadata.get('type')!r} is not a translation model")
-    return top, metadata
+    return top, _check_metadata(path, metadata)
 
 
-def install(path: Path) -> ModelInfo:
-    """Install an ``.argosmodel`` file; the models folder is unchanged if anything fails."""
-    top, _ = check_archive(path)
-    dest = argos_packages_dir() / top
+def install(path: Path, model_id: str | None = None,
+            provenance: dict[str, Any] | None = None) -> ModelInfo:
+    """Install an ``.argosmodel`` (or an exported zip of one): staged, test-translated,
+    renamed into place; the packages folder is unchanged if anything fails."""
+    top, metadata = check_archive(path)
+    mid = installs.safe_id(model_id or top, "argos-package")
+    dest = argos_packages_dir() / mid
     if dest.exists():
-        raise ModelError(
-            f"{top} is already installed; remove it first with: tarjuman models remove {top}"
-        )
-    package = argos_package_module()
-    try:
-        package.install_from_path(path)
-        Ct2Runner(dest / "model").translator  # noqa: B018  (loads model.bin: refuses a bad one)
-        return _info(package.Package(dest))
-    except BaseException as exc:
-        shutil.rmtree(dest, ignore_errors=True)
-        if not isinstance(exc, Exception):
-            raise
-        raise _fail(path, str(exc.__cause__ or exc)) from exc
-    finally:
-        _engine_for.cache_clear()
+        raise ModelError(f"{mid} is already installed; remove it first with: "
+                         f"tarjuman models remove {mid}")
+    with installs.staging() as stage:
+        installs.unzip(path, stage / "zip")
+        root = stage / "zip" / top
+        info = _info(root, mid)
+        try:
+            engine = ArgosEngine(info, root, Plan("cpu", "default", 1, 1))
+            engine.smoke_test(metadata["from_code"], metadata["to_code"])
+        except Exception as exc:
+            raise _fail(path, f"it does not translate ({exc.__cause__ or exc})") from exc
+        manifest.write(root, {"id": mid, "engine": "argos", "installed_from": path.name,
+                              **(provenance or {})})
+        installs.commit(root, dest)
+    ct2engine.forget(str(dest))
+    return _info(dest)
 
 
 def installed() -> list[ModelInfo]:
-    package = argos_package_module()
     root = argos_packages_dir()
-    dirs = [d for d in sorted(root.iterdir()) if (d / "metadata.json").is_file()]
-    return [_info(package.Package(d)) for d in dirs]
+    models = []
+    for d in sorted(root.iterdir()):
+        if d.name.startswith(".") or not (d / "metadata.json").is_file():
+            continue
+        try:
+            models.append(_info(d))
+        except (ModelError, ValueError, OSError):
+            continue
+    return models
 
 
 def remove(model_id: str) -> ModelInfo:
-    package = argos_package_module()
     path = argos_packages_dir() / model_id
-    if "/" in model_id or model_id.startswith(".") or not (path / "metadata.json").is_file():
+    if "/" in model_id or model_id in ("", ".", "..") or not (
+            path / "metadata.json").is_file():
         raise ModelError(f"no Argos package with id {model_id!r}; see: tarjuman models list")
-    pkg = package.Package(path)
-    info = _info(pkg)
-    package.uninstall(pkg)
-    _engine_for.cache_clear()
+    info = _info(path)
+    installs.discard(path)
+    ct2engine.forget(str(path))
     return info
 
 
@@ -127,68 +143,74 @@ def _lang_code(argos_code: str) -> str:
         return argos_code
 
 
-def _info(pkg: Any) -> ModelInfo:
-    path = Path(pkg.package_path)
+def _metadata(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path.name}: unreadable metadata.json ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ModelError(f"{path.name}: metadata.json is not an object")
+    return data
+
+
+def _info(path: Path, model_id: str | None = None) -> ModelInfo:
+    meta = _metadata(path)
     return ModelInfo(
-        id=path.name,
+        id=model_id or path.name,
         engine="argos",
-        version=str(pkg.package_version),
-        pairs=((_lang_code(pkg.from_code), _lang_code(pkg.to_code)),),
+        version=installs.display_name(str(meta.get("package_version", "1"))),
+        pairs=((_lang_code(str(meta.get("from_code"))), _lang_code(str(meta.get("to_code")))),),
         path=str(path),
         size_bytes=dir_size(str(path)),
+        license_note=installs.display_name(str(manifest.read(path).get("license", ""))),
+        catalog_id=str(manifest.read(path).get("catalog_id", "")),
     )
 
 
-class ArgosEngine:
+class ArgosEngine(Ct2Engine):
     name = "argos"
 
-    def __init__(self, package_dir: Path, *, intra_threads: int = 1, inter_threads: int = 1,
-                 options: DecodeOptions | None = None):
+    def __init__(self, model: ModelInfo, package_dir: Path, plan: Plan):
+        super().__init__(model, package_dir / "model", plan)
         pkg = argos_package_module().Package(package_dir)
-        self.package = pkg
         self.tokenizer = pkg.tokenizer
-        self.model_id = package_dir.name
-        self.model_version = str(pkg.package_version)
-        self.from_code: str = pkg.from_code
-        self.to_code: str = pkg.to_code
-        self.target_prefix: list[str] = [pkg.target_prefix] if pkg.target_prefix else []
-        self.options = options or DecodeOptions()
-        self.runner = Ct2Runner(package_dir / "model", intra_threads=intra_threads,
-                                inter_threads=inter_threads)
-        self.note = ""
+        self.prefix: list[str] = [pkg.target_prefix] if pkg.target_prefix else []
 
-    def length(self, text: str) -> int:
-        return len(self.tokenizer.encode(text))
+    def encode(self, text: str, source: str, target: str) -> list[str]:
+        return list(self.tokenizer.encode(text))
 
-    def translate(
-        self,
-        segments: Sequence[str],
-        source: str,
-        target: str,
-        *,
-        n_best: int = 1,
-        on_progress: ProgressFn | None = None,
-        cancel: CancelFn | None = None,
-    ) -> list[Translation]:
-        options = DecodeOptions(self.options.beam_size, n_best, self.options.max_batch_size,
-                                self.options.batch_type)
-        tokens = [self.tokenizer.encode(s) for s in segments]
-        outs = self.runner.run(tokens, options, target_prefix=self.target_prefix,
-                               on_progress=on_progress, cancel=cancel)
-        results = []
-        for src, hyps in zip(segments, outs, strict=True):
-            texts = [self.tokenizer.decode(h).strip() for h in hyps]
-            results.append(Translation(src, texts[0] if texts else "", texts[1:], self.name,
-                                       self.model_id, self.note))
-        return results
+    def target_prefix(self, source: str, target: str) -> list[str]:
+        return self.prefix
+
+    def decode(self, tokens: list[str]) -> str:
+        return str(self.tokenizer.decode(tokens))
 
 
-@cache
-def _engine_for(package_dir: str, intra: int, inter: int, options: DecodeOptions) -> ArgosEngine:
-    return ArgosEngine(Path(package_dir), intra_threads=intra, inter_threads=inter,
-                       options=options)
+class ArgosBackend(Backend):
+    name = "argos"
+    description = "Argos Translate package (.argosmodel)"
+
+    def installed(self) -> list[ModelInfo]:
+        return installed()
+
+    def accepts(self, path: Path) -> bool:
+        if path.suffix == ".argosmodel":
+            return True
+        try:
+            check_archive(path)
+        except (ModelError, InputError):
+            return False
+        return True
+
+    def install(self, path: Path, model_id: str | None = None,
+                provenance: dict[str, Any] | None = None) -> ModelInfo:
+        return install(path, model_id, provenance)
+
+    def remove(self, model_id: str) -> ModelInfo:
+        return remove(model_id)
+
+    def build(self, model: ModelInfo, plan: Plan) -> Ct2Engine:
+        return ArgosEngine(model, Path(model.path), plan)
 
 
-def engine(model: ModelInfo, intra: int, inter: int, options: DecodeOptions) -> ArgosEngine:
-    """A shared engine per installed package and settings (the model loads once)."""
-    return _engine_for(model.path, intra, inter, options)
+BACKEND = ArgosBackend()

@@ -1,4 +1,4 @@
-"""Batched CTranslate2 decoding shared by the Argos and NLLB engines.
+"""Batched CTranslate2 decoding shared by every CTranslate2 engine (Argos, NLLB, MADLAD).
 
 Segments are sorted by length (little padding) and handed to CTranslate2 a few batches
 at a time (``BATCHES_PER_CALL``): within one call CTranslate2 cuts them into batches of
@@ -17,6 +17,7 @@ import ctranslate2
 
 from desktop_app.core.errors import ModelError
 from desktop_app.core.mt.engine import CancelFn, Cancelled, DecodeOptions, ProgressFn
+from desktop_app.core.mt.hardware import Plan
 
 BATCHES_PER_CALL = 8  # cancel granularity; the GUI also cancels between its own chunks
 
@@ -43,10 +44,9 @@ def plan_batches(lengths: Sequence[int], max_batch_size: int, batch_type: str) -
 class Ct2Runner:
     """One loaded CTranslate2 translator (lazily), safe to share between threads."""
 
-    def __init__(self, model_dir: Path, *, intra_threads: int = 1, inter_threads: int = 1):
+    def __init__(self, model_dir: Path, plan: Plan | None = None):
         self.model_dir = model_dir
-        self.intra_threads = intra_threads
-        self.inter_threads = inter_threads
+        self.plan = plan or Plan("cpu", "default", 1, 1)
         self._translator: ctranslate2.Translator | None = None
         self._lock = threading.Lock()
 
@@ -57,9 +57,10 @@ class Ct2Runner:
                 try:
                     self._translator = ctranslate2.Translator(
                         str(self.model_dir),
-                        device="cpu",
-                        intra_threads=self.intra_threads,
-                        inter_threads=self.inter_threads,
+                        device=self.plan.device,
+                        compute_type=self.plan.compute_type,
+                        intra_threads=self.plan.intra_threads,
+                        inter_threads=self.plan.inter_threads,
                     )
                 except (RuntimeError, ValueError, OSError) as exc:
                     raise ModelError(f"cannot load model at {self.model_dir}: {exc}") from exc

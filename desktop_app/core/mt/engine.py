@@ -44,6 +44,7 @@ class ModelInfo:
     path: str
     size_bytes: int
     license_note: str = ""
+    catalog_id: str = ""  # the catalog entry it was downloaded from, if any
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -54,6 +55,7 @@ class ModelInfo:
             "path": self.path,
             "size_bytes": self.size_bytes,
             "license_note": self.license_note,
+            "catalog_id": self.catalog_id,
         }
 
 

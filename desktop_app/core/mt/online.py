@@ -59,7 +59,8 @@ def available(timeout: float = TIMEOUT) -> list[dict[str, Any]]:
 
 
 def download(source: str, target: str, timeout: float = TIMEOUT,
-             on_bytes: Callable[[int], None] | None = None) -> ModelInfo:
+             on_bytes: Callable[[int], None] | None = None, model_id: str | None = None,
+             provenance: dict[str, Any] | None = None) -> ModelInfo:
     """Download and install the Argos package for a pair (Dari maps to Persian ``fa``)."""
     package = argos.argos_package_module()
     src, tgt = languages.get(source), languages.get(target)
@@ -77,7 +78,8 @@ def download(source: str, target: str, timeout: float = TIMEOUT,
                 with tempfile.TemporaryDirectory() as tmp:
                     path = Path(tmp) / f"{pkg.from_code}_{pkg.to_code}.argosmodel"
                     path.write_bytes(data)
-                    return argos.install(path)
+                    return argos.install(path, model_id, {
+                        "source": {"url": url, "index": "argos"}, **(provenance or {})})
             raise NetworkError(errors[0] if errors else "the package lists no download link")
     raise NoModelError(f"the Argos index has no package for {src.english_name} -> "
                        f"{tgt.english_name}")

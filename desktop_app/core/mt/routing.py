@@ -6,18 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from types import ModuleType
 
 from desktop_app.core import languages
-from desktop_app.core.errors import NoModelError, TarjumanError
+from desktop_app.core.errors import NoModelError
 from desktop_app.core.glossary.enforce import Enforcer
-from desktop_app.core.mt import argos, nllb
+from desktop_app.core.mt import argos, catalog, registry
 from desktop_app.core.mt.cache import MTCache, cache_key
 from desktop_app.core.mt.ct2run import BATCHES_PER_CALL
 from desktop_app.core.mt.engine import (
     CancelFn,
     Cancelled,
-    DecodeOptions,
     Engine,
     ModelInfo,
     ProgressFn,
@@ -27,7 +25,6 @@ from desktop_app.core.mt.libretranslate import LibreTranslateEngine
 from desktop_app.core.paths import mt_cache_file
 from desktop_app.core.settings import Settings
 
-ENGINE_MODULES: dict[str, ModuleType] = {"nllb": nllb, "argos": argos}
 REMOTE = "libretranslate"
 TOKEN_BATCH_CHUNK = 64  # segments per engine call when batches are counted in tokens
 
@@ -35,14 +32,7 @@ TOKEN_BATCH_CHUNK = 64  # segments per engine call when batches are counted in t
 def installed_models(engine: str | None = None) -> list[ModelInfo]:
     if engine == REMOTE:
         return []
-    names = [engine] if engine else list(ENGINE_MODULES)
-    models: list[ModelInfo] = []
-    for name in names:
-        if name not in ENGINE_MODULES:
-            raise TarjumanError(f"unknown engine {name!r}; choose one of: "
-                                + ", ".join([*ENGINE_MODULES, REMOTE]))
-        models.extend(ENGINE_MODULES[name].installed())
-    return models
+    return registry.installed(engine)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +42,12 @@ class Route:
 
 
 def install_hint(source: languages.Language, target: languages.Language) -> str:
-    if languages.PASHTO in (source, target):
-        what = "an NLLB-200 CTranslate2 model (it has pbt_Arab)"
-    elif languages.DARI in (source, target):
-        what = "an NLLB-200 CTranslate2 model (prs_Arab) or an Argos en<->fa package"
+    if languages.PASHTO in (source, target) or languages.DARI in (source, target):
+        what = ("a Dari and Pashto model: tarjuman models catalog lists them (MADLAD-400, "
+                "Apache-2.0; NLLB-200, non-commercial), tarjuman models download ID fetches one")
     else:
         what = "an Argos package or an NLLB-200 model for this pair"
-    return f"install {what} with: tarjuman models install PATH"
+    return f"install {what}; or install a file with: tarjuman models install PATH"
 
 
 def remote_engine(settings: Settings) -> LibreTranslateEngine:
@@ -84,28 +73,36 @@ def _remote_route(source: str, target: str, settings: Settings) -> Route:
 
 def choose(source: str, target: str, engine: str | None = None,
            settings: Settings | None = None) -> Route:
-    """The model that best serves source -> target: local NLLB, then local Argos, then
-    the team's LibreTranslate server if one is configured (or first, if preferred)."""
+    """The model that best serves source -> target: the user's chosen model if it serves the
+    pair, else the installed model with the best published quality figure, then the team's
+    LibreTranslate server if one is configured (or first, if preferred)."""
     settings = settings or Settings.load()
     if engine == REMOTE or (engine is None and settings.prefer_remote
                             and settings.libretranslate_url):
         return _remote_route(source, target, settings)
     try:
-        return _choose_local(source, target, engine)
+        return _choose_local(source, target, engine, settings.mt_model)
     except NoModelError:
         if engine is None and settings.libretranslate_url:
             return _remote_route(source, target, settings)
         raise
 
 
-def _choose_local(source: str, target: str, engine: str | None) -> Route:
+def rank(models: list[ModelInfo], target: str) -> list[ModelInfo]:
+    """Best first: published quality for the target, then engine order of the registry."""
+    order = {name: i for i, name in enumerate(registry.NAMES)}
+    return sorted(models, key=lambda m: (-catalog.quality(m.catalog_id, m.engine, target),
+                                         order.get(m.engine, 99), m.id))
+
+
+def _choose_local(source: str, target: str, engine: str | None, preferred: str = "") -> Route:
     src, tgt = languages.get(source), languages.get(target)
     models = installed_models(engine)
     pair = (src.code, tgt.code)
-    for kind in ("nllb", "argos"):
-        for model in models:
-            if model.engine == kind and pair in model.pairs:
-                return Route(model)
+    serving = [m for m in models if pair in m.pairs]
+    chosen = [m for m in serving if m.id == preferred]
+    if chosen or serving:
+        return Route((chosen or rank(serving, tgt.code))[0])
     # No Dari model: an Argos Persian package reads and writes something close to Dari.
     persian = languages.PERSIAN.code
     fallback = (src.code if src != languages.DARI else persian,
@@ -120,13 +117,10 @@ def _choose_local(source: str, target: str, engine: str | None) -> Route:
 
 
 def make_engine(route: Route, settings: Settings) -> Engine:
+    """The shared loaded model for the route, seen with these settings' decoding options."""
     if route.model.engine == REMOTE:
         return remote_engine(settings)
-    options = DecodeOptions(settings.beam_size, settings.n_best, settings.max_batch_size,
-                            settings.batch_type)
-    module = ENGINE_MODULES[route.model.engine]
-    engine: Engine = module.engine(route.model, settings.intra_threads,
-                                   settings.inter_threads, options)
+    engine: Engine = registry.get(route.model.engine).engine(route.model, settings)
     return engine
 
 

@@ -1,7 +1,10 @@
-"""Find and replace across source and target, spelling-variant aware or by regex."""
+"""Find and replace across source and target: spelling-variant aware, match case, whole
+word or regex; hits are highlighted in the grid; Replace changes the current segment's
+first hit, Replace all every target in one undo step (both through the session)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import TarjumanError
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number
+from desktop_app.gui.models.segments import SOURCE, TARGET
 
 
 class FindReplace(QDialog):
@@ -28,53 +32,84 @@ class FindReplace(QDialog):
         self.in_source.setChecked(True)
         self.in_target.setChecked(True)
         self.regex = QCheckBox(_("Regular expression"))
+        self.match_case = QCheckBox(_("Match case"))
+        self.whole_word = QCheckBox(_("Whole word"))
         self.status_label = QLabel()
-        find_next, replace_all = QPushButton(_("Find next")), QPushButton(_("Replace all"))
-        find_next.clicked.connect(self.find_next)
-        replace_all.clicked.connect(self.replace_all)
+        buttons = [QPushButton(_("Find next")), QPushButton(_("Replace")),
+                   QPushButton(_("Replace all"))]
+        for button, slot in zip(buttons, (self.find_next, self.replace_one, self.replace_all),
+                                strict=True):
+            button.clicked.connect(slot)
+        self.query.returnPressed.connect(self.find_next)
         grid = QGridLayout(self)
         grid.addWidget(QLabel(_("Find:")), 0, 0)
         grid.addWidget(self.query, 0, 1, 1, 3)
         grid.addWidget(QLabel(_("Replace with:")), 1, 0)
         grid.addWidget(self.replacement, 1, 1, 1, 3)
-        grid.addWidget(self.in_source, 2, 1)
-        grid.addWidget(self.in_target, 2, 2)
-        grid.addWidget(self.regex, 2, 3)
-        grid.addWidget(find_next, 3, 1)
-        grid.addWidget(replace_all, 3, 2)
-        grid.addWidget(self.status_label, 4, 0, 1, 4)
+        for n, box in enumerate((self.in_source, self.in_target, self.regex)):
+            grid.addWidget(box, 2, n + 1)
+        grid.addWidget(self.match_case, 3, 1)
+        grid.addWidget(self.whole_word, 3, 2)
+        for n, button in enumerate(buttons):
+            grid.addWidget(button, 4, n + 1)
+        grid.addWidget(self.status_label, 5, 0, 1, 4)
+
+    def _options(self) -> dict[str, bool]:
+        return {"regex": self.regex.isChecked(), "match_case": self.match_case.isChecked(),
+                "whole_word": self.whole_word.isChecked()}
+
+    def highlight(self) -> None:
+        """Mark the hits in the grid's source and target cells."""
+        view = self.editor_window.view
+        session = self.editor_window.session
+        try:
+            pattern = session.pattern(self.query.text(), folded=False, **self._options()) \
+                if self.query.text() else None
+        except TarjumanError:
+            pattern = None
+        for col in (SOURCE, TARGET):
+            delegate = view.itemDelegateForColumn(col)
+            if hasattr(delegate, "find"):
+                delegate.find = pattern
+        view.viewport().update()
 
     def find_next(self) -> None:
         try:
-            rows = self.editor_window.session.find(self.query.text(),
-                                            in_source=self.in_source.isChecked(),
-                                            in_target=self.in_target.isChecked(),
-                                            regex=self.regex.isChecked())
+            rows = self.editor_window.session.find(
+                self.query.text(), in_source=self.in_source.isChecked(),
+                in_target=self.in_target.isChecked(), **self._options())
         except TarjumanError as exc:
             show_error(self, str(exc))
             return
+        self.highlight()
         self.status_label.setText(_("{n} segments match").format(n=number(len(rows))))
         if rows:
             current = self.editor_window.current_row()
             after = [r for r in rows if current is None or r > current]
-            self.editor_window.go_to_row((after or rows)[0])
+            self.editor_window.go_to_row((after or rows)[0], edit=False)
+
+    def _replace(self, call: Any) -> None:
+        self.editor_window._commit_editor()
+        try:
+            changes = call(self.query.text(), self.replacement.text(), **self._options())
+        except (TarjumanError, re.error) as exc:
+            show_error(self, str(exc))
+            return
+        self.editor_window.apply(changes)
+        self.highlight()
+        self.status_label.setText(_("{n} segments changed").format(n=number(len(changes.rows))))
+
+    def replace_one(self) -> None:
+        row = self.editor_window.current_row()
+        if row is not None:
+            self._replace(lambda q, r, **kw: self.editor_window.session.replace_one(
+                row, q, r, **kw))
+            self.find_next()
 
     def replace_all(self) -> None:
-        session = self.editor_window.session
-        changed = 0
-        try:
-            import re
+        self._replace(self.editor_window.session.replace_all)
 
-            pattern = re.compile(self.query.text() if self.regex.isChecked()
-                                 else re.escape(self.query.text()))
-        except re.error as exc:
-            show_error(self, _("Bad regular expression: {error}").format(error=exc))
-            return
-        self.editor_window.undo_stack.beginMacro(_("Replace all"))
-        for row, seg in enumerate(session.segments):
-            if self.query.text() and seg.target and pattern.search(seg.target):
-                new = pattern.sub(self.replacement.text(), seg.target)
-                self.editor_window.edit_segment(row, new)
-                changed += 1
-        self.editor_window.undo_stack.endMacro()
-        self.status_label.setText(_("{n} segments changed").format(n=number(changed)))
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.query.clear()
+        self.highlight()
+        super().closeEvent(event)

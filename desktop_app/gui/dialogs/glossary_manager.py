@@ -52,6 +52,9 @@ class GlossaryManager(QDialog):
         row = QHBoxLayout()
         for w in (self.new_source, self.new_target, add, delete, imp, exp):
             row.addWidget(w)
+        from desktop_app.gui.dialogs.team_conflicts import add_conflicts_button
+
+        self.conflicts_button = add_conflicts_button(self, row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import TarjumanError
-from desktop_app.core.mt import argos, nllb
+from desktop_app.core.mt import argos, registry
 from desktop_app.core.mt.routing import installed_models
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
@@ -38,7 +38,7 @@ class ModelManager(QDialog):
         note.setWordWrap(True)
         install_file = QPushButton(_("Install .argosmodel…"))
         install_file.clicked.connect(self.install_argos)
-        install_dir = QPushButton(_("Install NLLB folder…"))
+        install_dir = QPushButton(_("Install model folder…"))
         install_dir.clicked.connect(self.install_nllb)
         remove = QPushButton(_("Remove"))
         remove.clicked.connect(self.remove)
@@ -82,8 +82,8 @@ class ModelManager(QDialog):
         self._install(argos.install, name)
 
     def install_nllb(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, _("NLLB-200 CTranslate2 model folder"))
-        self._install(nllb.install, name)
+        name = QFileDialog.getExistingDirectory(self, _("CTranslate2 model folder"))
+        self._install(lambda path: registry.for_path(path).install(path), name)
 
     def download(self) -> None:
         """Only on request: fetch an Argos package from its index, with progress."""
@@ -117,7 +117,7 @@ class ModelManager(QDialog):
             return
         model = self.models[row]
         try:
-            (nllb if model.engine == "nllb" else argos).remove(model.id)
+            registry.get(model.engine).remove(model.id)
         except TarjumanError as exc:
             show_error(self, str(exc))
         self.refresh()

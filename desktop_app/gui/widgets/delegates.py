@@ -1,21 +1,22 @@
-"""Painting and editing grid cells: the source with glossary hits highlighted and tags
-as protected chips; the target in a right-to-left multi-line editor."""
+"""Painting grid cells: source and target as rich text laid out in their own language's
+paragraph direction (a Dari sentence ends on the left even in the English UI), tags as
+chips, glossary hits and find hits highlighted; the size hint is the laid-out height, so
+rows fit their content. The target editor lives in ``target_editor``."""
 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QKeyEvent,
     QPalette,
     QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import (
-    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -25,28 +26,34 @@ from PySide6.QtWidgets import (
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.session import EditSession
 from desktop_app.gui.models.segments import RawRole
+from desktop_app.gui.widgets.target_editor import TargetEditor
 
-CHIP = ('<span style="background:#d9d9e8;color:#333;border-radius:3px;font-size:small">'
+CHIP = ('<span style="background:#d9d9e8;color:#333;font-size:small">'
         "&nbsp;{}&nbsp;</span>")
+TERM = '<span style="background:#ffe58a">'
+FOUND = '<span style="background:#9fd3ff">'
+PAD = 4
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def source_html(text: str, spans: list[tuple[int, int]]) -> str:
-    """Source text as HTML: glossary spans (in tag-free offsets) highlighted, tags as chips."""
+def source_html(text: str, spans: list[tuple[int, int]],
+                found: list[tuple[int, int]] | None = None) -> str:
+    """Text as HTML: spans (in tag-free offsets) highlighted, tags as chips."""
+    marks: dict[int, list[str]] = {}
+    for spans_of, opening in ((spans, TERM), (found or [], FOUND)):
+        for a, b in spans_of:
+            marks.setdefault(a, []).append(opening)
+            marks.setdefault(b, []).insert(0, "</span>")
     out: list[str] = []
     plain_pos = 0
     pos = 0
-    starts = {a for a, _ in spans}
-    ends = {b for _, b in spans}
 
     def emit_text(chunk: str) -> None:
         nonlocal plain_pos
         for ch in chunk:
-            if plain_pos in ends:
-                out.append("</span>")
-            if plain_pos in starts:
-                out.append('<span style="background:#ffe58a">')
+            out.extend(m for m in marks.get(plain_pos, ()) if m == "</span>")
+            out.extend(m for m in marks.get(plain_pos, ()) if m != "</span>")
             out.append(html.escape(ch))
             plain_pos += 1
 
@@ -56,34 +63,56 @@ def source_html(text: str, spans: list[tuple[int, int]]) -> str:
         out.append(CHIP.format(html.escape(label)))
         pos = m.end()
     emit_text(text[pos:])
-    if plain_pos in ends:
-        out.append("</span>")
+    out.extend(m for m in marks.get(plain_pos, ()) if m == "</span>")
     return "".join(out)
 
 
-class SourceDelegate(QStyledItemDelegate):
-    def __init__(self, session: EditSession, parent: QObject | None = None):
+class CellDelegate(QStyledItemDelegate):
+    """Source or target cells: rich text in the language's direction."""
+
+    def __init__(self, session: EditSession, rtl: bool, *, terms: bool,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
+        self.rtl = rtl
+        self.terms = terms
+        self.find: re.Pattern[str] | None = None
 
-    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+    def _spans(self, row: int, plain: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        terms = [h.hit.span for h in self.session.glossary_hits(row)] if self.terms else []
+        found = [m.span() for m in self.find.finditer(plain) if m.end() > m.start()] \
+            if self.find is not None else []
+        return terms, found
+
+    def document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        spans = [h.hit.span for h in self.session.glossary_hits(index.row())]
-        doc.setHtml(source_html(str(index.data(RawRole) or ""), spans))
-        doc.setTextWidth(option.rect.width())
+        doc.setDocumentMargin(PAD)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        text_option.setTextDirection(Qt.LayoutDirection.RightToLeft if self.rtl
+                                     else Qt.LayoutDirection.LeftToRight)
+        text_option.setAlignment((Qt.AlignmentFlag.AlignRight if self.rtl
+                                  else Qt.AlignmentFlag.AlignLeft)
+                                 | Qt.AlignmentFlag.AlignAbsolute)
+        doc.setDefaultTextOption(text_option)
+        raw = str(index.data(RawRole) or "")
+        terms, found = self._spans(index.row(), TAG.sub("", raw))
+        direction = "rtl" if self.rtl else "ltr"
+        doc.setHtml(f'<div dir="{direction}">{source_html(raw, terms, found)}</div>')
+        doc.setTextWidth(max(10, option.rect.width()))
         return doc
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
+        doc = self.document(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
-        painter.setClipRect(opt.rect)  # long sentences stay in their row (tooltip has all)
+        painter.setClipRect(opt.rect)
         painter.translate(opt.rect.topLeft())
         ctx = QAbstractTextDocumentLayout.PaintContext()
         if opt.state & QStyle.StateFlag.State_Selected:
@@ -93,40 +122,21 @@ class SourceDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        doc = self._document(option, index)
+        opt = QStyleOptionViewItem(option)
+        view = self.parent()
+        if isinstance(view, QWidget) and hasattr(view, "columnWidth"):
+            opt.rect.setWidth(view.columnWidth(index.column()))
+        doc = self.document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
-class TargetEditor(QPlainTextEdit):
-    """Right-to-left editor with ZWNJ and bidi marks shown; Ctrl+Enter confirms."""
+class TargetDelegate(CellDelegate):
+    """The target: painted like the source; edited in a TargetEditor."""
 
     confirm_requested = Signal()
 
-    def __init__(self, parent: QWidget | None, rtl: bool):
-        super().__init__(parent)
-        option = self.document().defaultTextOption()
-        option.setFlags(option.flags() | QTextOption.Flag.ShowDefaultIgnorables)
-        if rtl:
-            self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.document().setDefaultTextOption(option)
-        self.setTabChangesFocus(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.confirm_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class TargetDelegate(QStyledItemDelegate):
-    confirm_requested = Signal()
-
-    def __init__(self, rtl: bool, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rtl = rtl
+    def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
+        super().__init__(session, rtl, terms=False, parent=parent)
         self.spell: Any = None  # a SpellChecker: misspelt words underlined in the editor
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
@@ -140,12 +150,18 @@ class TargetDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, QPlainTextEdit):
-            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            editor.moveCursor(editor.textCursor().MoveOperation.End)
+        if isinstance(editor, TargetEditor):
+            seg = self.session.segments[index.row()]
+            editor.load(seg.target, seg.source, select_all=seg.status.value == "mt")
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, QPlainTextEdit):
-            text = editor.toPlainText()
+        if isinstance(editor, TargetEditor):
+            text = editor.text()
             if text != (index.data(Qt.ItemDataRole.EditRole) or ""):
                 model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: Index) -> None:
+        rect = option.rect
+        rect.setHeight(max(rect.height(), editor.sizeHint().height() // 2))
+        editor.setGeometry(rect)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -19,7 +22,10 @@ from PySide6.QtWidgets import (
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match
-from desktop_app.gui.i18n import _, number
+from desktop_app.gui.i18n import N_, _, number
+
+TEXT = Qt.ItemDataRole.UserRole + 1
+FSI, PDI = "\u2068", "\u2069"  # bidi isolation: a message keeps its own direction
 
 
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
@@ -30,28 +36,54 @@ def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
 
 
 class MTPanel(QWidget):
+    """MT alternatives (Ctrl+Alt+1..); without a model, what is missing and a button to
+    Tools > Translation models."""
+
     use_text = Signal(str)
+    open_models = Signal()
 
     def __init__(self, rtl: bool):
         super().__init__()
         self.rtl = rtl
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.models_button = QPushButton()
+        self.models_button.setVisible(False)
+        self.models_button.clicked.connect(self.open_models)
         self.list = QListWidget()
-        self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.text()))
+        self.list.setWordWrap(True)
+        self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.data(TEXT)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.models_button)
         layout.addWidget(self.list)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.models_button.setText(_("Open Tools > Translation models…"))
 
     def show_message(self, text: str) -> None:
         self.list.clear()
+        self.models_button.setVisible(False)
         self.status.setText(text)
+
+    def show_no_model(self, text: str) -> None:
+        self.show_message(text)
+        self.models_button.setVisible(True)
 
     def show_alternatives(self, texts: list[str], note: str = "") -> None:
         self.list.clear()
-        for text in texts:
-            self.list.addItem(_rtl_item(text, self.rtl))
+        self.models_button.setVisible(False)
+        for n, text in enumerate(texts, 1):
+            item = _rtl_item(f"{number(n)}. {text}" if n < 10 else text, self.rtl)
+            item.setData(TEXT, text)
+            item.setToolTip(f"Ctrl+Alt+{n}" if n < 10 else "")
+            self.list.addItem(item)
         self.status.setText(note)
+
+    def texts(self) -> list[str]:
+        return [str(self.list.item(i).data(TEXT)) for i in range(self.list.count())]
 
 
 class TMPanel(QWidget):
@@ -94,12 +126,24 @@ class TMPanel(QWidget):
         self.diff.setHtml(" ".join(parts) or html.escape(self.matches[row].source))
 
 
+STATUS_NAMES = {"preferred": N_("preferred"), "admitted": N_("admitted"),
+                "forbidden": N_("forbidden")}
+
+
 class GlossaryPanel(QTableWidget):
+    """Glossary hits of the current segment: key, source term, every target term with its
+    status (forbidden ones struck through) and the notes; no horizontal scrolling."""
+
     def __init__(self) -> None:
         super().__init__(0, 3)
         self.hits: list[TermHit] = []
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.retranslate()
 
@@ -112,11 +156,21 @@ class GlossaryPanel(QTableWidget):
         for row, hit in enumerate(hits):
             key = QTableWidgetItem(f"Ctrl+{row + 1}" if row < 9 else "")
             self.setItem(row, 0, key)
-            self.setItem(row, 1, QTableWidgetItem(hit.hit.text))
-            target = QTableWidgetItem(" | ".join(hit.targets) or _("(no target term)"))
+            source = QTableWidgetItem(hit.hit.text)
+            source.setToolTip(hit.note)
+            self.setItem(row, 1, source)
+            lines = [f"{t.text} · {_(STATUS_NAMES.get(t.status, t.status))}"
+                     + (f" — {t.note}" if t.note else "") for t in hit.terms]
+            if hit.note:
+                lines.append(hit.note)
+            target = QTableWidgetItem("\n".join(lines) or " | ".join(hit.targets)
+                                      or _("(no target term)"))
             target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                     | Qt.AlignmentFlag.AlignVCenter)
+            if any(t.status == "forbidden" for t in hit.terms):
+                target.setForeground(QColor("#8a1c1c"))
             self.setItem(row, 2, target)
+        self.resizeRowsToContents()
 
     def term(self, n: int) -> str | None:
         if 0 <= n < len(self.hits) and self.hits[n].targets:
@@ -139,7 +193,7 @@ class QAPanel(QListWidget):
         rows: list[int] = []
         for row in sorted(findings):
             for f in findings[row]:
-                texts.append(f"{number(row + 1)}: {f.message}")
+                texts.append(f"{number(row + 1)}: {FSI}{f.message}{PDI}")
                 rows.append(row)
         if rows == self.rows and texts == self.texts:
             return  # an edit that changed no finding costs nothing here

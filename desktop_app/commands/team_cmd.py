@@ -1,0 +1,122 @@
+"""``tarjuman team``: share glossaries and translation memory through a PostgreSQL hub."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands import print_json
+from desktop_app.core.i18n import _
+from desktop_app.core.team import sync
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("team", help="share glossaries and TM with a team through a "
+                       "PostgreSQL hub")
+    s = p.add_subparsers(dest="team_command", metavar="ACTION", required=True,
+                         parser_class=type(p))
+    c = s.add_parser("init", help="create or migrate the hub schema in a PostgreSQL database "
+                     "(run once, as the database owner)")
+    c.add_argument("dsn", help="connection string, e.g. 'host=db.lan dbname=team user=admin'")
+    c.set_defaults(func=run_init)
+    c = s.add_parser("connect", help="sync with a hub (the password comes from ~/.pgpass or "
+                     "PGPASSWORD)")
+    c.add_argument("dsn")
+    c.add_argument("--name", default="", help="the name your changes are signed with")
+    c.set_defaults(func=run_connect)
+    c = s.add_parser("status", help="hub, changes waiting, last sync, conflicts")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=run_status)
+    c = s.add_parser("sync", help="send your changes, then get the team's")
+    c.set_defaults(func=run_sync)
+    c = s.add_parser("disconnect", help="stop syncing (changes keep waiting locally)")
+    c.set_defaults(func=run_disconnect)
+    c = s.add_parser("share", help="share a project's glossary with the team")
+    c.add_argument("project", type=Path)
+    c.add_argument("--as", dest="name", default="", help="its name on the hub")
+    c.set_defaults(func=run_share)
+    c = s.add_parser("resolve", help="settle a conflict shown by `team status`")
+    c.add_argument("id", type=int)
+    c.add_argument("--use-other", action="store_true",
+                   help="take the value that lost instead of the one kept")
+    c.set_defaults(func=run_resolve)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    before, after = sync.init(args.dsn)
+    if before == after:
+        print(_("the hub is up to date (schema {v})").format(v=after))
+    elif before == 0:
+        print(_("created the team hub (schema {v}); roles tarjuman_editor and "
+                "tarjuman_reviewer").format(v=after))
+    else:
+        print(_("migrated the hub from schema {a} to {b}").format(a=before, b=after))
+    return 0
+
+
+def run_connect(args: argparse.Namespace) -> int:
+    info, had_password = sync.connect_hub(args.dsn, args.name)
+    if had_password:
+        print(_("the password was removed from the connection string and not saved: keep it "
+                "in ~/.pgpass or PGPASSWORD"))
+    role = _("editor") if info.can_write else _("reviewer (read-only)")
+    print(_("connected to the team hub as {user} ({role}); `tarjuman team sync` sends and "
+            "gets changes").format(user=info.user, role=role))
+    return 0
+
+
+def _when(ts: float | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts)) if ts else _("never")
+
+
+def run_status(args: argparse.Namespace) -> int:
+    st = sync.status()
+    if args.json:
+        print_json(asdict(st))
+        return 0
+    if not st.connected:
+        print(_("not connected to a team hub"))
+    else:
+        print(_("hub: {hub}, signing as {name}").format(hub=st.hub, name=st.name))
+    print(_("changes waiting: {n}").format(n=st.waiting))
+    print(_("last sync: {when}").format(when=_when(st.last_sync)))
+    if st.offline_since:
+        print(_("offline since {when}").format(when=_when(st.offline_since)))
+    for c in st.conflicts:
+        print(_("conflict {id} in {glossary}: {label} ({field}): kept «{kept}» by {ka}, "
+                "other «{other}» by {oa}").format(
+                    id=c.id, glossary=c.glossary, label=c.label, field=c.field, kept=c.kept,
+                    ka=c.kept_author, other=c.other, oa=c.other_author))
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    report = sync.sync()
+    print(_("sent {pushed} changes, got {terms} glossary changes and {tm} TM units; "
+            "{conflicts} new conflicts; {waiting} waiting").format(
+                pushed=report.pushed, terms=report.pulled_terms, tm=report.pulled_tm,
+                conflicts=report.new_conflicts, waiting=report.waiting))
+    return 0
+
+
+def run_disconnect(args: argparse.Namespace) -> int:
+    sync.disconnect()
+    print(_("disconnected from the team hub; local changes keep waiting for the next "
+            "connection"))
+    return 0
+
+
+def run_share(args: argparse.Namespace) -> int:
+    name = sync.share_project(args.project, args.name)
+    print(_("the glossary of {project} is shared as {name}").format(project=args.project.name,
+                                                                   name=name))
+    return 0
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    sync.resolve(args.id, use_other=args.use_other)
+    print(_("conflict {id} resolved; the hub hears of it at the next sync").format(id=args.id))
+    return 0

@@ -1,0 +1,82 @@
+"""Concordance: where a word or phrase was met before, in the translation memory, the
+glossaries and the confirmed segments of every project, spelling variants folded, on the
+source or the target side, each hit with its context and where it comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import strip_tags
+from desktop_app.core.errors import TarjumanError
+from desktop_app.core.glossary.store import GlossarySet
+from desktop_app.core.i18n import N_
+from desktop_app.core.paths import sub_dir
+from desktop_app.core.project import SUFFIX, Project
+from desktop_app.core.textnorm import fold_with_map, original_span
+from desktop_app.core.tm import TranslationMemory
+
+KINDS = {"tm": N_("Translation memory"), "glossary": N_("Glossary"),
+         "project": N_("Confirmed segment")}
+
+
+@dataclass(slots=True)
+class Hit:
+    kind: str  # tm | glossary | project
+    source: str
+    target: str
+    where: str  # TM origin, glossary name, project file
+    span: tuple[int, int]  # of the query in the searched side (source or target)
+
+
+def _find(query: str, text: str, lang: str) -> tuple[int, int] | None:
+    folded_query = fold_with_map(query, lang)[0].strip()
+    if not folded_query:
+        return None
+    folded, index = fold_with_map(text, lang)
+    at = folded.find(folded_query)
+    if at < 0:
+        return None
+    return original_span(index, at, at + len(folded_query))
+
+
+def search(query: str, source_lang: str, target_lang: str, *, side: str = "source",
+           tm: TranslationMemory | None = None, glossaries: GlossarySet | None = None,
+           projects: Path | None = None, limit: int = 200) -> list[Hit]:
+    """Hits for ``query`` on ``side`` ("source" or "target"), TM first, then glossary terms,
+    then confirmed segments of the projects in ``projects`` (the data dir's by default)."""
+    src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+    lang = src if side == "source" else tgt
+    hits: list[Hit] = []
+
+    def consider(kind: str, source: str, target: str, where: str) -> None:
+        span = _find(query, source if side == "source" else target, lang)
+        if span is not None and len(hits) < limit:
+            hits.append(Hit(kind, source, target, where, span))
+
+    if tm is not None:
+        for source, target, origin in tm.db.execute(
+                "SELECT source, target, origin FROM units WHERE source_lang = ? AND "
+                "target_lang = ? ORDER BY created DESC", [src, tgt]):
+            consider("tm", strip_tags(source), strip_tags(target), origin)
+    if glossaries is not None:
+        for concept in glossaries.concepts():
+            targets = concept.terms_in(tgt)
+            for term in concept.terms_in(src):
+                consider("glossary", term.text, " | ".join(
+                    f"{t.text} ({t.status})" for t in targets), concept.note or concept.domain)
+    for path in sorted((projects or sub_dir("projects")).glob(f"*{SUFFIX}")):
+        try:
+            project = Project.open(path)
+        except TarjumanError:
+            continue
+        try:
+            if project.source_lang != src or project.target_lang != tgt:
+                continue
+            for source, target in project.db.execute(
+                    "SELECT source, target FROM segments WHERE status = 'confirmed'"):
+                consider("project", strip_tags(source), strip_tags(target), path.name)
+        finally:
+            project.close()
+    return hits

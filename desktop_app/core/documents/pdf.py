@@ -1,0 +1,404 @@
+"""PDF in (text layer only), a Word document out.
+
+pdfminer.six (MIT, pure Python) reads each text line with its position, size and font;
+this module rebuilds what a translator needs from those lines:
+
+- running headers, footers and page numbers (the same line, digits aside, at the top or
+  bottom of most pages) are dropped;
+- two-column pages are read left column first, then right; a full-width line (a title)
+  splits the page into bands;
+- lines become paragraphs by their spacing, indentation and size; a paragraph goes on
+  across a column or page break when it has not ended (no closing punctuation and the
+  next line starts in lower case); a hyphen at a line end before a lower-case letter is
+  joined ("humani-" + "tarian" = "humanitarian");
+- larger or bold short lines are headings (h1, h2... by size), lines starting with a
+  bullet or a number are list items (the marker is kept aside, not translated);
+- tables drawn with ruled cells become one block per cell, rebuilt as a Word table.
+
+A PDF without a text layer (a scan) is refused with one line: it needs OCR first.
+Export writes a new .docx (PDF output is not produced): headings, paragraphs, lists and
+tables in reading order, right-to-left for Dari and Pashto.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import docx
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTChar, LTCurve, LTPage, LTTextContainer, LTTextLine
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.docx import mark_paragraph
+from desktop_app.core.i18n import _
+
+MAX_PAGES = 2000
+EDGE = 0.09  # the top and bottom share of a page where running headers and footers live
+BULLETS = "\uf0b7\uf0a7•●▪◦‣∙·-–*"
+_NUMBERED = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_PAGE_NUMBER = re.compile(r"^(page\s+)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(/|of)\s*\d{1,4})?$",
+                          re.IGNORECASE)
+_ENDS = ".!?:;\"”’)»؟۔"
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Cell:
+    table: int
+    row: int
+    col: int
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    rules: list[tuple[float, float, float, float]]  # (x0, top, x1, bottom) of drawn lines
+
+
+def _line(obj: LTTextLine, page: LTPage, number: int) -> Line | None:
+    text = " ".join(obj.get_text().split())
+    if not text:
+        return None
+    chars = [c for c in obj if isinstance(c, LTChar)]
+    sizes = Counter(round(c.size, 1) for c in chars)
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    bold = bool(chars) and all("bold" in c.fontname.lower() for c in chars if c.get_text()
+                               .strip())
+    return Line(text, obj.x0, obj.x1, page.height - obj.y1, page.height - obj.y0, size,
+                bold, number)
+
+
+def _walk(container: object) -> Iterator[object]:
+    for obj in container:  # type: ignore[attr-defined]
+        yield obj
+        if isinstance(obj, LTTextContainer) and not isinstance(obj, LTTextLine):
+            yield from _walk(obj)
+
+
+def _pages(data: bytes, name: str) -> list[_Page]:
+    pages: list[_Page] = []
+    try:
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), 1):
+            if number > MAX_PAGES:
+                raise DocumentError(_("{name} has more than {n} pages").format(
+                    name=name, n=MAX_PAGES))
+            lines, rules = [], []
+            for obj in _walk(page):
+                if isinstance(obj, LTTextLine):
+                    line = _line(obj, page, number)
+                    if line is not None:
+                        lines.append(line)
+                elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
+                    x0, y0, x1, y1 = obj.bbox
+                    rules.append((x0, page.height - y1, x1, page.height - y0))
+            pages.append(_Page(number, page.width, page.height, lines, rules))
+    except DocumentError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds for broken or locked files
+        detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise DocumentError(_("{name}: not a readable PDF ({error})").format(
+            name=name, error=detail)) from exc
+    if not pages:
+        raise DocumentError(_("{name}: not a readable PDF ({error})").format(
+            name=name, error="no pages"))
+    if not any(p.lines for p in pages):
+        raise DocumentError(_("{name} has no text layer (a scanned document?): run it "
+                              "through OCR first").format(name=name))
+    return pages
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _drop_running(pages: list[_Page]) -> None:
+    """Remove headers, footers and page numbers: edge lines that repeat, digits aside,
+    on at least half of the pages (two at least), and lone page numbers."""
+    edge_keys: Counter[str] = Counter()
+    for page in pages:
+        keys = {_key(ln.text) for ln in page.lines if _at_edge(ln, page)}
+        edge_keys.update(keys)
+    need = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        page.lines = [ln for ln in page.lines if not (_at_edge(ln, page) and (
+            edge_keys[_key(ln.text)] >= need or _PAGE_NUMBER.match(ln.text)))]
+
+
+def _at_edge(line: Line, page: _Page) -> bool:
+    return line.bottom < page.height * EDGE * 1.5 or line.top > page.height * (1 - EDGE)
+
+
+# -- tables: text inside ruled cells -------------------------------------------------------
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _tables(page: _Page, first_id: int) -> tuple[list[Cell], list[Box]]:
+    """Cells of the ruled tables of a page and the boxes they cover."""
+    horizontal = sorted({round(t, 0) for x0, t, x1, b in page.rules
+                         if b - t < 2 and x1 - x0 > 20})
+    vertical = [(x0, t, b) for x0, t, x1, b in page.rules if x1 - x0 < 2 and b - t > 5]
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return [], []
+    # group horizontal rules into tables: consecutive rules joined by vertical ones
+    spans: list[list[float]] = []
+    for y in horizontal:
+        if spans and any(t <= spans[-1][-1] + 1 and b >= y - 1 for _x, t, b in vertical):
+            spans[-1].append(y)
+        else:
+            spans.append([y])
+    cells: list[Cell] = []
+    covered: list[Box] = []
+    table_id = first_id
+    for rows in (s for s in spans if len(s) >= 2):
+        top, bottom = rows[0], rows[-1]
+        xs = sorted({round(x, 0) for x, t, b in vertical if t <= top + 2 and b >= top + 1
+                     or t >= top - 1 and b <= bottom + 1})
+        if len(xs) < 2:
+            continue
+        by_cell: dict[tuple[int, int], Cell] = {}
+        for line in page.lines:
+            mid_y, mid_x = (line.top + line.bottom) / 2, (line.x0 + line.x1) / 2
+            if not (top < mid_y < bottom and xs[0] < mid_x < xs[-1]):
+                continue
+            r = sum(1 for y in rows if y < mid_y) - 1
+            c = max(0, sum(1 for x in xs if x < line.x0 + 1) - 1)
+            c = min(c, len(xs) - 2) if mid_x > xs[0] else 0
+            by_cell.setdefault((r, c), Cell(table_id, r, c)).lines.append(line)
+        if by_cell:
+            cells.extend(by_cell[k] for k in sorted(by_cell))
+            covered.append((xs[0], top, xs[-1], bottom))
+            table_id += 1
+    return cells, covered
+
+
+# -- reading order ---------------------------------------------------------------------------
+
+
+def _columns(lines: list[Line], page: _Page) -> list[list[Line]]:
+    """The lines of a page in reading order, as runs that flow (a column, a band)."""
+    mid = page.width / 2
+    left = [ln for ln in lines if ln.x1 <= mid + 4]
+    right = [ln for ln in lines if ln.x0 >= mid - 4]
+    if len(left) < 3 or len(right) < 3:
+        return [sorted(lines, key=lambda ln: (ln.top, ln.x0))]
+    runs: list[list[Line]] = []
+    band: list[Line] = []
+
+    def close_band() -> None:
+        if band:
+            runs.append(sorted((ln for ln in band if ln.x1 <= mid + 4), key=lambda ln: ln.top))
+            runs.append(sorted((ln for ln in band if ln.x1 > mid + 4), key=lambda ln: ln.top))
+            band.clear()
+
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if line.x0 < mid - 4 < mid + 4 < line.x1:  # full width: a title across both columns
+            close_band()
+            runs.append([line])
+        else:
+            band.append(line)
+    close_band()
+    return [r for r in runs if r]
+
+
+# -- paragraphs ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Para:
+    lines: list[Line]
+    kind: str = "p"  # p, li, h (level set at the end)
+    marker: str = ""
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for line in self.lines:
+            text = line.text
+            if not out:
+                out = text
+            elif re.search(r"\w-$", out) and text[:1].islower():
+                out = out[:-1] + text  # a word hyphenated at the line end
+            else:
+                out += " " + text
+        return out
+
+
+def _marker(text: str) -> str:
+    if text[:1] in BULLETS and text[1:2] == " ":
+        return text[:1]
+    m = _NUMBERED.match(text)
+    return m.group(1) if m else ""
+
+
+def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
+                tables: dict[str, list[Cell]]) -> None:
+    """Append the paragraphs of ``runs`` to ``items``; the first line of a run (a new
+    column or page) goes on with the last paragraph when its sentence is unfinished.
+    A table stands in the flow as one placeholder line, where its cells go."""
+    for run in runs:
+        pitch = _pitch(run)
+        left = min((ln.x0 for ln in run), default=0.0)
+        prev: Line | None = None
+        for line in run:
+            if line.text in tables:
+                items.extend(tables[line.text])
+                prev = None
+                continue
+            marker = _marker(line.text)
+            current = items[-1] if items and isinstance(items[-1], _Para) else None
+            if current is None or marker:
+                starts = True
+            elif prev is None:
+                last = current.lines[-1]
+                starts = (bool(current.marker) or last.text[-1:] in _ENDS
+                          or not line.text[:1].islower() or abs(line.size - last.size) > 0.6)
+            else:
+                step = max(pitch, prev.height * 1.15)  # the line spacing inside a paragraph
+                starts = (abs(line.size - prev.size) > 0.6 or line.top - prev.top > step * 1.3
+                          or (line.x0 > left + 8 and not current.marker)  # first-line indent
+                          or (bool(current.marker) and line.x0 <= left + 2))
+            if starts:
+                items.append(_Para([line], "li" if marker else "p", marker))
+            else:
+                assert current is not None
+                current.lines.append(line)
+            prev = line
+
+
+def _pitch(run: list[Line]) -> float:
+    steps = Counter(round(b.top - a.top) for a, b in zip(run, run[1:], strict=False)
+                    if 0 < b.top - a.top < 3 * max(a.height, 1) and a.size and b.size)
+    return float(steps.most_common(1)[0][0]) if steps else 14.0
+
+
+def _is_heading(para: _Para, body: float) -> bool:
+    text = para.text
+    if len(text) > 200 or text[-1:] in ".,;":
+        return False
+    size = para.lines[0].size
+    return size >= body * 1.15 or (all(ln.bold for ln in para.lines) and len(text) < 120)
+
+
+def _body_size(pages: list[_Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _levels(paras: list[_Para]) -> dict[float, int]:
+    sizes = sorted({p.lines[0].size for p in paras if p.kind == "h"}, reverse=True)
+    return {s: min(k + 1, 6) for k, s in enumerate(sizes)}
+
+
+def read_blocks(data: bytes, name: str) -> list[Block]:
+    pages = _pages(data, name)
+    _drop_running(pages)
+    body = _body_size(pages)
+    items: list[_Para | Cell] = []
+    tables = 0
+    for page in pages:
+        cells, covered = _tables(page, tables)
+        tables += len({c.table for c in cells})
+        free = [ln for ln in page.lines if not any(
+            t < (ln.top + ln.bottom) / 2 < b and x0 < (ln.x0 + ln.x1) / 2 < x1
+            for x0, t, x1, b in covered)]
+        placed: dict[str, list[Cell]] = {}
+        for k, (x0, t, x1, b) in enumerate(covered):
+            key = f"\x00table{cells[0].table + k if cells else k}"
+            placed[key] = [c for c in cells if c.table == (cells[0].table + k)]
+            free.append(Line(key, x0, x1, t, b, 0.0, False, page.number))
+        _paragraphs(_columns(free, page), items, placed)
+    paras = [p for p in items if isinstance(p, _Para)]
+    for para in paras:
+        if para.kind == "p" and _is_heading(para, body):
+            para.kind = "h"
+    levels = _levels(paras)
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, Cell):
+            blocks.append(Block(f"b{len(blocks)}", _Para(item.lines).text, "cell",
+                                {"table": item.table, "row": item.row, "col": item.col}))
+            continue
+        text, meta = item.text, {}
+        if item.marker:
+            text = text[len(item.marker):].lstrip()
+            meta["marker"] = item.marker
+        kind = f"h{levels.get(item.lines[0].size, 1)}" if item.kind == "h" else item.kind
+        blocks.append(Block(f"b{len(blocks)}", text, kind, meta))
+    return blocks
+
+
+class Pdf:
+    name = "pdf"
+    extensions = (".pdf",)
+    output_extensions = (".docx",)
+
+    def load(self, data: bytes, name: str) -> Imported:
+        return Imported(self.name, [b for b in read_blocks(data, name) if b.text.strip()])
+
+    def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
+        lang = languages.get(target_lang)
+        document = docx.Document()
+        table: object = None
+        table_id: object = None
+        for block in self.load(data, name).blocks:
+            text = strip_tags(targets.get(block.id, block.text))
+            if block.kind == "cell":
+                if block.meta["table"] != table_id:
+                    table_id = block.meta["table"]
+                    table = document.add_table(rows=0, cols=0)
+                    table.style = "Table Grid"  # type: ignore[attr-defined]
+                _cell(table, int(block.meta["row"]), int(block.meta["col"]), text, lang)
+                continue
+            table_id = None
+            if block.kind.startswith("h"):
+                paragraph = document.add_heading(text, level=min(int(block.kind[1:]), 9))
+            elif block.kind == "li":
+                numbered = str(block.meta.get("marker", ""))[:1].isalnum()
+                paragraph = document.add_paragraph(
+                    text, style="List Number" if numbered else "List Bullet")
+            else:
+                paragraph = document.add_paragraph(text)
+            mark_paragraph(paragraph._p, lang)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+
+def _cell(table: object, row: int, col: int, text: str, lang: languages.Language) -> None:
+    while len(table.rows) <= row:  # type: ignore[attr-defined]
+        table.add_row()  # type: ignore[attr-defined]
+    while len(table.columns) <= col:  # type: ignore[attr-defined]
+        table.add_column(docx.shared.Cm(3))  # type: ignore[attr-defined]
+    cell = table.cell(row, col)  # type: ignore[attr-defined]
+    cell.text = text
+    for paragraph in cell.paragraphs:
+        mark_paragraph(paragraph._p, lang)

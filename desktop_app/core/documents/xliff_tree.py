@@ -1,0 +1,233 @@
+"""Writing translations back into the original XLIFF tree (1.2, sdlxliff, mqxliff, 2.x).
+
+The file is parsed again with its comments and processing instructions, each block's
+unit is found by its position among the units, and only its target and state change:
+ids, namespaces, extensions, skeleton, notes and native codes stay as they were. Inline
+tags of a target become copies of the source's elements (a ``bpt`` keeps its native
+code), so the client's tool gets its own codes back. Segmented 1.2 units get one
+``mrk mtype="seg"`` per segment in the target, mirroring ``seg-source``; 2.x segments
+are written one to one. Locked Trados segments are never changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import TAG, DocumentError
+from desktop_app.core.documents.inline_xml import fill
+from desktop_app.core.documents.xliff import (
+    PAIRED,
+    Tagger,
+    Xliff,
+    children,
+    first,
+    is_v2,
+    parse,
+    render_pair,
+    sdl_segs,
+    seg_marks,
+    units,
+)
+from desktop_app.core.documents.xliff_states import (
+    SDL_WRITE,
+    V1_WRITE,
+    V2_WRITE,
+    qualifier,
+)
+from desktop_app.core.segments import Status
+from desktop_app.core.xmlsafe import local
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetState:
+    status: Status
+    origin: str = ""
+
+
+def _reparse(data: bytes, name: str) -> etree._Element:
+    """The document again, this time with comments and processing instructions (the
+    safety checks of :func:`parse` have run on the same bytes)."""
+    parse(data, name)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:  # pragma: no cover - parse() has refused it
+        raise DocumentError(f"{name}: not well-formed XML ({exc})") from exc
+
+
+def _clear(el: etree._Element) -> None:
+    for child in list(el):
+        el.remove(child)
+    el.text = None
+
+
+def _set_content(el: etree._Element, text: str, source: etree._Element) -> None:
+    """``el`` holds ``text``, its tags turned into copies of ``source``'s elements."""
+    _, _, tagger = render_pair(source, None)
+    elements = dict(tagger.elements)
+    if len(el):  # codes only the old target had (added by the translator's tool)
+        old = Tagger(ref=tagger.keys)
+        old.render(el)
+        elements = {**old.elements, **elements}
+    paired = {n: local(e) in PAIRED for n, e in elements.items()}
+
+    def keep(m: re.Match[str]) -> str:
+        n, solo = int(m.group(2)), bool(m.group(3))
+        return m.group(0) if n in paired and paired[n] != solo else ""
+
+    def make(n: int, is_paired: bool) -> etree._Element:
+        node = copy.deepcopy(elements[n])
+        node.tail = None
+        if is_paired:
+            _clear(node)
+        return node
+
+    _clear(el)
+    fill(el, TAG.sub(keep, text), make)
+
+
+def _target_after(parent: etree._Element, after: etree._Element) -> etree._Element:
+    target = first(parent, "target")
+    if target is None:
+        ns = etree.QName(after).namespace
+        target = etree.Element(f"{{{ns}}}target" if ns else "target")
+        target.tail = after.tail
+        after.addnext(target)
+    return target
+
+
+def _v1_state(target: etree._Element, state: TargetState, locked_sdl: bool) -> None:
+    if locked_sdl:
+        return
+    target.set("state", V1_WRITE[state.status])
+    if state.status is Status.MT:
+        target.set("state-qualifier", qualifier(state.origin))
+    elif "state-qualifier" in target.attrib:
+        del target.attrib["state-qualifier"]
+
+
+def _sdl_conf(unit: etree._Element, mid: str, status: Status) -> None:
+    seg = sdl_segs(unit).get(mid)
+    if seg is None:
+        return
+    conf = SDL_WRITE.get(status)
+    if conf:
+        seg.set("conf", conf)
+    elif "conf" in seg.attrib:
+        del seg.attrib["conf"]
+
+
+def _write_v1(unit: etree._Element, meta: dict[str, object], text: str,
+              state: TargetState) -> None:
+    source = first(unit, "source")
+    seg_source = first(unit, "seg-source")
+    assert source is not None
+    mid = meta.get("mid")
+    if mid is None or seg_source is None:
+        target = _target_after(unit, seg_source if seg_source is not None else source)
+        _set_content(target, text, source)
+        _v1_state(target, state, False)
+        if "approved" in unit.attrib or state.status is Status.CONFIRMED:
+            unit.set("approved", "yes" if state.status is Status.CONFIRMED else "no")
+        return
+    target = _target_after(unit, seg_source)
+    marks = {m.get("mid"): m for m in seg_marks(target)}
+    if not marks:  # mirror seg-source: same segments, same codes between them
+        mirror = copy.deepcopy(seg_source)
+        _clear(target)
+        target.text = mirror.text
+        for child in mirror:
+            target.append(child)
+        for m in seg_marks(target):
+            _clear(m)
+        marks = {m.get("mid"): m for m in seg_marks(target)}
+    src_mark = next(m for m in seg_marks(seg_source) if m.get("mid") == mid)
+    mark = marks.get(mid)
+    if mark is None:
+        return
+    _set_content(mark, text, src_mark)
+    sdl = sdl_segs(unit)
+    if sdl:
+        _sdl_conf(unit, str(mid), state.status)
+    else:
+        _v1_state(target, state, False)
+
+
+def _write_v2(unit: etree._Element, meta: dict[str, object], text: str,
+              state: TargetState) -> None:
+    segments = children(unit, "segment")
+    k = int(str(meta.get("segment", 0)))
+    if k >= len(segments):
+        return
+    segment = segments[k]
+    source = first(segment, "source")
+    assert source is not None
+    target = _target_after(segment, source)
+    _set_content(target, text, source)
+    segment.set("state", V2_WRITE[state.status])
+    if state.status is Status.MT:
+        segment.set("subState", f"tarjuman:{qualifier(state.origin)}")
+    elif "subState" in segment.attrib:
+        del segment.attrib["subState"]
+
+
+def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: str,
+                  states: dict[str, TargetState] | None = None) -> bytes:
+    """The original XLIFF ``data`` with the targets (by block id) and their states
+    written in. Blocks missing from ``targets`` keep what the file had. Without
+    ``states`` a written target counts as edited."""
+    blocks = Xliff().load(data, name).blocks
+    root = _reparse(data, name)
+    v2 = is_v2(root)
+    all_units = units(root, "unit" if v2 else "trans-unit")
+    wrote = False
+    for block in blocks:
+        text = targets.get(block.id)
+        if text is None or block.meta.get("locked") or (states is None
+                                                          and text == block.target):
+            continue
+        state = (states or {}).get(block.id, TargetState(Status.EDITED))
+        if not text.strip():
+            state = TargetState(Status.NEW)
+        unit = all_units[int(block.meta["n"])]
+        (_write_v2 if v2 else _write_v1)(unit, block.meta, text, state)
+        wrote = True
+    if not wrote:
+        return data
+    _target_language(root, v2, target_lang)
+    return _serialize(root, data)
+
+
+def _target_language(root: etree._Element, v2: bool, target_lang: str) -> None:
+    try:
+        code = languages.get(target_lang).bcp47
+    except Exception:
+        code = target_lang
+    if v2:
+        if not root.get("trgLang"):
+            root.set("trgLang", code)
+        return
+    for file_el in (f for f in root.iter() if local(f) == "file"):
+        if not file_el.get("target-language"):
+            file_el.set("target-language", code)
+
+
+def _serialize(root: etree._Element, data: bytes) -> bytes:
+    tree = root.getroottree()
+    encoding = tree.docinfo.encoding or "UTF-8"
+    body = data[len(BOM):] if data.startswith(BOM) else data
+    declaration = re.match(rb"<\?xml[^>]*\?>", body)
+    out: bytes = etree.tostring(tree, encoding=encoding, xml_declaration=False)
+    if declaration:  # the original declaration, byte for byte
+        out = declaration.group(0) + b"\n" + out.lstrip()
+    if b"\r\n" in body[:4096] and encoding.upper().replace("-", "") == "UTF8":
+        out = out.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")  # the file's line ends
+    return (BOM if data.startswith(BOM) else b"") + out

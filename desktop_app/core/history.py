@@ -1,0 +1,66 @@
+"""Undo and redo kept in the project file: each user action is one step holding every
+segment's state before and after, and the translation-memory units it added. Undo writes
+the "before" states back (the history table logs those writes like any other) and takes
+the units out of the TM; redo does the opposite. A new step drops the undone ones."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+from desktop_app.core.project import Project
+from desktop_app.core.segments import Status
+from desktop_app.core.sqlitetx import writing
+
+State = tuple[str, str, str]  # target, status, origin
+
+
+@dataclass(slots=True)
+class Step:
+    kind: str
+    rows: list[tuple[int, State, State]] = field(default_factory=list)  # id, before, after
+    tm: list[tuple[str, str]] = field(default_factory=list)  # (source, target) added
+    id: int = 0
+
+
+class UndoLog:
+    def __init__(self, project: Project):
+        self.project = project
+        self.db = project.db
+
+    def record(self, step: Step) -> None:
+        """Write the step's "after" states and remember the step (one transaction)."""
+        with writing(self.db):
+            for segment_id, _before, (target, status, origin) in step.rows:
+                self.project.set_target(segment_id, target, status=Status(status),
+                                        origin=origin)
+            self.db.execute("DELETE FROM steps WHERE undone = 1")
+            step.id = int(self.db.table("steps").insert({
+                "kind": step.kind, "rows": json.dumps(step.rows, ensure_ascii=False),
+                "tm": json.dumps(step.tm, ensure_ascii=False), "undone": 0,
+                "time": time.time()}).last_pk or 0)
+
+    def _load(self, row: tuple[int, str, str, str]) -> Step:
+        sid, kind, rows, tm = row
+        return Step(kind, [(r[0], tuple(r[1]), tuple(r[2])) for r in json.loads(rows)],
+                    [tuple(p) for p in json.loads(tm)], sid)
+
+    def last_done(self) -> Step | None:
+        row = self.db.execute("SELECT id, kind, rows, tm FROM steps WHERE undone = 0 "
+                              "ORDER BY id DESC LIMIT 1").fetchone()
+        return self._load(row) if row else None
+
+    def first_undone(self) -> Step | None:
+        row = self.db.execute("SELECT id, kind, rows, tm FROM steps WHERE undone = 1 "
+                              "ORDER BY id LIMIT 1").fetchone()
+        return self._load(row) if row else None
+
+    def apply(self, step: Step, *, undo: bool) -> None:
+        """Write the step's states back (before for undo, after for redo) and flag it."""
+        with writing(self.db):
+            for segment_id, before, after in (reversed(step.rows) if undo else step.rows):
+                target, status, origin = before if undo else after
+                self.project.set_target(segment_id, target, status=Status(status),
+                                        origin=origin)
+            self.db.execute("UPDATE steps SET undone = ? WHERE id = ?", [int(undo), step.id])

@@ -1,0 +1,209 @@
+"""Downloading a catalog model, only when the user asks (``tarjuman models download ID``).
+
+Hub entries go through the Hugging Face Hub's own client (``huggingface_hub``): the file
+list with the size and hash the Hub publishes for each file (``sha256`` for LFS files, the
+git blob id otherwise), downloads that resume where an interrupted one stopped (the partial
+files live in ``models/.downloads/ID`` until the model is installed), every file verified,
+then the usual staged install (nothing half-installed is ever listed) with the source
+repository, revision and licence recorded in the model's manifest. Argos entries use
+argostranslate's index (``online.py``). ``HF_ENDPOINT`` chooses another Hub (a mirror, or
+the loopback server of the tests). Offline, it fails in seconds with one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.errors import ModelError, NetworkError, TarjumanError
+from desktop_app.core.mt import online, registry
+from desktop_app.core.mt.catalog import Entry
+from desktop_app.core.mt.engine import CancelFn, Cancelled, ModelInfo
+from desktop_app.core.paths import data_dir, sub_dir
+
+ByteProgress = Callable[[int, int], None]  # (bytes done, bytes total)
+TIMEOUT = 8.0
+DEFAULT_ENDPOINT = "https://huggingface.co"
+
+
+class LicenceNotAccepted(TarjumanError):
+    pass
+
+
+def _accepted_file() -> Path:
+    return sub_dir("models") / "accepted-licences.json"
+
+
+def accepted_licences() -> list[str]:
+    try:
+        data = json.loads(_accepted_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(x) for x in data] if isinstance(data, list) else []
+
+
+def accept_licence(entry: Entry) -> None:
+    ids = sorted({*accepted_licences(), entry.id})
+    tmp = _accepted_file().with_suffix(".tmp")
+    tmp.write_text(json.dumps(ids), encoding="utf-8")
+    os.replace(tmp, _accepted_file())
+
+
+def licence_accepted(entry: Entry) -> bool:
+    return entry.id in accepted_licences()
+
+
+def partial_dir(entry: Entry) -> Path:
+    return sub_dir("models", ".downloads") / entry.id
+
+
+def _hub_env() -> str:
+    """Point huggingface_hub's caches and settings into the data dir, before importing it."""
+    hf_home = data_dir() / "third-party" / "huggingface"
+    os.environ.setdefault("HF_HOME", str(hf_home))
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_IMPLICIT_TOKEN", "1")
+    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(int(TIMEOUT)))
+    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(TIMEOUT)))
+    return os.environ.get("HF_ENDPOINT", DEFAULT_ENDPOINT).rstrip("/")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:300]
+
+
+def git_blob_sha1(path: Path) -> str:
+    h = hashlib.sha1(f"blob {path.stat().st_size}\0".encode())
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _published(entry: Entry, endpoint: str) -> tuple[str, dict[str, dict[str, Any]]]:
+    """The revision's commit and, per file to fetch, the size and hash the Hub publishes."""
+    from huggingface_hub import HfApi
+
+    source = entry.source
+    try:
+        info = HfApi(endpoint=endpoint).model_info(source["repo"], revision=source["revision"],
+                                                   files_metadata=True, timeout=TIMEOUT)
+    except Exception as exc:
+        host = endpoint.split("//")[-1]
+        raise NetworkError(f"cannot reach {host} for {entry.id}: {_one_line(exc)} "
+                           "(are you offline?)") from exc
+    siblings = {s.rfilename: s for s in (info.siblings or [])}
+    wanted = source.get("files") or [n for n in siblings if n != ".gitattributes"]
+    files: dict[str, dict[str, Any]] = {}
+    for name in wanted:
+        sib = siblings.get(name)
+        if sib is None:
+            raise ModelError(f"{entry.id}: {source['repo']} has no file {name}")
+        lfs = getattr(sib, "lfs", None)
+        files[name] = {"size": sib.size,
+                       "sha256": lfs.sha256 if lfs is not None else None,
+                       "git_sha1": None if lfs is not None else sib.blob_id}
+    return str(info.sha or source["revision"]), files
+
+
+def _progress_class(on_bytes: Callable[[int], None], cancel: CancelFn | None) -> type:
+    from huggingface_hub.utils.tqdm import tqdm as hf_tqdm
+
+    class Progress(hf_tqdm):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["disable"] = True
+            super().__init__(*args, **kwargs)  # type: ignore[no-untyped-call]
+
+        def update(self, n: float | None = 1) -> bool | None:
+            if cancel is not None and cancel():
+                raise Cancelled("download cancelled; run it again to resume")
+            on_bytes(int(n or 0))
+            return None
+
+    return Progress
+
+
+def verify(folder: Path, files: dict[str, dict[str, Any]]) -> None:
+    """Every file's size and published hash; a bad file is deleted so a rerun fetches it."""
+    for name, want in files.items():
+        path = folder / name
+        if want["size"] is not None and path.stat().st_size != want["size"]:
+            path.unlink()
+            raise ModelError(f"{name}: size {path.stat().st_size if path.exists() else '?'} "
+                             f"is not the published {want['size']}; deleted, run the download "
+                             "again")
+        got, kind = ((sha256(path), "sha256") if want["sha256"]
+                     else (git_blob_sha1(path), "git_sha1"))
+        if want[kind] and got != want[kind]:
+            path.unlink()
+            raise ModelError(f"{name} failed verification ({kind} {got[:12]}… is not the "
+                             f"published {str(want[kind])[:12]}…); deleted it, run the "
+                             "download again")
+
+
+def download(entry: Entry, *, accept: bool = False, on_progress: ByteProgress | None = None,
+             cancel: CancelFn | None = None) -> ModelInfo:
+    """Download, verify and install one catalog entry; the licence must be accepted."""
+    if not (accept or licence_accepted(entry)):
+        raise LicenceNotAccepted(f"{entry.id} is under {entry.license}: accept its licence "
+                                 "first (tarjuman models download ID --yes)")
+    accept_licence(entry)
+    existing = [m for m in registry.installed() if m.id == entry.id]
+    if existing:
+        raise ModelError(f"{entry.id} is already installed; see: tarjuman models list")
+    provenance = {"catalog_id": entry.id, "license": entry.license}
+    if entry.source.get("kind") == "argos":
+        return online.download(entry.source["from_code"], entry.source["to_code"],
+                               on_bytes=(lambda n: on_progress(n, entry.size_bytes))
+                               if on_progress else None, model_id=entry.id,
+                               provenance=provenance)
+    return _download_hub(entry, provenance, on_progress, cancel)
+
+
+def _download_hub(entry: Entry, provenance: dict[str, Any], on_progress: ByteProgress | None,
+                  cancel: CancelFn | None) -> ModelInfo:
+    endpoint = _hub_env()
+    commit, files = _published(entry, endpoint)
+    total = sum(f["size"] or 0 for f in files.values())
+    folder = partial_dir(entry)
+    state = {"done": 0}
+
+    def bytes_in(n: int) -> None:
+        state["done"] += n
+        if on_progress is not None:
+            on_progress(min(state["done"], total), total)
+
+    from huggingface_hub import hf_hub_download
+
+    progress = _progress_class(bytes_in, cancel)
+    for name in files:
+        try:
+            hf_hub_download(entry.source["repo"], name, revision=commit, local_dir=folder,
+                            endpoint=endpoint, etag_timeout=TIMEOUT, tqdm_class=progress)
+        except (Cancelled, TarjumanError):
+            raise
+        except Exception as exc:
+            raise NetworkError(f"downloading {name} of {entry.id} failed: {_one_line(exc)}; "
+                               "run the download again to resume") from exc
+    verify(folder, files)
+    shutil.rmtree(folder / ".cache", ignore_errors=True)
+    record = {**provenance, "source": {"repo": entry.source["repo"], "revision": commit,
+                                       "endpoint": endpoint},
+              "files": {n: f["sha256"] or f["git_sha1"] for n, f in files.items()}}
+    info = registry.get(entry.engine).install(folder, entry.id, record)
+    shutil.rmtree(folder, ignore_errors=True)
+    return info

@@ -1,0 +1,170 @@
+"""The hub's schema in PostgreSQL (schema ``tarjuman``), under versioned migrations.
+
+``init_hub`` creates or migrates it and the two group roles: ``tarjuman_editor`` (reads and
+writes) and ``tarjuman_reviewer`` (reads only). A database that is not a hub, and a hub of
+a newer schema than this Tarjuman reads, are refused with one line.
+
+Every row carries ``rev`` from one sequence, taken under a transaction-scoped advisory lock
+so revisions become visible in order: a client pulls ``rev > cursor`` and misses nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+
+from desktop_app.core.i18n import _
+from desktop_app.core.team.hub import TeamError
+
+KIND = "tarjuman-hub"
+WRITE_LOCK = 0x7461726A  # pg_advisory_xact_lock key: one writer at a time
+EDITOR, REVIEWER = "tarjuman_editor", "tarjuman_reviewer"
+
+_V1 = [
+    "CREATE SCHEMA tarjuman",
+    "CREATE TABLE tarjuman.meta (key text PRIMARY KEY, value text NOT NULL)",
+    "CREATE SEQUENCE tarjuman.rev",
+    """CREATE TABLE tarjuman.concepts (
+        uid uuid PRIMARY KEY, glossary text NOT NULL,
+        domain text NOT NULL DEFAULT '', note text NOT NULL DEFAULT '',
+        ext_id text NOT NULL DEFAULT '',
+        author text NOT NULL, created timestamptz NOT NULL, modified timestamptz NOT NULL,
+        version integer NOT NULL, deleted boolean NOT NULL DEFAULT false,
+        rev bigint NOT NULL)""",
+    "CREATE INDEX concepts_pull ON tarjuman.concepts (glossary, rev)",
+    """CREATE TABLE tarjuman.terms (
+        uid uuid PRIMARY KEY, concept_uid uuid NOT NULL, glossary text NOT NULL,
+        lang text NOT NULL, text text NOT NULL, status text NOT NULL,
+        pos text NOT NULL DEFAULT '', note text NOT NULL DEFAULT '',
+        case_sensitive boolean NOT NULL DEFAULT false, dnt boolean NOT NULL DEFAULT false,
+        author text NOT NULL, created timestamptz NOT NULL, modified timestamptz NOT NULL,
+        version integer NOT NULL, deleted boolean NOT NULL DEFAULT false,
+        rev bigint NOT NULL)""",
+    "CREATE INDEX terms_pull ON tarjuman.terms (glossary, rev)",
+    "CREATE INDEX terms_concept ON tarjuman.terms (concept_uid)",
+    """CREATE TABLE tarjuman.history (
+        id bigserial PRIMARY KEY, kind text NOT NULL, uid uuid NOT NULL,
+        glossary text NOT NULL, field text NOT NULL,
+        value text, author text NOT NULL,
+        kept text, kept_author text NOT NULL DEFAULT '',
+        at timestamptz NOT NULL DEFAULT now(),
+        conflict boolean NOT NULL DEFAULT false, resolved boolean NOT NULL DEFAULT false,
+        rev bigint NOT NULL)""",
+    "CREATE INDEX history_uid ON tarjuman.history (uid)",
+    "CREATE INDEX history_conflicts ON tarjuman.history (glossary, rev) WHERE conflict",
+    """CREATE TABLE tarjuman.tm_units (
+        uid uuid PRIMARY KEY, source_lang text NOT NULL, target_lang text NOT NULL,
+        source text NOT NULL, target text NOT NULL, norm text NOT NULL,
+        author text NOT NULL, created timestamptz NOT NULL, rev bigint NOT NULL)""",
+    "CREATE INDEX tm_pull ON tarjuman.tm_units (rev)",
+    """CREATE TABLE tarjuman.applied (
+        client uuid NOT NULL, kind text NOT NULL, uid uuid NOT NULL, seq bigint NOT NULL,
+        PRIMARY KEY (client, kind, uid))""",
+]
+
+_V2 = [  # fuzzy TM lookups on the hub: trigrams of the folded source
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX tm_norm_trgm ON tarjuman.tm_units USING gin (norm gin_trgm_ops)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ROLES = f"""DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{EDITOR}') THEN
+        CREATE ROLE {EDITOR} NOLOGIN; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{REVIEWER}') THEN
+        CREATE ROLE {REVIEWER} NOLOGIN; END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$"""
+
+_GRANTS = [
+    f"GRANT USAGE ON SCHEMA tarjuman TO {EDITOR}, {REVIEWER}",
+    f"GRANT SELECT ON ALL TABLES IN SCHEMA tarjuman TO {EDITOR}, {REVIEWER}",
+    f"GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA tarjuman TO {EDITOR}",
+    f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA tarjuman TO {EDITOR}",
+]
+
+
+@dataclass(slots=True)
+class HubInfo:
+    hub_id: str
+    version: int
+    can_write: bool
+    user: str
+
+
+def _meta(conn: psycopg.Connection[Any]) -> dict[str, str] | None:
+    """The hub's meta table, or None when the database has no Tarjuman schema at all."""
+    exists = conn.execute("SELECT to_regclass('tarjuman.meta') IS NOT NULL").fetchone()
+    if not exists or not exists[0]:
+        return None
+    rows = conn.execute("SELECT key, value FROM tarjuman.meta").fetchall()
+    return {str(k): str(v) for k, v in rows}
+
+
+def _not_a_hub() -> TeamError:
+    return TeamError(_("this database is not a Tarjuman hub (an administrator creates one "
+                       "with `tarjuman team init DSN`)"))
+
+
+def _check_version(meta: dict[str, str]) -> int:
+    if meta.get("kind") != KIND:
+        raise _not_a_hub()
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise TeamError(_("the hub has schema version {hub}, newer than this Tarjuman reads "
+                          "({ours}): update Tarjuman").format(hub=version, ours=SCHEMA_VERSION))
+    return version
+
+
+def check_hub(conn: psycopg.Connection[Any]) -> HubInfo:
+    """What a client needs to know before syncing; refuses non-hubs and newer hubs."""
+    meta = _meta(conn)
+    if meta is None:
+        raise _not_a_hub()
+    version = _check_version(meta)
+    if version < SCHEMA_VERSION:
+        raise TeamError(_("the hub has schema version {hub}, older than this Tarjuman needs "
+                          "({ours}): run `tarjuman team init` to migrate it").format(
+                              hub=version, ours=SCHEMA_VERSION))
+    row = conn.execute("SELECT has_table_privilege('tarjuman.terms', 'INSERT'), "
+                       "current_user").fetchone()
+    assert row is not None
+    return HubInfo(meta["hub_id"], version, bool(row[0]), str(row[1]))
+
+
+def init_hub(conn: psycopg.Connection[Any]) -> tuple[int, int]:
+    """Create or migrate the hub schema in one transaction; (version before, after)."""
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+            meta = _meta(conn)
+            if meta is None:
+                schema = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = 'tarjuman'"
+                                      ).fetchone()
+                if schema:
+                    raise _not_a_hub()
+                before = 0
+            else:
+                before = _check_version(meta)
+            for step in range(before, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    conn.execute(statement)
+                if step == 0:
+                    conn.execute("INSERT INTO tarjuman.meta (key, value) VALUES "
+                                 "('kind', %s), ('hub_id', %s), ('schema_version', '0')",
+                                 [KIND, str(uuid.uuid4())])
+            conn.execute("UPDATE tarjuman.meta SET value = %s WHERE key = 'schema_version'",
+                         [str(SCHEMA_VERSION)])
+            conn.execute(_ROLES)
+            for statement in _GRANTS:
+                conn.execute(statement)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise TeamError(_("this user may not create the hub here ({error}): run `team init` "
+                          "as the database owner").format(error=str(exc).split("\n")[0])
+                        ) from None
+    return before, SCHEMA_VERSION

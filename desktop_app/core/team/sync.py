@@ -1,0 +1,334 @@
+"""Connect to a hub, sync with it, and say how things stand (the CLI and the GUI call these).
+
+What syncs: the user's glossary (as the hub glossary ``team``), the project glossaries the
+user shared, and TM units from confirmed segments. The starter glossary never does. A sync
+pushes first, then pulls; a reviewer (read-only role) only pulls and is told, in one line,
+that their changes stay local.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from desktop_app.core.glossary.library import project_glossary_path
+from desktop_app.core.glossary.store import Glossary
+from desktop_app.core.i18n import _
+from desktop_app.core.logs import get_logger
+from desktop_app.core.paths import data_dir
+from desktop_app.core.settings import Settings
+from desktop_app.core.sqlitetx import writing
+from desktop_app.core.team import glossary_sync, tm_sync, tracking
+from desktop_app.core.team.hub import HubUnreachable, TeamError, clean_dsn, connect, describe, lost
+from desktop_app.core.team.schema import HubInfo, check_hub, init_hub
+from desktop_app.core.tm import TranslationMemory
+
+USER_GLOSSARY = "team"  # the hub glossary the user's own glossary syncs with
+Hook = Callable[[str, int], None]
+log = get_logger("team")
+
+
+@dataclass(slots=True)
+class SyncReport:
+    pushed: int = 0
+    pulled_terms: int = 0
+    pulled_tm: int = 0
+    new_conflicts: int = 0
+    waiting: int = 0
+    refused: str = ""  # a reviewer's push: why nothing went out
+
+
+@dataclass(slots=True)
+class Conflict:
+    id: int
+    glossary: str
+    kind: str
+    field: str
+    kept: str
+    other: str
+    kept_author: str
+    other_author: str
+    at: float
+    label: str  # the term or concept it is about
+
+
+@dataclass(slots=True)
+class Status:
+    connected: bool
+    hub: str = ""
+    name: str = ""
+    waiting: int = 0
+    last_sync: float | None = None
+    offline_since: float | None = None
+    last_error: str = ""
+    conflicts: list[Conflict] = field(default_factory=list)
+    glossaries: dict[str, str] = field(default_factory=dict)  # local file -> hub glossary
+
+
+def _state_file() -> Path:
+    return data_dir() / "team-sync.json"
+
+
+def _read_state() -> dict[str, Any]:
+    try:
+        raw = json.loads(_state_file().read_text(encoding="utf-8"))
+        return raw if isinstance(raw, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_state(**changes: Any) -> None:
+    state = {**_read_state(), **changes}
+    tmp = _state_file().with_suffix(".tmp")
+    tmp.write_text(json.dumps(state), encoding="utf-8")
+    tmp.replace(_state_file())
+
+
+# -- what is shared --------------------------------------------------------------------
+
+def shared_glossaries(settings: Settings) -> list[tuple[str, str]]:
+    """(local glossary file, hub glossary name), the user's glossary first."""
+    from desktop_app.core.glossary.library import user_glossary_path
+
+    out = [(str(user_glossary_path()), USER_GLOSSARY)]
+    out += [(path, name) for path, name in settings.team_shared.items() if Path(path).exists()]
+    return out
+
+
+def share_project(project: Path, name: str = "") -> str:
+    """Share a project's glossary with the team under ``name`` (default: the project's)."""
+    path = project_glossary_path(project) if not project.name.endswith(".glossary.sqlite") \
+        else project
+    hub_name = (name or path.name.split(".")[0]).strip()
+    if not hub_name or hub_name == USER_GLOSSARY:
+        raise TeamError(_("choose another name for the shared glossary"))
+    g = Glossary(path, name="project")  # created (and migrated) if it is new
+    try:
+        hub_id = _read_state().get("hub_id")
+        if hub_id:  # tracked from now on, also while the hub is out of reach
+            with writing(g.db):
+                tracking.enable_glossary(g.db, str(hub_id))
+    finally:
+        g.close()
+    settings = Settings.load()
+    settings.team_shared[str(path)] = hub_name
+    settings.save()
+    return hub_name
+
+
+# -- connecting ------------------------------------------------------------------------
+
+def _require(settings: Settings) -> str:
+    if not settings.team_dsn:
+        raise TeamError(_("not connected to a team hub (use `tarjuman team connect DSN`)"))
+    return settings.team_dsn
+
+
+@contextmanager
+def hub_connection(dsn: str) -> Iterator[tuple[psycopg.Connection[Any], HubInfo]]:
+    conn = connect(dsn, autocommit=True)  # each batch is its own transaction block
+    try:
+        try:
+            info = check_hub(conn)
+        except psycopg.OperationalError as exc:
+            raise lost(exc) from None
+        yield conn, info
+    finally:
+        conn.close()
+
+
+def init(dsn: str) -> tuple[int, int]:
+    conn = connect(dsn, autocommit=True)
+    try:
+        return init_hub(conn)
+    finally:
+        conn.close()
+
+
+def connect_hub(dsn: str, name: str = "") -> tuple[HubInfo, bool]:
+    """Check the hub and remember it; (hub info, whether a password had to be dropped)."""
+    clean, password = clean_dsn(dsn)
+    with hub_connection(dsn) as (_conn, info):
+        pass
+    settings = Settings.load()
+    settings.team_dsn = clean
+    settings.team_name = name or settings.team_name or getpass.getuser()
+    settings.team_client = settings.team_client or str(uuid.uuid4())
+    settings.save()
+    _enable(info, settings)  # from now on every change waits in an outbox
+    _write_state(offline_since=None, last_error="", hub_id=info.hub_id)
+    log.info("connected to team hub %s as %s", describe(clean), settings.team_name)
+    return info, password is not None
+
+
+def disconnect() -> None:
+    """Forget the hub. Changes keep waiting in the outbox; reconnecting sends them."""
+    settings = Settings.load()
+    settings.team_dsn = ""
+    settings.save()
+
+
+# -- syncing ---------------------------------------------------------------------------
+
+def _enable(info: HubInfo, settings: Settings) -> None:
+    for path, _name in shared_glossaries(settings):
+        g = Glossary(path)
+        try:
+            with writing(g.db):
+                tracking.enable_glossary(g.db, info.hub_id)
+        finally:
+            g.close()
+    with TranslationMemory() as tm, writing(tm.db):
+        tracking.enable_tm(tm.db, info.hub_id)
+
+
+def waiting(settings: Settings | None = None) -> int:
+    """Local changes not yet on the hub (no network needed)."""
+    settings = settings or Settings.load()
+    total = 0
+    for path, _name in shared_glossaries(settings):
+        if Path(path).exists():
+            g = Glossary(path)
+            try:
+                total += tracking.waiting(g.db)
+            finally:
+                g.close()
+    with TranslationMemory() as tm:
+        total += tracking.waiting(tm.db)
+    return total
+
+
+def sync(*, batch: int = 500, hook: Hook | None = None) -> SyncReport:
+    """Push the outbox, then pull everyone else's changes."""
+    settings = Settings.load()
+    dsn = _require(settings)
+    report = SyncReport()
+    try:
+        with hub_connection(dsn) as (conn, info):
+            _enable(info, settings)
+            try:
+                _sync(conn, info, settings, report, batch, hook)
+            except psycopg.errors.InsufficientPrivilege:
+                conn.rollback()
+                report.refused = _refusal()
+            except psycopg.OperationalError as exc:
+                raise lost(exc) from None
+    except HubUnreachable as exc:
+        _write_state(offline_since=_read_state().get("offline_since") or time.time(),
+                     last_error=str(exc))
+        raise
+    report.waiting = waiting(settings)
+    _write_state(last_sync=time.time(), offline_since=None, last_error=report.refused)
+    log.info("team sync: %s", asdict(report))
+    if report.refused:
+        raise TeamError(report.refused)
+    return report
+
+
+def _refusal() -> str:
+    return _("this hub login is a reviewer (read-only): your changes were not sent and stay "
+             "here; the team's changes were pulled")
+
+
+def _sync(conn: psycopg.Connection[Any], info: HubInfo, settings: Settings, report: SyncReport,
+          batch: int, hook: Hook | None) -> None:
+    author, client = settings.team_name or getpass.getuser(), settings.team_client
+    for path, name in shared_glossaries(settings):
+        g = Glossary(path, name=name)
+        try:
+            if info.can_write:
+                report.pushed += glossary_sync.push(conn, g, name, client, author, batch=batch,
+                                                    hook=hook)
+            elif tracking.waiting(g.db):
+                report.refused = _refusal()
+            pulled, conflicts = glossary_sync.pull(conn, g, name, batch=batch * 4, hook=hook)
+            report.pulled_terms += pulled
+            report.new_conflicts += conflicts
+        finally:
+            g.close()
+    with TranslationMemory() as tm:
+        if info.can_write:
+            report.pushed += tm_sync.push(conn, tm, author, batch=batch * 4, hook=hook)
+        elif tracking.waiting(tm.db):
+            report.refused = _refusal()
+        report.pulled_tm += tm_sync.pull(conn, tm, batch=batch * 10, hook=hook)
+
+
+# -- status and conflicts ----------------------------------------------------------------
+
+def conflicts(settings: Settings | None = None, *, include_resolved: bool = False
+              ) -> list[Conflict]:
+    settings = settings or Settings.load()
+    out: list[Conflict] = []
+    for path, name in shared_glossaries(settings):
+        if not Path(path).exists():
+            continue
+        g = Glossary(path, name=name)
+        try:
+            rows = g.db.execute(
+                "SELECT k.id, k.kind, k.field, k.kept, k.other, k.kept_author, k.other_author, "
+                "k.at, coalesce(t.text, c.note, '') FROM team_conflicts k LEFT JOIN terms t ON "
+                "t.uid = k.uid LEFT JOIN concepts c ON c.uid = k.uid "
+                + ("" if include_resolved else "WHERE NOT k.resolved ") + "ORDER BY k.at"
+            ).fetchall()
+        finally:
+            g.close()
+        out += [Conflict(r[0], name, r[1], r[2], r[3] or "", r[4] or "", r[5] or "", r[6] or "",
+                         float(r[7] or 0), r[8] or "") for r in rows]
+    return out
+
+
+def resolve(conflict_id: int, *, use_other: bool = False) -> None:
+    """Mark a conflict resolved (on the hub at the next sync); ``use_other`` writes the
+    other value into the term first, as a normal (synced) edit."""
+    settings = Settings.load()
+    for path, name in shared_glossaries(settings):
+        g = Glossary(path, name=name)
+        try:
+            row = g.db.execute("SELECT kind, uid, field, other FROM team_conflicts WHERE id = ?",
+                               [conflict_id]).fetchone()
+            if row is None:
+                continue
+            if use_other:
+                _write_field(g, row[0], row[1], row[2], row[3])
+            with writing(g.db):
+                g.db.execute("UPDATE team_conflicts SET resolved = 1, pushed = 0 WHERE id = ?",
+                             [conflict_id])
+            return
+        finally:
+            g.close()
+    raise TeamError(_("no conflict with id {id}").format(id=conflict_id))
+
+
+def _write_field(g: Glossary, kind: str, uid: str, field_name: str, value: str) -> None:
+    table = glossary_sync.TABLES[kind]
+    row = g.db.execute(f"SELECT id FROM {table} WHERE uid = ?", [uid]).fetchone()
+    if row is None:
+        raise TeamError(_("that term was deleted meanwhile"))
+    typed: Any = value in ("True", "1") if field_name in glossary_sync.BOOLS else value
+    if kind == "term":
+        g.update_term(int(row[0]), **{field_name: typed})
+    elif field_name in ("domain", "note"):
+        g.update_concept(int(row[0]), **{field_name: typed})
+
+
+def status() -> Status:
+    settings = Settings.load()
+    state = _read_state()
+    return Status(connected=bool(settings.team_dsn), hub=describe(settings.team_dsn)
+                  if settings.team_dsn else "", name=settings.team_name,
+                  waiting=waiting(settings), last_sync=state.get("last_sync"),
+                  offline_since=state.get("offline_since"),
+                  last_error=str(state.get("last_error") or ""),
+                  conflicts=conflicts(settings),
+                  glossaries=dict(shared_glossaries(settings)))
+

@@ -1,0 +1,120 @@
+"""Background sync with the team hub, and its word in the status bar.
+
+When a hub is set, a sync runs as a background job soon after start and then every minute
+(a click on the status text runs one now); the window never waits on it. The label says
+"synced", "N changes waiting" or "offline since …". When the team's glossary changes
+arrive, the open project's matcher is rebuilt and the grid repainted, so the new terms are
+highlighted at once.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from desktop_app.core.errors import TarjumanError
+from desktop_app.core.settings import Settings
+from desktop_app.gui import jobs
+from desktop_app.gui.i18n import _, number
+
+INTERVAL_MS = 60_000
+
+
+def _work(progress: Any, cancelled: Any) -> tuple[str, Any, str]:
+    from desktop_app.core.team import sync
+    from desktop_app.core.team.hub import HubUnreachable
+
+    try:
+        return "ok", sync.sync(), ""
+    except HubUnreachable as exc:
+        return "offline", sync.status(), str(exc)
+    except TarjumanError as exc:  # refused (a reviewer), not a hub, too new...
+        return "refused", sync.status(), str(exc)
+
+
+class TeamSync(QObject):
+    def __init__(self, window: QMainWindow, interval_ms: int = INTERVAL_MS):
+        super().__init__(window)
+        self.window = window
+        self.job: jobs.Job | None = None
+        self.state: tuple[str, Any, str] | None = None
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.linkActivated.connect(lambda _link: self.sync_now())
+        self.label.setVisible(False)
+        window.statusBar().addPermanentWidget(self.label)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.sync_now)
+        window.installEventFilter(self)
+        if Settings.load().team_dsn:
+            self.timer.start()
+            QTimer.singleShot(1000, self.sync_now)
+
+    def sync_now(self) -> None:
+        if self.job is not None or not Settings.load().team_dsn:
+            return
+        if not self.timer.isActive():
+            self.timer.start()
+        self.job = jobs.start(_work, on_success=self._done, on_failure=self._failed,
+                              on_finished=self._finished)
+        self._show(_("Team: syncing…"))
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def _finished(self) -> None:
+        self.job = None
+
+    def _failed(self, message: str) -> None:
+        self.state = ("error", None, message)
+        self._show(_("Team: sync failed"), message)
+
+    def _done(self, result: tuple[str, Any, str]) -> None:
+        self.state = result
+        kind, info, message = result
+        if kind == "ok":
+            if info.waiting:
+                text = _("Team: {n} changes waiting").format(n=number(info.waiting))
+            else:
+                text = _("Team: synced {time}").format(time=time.strftime("%H:%M"))
+            if info.pulled_terms:
+                self._glossary_changed()
+            self._show(text, message)
+            return
+        waiting = number(info.waiting)
+        if kind == "offline":
+            since = time.strftime("%H:%M", time.localtime(info.offline_since or time.time()))
+            text = _("Team: offline since {time}, {n} changes waiting").format(time=since,
+                                                                                n=waiting)
+        else:
+            text = _("Team: not sent ({n} changes waiting)").format(n=waiting)
+        self._show(text, message)
+
+    def _show(self, text: str, tip: str = "") -> None:
+        self.label.setText(f'<a href="sync" style="text-decoration:none">{text}</a>')
+        self.label.setToolTip(tip or _("Click to sync with the team hub now"))
+        self.label.setVisible(True)
+
+    def _glossary_changed(self) -> None:
+        window: Any = self.window
+        session = getattr(window, "session", None)
+        if session is None:
+            return
+        session.rebuild_matcher()
+        window.view.viewport().update()
+        row = window.current_row()
+        if row is not None:
+            window.glossary_panel.show_hits(session.glossary_hits(row))
+        window.qa_panel.show_findings(session.findings)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.timer.stop()
+            if self.job is not None:
+                QThreadPool.globalInstance().waitForDone(10_000)
+        return False

@@ -1,0 +1,148 @@
+"""The segment grid: the current cell is always the target of the current segment, whose
+editor opens as soon as the segment becomes current (typing edits it, no F2 needed).
+Rows fit their content; only the rows on screen are measured (10,000 segments stay
+smooth), again when a column is resized or a row changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop_app.gui.models.segments import NUM, QA, SOURCE, STATUS, TARGET
+from desktop_app.gui.widgets.target_editor import TargetEditor
+
+MIN_ROW = 28
+
+
+class SegmentGrid(QTableView):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
+        self.verticalHeader().setMinimumSectionSize(MIN_ROW)
+        self.measured: set[int] = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(self._fit_timer.start)
+        self.horizontalHeader().sectionResized.connect(self._columns_resized)
+
+    def setup_columns(self) -> None:
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(24)
+        for col in (NUM, STATUS, QA):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        width = self.fontMetrics().horizontalAdvance("00000") + 12
+        self.setColumnWidth(NUM, width)
+        self.setColumnWidth(STATUS, self.fontMetrics().horizontalAdvance("✔✔") + 16)
+        self.setColumnWidth(QA, self.fontMetrics().horizontalAdvance("⚠⚠") + 16)
+        for col in (SOURCE, TARGET):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.measured.clear()
+        self._fit_timer.start()
+
+    # -- rows fit their content, measured only when seen -----------------------------------
+
+    def _columns_resized(self, column: int, _old: int, _new: int) -> None:
+        if column in (SOURCE, TARGET):
+            self.measured.clear()
+            self._fit_timer.start()
+
+    def rows_changed(self, rows: list[int]) -> None:
+        """Source rows whose text changed: measure them again when seen."""
+        self.measured.difference_update(rows)
+        self._fit_timer.start()
+
+    def visible_rows(self) -> range:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return range(0)
+        top = self.rowAt(0)
+        bottom = self.rowAt(self.viewport().height() - 1)
+        top = max(0, top)
+        bottom = model.rowCount() - 1 if bottom < 0 else bottom
+        return range(top, bottom + 1)
+
+    def fit_visible_rows(self) -> None:
+        """Resize the rows on screen to their content (proxy rows, mapped to source rows)."""
+        model = self.model()
+        if model is None:
+            return
+        mapper = getattr(model, "mapToSource", None)
+        for _round in range(3):  # rows that grow push others out of view: settle
+            todo = []
+            for row in self.visible_rows():
+                key = mapper(model.index(row, 0)).row() if mapper else row
+                if key not in self.measured:
+                    todo.append((row, key))
+            if not todo:
+                return
+            for row, key in todo:
+                self.measured.add(key)
+                self.resizeRowToContents(row)
+
+    def sizeHintForRow(self, row: int) -> int:  # noqa: N802
+        model = self.model()
+        if model is None:
+            return MIN_ROW
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        height = MIN_ROW
+        for col in (SOURCE, TARGET):
+            index = model.index(row, col)
+            height = max(height, self.itemDelegateForIndex(index).sizeHint(option, index).height())
+        return height
+
+    # -- the cursor lives in the target --------------------------------------------------
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        if current.isValid() and current.column() != TARGET:
+            QTimer.singleShot(0, lambda: self.move_to_target(current.row()))
+        super().currentChanged(current, previous)
+
+    def move_to_target(self, row: int) -> None:
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return
+        index = model.index(row, TARGET)
+        if self.currentIndex() != index:
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def editor(self) -> TargetEditor | None:
+        found = [e for e in self.findChildren(TargetEditor) if e.isVisible()]
+        return found[-1] if found else None
+
+    def open_editor(self) -> TargetEditor | None:
+        """Open (or return) the current target's editor, focused, ready to type."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        if index.column() != TARGET:
+            self.move_to_target(index.row())
+            index = self.currentIndex()
+        editor = self.editor()
+        if editor is None:
+            self.edit(index)
+            editor = self.editor()
+        if editor is not None:
+            editor.setFocus()
+        return editor

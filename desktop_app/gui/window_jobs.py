@@ -1,0 +1,159 @@
+"""The editor window's background work: pretranslation, import, export and the MT dock's
+decode run as jobs (``gui.jobs.Op``); progress repaints only the rows a batch filled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMainWindow, QProgressBar, QPushButton
+
+from desktop_app.core.documents.base import strip_tags
+from desktop_app.core.errors import TarjumanError
+from desktop_app.core.settings import Settings
+from desktop_app.gui import jobs
+from desktop_app.gui.dialogs.messages import show_error
+from desktop_app.gui.i18n import _, number
+
+
+class BackgroundJobs(QMainWindow):
+    """The base of MainWindow, which provides the widgets and editing calls named here."""
+
+    session: Any
+    model: Any
+    job: jobs.Op[Any] | None
+    mt_panel: Any
+    qa_panel: Any
+    docks: dict[str, Any]
+    progress: QProgressBar
+    cancel_button: QPushButton
+    current_row: Callable[[], int | None]
+    apply: Callable[..., None]
+    _commit_editor: Callable[[], None]
+    _update_enabled: Callable[[], None]
+    _show_mt: Callable[[int], None]
+
+    def _decode_current(self) -> None:
+        row = self.current_row()
+        if row is None or self.session is None:
+            return
+        project = self.session.project
+        source = strip_tags(self.session.segments[row].source)
+        source_lang, target_lang = project.source_lang, project.target_lang
+
+        def work(ctx: jobs.Context) -> tuple[list[str], str]:
+            from desktop_app.core.mt.routing import translate_texts
+
+            settings = Settings.load()
+            settings.n_best = 3
+            result = translate_texts([source], source_lang, target_lang, settings=settings,
+                                     cancel=ctx.cancelled)[0]
+            return [result.text, *result.alternatives], result.note
+
+        def done(found: tuple[list[str], str], row: int = row) -> None:
+            if self.current_row() == row:
+                self.mt_panel.show_alternatives(*found)
+
+        jobs.Op(work, key="mt-decode").success(done).failure(
+            lambda exc: self.mt_panel.show_message(jobs.message(exc))).run_in_background()
+
+    def pretranslate(self) -> None:
+        if self.session is None or self.job is not None:
+            return
+        from desktop_app.core.errors import NoModelError
+        from desktop_app.core.mt.routing import choose
+        from desktop_app.core.pretranslate import pretranslate_file
+
+        project = self.session.project
+        try:
+            choose(project.source_lang, project.target_lang)
+        except NoModelError as exc:
+            self.mt_panel.show_no_model(str(exc))
+            self.docks["mt"].show()
+            show_error(self, str(exc) + "\n" + _("Install one in Tools > Translation models."))
+            return
+        path = project.path
+
+        def work(ctx: jobs.Context) -> Any:
+            return pretranslate_file(path, cancel=ctx.cancelled, chunk=16,
+                                     on_progress=lambda d, t: ctx.report((d, t)),
+                                     on_rows=ctx.report)
+
+        self._start_job(jobs.Op(work, key="pretranslate").success(self._pretranslated),
+                        _("Translating…"))
+
+    def _start_job(self, op: jobs.Op[Any], label: str) -> None:
+        self.progress.setVisible(True)
+        self.progress.setMaximum(0)
+        self.progress.setFormat(label)
+        self.cancel_button.setVisible(True)
+        self.job = op.progress(self._job_progress).failure(
+            lambda exc: show_error(self, jobs.message(exc))).finished(self._job_finished)
+        self.job.run_in_background()
+        self._update_enabled()
+
+    def _job_progress(self, value: Any) -> None:
+        """A tick: the bar, and the rows a batch filled (only those are read and repainted)."""
+        if isinstance(value, tuple):
+            done, total = value
+            self.progress.setMaximum(max(1, total))
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{number(done)} / {number(total)}")
+        elif isinstance(value, list) and self.session is not None:
+            self.apply(self.session.refresh_ids(value), qa=False)
+
+    def _pretranslated(self, report: Any) -> None:
+        if self.model is None:
+            return
+        self.session.run_qa()
+        self.qa_panel.show_findings(self.session.findings)
+        self.model.dataChanged.emit(self.model.index(0, 4),
+                                    self.model.index(self.model.rowCount() - 1, 4))
+        message = _("{mt} segments by MT, {tm} from the translation memory").format(
+            mt=number(report.from_mt), tm=number(report.from_tm))
+        self.statusBar().showMessage(message, 8000)
+        row = self.current_row()
+        if row is not None:
+            self._show_mt(row)
+
+    def _job_finished(self) -> None:
+        self.job = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self._update_enabled()
+
+    def cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def export_to(self, path: Path, *, bilingual: bool = False) -> bool:
+        """Check (never over the original; count unreviewed MT and empty targets), then
+        write in the background with the job's own connection."""
+        from desktop_app.core.exports import export
+        from desktop_app.core.project import Project
+
+        self._commit_editor()
+        if self.session is None or self.job is not None:
+            return False
+        try:
+            warning = self.session.check_export(path).warning()
+        except TarjumanError as exc:
+            show_error(self, str(exc))
+            return False
+        project_path = self.session.project.path
+
+        def work(ctx: jobs.Context) -> str:
+            project = Project.open(project_path)
+            try:
+                return export(project, path, bilingual=bilingual)
+            finally:
+                project.close()
+
+        def done(_kind: str) -> None:
+            message = _("Exported to {path}").format(path=path)
+            self.statusBar().showMessage(f"{message} — {warning}" if warning else message, 15000)
+            self.last_export_warning = warning
+
+        self._start_job(jobs.Op(work, key="export").success(done), _("Exporting…"))
+        return True

@@ -1,0 +1,45 @@
+"""The review round trip from the editor: export the review docx, bring it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from desktop_app.core.resources import sample
+from desktop_app.core.segments import Status
+from desktop_app.gui.app import make_app
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.models.segments import TARGET
+from tests.unit.test_review import edit_as_reviewer
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_review_docx_round_trip_in_the_window(window: MainWindow, tmp_path: Path) -> None:
+    assert window.open_path(sample("panjshir.docx"), "dari")
+    assert window.registry["import_review"].isEnabled()
+    out = tmp_path / "review.docx"
+    assert window.export_to(out, bilingual=True)
+    edit_as_reviewer(out, {1: "مقاومت در دره پنجشیر"}, {1: "عنوان خوب است"})
+    assert window.import_review_from(out)
+    seg = window.session.segments[0]
+    assert (seg.target, seg.status, seg.note) == ("مقاومت در دره پنجشیر", Status.EDITED,
+                                                  "عنوان خوب است")
+    assert window.model.index(0, TARGET).data() == "مقاومت در دره پنجشیر"
+    # a damaged file: a dialog, nothing changed
+    document = docx.Document(str(out))
+    document.tables[0]._tbl.remove(document.tables[0].rows[-1]._tr)
+    document.save(str(out))
+    assert not window.import_review_from(out)
+    assert window.session.project.segment(seg.id).target == "مقاومت در دره پنجشیر"
