@@ -242,6 +242,7 @@ class MainWindow(BackgroundJobs):
                                          self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
         target_delegate.spell = checker_for_session(session)
+        session.set_spell(target_delegate.spell)
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
