@@ -26,11 +26,14 @@ def window(qtbot) -> MainWindow:
     win.close()
 
 
-def test_review_docx_round_trip_in_the_window(window: MainWindow, tmp_path: Path) -> None:
+def test_review_docx_round_trip_in_the_window(window: MainWindow, qtbot,
+                                              tmp_path: Path) -> None:
     assert window.open_path(sample("panjshir.docx"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     assert window.registry["import_review"].isEnabled()
     out = tmp_path / "review.docx"
-    assert window.export_to(out, bilingual=True)
+    assert window.export_to(out, bilingual=True)  # written by a background job
+    qtbot.waitUntil(lambda: window.job is None and out.exists(), timeout=30_000)
     edit_as_reviewer(out, {1: "مقاومت در دره پنجشیر"}, {1: "عنوان خوب است"})
     assert window.import_review_from(out)
     seg = window.session.segments[0]

@@ -78,7 +78,7 @@ def open_with_misspellings(qtbot, tmp_path: Path) -> MainWindow:
     window.resize(1100, 600)
     window.show()
     qtbot.waitExposed(window)
-    assert window.open_path(sample("panjshir.txt"), "dari")  # imported in the background
+    assert window.open_path(sample("panjshir.txt"), "dari")
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     window.edit_segment(0, TEXT)
     window.go_to_row(0)

@@ -36,10 +36,16 @@ def test_kill_at_random_moments_loses_nothing(tarjuman_home: Path, tmp_path: Pat
         proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "project", "apply",
                                  str(path), str(batch), "--confirm"], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        time.sleep(rng.uniform(0.3, 1.2))  # start-up takes ~0.4 s: kill before, during, after
+        first = ""
+        if run % 2:  # kill during start-up, whatever the machine's speed
+            time.sleep(rng.uniform(0.05, 1.0))
+        else:  # kill in the middle of the writes: wait for the first one, then a little
+            assert proc.stdout is not None
+            first = proc.stdout.readline()
+            time.sleep(rng.uniform(0.0, 0.3))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
-        reported = [int(line.split()[1]) for line in out.splitlines()
+        reported = [int(line.split()[1]) for line in (first + out).splitlines()
                     if line.startswith("confirmed ")]
         for sid in reported:
             confirmed_ever[sid] = texts[sid]

@@ -27,7 +27,9 @@ def test_a_colleagues_term_is_highlighted_after_background_sync(
         window = MainWindow()
         qtbot.addWidget(window)
         window.show()
-        assert window.open_path(sample("panjshir.docx"), "dari")
+        assert window.open_path(sample("panjshir.docx"), "dari")  # imported in the background
+        qtbot.waitUntil(lambda: window.session is not None and window.job is None,
+                        timeout=30_000)
         session = window.session
         row = next(r for r, s in enumerate(session.segments) if "shopkeeper" in s.source)
         assert not any(h.hit.text.lower() == "shopkeeper" for h in session.glossary_hits(row))

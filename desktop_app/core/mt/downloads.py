@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,12 @@ def _hub_env() -> str:
     os.environ.setdefault("HF_HUB_DISABLE_IMPLICIT_TOKEN", "1")
     os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(int(TIMEOUT)))
     os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(TIMEOUT)))
+    # The data dir keeps every library offline by default (paths.prepare_third_party_env);
+    # a download the user asked for is the one place the Hub may be reached.
+    os.environ["HF_HUB_OFFLINE"] = "0"
+    constants: Any = sys.modules.get("huggingface_hub.constants")
+    if constants is not None:
+        constants.HF_HUB_OFFLINE = False
     return os.environ.get("HF_ENDPOINT", DEFAULT_ENDPOINT).rstrip("/")
 
 
