@@ -89,7 +89,10 @@ def _target_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\d)(\d{{1,2}})(?:\s*ام|\s*م)?\s+({months}){_NOT_LETTER}"
         r"(?:\s+(?:سال\s+)?(\d{4})(?!\d))?"
-        r"|(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+        r"|(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)"
+        # Pashto writes the month first: د زمري په ۲۴مه, د اسد ۲۴مه
+        r"|(?:(?<!\d)(\d{4})\s+(?:لمریز\s+|هجری\s+شمسی\s+|میلادی\s+)?کال\s+د\s+)?"
+        rf"(?<![\u0620-\u06ff])({months})\s+(?:په\s+)?(\d{{1,2}})(?:\s*مه|\s*ام)?(?!\d)")
 
 
 _IRANIAN = re.compile(
@@ -152,6 +155,9 @@ def target_dates(text: str) -> list[TargetDate]:
         if g[0]:
             calendar, month = months[g[1]]
             day, year = int(g[0]), int(g[2]) if g[2] else None
+        elif g[7]:
+            (calendar, month), day = months[g[7]], int(g[8])
+            year = int(g[6]) if g[6] else None
         else:
             year, month, day = int(g[3]), int(g[4]), int(g[5])
             calendar = "gregorian" if year >= 1700 else "solar"

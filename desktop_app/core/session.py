@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core import languages, qa
 from desktop_app.core.backup import make_backup, safe_name
@@ -152,6 +153,7 @@ class EditSession:
         self.matcher = read.matcher if read else Matcher(project.source_lang,
                                                          self.glossaries.concepts())
         self.glossary_qa = self._glossary_qa()
+        self.spell: Any = None  # the target's SpellChecker, once set_spell gave one
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
@@ -226,11 +228,22 @@ class EditSession:
                 continue
             found = qa.check([(seg.source, seg.target)], self.project.source_lang,
                              self.project.target_lang, disabled=["empty"],
-                             glossary=self.glossary_qa)
+                             glossary=self.glossary_qa, spell=self.spell)
             if found:
                 self.findings[r] = found
             else:
                 self.findings.pop(r, None)
+
+    def set_spell(self, checker: Any) -> None:
+        """Check spelling from now on (QA ``spelling``); confirmed segments teach it."""
+        self.spell = checker
+        if checker is None:
+            return
+        for r, seg in enumerate(self.segments):
+            if seg.target:
+                found = qa.spelling([(seg.source, seg.target)], checker)
+                if found:
+                    self.findings[r] = self.findings.get(r, []) + found
 
     # -- editing: every change of the project goes through these -------------------------
 
@@ -293,6 +306,8 @@ class EditSession:
         step = Step("confirm")
         origin = seg.origin if text is None or text == seg.target else "user"
         self._change(step, row, target, Status.CONFIRMED, origin)
+        if self.spell is not None:
+            self.spell.learn(target)
         if not self.tm.has(seg.source, target, self.project.source_lang,
                            self.project.target_lang):
             step.tm.append((seg.source, target))

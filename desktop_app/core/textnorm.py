@@ -177,14 +177,16 @@ def is_arabic_letter(ch: str) -> bool:
     return bool(ch) and _HAS_ARABIC.match(ch) is not None
 
 
-def compact_with_map(folded: str, index: list[int]) -> tuple[str, list[int], frozenset[int]]:
+def compact_with_map(folded: str, index: list[int],
+                     joined: frozenset[int] = frozenset()) -> tuple[str, list[int],
+                                                                   frozenset[int]]:
     """``folded`` without spaces between Arabic-script letters, its map to the original, and
-    the positions (in the result) where such a space was: word boundaries to keep."""
-    if " " not in folded or not _HAS_ARABIC.search(folded):
-        return folded, index, frozenset()
-    cuts = [m.start() for m in _INNER_SPACE.finditer(folded)]
+    the positions (in the result) where such a space was: word boundaries to keep.
+    ``joined``: positions in ``folded`` where folding itself dropped a space (کتاب ها)."""
+    cuts = [m.start() for m in _INNER_SPACE.finditer(folded)] if (
+        " " in folded and _HAS_ARABIC.search(folded)) else []
     if not cuts:
-        return folded, index, frozenset()
+        return folded, index, joined
     parts, new_index, breaks, prev = [], [], [], 0
     for k, cut in enumerate(cuts):
         parts.append(folded[prev:cut])
@@ -193,6 +195,8 @@ def compact_with_map(folded: str, index: list[int]) -> tuple[str, list[int], fro
         prev = cut + 1
     parts.append(folded[prev:])
     new_index.extend(index[prev:])
+    for j in joined:  # shift by the spaces cut before it
+        breaks.append(j - sum(1 for c in cuts if c < j))
     return "".join(parts), new_index, frozenset(breaks)
 
 
@@ -201,12 +205,24 @@ def key_with_map(text: str, language: str = "", *,
     """The match key of ``text`` (folded, inner spaces dropped), its map back to ``text``
     (one extra entry at the end, as :func:`fold_with_map`) and the dropped-space positions."""
     folded, index = fold_with_map(text, language, strict=strict)
-    return compact_with_map(folded, index)
+    joined: frozenset[int] = frozenset()
+    if len(folded) != len(text):  # something was dropped: was it a space (می شود)?
+        joined = frozenset(k for k in range(1, len(folded))
+                           if index[k] - index[k - 1] > 1
+                           and any(c.isspace() for c in text[index[k - 1] + 1:index[k]]))
+    return compact_with_map(folded, index, joined)
+
+
+def is_arabic_text(text: str) -> bool:
+    """Whether ``text`` holds any Arabic-script letter."""
+    return _HAS_ARABIC.search(text) is not None
 
 
 def compact(folded: str) -> str:
     """Folded text without the spaces between Arabic-script letters."""
-    return _INNER_SPACE.sub("", folded) if " " in folded else folded
+    if " " not in folded or not _HAS_ARABIC.search(folded):
+        return folded
+    return _INNER_SPACE.sub("", folded)
 
 
 def match_key(text: str, language: str = "", *, strict: bool = False) -> str:

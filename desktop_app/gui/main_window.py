@@ -263,6 +263,7 @@ class MainWindow(BackgroundJobs):
         target_delegate.confirm_requested.connect(self.confirm_and_next)
         target_delegate.spell = checker_for_session(session)
         target_delegate.history_requested.connect(lambda redo: self.redo() if redo else self.undo())
+        session.set_spell(target_delegate.spell)
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

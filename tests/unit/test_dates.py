@@ -124,3 +124,13 @@ def test_a_month_term_inside_a_date_rendered_in_the_other_calendar_is_not_missin
     wrong = qa.check([(source, "غنی در ۲۵ اسد ۱۴۰۰ فرار کرد.")], "en", "prs",
                      concepts=[august])
     assert sorted(f.code for f in wrong) == [qa.DATE, "term-missing"]
+
+
+@pytest.mark.parametrize("target", ["طالبان د ۱۴۰۰ لمریز کال د زمري په ۲۴مه کابل ته ننوتل.",
+                                    "طالبان د ۲۰۲۱ کال د اګست په ۱۵مه کابل ته ننوتل.",
+                                    "طالبان د اسد ۲۴مه کابل ته ننوتل.",
+                                    "طالبان په ۲۴ زمري ۱۴۰۰ کابل ته ننوتل."])
+def test_pashto_writes_the_month_first(target: str) -> None:
+    assert date_codes("The Taliban entered Kabul on 15 August 2021.", target, "ps") == []
+    assert date_codes("The Taliban entered Kabul on 16 August 2021.", target, "ps") == [
+        qa.DATE]

@@ -130,3 +130,21 @@ def test_find_in_the_editor_ignores_spacing(tmp_path: Path) -> None:
         assert session.find("هم‌وطن") == [1]
     finally:
         session.close()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(CHUNK, min_size=1, max_size=2).filter(lambda c: len("".join(c)) >= 3),
+       st.sampled_from(["ps", "prs"]), st.data())
+def test_an_ending_after_any_spelling_still_finds_the_term(chunks, lang, data) -> None:
+    from desktop_app.core.inflection import endings_for
+
+    letters = "".join(chunks)
+    seps = data.draw(st.lists(SEPARATOR, min_size=len(letters) - 1,
+                              max_size=len(letters) - 1))
+    ending = data.draw(st.sampled_from(endings_for(lang).added))
+    joint = data.draw(st.sampled_from(["", ZWNJ]))
+    m = Matcher(lang, [concept(1, Term(lang, letters))])
+    written = spell(letters, seps) + joint + ending
+    hits = m.find("قف " + written + " عغ")
+    assert [h.text for h in hits] == [written]
+    assert m.find("قف " + written + "ف عغ") == []  # an ending then more letters: no word

@@ -93,3 +93,23 @@ def test_learned_verbs_typed_apart_or_joined() -> None:
     dari = SpellChecker("dari", learned=["این کار می شود و آن نمی‌رود"])
     assert words(dari, "این کار میشود و می‌شود و می شود") == []
     assert words(dari, "نمی رود و نمیرود") == []
+
+
+def test_the_editing_session_checks_spelling_and_learns_what_is_confirmed(
+        tmp_path: Path) -> None:
+    from desktop_app.core.session import EditSession
+
+    doc = tmp_path / "news.txt"
+    doc.write_text("The president spoke.\n\nThe president left.\n", "utf-8")
+    session = EditSession.from_document(doc, "pashto", path=tmp_path / "n.tarjuman")
+    try:
+        session.edit(0, "ولسمشر وویل.")
+        session.set_spell(SpellChecker("pashto", learned=["وویل"]))
+        assert [f.message for f in session.findings[0] if f.code == "spelling"] == [
+            "misspelt: ولسمشر"]
+        session.confirm(0)  # the translator approves it: its words are known from now on
+        session.edit(1, "ولسمشرانو ولاړل.")
+        assert [f.message for f in session.findings[1] if f.code == "spelling"] == [
+            "misspelt: ولاړل"]
+    finally:
+        session.close()

@@ -25,7 +25,7 @@ import ahocorasick
 
 from desktop_app.core.glossary.store import MAX_TERM_CHARS, Concept, Term, lang_code
 from desktop_app.core.inflection import Endings, endings_for
-from desktop_app.core.textnorm import compact, fold, key_with_map, original_span
+from desktop_app.core.textnorm import compact, fold, is_arabic_text, key_with_map, original_span
 
 MAX_VARIANTS = 64  # inflected forms of one term's inner words kept in the automaton
 
@@ -103,10 +103,10 @@ class Matcher:
             folded = fold(term.text, self._fold_lang, strict=self.strict)
             if not folded:
                 continue
+            inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
             for n, form in enumerate(self._forms(folded)):
                 if form in keys:
                     continue
-                inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
                 self._entries.setdefault(form, []).append(
                     _Entry(key, term, len(form), n > 0, inflects))
                 if form not in self._automaton:
@@ -198,6 +198,8 @@ class Matcher:
 
     def _forms(self, folded: str) -> list[str]:
         """Match keys of a folded term: as written first, then inflected variants."""
+        if not (self._endings.inner or self._endings.replaced) or not is_arabic_text(folded):
+            return [compact(folded)]  # English: the term as written
         words = folded.split(" ")
         per_word = [self._word_forms(w, i == len(words) - 1) for i, w in enumerate(words)]
         combos: list[list[str]] = [[]]
