@@ -10,6 +10,7 @@ from benchmarks import (
     bench_documents,
     bench_glossary,
     bench_gui,
+    bench_handoff,
     bench_libretranslate,
     bench_mt,
 )
@@ -33,6 +34,7 @@ def main() -> int:
         bench_mt.main(Path(home))
         bench_glossary.main()
         bench_documents.main()
+        bench_handoff.main()
         bench_gui.main()
         bench_libretranslate.main(Path(home))
     sys.stdout.flush()
