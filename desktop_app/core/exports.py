@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop_app.core import languages, tmx
 from desktop_app.core.bilingual import bilingual_html, review_docx
 from desktop_app.core.documents.base import DocumentError
-from desktop_app.core.documents.registry import by_name
+from desktop_app.core.documents.registry import output_extensions
 from desktop_app.core.documents.xliff import Xliff
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Status
@@ -37,7 +37,7 @@ def export(project: Project, out: Path, *, fallback: str = "mt",
         write_atomic(out, confirmed_tmx(project))
         return "tmx"
     _, fmt, _ = project.document()
-    own = getattr(by_name(fmt), "output_extensions", by_name(fmt).extensions)
+    own = output_extensions(fmt)
     if suffix not in own:
         raise DocumentError(f"{out.name}: this project's document is {fmt}; export it as "
                             f"{' or '.join(own)}, .xlf, .tmx, or "

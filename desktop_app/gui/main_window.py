@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags
+from desktop_app.core.documents.registry import output_extensions
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
 from desktop_app.core.settings import Settings
@@ -550,7 +551,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         name, fmt, _d = self.session.project.document()
-        suggestion = str(Path(name).with_suffix(".docx" if bilingual else Path(name).suffix))
+        own = output_extensions(fmt)
+        suffix = Path(name).suffix if Path(name).suffix.lower() in own else own[0]
+        suggestion = str(Path(name).with_suffix(".docx" if bilingual else suffix))
         path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), suggestion)
         if path:
             self.export_to(Path(path), bilingual=bilingual)
