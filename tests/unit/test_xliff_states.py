@@ -57,14 +57,14 @@ def test_ids_are_per_file_and_the_tree_is_kept(tmp_path: Path) -> None:
     assert [b.id for b in blocks] == ["1", "2", "3", "f2/1"]
     project = Project.create(doc, "prs", path=tmp_path / "a.tarjuman")
     segs = project.segments()
-    assert segs[1].status is Status.EDITED  # state="translated" came in as edited
+    assert segs[1].status is Status.CONFIRMED  # mq:status="ManuallyConfirmed"
     project.apply_machine([(segs[0].id, "دره ⟨1/⟩آرام⟨2/⟩ است.", "tm:fuzzy:87")])
     project.confirm(segs[2].id, "کمک رسید.")
     project.set_target(segs[3].id, "همان شناسه، فایل دوم.")
     out = tmp_path / "out.mqxliff"
     export(project, out)
     data = out.read_bytes()
-    assert b"<!-- written by memoQ -->" in data and b'mq:status="NotStarted"' in data
+    assert b"<!-- written by memoQ -->" in data
     assert b'<external-file href="a.skl"/>' in data and b"<note>context: headline</note>" in data
     root = etree.fromstring(data)
     ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
@@ -75,6 +75,9 @@ def test_ids_are_per_file_and_the_tree_is_kept(tmp_path: Path) -> None:
     assert etree.tostring(target, encoding="unicode").count("&lt;b&gt;") == 1  # native code
     assert second.find("x:target", ns).text == "old"  # untouched: as it was
     assert second.find("x:target", ns).get("state") == "translated"
+    mq = "{MQXliff}status"
+    assert (first.get(mq), second.get(mq), third.get(mq)) == (
+        "MachineTranslated", "ManuallyConfirmed", None)  # the third never had one
     assert third.find("x:target", ns).get("state") == "final" and third.get("approved") == "yes"
     other = root.find(".//x:file[2]//x:trans-unit", ns)
     assert other.find("x:target", ns).get("state") == "translated"
