@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import docx
+from docx.oxml import OxmlElement
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
@@ -386,6 +387,8 @@ class Pdf:
                     table_id = block.meta["table"]
                     table = document.add_table(rows=0, cols=0)
                     table.style = "Table Grid"  # type: ignore[attr-defined]
+                    if lang.is_rtl:  # columns run right to left
+                        table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))  # type: ignore[attr-defined]
                 _cell(table, int(block.meta["row"]), int(block.meta["col"]), text, lang)
                 continue
             table_id = None
