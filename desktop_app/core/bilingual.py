@@ -152,8 +152,8 @@ def _row_comments(row: object, comments: dict[str, str]) -> list[str]:
     return [comments[i] for i in ids if i in comments]
 
 
-def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow]]:
-    """(project id, rows) of a review docx."""
+def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow], str]:
+    """(project id, rows, last author) of a review docx."""
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -177,7 +177,8 @@ def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow]]:
                                   "number").format(name=name, value=number[:40]))
         note = "\n".join([_cell_text(cells[4]), *_row_comments(row, comments)]).strip()
         rows.append(ReviewRow(int(number), _cell_text(cells[2]), _cell_text(cells[3]), note))
-    return pid, rows
+    props = document.core_properties
+    return pid, rows, props.last_modified_by or props.author or ""
 
 
 def bilingual_html(project: Project) -> str:
