@@ -586,6 +586,7 @@ class MainWindow(QMainWindow):
         self._refresh_rows()
         self.session.run_qa()
         self.qa_panel.show_findings(self.session.findings)
+        self.statusBar().showMessage(report.lines()[-1], 8000)
         show_info(self, "\n".join(report.lines()[-12:]))
         return True
 
