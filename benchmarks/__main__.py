@@ -11,6 +11,7 @@ from benchmarks import (
     bench_documents,
     bench_glossary,
     bench_gui,
+    bench_handoff,
     bench_libretranslate,
     bench_mt,
     bench_mt_docx,
@@ -36,6 +37,7 @@ def main() -> int:
         bench_mt_docx.main(Path(home))
         bench_glossary.main()
         bench_documents.main()
+        bench_handoff.main()
         bench_gui.main()
         bench_libretranslate.main(Path(home))
         bench_big_inputs.main()

@@ -126,11 +126,34 @@ class ReviewRow:
 
 
 def _cell_text(cell: object) -> str:
-    return "\n".join(p.text for p in cell.paragraphs).strip()  # type: ignore[attr-defined]
+    """The cell's text as the reviewer left it: with Track Changes on, insertions are in
+    and deletions are out (``w:delText`` is not ``w:t``)."""
+    paragraphs = cell.paragraphs  # type: ignore[attr-defined]
+    return "\n".join("".join(t.text or "" for t in p._p.iter(qn("w:t")))
+                     for p in paragraphs).strip()
 
 
-def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow]]:
-    """(project id, rows) of a review docx."""
+def _word_comments(document: object) -> dict[str, str]:
+    """Comments the reviewer added in Word's margin, by id, as "author: text"."""
+    try:
+        comments = document.comments  # type: ignore[attr-defined]
+    except Exception:  # no comments part
+        return {}
+    out: dict[str, str] = {}
+    for comment in comments:
+        text = " ".join(comment.text.split())
+        out[str(comment.comment_id)] = f"{comment.author}: {text}" if comment.author else text
+    return out
+
+
+def _row_comments(row: object, comments: dict[str, str]) -> list[str]:
+    ids = dict.fromkeys(el.get(qn("w:id")) for el in row._tr.iter(  # type: ignore[attr-defined]
+        qn("w:commentRangeStart"), qn("w:commentReference")))
+    return [comments[i] for i in ids if i in comments]
+
+
+def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow], str]:
+    """(project id, rows, last author) of a review docx."""
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -144,6 +167,7 @@ def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow]]:
     if table is None:
         raise DocumentError(_("{name} is not a Tarjuman review file (no review table)")
                             .format(name=name))
+    comments = _word_comments(document)
     rows: list[ReviewRow] = []
     for row in table.rows[1:]:
         cells = row.cells
@@ -151,9 +175,10 @@ def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow]]:
         if not number.isdigit():
             raise DocumentError(_("{name}: {value!r} in the # column is not a segment "
                                   "number").format(name=name, value=number[:40]))
-        rows.append(ReviewRow(int(number), _cell_text(cells[2]), _cell_text(cells[3]),
-                              _cell_text(cells[4])))
-    return pid, rows
+        note = "\n".join([_cell_text(cells[4]), *_row_comments(row, comments)]).strip()
+        rows.append(ReviewRow(int(number), _cell_text(cells[2]), _cell_text(cells[3]), note))
+    props = document.core_properties
+    return pid, rows, props.last_modified_by or props.author or ""
 
 
 def bilingual_html(project: Project) -> str:

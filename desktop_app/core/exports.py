@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop_app.core import languages, tmx
 from desktop_app.core.bilingual import bilingual_html, review_docx
 from desktop_app.core.documents.base import DocumentError
-from desktop_app.core.documents.registry import by_name
+from desktop_app.core.documents.registry import output_extensions
 from desktop_app.core.documents.xliff import Xliff
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Status
@@ -24,7 +24,7 @@ def check_target(out: Path, fmt: str, *, bilingual: bool = False,
     """What ``out`` will hold (by its extension), or one sentence saying why it cannot be
     written; called before any work (import, MT) is done."""
     suffix = out.suffix.lower()
-    own = getattr(by_name(fmt), "output_extensions", by_name(fmt).extensions)
+    own = output_extensions(fmt)
     if bilingual:
         if suffix not in (".docx", ".html", ".htm"):
             raise DocumentError("a bilingual export is .docx or .html")

@@ -11,12 +11,9 @@ into the segment notes, and every change is a history entry naming the reviewer.
 from __future__ import annotations
 
 import getpass
-import io
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import docx
 
 from desktop_app.core.bilingual import read_review_docx
 from desktop_app.core.documents.base import TAG, DocumentError, read_file, reattach_tags
@@ -95,11 +92,10 @@ class ReviewReport:
 
 
 def _from_docx(project: Project, data: bytes, name: str) -> tuple[str, list[Returned], str]:
-    pid, rows = read_review_docx(data, name)
-    props = docx.Document(io.BytesIO(data)).core_properties
-    who = props.last_modified_by or props.author or ""
+    pid, rows, who = read_review_docx(data, name)
     statuses = {s.value: s for s in Status}
-    return pid, [Returned(r.segment_id, r.target, statuses.get(r.status), r.comment)
+    return pid, [Returned(r.segment_id, r.target, statuses.get(r.status.strip().lower()),
+                          r.comment)
                  for r in rows], who
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.core import languages, qa
 from desktop_app.core.backup import make_backup, safe_name
 from desktop_app.core.documents.base import reattach_tags, strip_tags
+from desktop_app.core.documents.registry import output_extensions
 from desktop_app.core.errors import InputError, TarjumanError
 from desktop_app.core.exports import export
 from desktop_app.core.glossary.library import open_for_project
@@ -551,7 +552,10 @@ class EditSession:
         original = self.original_path()
         folder = original.parent if original is not None else self.project.path.parent
         tag = languages.get(self.project.target_lang).bcp47
-        suffix = ".docx" if bilingual else name.suffix
+        _, fmt, _d = self.project.document()
+        own = output_extensions(fmt)  # a PDF comes back as docx
+        suffix = ".docx" if bilingual else (
+            name.suffix if name.suffix.lower() in own else own[0])
         middle = f"{tag}.bilingual" if bilingual else tag
         return folder / f"{name.stem}.{middle}{suffix}"
 

@@ -12,6 +12,7 @@ with ``tarjuman project import-review``.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from lxml import etree
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG, DocumentError
+from desktop_app.core.documents.inline_xml import fill
 from desktop_app.core.documents.xliff import XLIFF2_NS, first, parse
 from desktop_app.core.documents.xliff_states import V2_WRITE, qualifier, read_status, weakest
 from desktop_app.core.documents.xliff_tree import TargetState, write_targets
@@ -78,35 +80,24 @@ def _bcp(code: str) -> str:
 def _inline(parent: etree._Element, text: str) -> None:
     """Tagged sentence into XLIFF 2 content; a pair split across sentences becomes
     sc/ec, so every segment stays well-formed."""
-    opened = {int(m.group(2)) for m in TAG.finditer(text) if not m.group(1) and not m.group(3)}
-    closed = {int(m.group(2)) for m in TAG.finditer(text) if m.group(1)}
-    stack = [parent]
+    opened = {m.group(2) for m in TAG.finditer(text) if not m.group(1) and not m.group(3)}
+    closed = {m.group(2) for m in TAG.finditer(text) if m.group(1)}
+    codes: dict[int, etree._Element] = {}
 
-    def put(value: str) -> None:
-        node = stack[-1]
-        if len(node):
-            node[-1].tail = (node[-1].tail or "") + value
+    def standalone(m: re.Match[str]) -> str:
+        closing, n, solo = m.groups()
+        if solo:
+            codes[int(n)] = etree.Element(f"{X}ph", id=n)
+        elif closing and n not in opened:
+            codes[int(n)] = etree.Element(f"{X}ec", startRef=n)
+        elif not closing and n not in closed:
+            codes[int(n)] = etree.Element(f"{X}sc", id=n)
         else:
-            node.text = (node.text or "") + value
+            return m.group(0)
+        return f"⟨{n}/⟩"
 
-    pos = 0
-    for m in TAG.finditer(text):
-        put(text[pos:m.start()])
-        pos = m.end()
-        n = int(m.group(2))
-        if m.group(3):
-            stack[-1].append(etree.Element(f"{X}ph", id=str(n)))
-        elif m.group(1):
-            if n in opened and len(stack) > 1:
-                stack.pop()
-            else:
-                stack[-1].append(etree.Element(f"{X}ec", startRef=str(n)))
-        elif n in closed:
-            element = etree.SubElement(stack[-1], f"{X}pc", id=str(n))
-            stack.append(element)
-        else:
-            stack[-1].append(etree.Element(f"{X}sc", id=str(n)))
-    put(text[pos:])
+    fill(parent, TAG.sub(standalone, text),
+         lambda n, paired: etree.Element(f"{X}pc", id=str(n)) if paired else codes[n])
 
 
 def fresh_xliff(project: Project) -> bytes:

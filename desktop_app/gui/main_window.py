@@ -568,6 +568,7 @@ class MainWindow(BackgroundJobs):
             show_error(self, str(exc))
             return False
         self.apply(Changes(rows=list(range(len(self.session.segments)))))
+        self.statusBar().showMessage(report.lines()[-1], 8000)
         show_info(self, "\n".join(report.lines()[-12:]))
         return True
 

@@ -5,25 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-import pytest
 
 from desktop_app.core.resources import sample
 from desktop_app.core.segments import Status
-from desktop_app.gui.app import make_app
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.models.segments import TARGET
+from tests.gui import test_editor
 from tests.unit.test_review import edit_as_reviewer
 
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+window = test_editor.window  # the editor window fixture
 
 
 def test_review_docx_round_trip_in_the_window(window: MainWindow, qtbot,

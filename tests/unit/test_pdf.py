@@ -47,6 +47,7 @@ def test_a_two_column_report_becomes_a_dari_docx(report: Path, tmp_path: Path) -
     for p in paragraphs:
         assert p._p.pPr.find(qn("w:bidi")) is not None
     table = document.tables[0]
+    assert table._tbl.tblPr.find(qn("w:bidiVisual")) is not None  # right to left
     assert [[c.text for c in row.cells] for row in table.rows][0] == [
         "ترجمه: Province", "ترجمه: Families", "ترجمه: Status"]
     with pytest.raises(DocumentError):

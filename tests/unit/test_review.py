@@ -215,3 +215,35 @@ def test_import_review_cli(cli, tmp_path: Path) -> None:
     r = cli("project", "import-review", str(proj), str(short))
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1
     assert "segments" in r.stderr
+
+
+def test_track_changes_and_margin_comments_come_back(tmp_path: Path) -> None:
+    """A reviewer in Word with Track Changes on, adding a comment in the margin."""
+    project = new_project(tmp_path)
+    segs = project.segments()
+    project.set_target(segs[0].id, "مقاومت در پنجشیر")
+    out = tmp_path / "review.docx"
+    export(project, out, bilingual=True)
+    document = docx.Document(str(out))
+    row = document.tables[0].rows[1]
+    paragraph = row.cells[2].paragraphs[0]
+    run = paragraph.runs[0]._r
+    deleted = copy.deepcopy(run)  # the old text, struck out
+    deleted.find(qn("w:t")).tag = qn("w:delText")
+    wrap_del = etree.SubElement(paragraph._p, qn("w:del"), {qn("w:id"): "91",
+                                                            qn("w:author"): "Nasrin"})
+    wrap_del.append(deleted)
+    inserted = copy.deepcopy(run)
+    inserted.find(qn("w:t")).text = "مقاومت در دره پنجشیر"
+    wrap_ins = etree.SubElement(paragraph._p, qn("w:ins"), {qn("w:id"): "92",
+                                                            qn("w:author"): "Nasrin"})
+    wrap_ins.append(inserted)
+    paragraph._p.remove(run)
+    document.add_comment(row.cells[1].paragraphs[0].runs, text="Is Panjshir a valley here?",
+                         author="Nasrin")
+    document.save(str(out))
+    report = import_review(project, out)
+    seg = project.segment(segs[0].id)
+    assert seg.target == "مقاومت در دره پنجشیر" and seg.status is Status.EDITED
+    assert seg.note == "Nasrin: Is Panjshir a valley here?"
+    assert report.targets == 1 and report.notes == 1

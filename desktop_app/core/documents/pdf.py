@@ -27,15 +27,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import docx
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTCurve, LTPage, LTTextContainer, LTTextLine
+from docx.oxml import OxmlElement
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.docx import mark_paragraph
 from desktop_app.core.i18n import _
+
+if TYPE_CHECKING:
+    from pdfminer.layout import LTPage, LTTextLine
 
 MAX_PAGES = 2000
 EDGE = 0.09  # the top and bottom share of a page where running headers and footers live
@@ -80,6 +83,8 @@ class _Page:
 
 
 def _line(obj: LTTextLine, page: LTPage, number: int) -> Line | None:
+    from pdfminer.layout import LTChar
+
     text = " ".join(obj.get_text().split())
     if not text:
         return None
@@ -93,6 +98,8 @@ def _line(obj: LTTextLine, page: LTPage, number: int) -> Line | None:
 
 
 def _walk(container: object) -> Iterator[object]:
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
     for obj in container:  # type: ignore[attr-defined]
         yield obj
         if isinstance(obj, LTTextContainer) and not isinstance(obj, LTTextLine):
@@ -100,6 +107,10 @@ def _walk(container: object) -> Iterator[object]:
 
 
 def _pages(data: bytes, name: str) -> list[_Page]:
+    # pdfminer is imported on first use: the CLI starts faster without it
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTCurve, LTTextLine
+
     pages: list[_Page] = []
     try:
         for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), 1):
@@ -376,6 +387,8 @@ class Pdf:
                     table_id = block.meta["table"]
                     table = document.add_table(rows=0, cols=0)
                     table.style = "Table Grid"  # type: ignore[attr-defined]
+                    if lang.is_rtl:  # columns run right to left
+                        table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))  # type: ignore[attr-defined]
                 _cell(table, int(block.meta["row"]), int(block.meta["col"]), text, lang)
                 continue
             table_id = None

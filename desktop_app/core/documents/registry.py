@@ -27,6 +27,12 @@ def by_name(name: str) -> Format:
         raise DocumentError(f"unknown document format {name!r}") from None
 
 
+def output_extensions(name: str) -> tuple[str, ...]:
+    """What a document of this format exports to (PDF in, docx out; else its own)."""
+    fmt = by_name(name)
+    return tuple(getattr(fmt, "output_extensions", fmt.extensions))
+
+
 def sniff(data: bytes) -> str | None:
     """The format the content shows, whatever the file is called."""
     head = data[:4096]

@@ -18,7 +18,7 @@ from lxml import etree
 
 from desktop_app.core import xmlsafe
 from desktop_app.core.documents.base import Block, DocumentError, Imported
-from desktop_app.core.documents.xliff_states import SDL_NS, read_status
+from desktop_app.core.documents.xliff_states import MQ_NS, SDL_NS, read_status
 from desktop_app.core.xmlsafe import local
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -169,7 +169,8 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
                     target_text))
             continue
         text, target_text, _ = render_pair(source, target)
-        status = read_status(bool(target_text.strip()), v1=state, approved=approved)
+        status = read_status(bool(target_text.strip()), v1=state, approved=approved,
+                             mq=unit.get(f"{{{MQ_NS}}}status"))
         imported.blocks.append(Block(ids.make(uid, _file_no(unit)), text, "unit",
                                      {**meta, "status": status.value}, target_text))
     return imported

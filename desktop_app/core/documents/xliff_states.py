@@ -9,6 +9,11 @@ Write (the README has this as a table):
 - edited -> translated; Trados Translated
 - confirmed -> final; Trados ApprovedTranslation
 
+memoQ's ``mq:status`` (when the file has it) is read and written too: NotStarted <-> new,
+Pretranslated, MachineTranslated, Rejected -> MT (MT -> MachineTranslated),
+PartiallyEdited <-> edited, ManuallyConfirmed (Proofread, Reviewer1/2Confirmed) <->
+confirmed.
+
 Read: 1.2 new/needs-translation -> new (MT when a target is there); needs-adaptation,
 needs-l10n, needs-review-* -> MT; translated -> edited; signed-off, final or
 ``approved="yes"`` -> confirmed. 2.0 initial -> new/MT; translated -> edited;
@@ -21,6 +26,7 @@ from __future__ import annotations
 from desktop_app.core.segments import Status
 
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+MQ_NS = "MQXliff"  # memoQ's mqxliff: ``mq:status`` on each trans-unit
 
 V1_READ = {"new": Status.NEW, "needs-translation": Status.NEW,
            "needs-adaptation": Status.MT, "needs-l10n": Status.MT,
@@ -32,6 +38,14 @@ V2_READ = {"initial": Status.NEW, "translated": Status.EDITED, "reviewed": Statu
 SDL_READ = {"Draft": Status.MT, "RejectedTranslation": Status.MT,
             "RejectedSignOff": Status.MT, "Translated": Status.EDITED,
             "ApprovedTranslation": Status.CONFIRMED, "ApprovedSignOff": Status.CONFIRMED}
+
+MQ_READ = {"NotStarted": Status.NEW, "Pretranslated": Status.MT,
+           "MachineTranslated": Status.MT, "Rejected": Status.MT,
+           "PartiallyEdited": Status.EDITED, "ManuallyConfirmed": Status.CONFIRMED,
+           "Reviewer1Confirmed": Status.CONFIRMED, "Reviewer2Confirmed": Status.CONFIRMED,
+           "Proofread": Status.CONFIRMED}
+MQ_WRITE = {Status.NEW: "NotStarted", Status.MT: "MachineTranslated",
+            Status.EDITED: "PartiallyEdited", Status.CONFIRMED: "ManuallyConfirmed"}
 
 V1_WRITE = {Status.NEW: "needs-translation", Status.MT: "needs-review-translation",
             Status.EDITED: "translated", Status.CONFIRMED: "final"}
@@ -53,11 +67,14 @@ def qualifier(origin: str) -> str:
 
 
 def read_status(has_target: bool, *, v1: str | None = None, v2: str | None = None,
-                sdl: str | None = None, approved: bool = False) -> Status:
+                sdl: str | None = None, mq: str | None = None,
+                approved: bool = False) -> Status:
     """The Tarjuman status of a segment as its XLIFF file marks it."""
     status: Status | None = None
     if sdl:
         status = SDL_READ.get(sdl)
+    if status is None and mq:
+        status = MQ_READ.get(mq)
     if status is None and approved:
         status = Status.CONFIRMED
     if status is None and v1:

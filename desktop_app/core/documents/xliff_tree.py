@@ -34,6 +34,9 @@ from desktop_app.core.documents.xliff import (
     units,
 )
 from desktop_app.core.documents.xliff_states import (
+    MQ_NS,
+    MQ_WRITE,
+    ORDER,
     SDL_WRITE,
     V1_WRITE,
     V2_WRITE,
@@ -104,9 +107,7 @@ def _target_after(parent: etree._Element, after: etree._Element) -> etree._Eleme
     return target
 
 
-def _v1_state(target: etree._Element, state: TargetState, locked_sdl: bool) -> None:
-    if locked_sdl:
-        return
+def _v1_state(target: etree._Element, state: TargetState) -> None:
     target.set("state", V1_WRITE[state.status])
     if state.status is Status.MT:
         target.set("state-qualifier", qualifier(state.origin))
@@ -134,9 +135,11 @@ def _write_v1(unit: etree._Element, meta: dict[str, object], text: str,
     if mid is None or seg_source is None:
         target = _target_after(unit, seg_source if seg_source is not None else source)
         _set_content(target, text, source)
-        _v1_state(target, state, False)
+        _v1_state(target, state)
         if "approved" in unit.attrib or state.status is Status.CONFIRMED:
             unit.set("approved", "yes" if state.status is Status.CONFIRMED else "no")
+        if f"{{{MQ_NS}}}status" in unit.attrib:
+            unit.set(f"{{{MQ_NS}}}status", MQ_WRITE[state.status])
         return
     target = _target_after(unit, seg_source)
     marks = {m.get("mid"): m for m in seg_marks(target)}
@@ -154,11 +157,8 @@ def _write_v1(unit: etree._Element, meta: dict[str, object], text: str,
     if mark is None:
         return
     _set_content(mark, text, src_mark)
-    sdl = sdl_segs(unit)
-    if sdl:
+    if sdl_segs(unit):
         _sdl_conf(unit, str(mid), state.status)
-    else:
-        _v1_state(target, state, False)
 
 
 def _write_v2(unit: etree._Element, meta: dict[str, object], text: str,
@@ -188,6 +188,7 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
     root = _reparse(data, name)
     v2 = is_v2(root)
     all_units = units(root, "unit" if v2 else "trans-unit")
+    segmented: dict[int, list[TargetState]] = {}  # 1.2 seg-source units: one state each
     wrote = False
     for block in blocks:
         text = targets.get(block.id)
@@ -199,7 +200,13 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
             state = TargetState(Status.NEW)
         unit = all_units[int(block.meta["n"])]
         (_write_v2 if v2 else _write_v1)(unit, block.meta, text, state)
+        if not v2 and "mid" in block.meta:
+            segmented.setdefault(int(block.meta["n"]), []).append(state)
         wrote = True
+    for n, written in segmented.items():  # the target's state is its least finished segment
+        target = first(all_units[n], "target")
+        if target is not None and not sdl_segs(all_units[n]):
+            _v1_state(target, min(written, key=lambda s: ORDER.index(s.status)))
     if not wrote:
         return data
     _target_language(root, v2, target_lang)
