@@ -12,6 +12,7 @@ from benchmarks import (
     bench_gui,
     bench_libretranslate,
     bench_mt,
+    bench_team,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +36,7 @@ def main() -> int:
         bench_documents.main()
         bench_gui.main()
         bench_libretranslate.main(Path(home))
+        bench_team.main()
     sys.stdout.flush()
     return 0
 
