@@ -26,7 +26,7 @@ from desktop_app.core.team.hub import connect
 from desktop_app.core.team.schema import MIGRATIONS
 from desktop_app.core.textnorm import fold
 from desktop_app.core.tm import TranslationMemory
-from tests.fixtures.pg_cluster import running_cluster
+from tests.fixtures.pg_cluster import environ, running_cluster
 
 CLIENTS, TERMS, UNITS, HUB_TM = 20, 1_000, 5_000, 1_000_000
 LOCAL_QUERIES = 5
@@ -162,23 +162,14 @@ def tm_lookup(root: Path, dsn: str) -> None:
 
 
 def main() -> None:
-    saved = {k: os.environ.get(k) for k in ("TARJUMAN_HOME", "PGPASSFILE")}
-    try:
-        with running_cluster() as cluster, tempfile.TemporaryDirectory() as tmp:
-            os.environ["PGPASSFILE"] = str(cluster.passfile)
-            for step in (sync_at_scale, tm_lookup):
-                db = cluster.create_database("bench")
-                sync.init(cluster.dsn(db))
-                (Path(tmp) / step.__name__).mkdir()
-                step(Path(tmp) / step.__name__, cluster.dsn(db))
-                cluster.drop_database(db)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
+    with running_cluster() as cluster, tempfile.TemporaryDirectory() as tmp, \
+            environ(PGPASSFILE=str(cluster.passfile), TARJUMAN_HOME=tmp):
+        for step in (sync_at_scale, tm_lookup):
+            db = cluster.create_database("bench")
+            sync.init(cluster.dsn(db))
+            (Path(tmp) / step.__name__).mkdir()
+            step(Path(tmp) / step.__name__, cluster.dsn(db))
+            cluster.drop_database(db)
 
 if __name__ == "__main__":
     main()

@@ -6,12 +6,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import subprocess
 from pathlib import Path
 
 from desktop_app.core.team.schema import SCHEMA_VERSION
-from tests.fixtures.pg_cluster import ADMIN, PASSWORD, Cluster
+from tests.fixtures.pg_cluster import ADMIN, PASSWORD, Cluster, environ
 from tests.team.conftest import Hub
 
 
@@ -20,18 +19,10 @@ def run_cli(*args: str, home: Path, env: dict[str, str] | None = None
     """The CLI's own entry point, in this process (fast); exit code and output as a run."""
     from desktop_app import cli
 
-    saved = {k: os.environ.get(k) for k in ("TARJUMAN_HOME", *(env or {}))}
-    os.environ.update({"TARJUMAN_HOME": str(home), **(env or {})})
     out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(list(args))
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    with environ(TARJUMAN_HOME=str(home), **(env or {})), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
     return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
