@@ -27,7 +27,7 @@ from desktop_app.core.logs import get_logger
 from desktop_app.core.paths import data_dir
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.team import glossary_sync, tm_sync, tracking
+from desktop_app.core.team import glossary_pull, glossary_sync, tm_sync, tracking
 from desktop_app.core.team.hub import HubUnreachable, TeamError, clean_dsn, connect, describe, lost
 from desktop_app.core.team.schema import HubInfo, check_hub, init_hub
 from desktop_app.core.tm import TranslationMemory
@@ -252,7 +252,7 @@ def _sync(conn: psycopg.Connection[Any], info: HubInfo, settings: Settings, repo
             elif not info.can_write and tracking.waiting(g.db):
                 report.refused = _refusal()
             if pull:
-                pulled, conflicts = glossary_sync.pull(conn, g, name, batch=batch * 4, hook=hook)
+                pulled, conflicts = glossary_pull.pull(conn, g, name, batch=batch * 4, hook=hook)
                 report.pulled_terms += pulled
                 report.new_conflicts += conflicts
         finally:
