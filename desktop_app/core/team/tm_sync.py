@@ -51,21 +51,23 @@ def push(conn: psycopg.Connection[Any], tm: TranslationMemory, author: str, *,
         uids = [unit_uid(r[1], r[2], r[3], r[4]) for r in rows]
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-            with conn.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO tarjuman.tm_units (uid, source_lang, target_lang, source, "
-                    "target, norm, author, created, rev) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, "
-                    "nextval('tarjuman.rev')) ON CONFLICT (uid) DO NOTHING",
-                    [(uid, *r[1:6], author, datetime.fromtimestamp(r[6], tz=UTC))
-                     for uid, r in zip(uids, rows, strict=True)])
-                words = Counter(w for r in rows for w in set(r[5].split()))
-                cur.executemany("INSERT INTO tarjuman.tm_words (word, n) VALUES (%s, %s) "
-                                "ON CONFLICT (word) DO UPDATE SET n = tm_words.n + excluded.n",
-                                sorted(words.items()))
-        with writing(tm.db):
-            for uid, r in zip(uids, rows, strict=True):
-                tm.db.execute("UPDATE units SET uid = ? WHERE id = ?", [uid, r[0]])
-                tm.db.execute("DELETE FROM team_outbox WHERE unit_id = ?", [r[0]])
+            cols = list(zip(*[(uid, *r[1:6], datetime.fromtimestamp(r[6], tz=UTC))
+                              for uid, r in zip(uids, rows, strict=True)], strict=True))
+            conn.execute(  # one statement per batch: arrays, not a round trip per unit
+                "INSERT INTO tarjuman.tm_units (uid, source_lang, target_lang, source, target, "
+                "norm, author, created, rev) SELECT u, sl, tl, s, t, n, %s, c, "
+                "nextval('tarjuman.rev') FROM unnest(%s::uuid[], %s::text[], %s::text[], "
+                "%s::text[], %s::text[], %s::text[], %s::timestamptz[]) AS x(u, sl, tl, s, t, n, "
+                "c) ON CONFLICT (uid) DO NOTHING", [author, *map(list, cols)])
+            words = Counter(w for r in rows for w in set(r[5].split()))
+            conn.execute("INSERT INTO tarjuman.tm_words (word, n) SELECT * FROM unnest("
+                         "%s::text[], %s::bigint[]) ON CONFLICT (word) DO UPDATE SET "
+                         "n = tm_words.n + excluded.n", [list(words), list(words.values())])
+        with writing(tm.db):  # the hub has them
+            tm.db.conn.executemany("UPDATE units SET uid = ? WHERE id = ?",
+                                   [(uid, r[0]) for uid, r in zip(uids, rows, strict=True)])
+            tm.db.conn.executemany("DELETE FROM team_outbox WHERE unit_id = ?",
+                                   [(r[0],) for r in rows])
         done += len(rows)
         if hook:
             hook("push", done)
