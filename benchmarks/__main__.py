@@ -15,6 +15,7 @@ from benchmarks import (
     bench_libretranslate,
     bench_mt,
     bench_mt_docx,
+    bench_team,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +42,7 @@ def main() -> int:
         bench_gui.main()
         bench_libretranslate.main(Path(home))
         bench_big_inputs.main()
+        bench_team.main()
     sys.stdout.flush()
     return 0
 

@@ -1,4 +1,6 @@
-"""``tarjuman team``: share glossaries and translation memory through a PostgreSQL hub."""
+"""``tarjuman team``: share glossaries and translation memory through a PostgreSQL hub.
+
+The team core (and psycopg) is imported when a team command runs, not at every start."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from typing import Any
 
 from desktop_app.commands import print_json
 from desktop_app.core.i18n import _
-from desktop_app.core.team import sync
 
 
 def register(sub: Any) -> None:
@@ -46,6 +47,8 @@ def register(sub: Any) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import sync
+
     before, after = sync.init(args.dsn)
     if before == after:
         print(_("the hub is up to date (schema {v})").format(v=after))
@@ -58,6 +61,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_connect(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import sync
+
     info, had_password = sync.connect_hub(args.dsn, args.name)
     if had_password:
         print(_("the password was removed from the connection string and not saved: keep it "
@@ -73,6 +78,8 @@ def _when(ts: float | None) -> str:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import sync
+
     st = sync.status()
     if args.json:
         print_json(asdict(st))
@@ -94,6 +101,8 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import sync
+
     report = sync.sync()
     print(_("sent {pushed} changes, got {terms} glossary changes and {tm} TM units; "
             "{conflicts} new conflicts; {waiting} waiting").format(
@@ -103,6 +112,8 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_disconnect(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import sync
+
     sync.disconnect()
     print(_("disconnected from the team hub; local changes keep waiting for the next "
             "connection"))
@@ -110,6 +121,8 @@ def run_disconnect(args: argparse.Namespace) -> int:
 
 
 def run_share(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import sync
+
     name = sync.share_project(args.project, args.name)
     print(_("the glossary of {project} is shared as {name}").format(project=args.project.name,
                                                                    name=name))
@@ -117,6 +130,8 @@ def run_share(args: argparse.Namespace) -> int:
 
 
 def run_resolve(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import sync
+
     sync.resolve(args.id, use_other=args.use_other)
     print(_("conflict {id} resolved; the hub hears of it at the next sync").format(id=args.id))
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.pg_cluster import ADMIN, Cluster, pg_bindir, running_cluster
+from tests.fixtures.pg_cluster import ADMIN, Cluster, environ, pg_bindir, running_cluster
 
 
 @pytest.fixture(scope="session")
@@ -22,17 +22,8 @@ def pg() -> Iterator[Cluster]:
             pytest.fail("PostgreSQL server binaries (initdb, pg_ctl) are required under CI")
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: team hub tests "
                     "need them (apt-get install postgresql)")
-    old = os.environ.get("PGPASSFILE")
-    with running_cluster() as cluster:
-        os.environ["PGPASSFILE"] = str(cluster.passfile)
-        try:
-            yield cluster
-        finally:
-            if old is None:
-                os.environ.pop("PGPASSFILE", None)
-            else:
-                os.environ["PGPASSFILE"] = old
-
+    with running_cluster() as cluster, environ(PGPASSFILE=str(cluster.passfile)):
+        yield cluster
 
 @dataclass
 class Hub:
@@ -74,14 +65,8 @@ class Client:
 
     @contextmanager
     def active(self) -> Iterator[Client]:
-        old = os.environ.get("TARJUMAN_HOME")
-        os.environ["TARJUMAN_HOME"] = str(self.home)
-        try:
+        with environ(TARJUMAN_HOME=str(self.home)):
             yield self
-        finally:
-            if old is not None:
-                os.environ["TARJUMAN_HOME"] = old
-
 
 @pytest.fixture
 def clients(tmp_path: Path, hub: Hub, pg: Cluster) -> list[Client]:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import subprocess
 from pathlib import Path
 
 from desktop_app.core.team.schema import SCHEMA_VERSION
-from tests.fixtures.pg_cluster import ADMIN, PASSWORD, Cluster
-from tests.team.conftest import Hub
+from tests.fixtures.pg_cluster import ADMIN, PASSWORD, Cluster, environ
+from tests.team.conftest import Client, Hub
 
 
 def run_cli(*args: str, home: Path, env: dict[str, str] | None = None
@@ -20,18 +19,10 @@ def run_cli(*args: str, home: Path, env: dict[str, str] | None = None
     """The CLI's own entry point, in this process (fast); exit code and output as a run."""
     from desktop_app import cli
 
-    saved = {k: os.environ.get(k) for k in ("TARJUMAN_HOME", *(env or {}))}
-    os.environ.update({"TARJUMAN_HOME": str(home), **(env or {})})
     out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(list(args))
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    with environ(TARJUMAN_HOME=str(home), **(env or {})), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
     return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
@@ -123,3 +114,32 @@ def test_reviewer_pulls_but_cannot_push(pg: Cluster, hub: Hub, tmp_path: Path) -
     assert json.loads(team(rev, "status", "--json").stdout)["waiting"] == 3
     with pg.admin(hub.dbname) as conn:
         assert conn.execute("SELECT count(*) FROM tarjuman.terms").fetchone() == (2,)
+
+
+def test_status_lists_conflicts_and_resolve_settles_them(clients: list[Client]) -> None:
+    from tests.team.test_sync import add, edit, run_sync, targets
+
+    alice, bob, _carol = clients
+    add(alice, "Ahmad Massoud", "احمد مسعود")
+    run_sync(alice)
+    run_sync(bob)
+    edit(alice, "Ahmad Massoud", text="احمدشاه مسعود")
+    edit(bob, "Ahmad Massoud", text="احمد مسعود (پسر)")
+    run_sync(alice)
+    done = team(bob.home, "sync")
+    assert "1 new conflicts" in done.stdout, done
+    status = team(bob.home, "status").stdout
+    line = next(x for x in status.splitlines() if x.startswith("conflict"))
+    assert "«احمد مسعود (پسر)» by bob" in line and "«احمدشاه مسعود» by alice" in line
+    conflict_id = line.split()[1]
+    done = team(bob.home, "resolve", conflict_id)
+    assert done.returncode == 0, done
+    assert json.loads(team(bob.home, "status", "--json").stdout)["conflicts"] == []
+    one_line_error(team(bob.home, "resolve", "999999"), "no conflict")
+    assert team(bob.home, "sync").returncode == 0
+    run_sync(alice)
+    assert targets(alice, "Ahmad Massoud") == ["احمد مسعود (پسر)"]
+    with alice.active():
+        from desktop_app.core.team import sync
+
+        assert sync.status().conflicts == []  # settled for the whole team

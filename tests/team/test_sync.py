@@ -211,3 +211,25 @@ def test_a_lost_answer_is_not_applied_twice(clients: list[Client], hub: Hub) -> 
         assert conn.execute("SELECT count(*) FROM tarjuman.history").fetchone() == history
     with alice.active():
         assert sync.waiting() == 0
+
+
+def test_hub_tm_fuzzy_lookup(clients: list[Client], hub: Hub) -> None:
+    from desktop_app.core.team import tm_sync
+    from desktop_app.core.team.hub import connect
+
+    alice = clients[0]
+    confirm(alice, "The Northern Alliance held the Panjshir valley for years.",
+            "ائتلاف شمال دره پنجشیر را سال‌ها نگه داشت.")
+    confirm(alice, "Farmers in Bazarak sold their wheat.", "دهقانان بازارک گندم خود را فروختند.")
+    run_sync(alice)
+    with connect(hub.dsn(), autocommit=True) as conn:
+        found = tm_sync.hub_fuzzy(conn, "The Northern Alliance held the Panjshir valley for "
+                                  "months.", "en", "dari")
+        assert [m.target for m in found] == ["ائتلاف شمال دره پنجشیر را سال‌ها نگه داشت."]
+        assert 75 <= found[0].score < 100
+        assert ("insert", "years.") in found[0].diff
+        assert tm_sync.hub_fuzzy(conn, "Farmers sold wheat.", "en", "prs") == []
+        with alice.active(), TranslationMemory() as tm:  # the same score as the local TM
+            local = tm.fuzzy("The Northern Alliance held the Panjshir valley for months.",
+                             "en", "prs")
+        assert local[0].score == found[0].score

@@ -1,4 +1,5 @@
-"""Push and pull one shared glossary file against its glossary on the hub.
+"""Push one shared glossary file to its glossary on the hub (``glossary_pull`` brings the
+hub's changes back).
 
 Push sends the outbox in batches, each one PostgreSQL transaction; the outbox entries of a
 batch are dropped only after it committed, and only if the row did not change meanwhile.
@@ -7,9 +8,6 @@ remembers the last sequence number applied per client and row. On the hub a chan
 merged field by field against the base the client last saw: a field only one side changed
 takes that side's value; a field both changed is a conflict: the later write wins and the
 other value is kept in the history, flagged for someone to resolve.
-
-Pull applies the hub's rows after the client's cursor (one SQLite transaction per batch,
-cursor included), merging rows changed locally meanwhile against their base.
 """
 
 from __future__ import annotations
@@ -17,18 +15,17 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
 
-from desktop_app.core.glossary.store import Glossary, Term
+from desktop_app.core.glossary.store import Glossary
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.team import tracking
 from desktop_app.core.team.schema import WRITE_LOCK
-from desktop_app.core.textnorm import fold
 
 TERM_FIELDS = ("lang", "text", "status", "pos", "note", "case_sensitive", "dnt")
 CONCEPT_FIELDS = ("domain", "note", "ext_id")
@@ -51,7 +48,7 @@ class Change:
     row_id: int = 0
 
 
-def _value(field: str, value: Any) -> Any:
+def typed(field: str, value: Any) -> Any:
     return bool(value) if field in BOOLS else ("" if value is None else value)
 
 
@@ -59,19 +56,18 @@ def _ts(value: float) -> datetime:
     return datetime.fromtimestamp(value, tz=UTC)
 
 
-def _with_applying(db: Any) -> None:
+@contextmanager
+def applying(db: Any) -> Iterator[None]:
+    """Writes of the sync itself: the tracking triggers skip them. Inside a transaction."""
     db.execute("INSERT INTO team_applying (flag) VALUES (1)")
-
-
-def _done_applying(db: Any) -> None:
+    yield
     db.execute("DELETE FROM team_applying")
 
 
 # -- reading the outbox ------------------------------------------------------------------
 
 def _assign_uids(g: Glossary) -> None:
-    with writing(g.db):
-        _with_applying(g.db)
+    with writing(g.db), applying(g.db):
         for kind, table in TABLES.items():
             rows = g.db.execute(f"SELECT t.id FROM team_outbox o JOIN {table} t ON "
                                 f"t.id = o.row_id WHERE o.kind = ? AND t.uid IS NULL",
@@ -79,7 +75,6 @@ def _assign_uids(g: Glossary) -> None:
             for (row_id,) in rows:
                 g.db.execute(f"UPDATE {table} SET uid = ? WHERE id = ?",
                              [str(uuid.uuid4()), row_id])
-        _done_applying(g.db)
 
 
 def outbox(g: Glossary) -> list[Change]:
@@ -90,14 +85,14 @@ def outbox(g: Glossary) -> list[Change]:
                           "c.modified FROM team_outbox o JOIN concepts c ON c.id = o.row_id "
                           "WHERE o.kind = 'concept' ORDER BY o.seq").fetchall():
         changes.append(Change("concept", r[1], r[2], dict(zip(CONCEPT_FIELDS, [
-            _value(f, v) for f, v in zip(CONCEPT_FIELDS, r[3:6], strict=True)], strict=True)),
+            typed(f, v) for f, v in zip(CONCEPT_FIELDS, r[3:6], strict=True)], strict=True)),
             r[7], r[6], row_id=r[0]))
     for r in g.db.execute("SELECT t.id, t.uid, o.seq, c.uid, t.lang, t.text, t.status, t.pos, "
                           "t.note, t.case_sensitive, t.dnt, t.created, t.modified "
                           "FROM team_outbox o JOIN terms t ON t.id = o.row_id JOIN concepts c "
                           "ON c.id = t.concept_id WHERE o.kind = 'term' ORDER BY o.seq"
                           ).fetchall():
-        values = [_value(f, v) for f, v in zip(TERM_FIELDS, r[4:11], strict=True)]
+        values = [typed(f, v) for f, v in zip(TERM_FIELDS, r[4:11], strict=True)]
         changes.append(Change("term", r[1], r[2], dict(zip(TERM_FIELDS, values, strict=True)),
                               r[12], r[11], concept_uid=r[3], row_id=r[0]))
     now = time.time()
@@ -107,7 +102,7 @@ def outbox(g: Glossary) -> list[Change]:
     return changes
 
 
-def _bases(g: Glossary, kind: str, uids: list[str]) -> dict[str, tuple[int, dict[str, Any]]]:
+def bases(g: Glossary, kind: str, uids: list[str]) -> dict[str, tuple[int, dict[str, Any]]]:
     out: dict[str, tuple[int, dict[str, Any]]] = {}
     for i in range(0, len(uids), 500):
         chunk = uids[i:i + 500]
@@ -227,7 +222,7 @@ def push_batch(conn: psycopg.Connection[Any], g: Glossary, glossary: str, client
     """One hub transaction for ``changes`` (one kind); then the local outbox is trimmed."""
     kind = changes[0].kind
     uids = [c.uid for c in changes]
-    bases = _bases(g, kind, uids)
+    known = bases(g, kind, uids)
     batch = _Batch(glossary, author)
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
@@ -243,7 +238,7 @@ def push_batch(conn: psycopg.Connection[Any], g: Glossary, glossary: str, client
                     if kind == "term":
                         batch.revive.add(change.concept_uid)
             else:
-                _merge(batch, change, bases.get(change.uid), hub[change.uid])
+                _merge(batch, change, known.get(change.uid), hub[change.uid])
         _write(conn, batch, kind)
         with conn.cursor() as cur:
             if batch.history:
@@ -291,155 +286,3 @@ def push(conn: psycopg.Connection[Any], g: Glossary, glossary: str, client: str,
                 if hook:
                     hook("push", done)
     return done + push_resolutions(conn, g)
-
-
-# -- pulling -----------------------------------------------------------------------------
-
-def _dirty(g: Glossary, kind: str, row_id: int) -> bool:
-    return g.db.execute("SELECT 1 FROM team_outbox WHERE kind = ? AND row_id = ?",
-                        [kind, row_id]).fetchone() is not None
-
-
-def _local_row(g: Glossary, kind: str, uid: str) -> dict[str, Any] | None:
-    cols = ", ".join(FIELDS[kind])
-    row = g.db.execute(f"SELECT id, {cols} FROM {TABLES[kind]} WHERE uid = ?", [uid]).fetchone()
-    if row is None:
-        return None
-    values = dict(zip(FIELDS[kind], (_value(f, v) for f, v in zip(FIELDS[kind], row[1:],
-                                                                   strict=True)), strict=True))
-    return {"id": row[0], "fields": values}
-
-
-def _settle(g: Glossary, kind: str, uid: str, hub: dict[str, Any],
-            local: dict[str, Any] | None) -> dict[str, Any]:
-    """What the local row becomes: the hub's values, except fields changed here since the
-    base (a dirty row)."""
-    if local is None:
-        return dict(hub)
-    if not _dirty(g, kind, local["id"]):
-        return dict(hub)
-    base = _bases(g, kind, [uid]).get(uid)
-    merged = dict(hub)
-    for f, v in local["fields"].items():
-        if base is None or base[1].get(f) != v:
-            merged[f] = v
-    return merged
-
-
-def _set_base(g: Glossary, kind: str, uid: str, version: int, fields: dict[str, Any]) -> None:
-    g.db.execute("INSERT OR REPLACE INTO team_base (kind, uid, version, fields) VALUES "
-                 "(?, ?, ?, ?)", [kind, uid, version, json.dumps(fields, ensure_ascii=False)])
-
-
-def _tombstoned(g: Glossary, kind: str, uid: str) -> bool:
-    return g.db.execute("SELECT 1 FROM team_tombstones WHERE kind = ? AND uid = ?",
-                        [kind, uid]).fetchone() is not None
-
-
-def _apply_concept(g: Glossary, uid: str, fields: dict[str, Any], author: str,
-                   created: float, modified: float, deleted: bool) -> int | None:
-    local = _local_row(g, "concept", uid)
-    if deleted:
-        if local is not None and not _dirty(g, "concept", local["id"]):
-            g.db.execute("DELETE FROM terms WHERE concept_id = ?", [local["id"]])
-            g.db.execute("DELETE FROM concepts WHERE id = ?", [local["id"]])
-        return None
-    if local is None and _tombstoned(g, "concept", uid):
-        return None
-    values = _settle(g, "concept", uid, fields, local)
-    row = {**values, "note_norm": fold(values["note"]), "author": author, "modified": modified}
-    if local is None:
-        pk: Any = g.db.table("concepts").insert({**row, "uid": uid, "created": created}).last_pk
-        return int(pk)
-    g.db.table("concepts").update(local["id"], row)
-    return int(local["id"])
-
-
-def _apply_term(g: Glossary, uid: str, fields: dict[str, Any], concept: tuple[Any, ...],
-                author: str, created: float, modified: float, deleted: bool) -> None:
-    local = _local_row(g, "term", uid)
-    if deleted:
-        if local is not None and not _dirty(g, "term", local["id"]):
-            g.db.execute("DELETE FROM terms WHERE id = ?", [local["id"]])
-        return
-    if local is None and _tombstoned(g, "term", uid):
-        return
-    cid_row = g.db.execute("SELECT id FROM concepts WHERE uid = ?", [concept[0]]).fetchone()
-    if cid_row is None:  # its concept was not pulled (yet): bring it along
-        cid = _apply_concept(g, concept[0], dict(zip(CONCEPT_FIELDS, concept[1:4], strict=True)),
-                             concept[4], concept[5], concept[6], False)
-    else:
-        cid = int(cid_row[0])
-    if cid is None:
-        return
-    values = _settle(g, "term", uid, fields, local)
-    row = g._term_row(Term(**values), cid, modified)
-    row.update({"author": author, "created": created})
-    if local is None:
-        g.db.table("terms").insert({**row, "uid": uid})
-    else:
-        row.pop("created")
-        g.db.table("terms").update(local["id"], row)
-
-
-def pull(conn: psycopg.Connection[Any], g: Glossary, glossary: str, *, batch: int = 2000,
-         hook: Hook | None = None) -> tuple[int, int]:
-    """Apply the hub's changes after this file's cursors; (rows pulled, new conflicts)."""
-    pulled = conflicts = 0
-    for kind in ("concept", "term"):
-        cols = ", ".join(f"x.{f}" for f in FIELDS[kind])
-        join = ("", "")
-        if kind == "term":
-            join = (", c.uid::text, c.domain, c.note, c.ext_id, c.author, "
-                    "extract(epoch from c.created), extract(epoch from c.modified)",
-                    " JOIN tarjuman.concepts c ON c.uid = x.concept_uid")
-        n = len(FIELDS[kind])
-        while True:
-            cursor = int(tracking.get_state(g.db, f"cursor.{kind}", "0"))
-            rows = conn.execute(
-                f"SELECT x.uid::text, {cols}, x.version, x.author, extract(epoch from x.created), "
-                f"extract(epoch from x.modified), x.deleted, x.rev{join[0]} FROM "
-                f"tarjuman.{TABLES[kind]} x{join[1]} WHERE x.glossary = %s AND x.rev > %s "
-                "ORDER BY x.rev LIMIT %s", [glossary, cursor, batch]).fetchall()
-            if not rows:
-                break
-            with writing(g.db):
-                _with_applying(g.db)
-                for r in rows:
-                    fields = dict(zip(FIELDS[kind], (_value(f, v) for f, v in zip(
-                        FIELDS[kind], r[1:1 + n], strict=True)), strict=True))
-                    version, author, created, modified, deleted = r[n + 1:n + 6]
-                    if kind == "concept":
-                        _apply_concept(g, r[0], fields, author, float(created), float(modified),
-                                       deleted)
-                    else:
-                        _apply_term(g, r[0], fields, tuple(r[n + 7:n + 14]), author,
-                                    float(created), float(modified), deleted)
-                    _set_base(g, kind, r[0], version, fields)
-                tracking.set_state(g.db, f"cursor.{kind}", str(rows[-1][n + 6]))
-                _done_applying(g.db)
-            g.revision += 1
-            pulled += len(rows)
-            if hook:
-                hook("pull", pulled)
-    conflicts = _pull_conflicts(conn, g, glossary)
-    return pulled, conflicts
-
-
-def _pull_conflicts(conn: psycopg.Connection[Any], g: Glossary, glossary: str) -> int:
-    cursor = int(tracking.get_state(g.db, "cursor.history", "0"))
-    rows = conn.execute("SELECT id, kind, uid::text, field, kept, value, kept_author, author, "
-                        "extract(epoch from at), resolved, rev FROM tarjuman.history WHERE "
-                        "glossary = %s AND conflict AND rev > %s ORDER BY rev",
-                        [glossary, cursor]).fetchall()
-    if not rows:
-        return 0
-    with writing(g.db):
-        for r in rows:
-            g.db.execute("INSERT INTO team_conflicts (id, kind, uid, field, kept, other, "
-                         "kept_author, other_author, at, resolved, pushed) VALUES "
-                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET "
-                         "resolved = max(resolved, excluded.resolved)",
-                         [*r[:8], float(r[8]), int(r[9])])
-        tracking.set_state(g.db, "cursor.history", str(rows[-1][10]))
-    return sum(1 for r in rows if not r[9])

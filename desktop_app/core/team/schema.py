@@ -70,7 +70,13 @@ _V2 = [  # fuzzy TM lookups on the hub: trigrams of the folded source
     "CREATE INDEX tm_norm_trgm ON tarjuman.tm_units USING gin (norm gin_trgm_ops)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+_V3 = [  # how many hub units hold each word: lookups pick their rarest words
+    "CREATE TABLE tarjuman.tm_words (word text PRIMARY KEY, n bigint NOT NULL)",
+    "INSERT INTO tarjuman.tm_words SELECT w, count(*) FROM tarjuman.tm_units, "
+    "regexp_split_to_table(norm, '\\s+') AS w WHERE w <> '' GROUP BY w",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _ROLES = f"""DO $$ BEGIN

@@ -27,7 +27,7 @@ from desktop_app.core.logs import get_logger
 from desktop_app.core.paths import data_dir
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.team import glossary_sync, tm_sync, tracking
+from desktop_app.core.team import glossary_pull, glossary_sync, tm_sync, tracking
 from desktop_app.core.team.hub import HubUnreachable, TeamError, clean_dsn, connect, describe, lost
 from desktop_app.core.team.schema import HubInfo, check_hub, init_hub
 from desktop_app.core.tm import TranslationMemory
@@ -207,8 +207,9 @@ def waiting(settings: Settings | None = None) -> int:
     return total
 
 
-def sync(*, batch: int = 500, hook: Hook | None = None) -> SyncReport:
-    """Push the outbox, then pull everyone else's changes."""
+def sync(*, batch: int = 500, hook: Hook | None = None, push: bool = True,
+         pull: bool = True) -> SyncReport:
+    """Push the outbox, then pull everyone else's changes (either alone if asked)."""
     settings = Settings.load()
     dsn = _require(settings)
     report = SyncReport()
@@ -216,7 +217,7 @@ def sync(*, batch: int = 500, hook: Hook | None = None) -> SyncReport:
         with hub_connection(dsn) as (conn, info):
             _enable(info, settings)
             try:
-                _sync(conn, info, settings, report, batch, hook)
+                _sync(conn, info, settings, report, batch, hook, push and info.can_write, pull)
             except psycopg.errors.InsufficientPrivilege:
                 conn.rollback()
                 report.refused = _refusal()
@@ -240,27 +241,29 @@ def _refusal() -> str:
 
 
 def _sync(conn: psycopg.Connection[Any], info: HubInfo, settings: Settings, report: SyncReport,
-          batch: int, hook: Hook | None) -> None:
+          batch: int, hook: Hook | None, push: bool, pull: bool) -> None:
     author, client = settings.team_name or getpass.getuser(), settings.team_client
     for path, name in shared_glossaries(settings):
         g = Glossary(path, name=name)
         try:
-            if info.can_write:
+            if push:
                 report.pushed += glossary_sync.push(conn, g, name, client, author, batch=batch,
                                                     hook=hook)
-            elif tracking.waiting(g.db):
+            elif not info.can_write and tracking.waiting(g.db):
                 report.refused = _refusal()
-            pulled, conflicts = glossary_sync.pull(conn, g, name, batch=batch * 4, hook=hook)
-            report.pulled_terms += pulled
-            report.new_conflicts += conflicts
+            if pull:
+                pulled, conflicts = glossary_pull.pull(conn, g, name, batch=batch * 4, hook=hook)
+                report.pulled_terms += pulled
+                report.new_conflicts += conflicts
         finally:
             g.close()
     with TranslationMemory() as tm:
-        if info.can_write:
+        if push:
             report.pushed += tm_sync.push(conn, tm, author, batch=batch * 4, hook=hook)
-        elif tracking.waiting(tm.db):
+        elif not info.can_write and tracking.waiting(tm.db):
             report.refused = _refusal()
-        report.pulled_tm += tm_sync.pull(conn, tm, batch=batch * 10, hook=hook)
+        if pull:
+            report.pulled_tm += tm_sync.pull(conn, tm, batch=batch * 10, hook=hook)
 
 
 # -- status and conflicts ----------------------------------------------------------------

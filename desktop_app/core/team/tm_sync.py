@@ -8,7 +8,9 @@ merge: push is insert-if-absent, pull is insert-if-absent.
 
 from __future__ import annotations
 
+import itertools
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -49,17 +51,23 @@ def push(conn: psycopg.Connection[Any], tm: TranslationMemory, author: str, *,
         uids = [unit_uid(r[1], r[2], r[3], r[4]) for r in rows]
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-            with conn.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO tarjuman.tm_units (uid, source_lang, target_lang, source, "
-                    "target, norm, author, created, rev) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, "
-                    "nextval('tarjuman.rev')) ON CONFLICT (uid) DO NOTHING",
-                    [(uid, *r[1:6], author, datetime.fromtimestamp(r[6], tz=UTC))
-                     for uid, r in zip(uids, rows, strict=True)])
-        with writing(tm.db):
-            for uid, r in zip(uids, rows, strict=True):
-                tm.db.execute("UPDATE units SET uid = ? WHERE id = ?", [uid, r[0]])
-                tm.db.execute("DELETE FROM team_outbox WHERE unit_id = ?", [r[0]])
+            cols = list(zip(*[(uid, *r[1:6], datetime.fromtimestamp(r[6], tz=UTC))
+                              for uid, r in zip(uids, rows, strict=True)], strict=True))
+            conn.execute(  # one statement per batch: arrays, not a round trip per unit
+                "INSERT INTO tarjuman.tm_units (uid, source_lang, target_lang, source, target, "
+                "norm, author, created, rev) SELECT u, sl, tl, s, t, n, %s, c, "
+                "nextval('tarjuman.rev') FROM unnest(%s::uuid[], %s::text[], %s::text[], "
+                "%s::text[], %s::text[], %s::text[], %s::timestamptz[]) AS x(u, sl, tl, s, t, n, "
+                "c) ON CONFLICT (uid) DO NOTHING", [author, *map(list, cols)])
+            words = Counter(w for r in rows for w in set(r[5].split()))
+            conn.execute("INSERT INTO tarjuman.tm_words (word, n) SELECT * FROM unnest("
+                         "%s::text[], %s::bigint[]) ON CONFLICT (word) DO UPDATE SET "
+                         "n = tm_words.n + excluded.n", [list(words), list(words.values())])
+        with writing(tm.db):  # the hub has them
+            tm.db.conn.executemany("UPDATE units SET uid = ? WHERE id = ?",
+                                   [(uid, r[0]) for uid, r in zip(uids, rows, strict=True)])
+            tm.db.conn.executemany("DELETE FROM team_outbox WHERE unit_id = ?",
+                                   [(r[0],) for r in rows])
         done += len(rows)
         if hook:
             hook("push", done)
@@ -92,18 +100,36 @@ def pull(conn: psycopg.Connection[Any], tm: TranslationMemory, *, batch: int = 5
             hook("pull", pulled)
 
 
+def _candidates(conn: psycopg.Connection[Any], norm: str, src: str, tgt: str,
+                limit: int) -> list[tuple[Any, ...]]:
+    """Units sharing two of the query's four rarest words (any two: a fuzzy match may have
+    changed the others), found through the trigram index; short queries use similarity."""
+    words = sorted({w for w in norm.split() if len(w) >= 3})
+    known = conn.execute("SELECT word FROM tarjuman.tm_words WHERE word = ANY(%s) "
+                         "ORDER BY n, word LIMIT 4", [words]).fetchall()
+    rare = [str(r[0]) for r in known]
+    if len(rare) < 2:
+        conn.execute("SELECT set_config('pg_trgm.similarity_threshold', '0.3', false)")
+        return conn.execute("SELECT norm, source, target FROM tarjuman.tm_units WHERE norm %% %s "
+                            "AND source_lang = %s AND target_lang = %s LIMIT %s",
+                            [norm, src, tgt, limit]).fetchall()
+    pairs = list(itertools.combinations(rare, 2))
+    cond = " OR ".join(["(norm LIKE %s AND norm LIKE %s)"] * len(pairs))
+    like = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for pair in pairs for w in pair]
+    return conn.execute(f"SELECT norm, source, target FROM tarjuman.tm_units WHERE ({cond}) "
+                        "AND source_lang = %s AND target_lang = %s LIMIT %s",
+                        [*like, src, tgt, limit]).fetchall()
+
+
 def hub_fuzzy(conn: psycopg.Connection[Any], source: str, source_lang: str, target_lang: str,
               *, threshold: float = DEFAULT_THRESHOLD, limit: int = 5,
-              candidates: int = 50) -> list[Match]:
-    """Fuzzy matches from the hub's TM: trigram candidates in PostgreSQL (GIN index on the
-    folded source), scored with rapidfuzz as the local TM scores them."""
+              candidates: int = 5000) -> list[Match]:
+    """Fuzzy matches from the hub's TM: candidates through the trigram (GIN) index on the
+    folded source, scored with rapidfuzz exactly as the local TM scores them."""
     src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
     norm = TranslationMemory._norm(source, src)
-    conn.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
-                 [str(max(0.1, threshold / 100 - 0.45))])
-    rows = conn.execute("SELECT norm, source, target FROM tarjuman.tm_units WHERE norm %% %s "
-                        "AND source_lang = %s AND target_lang = %s ORDER BY similarity(norm, %s) "
-                        "DESC LIMIT %s", [norm, src, tgt, norm, candidates]).fetchall()
+    rows = _candidates(conn, norm, src, tgt, candidates)
     found = process.extract(norm, [r[0] for r in rows], scorer=fuzz.ratio,
                             score_cutoff=threshold, limit=limit)
     return [Match(rows[i][1], rows[i][2], round(score, 1),
