@@ -13,19 +13,25 @@ from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.paths import settings_file
 
-RANGES = {"intra_threads": (0, 256), "inter_threads": (1, 256), "beam_size": (1, 32),
+RANGES = {"intra_threads": (0, 256), "inter_threads": (0, 256), "beam_size": (1, 32),
           "n_best": (1, 32), "max_batch_size": (1, 4096), "backups_keep": (0, 1000),
           "libretranslate_batch": (1, 1000)}
-CHOICES = {"batch_type": ("examples", "tokens")}
+CHOICES = {"batch_type": ("examples", "tokens"), "mt_device": ("auto", "cpu", "cuda")}
 
 
 def _check_field(key: str, value: Any) -> str:
     """Why ``value`` cannot be the setting ``key``, or "" if it can."""
     default = Settings.__dataclass_fields__[key]
-    expected = type(default.default) if default.default_factory is MISSING else list
+    expected = type(default.default) if default.default_factory is MISSING else type(
+        default.default_factory())
     if expected is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "must be a list of file names"
+        return ""
+    if expected is dict:
+        if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            return "must be a table of names to text"
         return ""
     if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
         return f"must be a whole number, not {json.dumps(value)[:40]}"

@@ -82,8 +82,7 @@ def open_with_misspellings(qtbot, tmp_path: Path) -> MainWindow:
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     window.edit_segment(0, TEXT)
     window.go_to_row(0)
-    window.view.edit(window.view.currentIndex())
-    editor = window.view.indexWidget(window.view.currentIndex())
+    editor = window.view.open_editor()
     editors = [e for e in window.view.findChildren(QPlainTextEdit) if e.isVisible()]
     assert editors, editor
     qtbot.waitUntil(lambda: underlined(editors[0]) != [])

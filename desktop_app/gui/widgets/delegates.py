@@ -183,10 +183,12 @@ class TargetDelegate(CellDelegate):
     def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
         super().__init__(session, rtl, terms=False, parent=parent)
         self.spell: Any = None  # a SpellChecker: misspelt words underlined in the editor
+        self.live: TargetEditor | None = None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
         editor = TargetEditor(parent, self.rtl)
+        self.live = editor  # the one open editor, until the view destroys it
         editor.confirm_requested.connect(self.confirm_requested)
         editor.history_requested.connect(self.history_requested)
         if self.spell is not None:
@@ -194,6 +196,11 @@ class TargetDelegate(CellDelegate):
 
             spelling.attach(editor, self.spell)
         return editor
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if editor is self.live:
+            self.live = None
+        super().destroyEditor(editor, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         if isinstance(editor, TargetEditor):

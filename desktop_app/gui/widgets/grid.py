@@ -142,8 +142,13 @@ class SegmentGrid(QTableView):
                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def editor(self) -> TargetEditor | None:
-        found = [e for e in self.findChildren(TargetEditor) if e.isVisible()]
-        return found[-1] if found else None
+        """The target editor open in this view (visible or not), or None."""
+        live = getattr(self.itemDelegateForColumn(TARGET), "live", None)
+        if not isinstance(live, TargetEditor):
+            return None
+        # a reset releases editors without the delegate: such a one is hidden, not editing
+        editing = self.state() == QAbstractItemView.State.EditingState
+        return live if live.isVisible() or editing else None
 
     def open_editor(self) -> TargetEditor | None:
         """Open (or return) the current target's editor, focused, ready to type."""
@@ -154,8 +159,8 @@ class SegmentGrid(QTableView):
             self.move_to_target(index.row())
             index = self.currentIndex()
         editor = self.editor()
-        if editor is None:
-            self.edit(index)
+        if editor is None and self.state() != QAbstractItemView.State.EditingState:
+            self.edit(index)  # (a hidden window's editor is open but not visible)
             editor = self.editor()
         if editor is not None:
             editor.setFocus()
