@@ -412,11 +412,8 @@ class MainWindow(QMainWindow):
             return
         self.edit_segment(row, text, Status.CONFIRMED)
         seg = self.session.segments[row]
-        try:
-            self.session.tm.add(seg.source, seg.target, self.session.project.source_lang,
-                                self.session.project.target_lang)
-        except TarjumanError as exc:  # e.g. a full disk: confirmed, but not in the TM
-            show_error(self, str(exc))
+        self.session.tm.add(seg.source, seg.target, self.session.project.source_lang,
+                            self.session.project.target_lang)
         nxt = self.session.next_unconfirmed(row)
         if nxt is not None:
             self.go_to_row(nxt)
