@@ -28,10 +28,34 @@ def _segmenter(lang: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=lang, clean=False)
 
 
+# pysbd's time grows with the square of a paragraph's length (90,000 characters: ~25 s):
+# a long paragraph is cut first after a sentence end (a word of 4+ letters, then . ! ? ؟ ۔
+# and a space, so "Mr." or "U.S." never cut) into pieces of about this size.
+CHUNK = 2000
+_SAFE_CUT = re.compile(r"(?<=\w\w\w\w[.!?؟۔])\s+")
+
+
+def _pieces(paragraph: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for m in _SAFE_CUT.finditer(paragraph):
+        if m.end() - start >= CHUNK:
+            pieces.append(paragraph[start:m.end()])
+            start = m.end()
+    pieces.append(paragraph[start:])
+    return [p for p in pieces if p]
+
+
 def split(paragraph: str, language: str = "en") -> list[str]:
     """Sentences of ``paragraph``, each with its trailing whitespace."""
     if not paragraph.strip():
         return [paragraph] if paragraph else []
+    if len(paragraph) > CHUNK:
+        return [seg for piece in _pieces(paragraph) for seg in _split(piece, language)]
+    return _split(paragraph, language)
+
+
+def _split(paragraph: str, language: str) -> list[str]:
     lang = languages.get(language)
     if lang == languages.ENGLISH:
         fast = _fast_english(paragraph)

@@ -26,6 +26,7 @@ def _docx_parts(extra: dict[str, bytes] | None = None, *, body: str = "",
             b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
             b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            b'<Default Extension="html" ContentType="text/html"/>'
             b'<Override PartName="/word/document.xml" ContentType="application/vnd.'
             b'openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
             b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 from pathlib import Path
 
+from desktop_app.core.glossary.store import Concept, Term
 from desktop_app.core.project import Project
 from desktop_app.core.workfiles import cleanup
 from tests.hardening.kills import kill_loop, leftovers, write_text_document
@@ -107,3 +108,30 @@ def test_terminated_translations_clean_their_temp_files(cli, tiny_argos: Path,
     kill_loop(args, tarjuman_home, after_term, seed=3, runs=3, env=env,
               sig=signal.SIGTERM)
     kill_loop(args, tarjuman_home, after_kill, seed=4, runs=3, env=env)
+
+
+def test_glossary_readers_wait_for_no_import(tarjuman_home: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from desktop_app.core.glossary.library import open_default
+    from tests.conftest import ROOT
+
+    csv = tmp_path / "terms.csv"
+    csv.write_text("en,fa-AF\n" + "".join(f"term {i},واژه {i}\n" for i in range(4000)),
+                   "utf-8")
+    with open_default() as gs:  # created before the import, as a user's would be
+        gs.writable.add_concept(Concept([Term("en", "Kabul"), Term("prs", "کابل")]))
+    env = {**os.environ, "TARJUMAN_HOME": str(tarjuman_home), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "glossary", "import",
+                             str(csv)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    searches = 0
+    while proc.poll() is None:
+        with open_default() as gs:  # opening and searching never fail or wait on the lock
+            assert gs.search("Kabul"), "an existing term went missing during an import"
+        searches += 1
+    _, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert searches > 0

@@ -108,6 +108,9 @@ def _open(data: bytes, name: str) -> docx.document.Document:
 
 
 def _damaged(name: str, exc: Exception) -> DocumentError:
+    if isinstance(exc, KeyError):
+        return DocumentError(f"{name}: the Word document is damaged: it refers to a part "
+                             f"({exc.args[0] if exc.args else ''}) that it does not hold")
     return DocumentError(f"{name}: a part of the Word document is damaged ({one_line(exc)})")
 
 
