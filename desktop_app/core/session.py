@@ -146,11 +146,11 @@ class EditSession:
                  tm: TranslationMemory | None = None, read: Snapshot | None = None,
                  qa: bool = True):
         self.project = project
-        self.glossaries = glossaries or open_for_project(project.path)
+        self._glossaries = glossaries
+        self.qa_enabled = qa  # off for the CLI: its edits need no findings
         self.tm = tm or TranslationMemory()
-        self.matcher = read.matcher if read else Matcher(project.source_lang,
-                                                         self.glossaries.concepts())
-        self.glossary_qa = self._glossary_qa()
+        self._matcher = read.matcher if read else None
+        self._glossary_qa: GlossaryQA | None = None
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
@@ -191,7 +191,28 @@ class EditSession:
 
     # -- state -------------------------------------------------------------------------
 
-    def _glossary_qa(self) -> GlossaryQA:
+    # The glossaries open when first needed: the CLI's edits and confirmations never wait
+    # for them.
+
+    @property
+    def glossaries(self) -> GlossarySet:
+        if self._glossaries is None:
+            self._glossaries = open_for_project(self.project.path)
+        return self._glossaries
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
+        return self._matcher
+
+    @property
+    def glossary_qa(self) -> GlossaryQA:
+        if self._glossary_qa is None:
+            self._glossary_qa = self._make_glossary_qa()
+        return self._glossary_qa
+
+    def _make_glossary_qa(self) -> GlossaryQA:
         return GlossaryQA(self.matcher.concepts.values(), self.project.source_lang,
                           self.project.target_lang)
 
@@ -205,7 +226,7 @@ class EditSession:
     def refresh(self, segment_id: int, *, with_qa: bool = True) -> int:
         row = self.row_of[segment_id]
         self.segments[row] = self.project.segment(segment_id)
-        if with_qa:
+        if with_qa and self.qa_enabled:
             self.run_qa(row)
         return row
 
@@ -425,13 +446,13 @@ class EditSession:
             concept = writable.add_concept(Concept([
                 Term(self.project.source_lang, source_text.strip()), target]))
         self.matcher.add(concept)
-        self.glossary_qa = self._glossary_qa()
+        self._glossary_qa = None
         self.run_qa()
         return concept
 
     def rebuild_matcher(self) -> None:
-        self.matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
-        self.glossary_qa = self._glossary_qa()
+        self._matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
+        self._glossary_qa = None
         self.run_qa()
 
     # -- filters and find ----------------------------------------------------------------
