@@ -155,6 +155,7 @@ class EditSession:
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
         self.history = UndoLog(project)
+        self._keys: list[str] = []
         if read is None:
             self.reload(with_qa=qa)
         else:
@@ -258,10 +259,10 @@ class EditSession:
         return (seg.target, seg.status.value, seg.origin)
 
     def _commit(self, step: Step) -> Changes:
+        if not step.rows:
+            return Changes()
         changes = Changes(rows=sorted({self.row_of[sid] for sid, _b, _a in step.rows}),
                           tm_added=len(step.tm))
-        if not step.rows:
-            return changes
         with writing(self.project.db):
             self.history.record(step)
             for source, target in step.tm:
@@ -327,13 +328,20 @@ class EditSession:
             self._propagate_into(step, row, seg.target)
         return self._commit(step)
 
+    def _source_key(self, row: int) -> str:
+        """A segment's source folded for propagation (sources never change: kept)."""
+        if len(self._keys) != len(self.segments):
+            lang = self.project.source_lang
+            self._keys = [fold(strip_tags(seg.source), lang) for seg in self.segments]
+        return self._keys[row]
+
     def _propagate_into(self, step: Step, row: int, target: str) -> None:
         seg = self.segments[row]
-        key = fold(strip_tags(seg.source), self.project.source_lang)
+        key = self._source_key(row)
         for other, candidate in enumerate(self.segments):
             if other == row or candidate.status == Status.CONFIRMED:
                 continue
-            if fold(strip_tags(candidate.source), self.project.source_lang) != key:
+            if self._source_key(other) != key:
                 continue
             text = target if candidate.source == seg.source else reattach_tags(
                 candidate.source, strip_tags(target))
