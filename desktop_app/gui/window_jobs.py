@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QProgressBar, QPushButton
 
 from desktop_app.core.documents.base import strip_tags
@@ -98,6 +99,12 @@ class BackgroundJobs(QMainWindow):
                         _("Translating…"))
 
     def _start_job(self, op: jobs.Op[Any], label: str) -> None:
+        if not hasattr(self, "_bar_timer"):
+            self._bar_timer = QTimer(self)
+            self._bar_timer.setSingleShot(True)
+            self._bar_timer.setInterval(100)
+            self._bar_timer.timeout.connect(self._show_bar)
+        self._bar_value = (0, 0)
         self.progress.setVisible(True)
         self.progress.setMaximum(0)
         self.progress.setFormat(label)
@@ -108,14 +115,20 @@ class BackgroundJobs(QMainWindow):
         self._update_enabled()
 
     def _job_progress(self, value: Any) -> None:
-        """A tick: the bar, and the rows a batch filled (only those are read and repainted)."""
+        """A tick: the rows a batch filled (only those are read and repainted); the bar
+        follows ten times a second (QProgressBar repaints at once on every new value)."""
         if isinstance(value, tuple):
-            done, total = value
-            self.progress.setMaximum(max(1, total))
-            self.progress.setValue(done)
-            self.progress.setFormat(f"{number(done)} / {number(total)}")
+            self._bar_value = value
+            if not self._bar_timer.isActive():
+                self._bar_timer.start()
         elif isinstance(value, list) and self.session is not None:
             self.apply(self.session.refresh_ids(value), qa=False)
+
+    def _show_bar(self) -> None:
+        done, total = self._bar_value
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{number(done)} / {number(total)}")
 
     def _pretranslated(self, result: Any) -> None:
         report, findings = result
@@ -133,6 +146,7 @@ class BackgroundJobs(QMainWindow):
             self._show_mt(row)
 
     def _job_finished(self) -> None:
+        self._bar_timer.stop()
         self.job = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
