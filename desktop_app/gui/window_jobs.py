@@ -45,11 +45,12 @@ class BackgroundJobs(QMainWindow):
     _commit_editor: Callable[[], None]
     _update_enabled: Callable[[], None]
     _show_mt: Callable[[int], None]
+    mt_timer: QTimer
 
     def _decode_current(self) -> None:
         row = self.current_row()
-        if row is None or self.session is None:
-            return
+        if row is None or self.session is None or self.job is not None:
+            return  # a running job has the engine (and the MT cache) to itself
         project = self.session.project
         source = strip_tags(self.session.segments[row].source)
         source_lang, target_lang = project.source_lang, project.target_lang
@@ -73,6 +74,7 @@ class BackgroundJobs(QMainWindow):
     def pretranslate(self) -> None:
         if self.session is None or self.job is not None:
             return
+        self.mt_timer.stop()  # no dock decode racing the job for the model and the MT cache
         from desktop_app.core.errors import NoModelError
         from desktop_app.core.mt.routing import choose
         from desktop_app.core.pretranslate import pretranslate_file
