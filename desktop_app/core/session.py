@@ -149,16 +149,17 @@ class EditSession:
                  tm: TranslationMemory | None = None, read: Snapshot | None = None,
                  qa: bool = True):
         self.project = project
-        self.glossaries = glossaries or open_for_project(project.path)
+        self._glossaries = glossaries
+        self.qa_enabled = qa  # off for the CLI: its edits need no findings
         self.tm = tm or TranslationMemory()
-        self.matcher = read.matcher if read else Matcher(project.source_lang,
-                                                         self.glossaries.concepts())
-        self.glossary_qa = self._glossary_qa()
+        self._matcher = read.matcher if read else None
+        self._glossary_qa: GlossaryQA | None = None
         self.spell: Any = None  # the target's SpellChecker, once set_spell gave one
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
         self.history = UndoLog(project)
+        self._keys: list[str] = []
         if read is None:
             self.reload(with_qa=qa)
         else:
@@ -196,7 +197,28 @@ class EditSession:
 
     # -- state -------------------------------------------------------------------------
 
-    def _glossary_qa(self) -> GlossaryQA:
+    # The glossaries open when first needed: the CLI's edits and confirmations never wait
+    # for them.
+
+    @property
+    def glossaries(self) -> GlossarySet:
+        if self._glossaries is None:
+            self._glossaries = open_for_project(self.project.path)
+        return self._glossaries
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
+        return self._matcher
+
+    @property
+    def glossary_qa(self) -> GlossaryQA:
+        if self._glossary_qa is None:
+            self._glossary_qa = self._make_glossary_qa()
+        return self._glossary_qa
+
+    def _make_glossary_qa(self) -> GlossaryQA:
         return GlossaryQA(self.matcher.concepts.values(), self.project.source_lang,
                           self.project.target_lang)
 
@@ -210,7 +232,7 @@ class EditSession:
     def refresh(self, segment_id: int, *, with_qa: bool = True) -> int:
         row = self.row_of[segment_id]
         self.segments[row] = self.project.segment(segment_id)
-        if with_qa:
+        if with_qa and self.qa_enabled:
             self.run_qa(row)
         return row
 
@@ -253,10 +275,10 @@ class EditSession:
         return (seg.target, seg.status.value, seg.origin)
 
     def _commit(self, step: Step) -> Changes:
+        if not step.rows:
+            return Changes()
         changes = Changes(rows=sorted({self.row_of[sid] for sid, _b, _a in step.rows}),
                           tm_added=len(step.tm))
-        if not step.rows:
-            return changes
         with writing(self.project.db):
             self.history.record(step)
             for source, target in step.tm:
@@ -324,13 +346,20 @@ class EditSession:
             self._propagate_into(step, row, seg.target)
         return self._commit(step)
 
+    def _source_key(self, row: int) -> str:
+        """A segment's source folded for propagation (sources never change: kept)."""
+        if len(self._keys) != len(self.segments):
+            lang = self.project.source_lang
+            self._keys = [fold(strip_tags(seg.source), lang) for seg in self.segments]
+        return self._keys[row]
+
     def _propagate_into(self, step: Step, row: int, target: str) -> None:
         seg = self.segments[row]
-        key = fold(strip_tags(seg.source), self.project.source_lang)
+        key = self._source_key(row)
         for other, candidate in enumerate(self.segments):
             if other == row or candidate.status == Status.CONFIRMED:
                 continue
-            if fold(strip_tags(candidate.source), self.project.source_lang) != key:
+            if self._source_key(other) != key:
                 continue
             text = target if candidate.source == seg.source else reattach_tags(
                 candidate.source, strip_tags(target))
@@ -452,13 +481,13 @@ class EditSession:
             concept = writable.add_concept(Concept([
                 Term(self.project.source_lang, source_text.strip()), target]))
         self.matcher.add(concept)
-        self.glossary_qa = self._glossary_qa()
+        self._glossary_qa = None
         self.run_qa()
         return concept
 
     def rebuild_matcher(self) -> None:
-        self.matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
-        self.glossary_qa = self._glossary_qa()
+        self._matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
+        self._glossary_qa = None
         self.run_qa()
 
     # -- filters and find ----------------------------------------------------------------

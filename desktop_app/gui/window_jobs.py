@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QProgressBar, QPushButton
 
 from desktop_app.core.documents.base import strip_tags
@@ -44,11 +45,12 @@ class BackgroundJobs(QMainWindow):
     _commit_editor: Callable[[], None]
     _update_enabled: Callable[[], None]
     _show_mt: Callable[[int], None]
+    mt_timer: QTimer
 
     def _decode_current(self) -> None:
         row = self.current_row()
-        if row is None or self.session is None:
-            return
+        if row is None or self.session is None or self.job is not None:
+            return  # a running job has the engine (and the MT cache) to itself
         project = self.session.project
         source = strip_tags(self.session.segments[row].source)
         source_lang, target_lang = project.source_lang, project.target_lang
@@ -73,6 +75,7 @@ class BackgroundJobs(QMainWindow):
     def pretranslate(self) -> None:
         if self.session is None or self.job is not None:
             return
+        self.mt_timer.stop()  # no dock decode racing the job for the model and the MT cache
         from desktop_app.core.errors import NoModelError
         from desktop_app.core.mt.routing import choose
         from desktop_app.core.pretranslate import pretranslate_file
@@ -99,6 +102,12 @@ class BackgroundJobs(QMainWindow):
                         _("Translating…"))
 
     def _start_job(self, op: jobs.Op[Any], label: str) -> None:
+        if not hasattr(self, "_bar_timer"):
+            self._bar_timer = QTimer(self)
+            self._bar_timer.setSingleShot(True)
+            self._bar_timer.setInterval(100)
+            self._bar_timer.timeout.connect(self._show_bar)
+        self._bar_value = (0, 0)
         self.progress.setVisible(True)
         self.progress.setMaximum(0)
         self.progress.setFormat(label)
@@ -109,14 +118,20 @@ class BackgroundJobs(QMainWindow):
         self._update_enabled()
 
     def _job_progress(self, value: Any) -> None:
-        """A tick: the bar, and the rows a batch filled (only those are read and repainted)."""
+        """A tick: the rows a batch filled (only those are read and repainted); the bar
+        follows ten times a second (QProgressBar repaints at once on every new value)."""
         if isinstance(value, tuple):
-            done, total = value
-            self.progress.setMaximum(max(1, total))
-            self.progress.setValue(done)
-            self.progress.setFormat(f"{number(done)} / {number(total)}")
+            self._bar_value = value
+            if not self._bar_timer.isActive():
+                self._bar_timer.start()
         elif isinstance(value, list) and self.session is not None:
             self.apply(self.session.refresh_ids(value), qa=False)
+
+    def _show_bar(self) -> None:
+        done, total = self._bar_value
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{number(done)} / {number(total)}")
 
     def _pretranslated(self, result: Any) -> None:
         report, findings = result
@@ -134,6 +149,7 @@ class BackgroundJobs(QMainWindow):
             self._show_mt(row)
 
     def _job_finished(self) -> None:
+        self._bar_timer.stop()
         self.job = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)

@@ -1,5 +1,5 @@
 """Concordance (Ctrl+K): a word or phrase over the TM, the glossaries and every project's
-confirmed segments, source or target side, hits in context; Enter inserts a hit's target."""
+confirmed segments, source or target side, hits in context with where they come from."""
 
 from __future__ import annotations
 
