@@ -2,8 +2,10 @@
 
 Hub entries go through the Hugging Face Hub's own client (``huggingface_hub``): the file
 list with the size and hash the Hub publishes for each file (``sha256`` for LFS files, the
-git blob id otherwise), downloads that resume where an interrupted one stopped (the partial
-files live in ``models/.downloads/ID`` until the model is installed), every file verified,
+git blob id otherwise), its HTTP download (redirects, retries); each file grows in
+``models/.downloads/ID/NAME.part`` so a killed or dropped download resumes where it stopped
+on the next run (huggingface_hub 2 restarts its own temporary files from zero), every file
+verified,
 then the usual staged install (nothing half-installed is ever listed) with the source
 repository, revision and licence recorded in the model's manifest. Argos entries use
 argostranslate's index (``online.py``). ``HF_ENDPOINT`` chooses another Hub (a mirror, or
@@ -152,6 +154,34 @@ def _progress_class(on_bytes: Callable[[int], None], cancel: CancelFn | None) ->
     return Progress
 
 
+def _fetch(repo: str, name: str, commit: str, endpoint: str, folder: Path,
+           size: int | None, progress: type, bytes_in: Callable[[int], None]) -> None:
+    """One file with huggingface_hub's own HTTP download (redirects, retries, resumption
+    within a run), into ``NAME.part`` kept across runs: a killed download resumes from
+    the bytes already on disk (``Range``), a finished file is not fetched again."""
+    from huggingface_hub import get_hf_file_metadata, hf_hub_url
+    from huggingface_hub.file_download import http_get
+
+    dest = folder / name
+    if dest.is_file() and (size is None or dest.stat().st_size == size):
+        bytes_in(dest.stat().st_size)
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    url = hf_hub_url(repo, name, revision=commit, endpoint=endpoint)
+    meta = get_hf_file_metadata(url, timeout=TIMEOUT)
+    part = dest.with_name(dest.name + ".part")
+    have = part.stat().st_size if part.exists() else 0
+    if size is not None and have > size:
+        part.unlink()
+        have = 0
+    bytes_in(have)
+    with part.open("r+b" if have else "wb") as fh:
+        fh.seek(have)
+        http_get(meta.location or url, fh, resume_size=have, expected_size=size,
+                 displayed_filename=name, tqdm_class=progress)
+    os.replace(part, dest)
+
+
 def verify(folder: Path, files: dict[str, dict[str, Any]]) -> None:
     """Every file's size and published hash; a bad file is deleted so a rerun fetches it."""
     for name, want in files.items():
@@ -204,22 +234,19 @@ def _download_hub(entry: Entry, provenance: dict[str, Any], on_progress: BytePro
         if on_progress is not None:
             on_progress(min(state["done"], total), total)
 
-    from huggingface_hub import hf_hub_download
-
     progress = _progress_class(bytes_in, cancel)
-    for name in files:
+    for name, want in files.items():
         if cancel is not None and cancel():
             raise Cancelled("download cancelled; run it again to resume")
         try:
-            hf_hub_download(entry.source["repo"], name, revision=commit, local_dir=folder,
-                            endpoint=endpoint, etag_timeout=TIMEOUT, tqdm_class=progress)
+            _fetch(entry.source["repo"], name, commit, endpoint, folder, want["size"],
+                   progress, bytes_in)
         except (Cancelled, TarjumanError):
             raise
         except Exception as exc:
             raise NetworkError(f"downloading {name} of {entry.id} failed: {_one_line(exc)}; "
                                "run the download again to resume") from exc
     verify(folder, files)
-    shutil.rmtree(folder / ".cache", ignore_errors=True)
     record = {**provenance, "source": {"repo": entry.source["repo"], "revision": commit,
                                        "endpoint": endpoint},
               "files": {n: f["sha256"] or f["git_sha1"] for n, f in files.items()}}
