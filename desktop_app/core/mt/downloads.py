@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ModelError, NetworkError, TarjumanError
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.mt import online, registry
 from desktop_app.core.mt.catalog import Entry
 from desktop_app.core.mt.engine import CancelFn, Cancelled, ModelInfo
@@ -31,6 +32,7 @@ from desktop_app.core.paths import data_dir, sub_dir
 
 ByteProgress = Callable[[int, int], None]  # (bytes done, bytes total)
 TIMEOUT = 8.0
+CANCELLED = N_("download cancelled; run it again to resume")
 DEFAULT_ENDPOINT = "https://huggingface.co"
 
 
@@ -121,8 +123,8 @@ def _published(entry: Entry, endpoint: str) -> tuple[str, dict[str, dict[str, An
                                                    files_metadata=True, timeout=TIMEOUT)
     except Exception as exc:
         host = endpoint.split("//")[-1]
-        raise NetworkError(f"cannot reach {host} for {entry.id}: {_one_line(exc)} "
-                           "(are you offline?)") from exc
+        raise NetworkError(_("cannot reach {host} for {id}: {reason} (are you offline?)")
+                           .format(host=host, id=entry.id, reason=_one_line(exc))) from exc
     siblings = {s.rfilename: s for s in (info.siblings or [])}
     wanted = source.get("files") or [n for n in siblings if n != ".gitattributes"]
     files: dict[str, dict[str, Any]] = {}
@@ -147,7 +149,7 @@ def _progress_class(on_bytes: Callable[[int], None], cancel: CancelFn | None) ->
 
         def update(self, n: float | None = 1) -> bool | None:
             if cancel is not None and cancel():
-                raise Cancelled("download cancelled; run it again to resume")
+                raise Cancelled(_(CANCELLED))
             on_bytes(int(n or 0))
             return None
 
@@ -195,17 +197,19 @@ def verify(folder: Path, files: dict[str, dict[str, Any]]) -> None:
                      else (git_blob_sha1(path), "git_sha1"))
         if want[kind] and got != want[kind]:
             path.unlink()
-            raise ModelError(f"{name} failed verification ({kind} {got[:12]}… is not the "
-                             f"published {str(want[kind])[:12]}…); deleted it, run the "
-                             "download again")
+            raise ModelError(_("{file} failed verification ({kind} {got}… is not the "
+                               "published {want}…); deleted it, run the download again")
+                             .format(file=name, kind=kind, got=got[:12],
+                                     want=str(want[kind])[:12]))
 
 
 def download(entry: Entry, *, accept: bool = False, on_progress: ByteProgress | None = None,
              cancel: CancelFn | None = None) -> ModelInfo:
     """Download, verify and install one catalog entry; the licence must be accepted."""
     if not (accept or licence_accepted(entry)):
-        raise LicenceNotAccepted(f"{entry.id} is under {entry.license}: accept its licence "
-                                 "first (tarjuman models download ID --yes)")
+        raise LicenceNotAccepted(_("{id} is under {licence}: accept its licence first "
+                                   "(tarjuman models download ID --yes)").format(
+                                       id=entry.id, licence=entry.license))
     accept_licence(entry)
     existing = [m for m in registry.installed() if m.id == entry.id]
     if existing:
@@ -237,15 +241,16 @@ def _download_hub(entry: Entry, provenance: dict[str, Any], on_progress: BytePro
     progress = _progress_class(bytes_in, cancel)
     for name, want in files.items():
         if cancel is not None and cancel():
-            raise Cancelled("download cancelled; run it again to resume")
+            raise Cancelled(_(CANCELLED))
         try:
             _fetch(entry.source["repo"], name, commit, endpoint, folder, want["size"],
                    progress, bytes_in)
         except (Cancelled, TarjumanError):
             raise
         except Exception as exc:
-            raise NetworkError(f"downloading {name} of {entry.id} failed: {_one_line(exc)}; "
-                               "run the download again to resume") from exc
+            raise NetworkError(_("downloading {file} of {id} failed: {reason}; run the "
+                                 "download again to resume").format(
+                                     file=name, id=entry.id, reason=_one_line(exc))) from exc
     verify(folder, files)
     record = {**provenance, "source": {"repo": entry.source["repo"], "revision": commit,
                                        "endpoint": endpoint},
