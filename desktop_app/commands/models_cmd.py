@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError, TarjumanError
+from desktop_app.core.i18n import _
 from desktop_app.core.mt import catalog, downloads, export, manifest, online, registry
 from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.libretranslate import check_url
@@ -183,8 +184,8 @@ def run_download(args: argparse.Namespace) -> int:
         if not (sys.stdin and sys.stdin.isatty()):
             sys.stderr.write("\n")
         if answer not in ("y", "yes"):
-            raise downloads.LicenceNotAccepted(f"licence of {entry.id} not accepted: "
-                                               "nothing downloaded")
+            raise downloads.LicenceNotAccepted(
+                _("licence of {id} not accepted: nothing downloaded").format(id=entry.id))
     bar = ProgressBar(f"downloading {entry.id} (MB)")
     try:
         info = downloads.download(entry, accept=True,

@@ -169,3 +169,43 @@ def test_export_then_install_on_another_data_dir(cli, tiny_madlad: Path, tiny_ar
     assert r.returncode == 0, r.stderr
     r = cli("models", "export", "nope", "-o", str(tmp_path / "x.zip"))
     assert r.returncode == 1 and "no installed model" in r.stderr
+
+
+def test_a_killed_download_resumes_on_the_next_run(tarjuman_home: Path, tiny_nllb: Path,
+                                                   tiny_madlad: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    chunk = 10 * 1024 * 1024
+    with serve(_hub(tiny_nllb, tiny_madlad)) as hub:
+        repo = catalog.get(MADLAD_ID).source["repo"]
+        hub.repos[repo]["extra.bin"] = bytes(range(256)) * (chunk // 256 + 4096)
+        hub.stall_after["extra.bin"] = chunk + 5000  # then the server hangs: kill the client
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
+        env.update({"TARJUMAN_HOME": str(tarjuman_home), "PYTHONPATH": str(ROOT),
+                    "HF_ENDPOINT": hub.url})
+        proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "models", "download",
+                                 MADLAD_ID, "--yes"], env=env, cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        partial = downloads.partial_dir(catalog.get(MADLAD_ID))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            done = sum(p.stat().st_size for p in partial.rglob("*.part")) \
+                if partial.exists() else 0
+            if done >= chunk:
+                break
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        assert registry.installed() == []  # nothing half-installed is listed
+        r = run_cli("models", "download", MADLAD_ID, "--yes", home=tarjuman_home,
+                    extra_env={"HF_ENDPOINT": hub.url})
+        assert r.returncode == 0, r.stderr
+        ranged = [rng for method, path, rng in hub.requests
+                  if method == "GET" and path.endswith("/extra.bin") and rng]
+    assert ranged == [f"bytes={chunk}-"]  # the second run asked only for the rest
+    assert [m.id for m in registry.installed()] == [MADLAD_ID]

@@ -83,3 +83,28 @@ def test_madlad_install_and_translate_to_pashto_and_dari(cli, tiny_madlad: Path,
         assert r.returncode == 0, r.stderr
         text = out.read_text("utf-8")
         assert any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def test_the_users_choice_of_model_wins(cli, tiny_madlad: Path, tiny_nllb: Path,
+                                        tmp_path: Path) -> None:
+    assert cli("models", "install", str(tiny_nllb)).returncode == 0
+    assert cli("models", "install", str(tiny_madlad)).returncode == 0
+    project = tmp_path / "p.tarjuman"
+    assert cli("project", "new", str(sample("panjshir.txt")), "--to", "pashto", "-o",
+               str(project)).returncode == 0
+    r = cli("models", "use", "madlad-tiny")
+    assert r.returncode == 0 and "madlad-tiny" in r.stdout
+    assert "* madlad-tiny" in cli("models", "list").stdout
+    r = cli("project", "pretranslate", str(project))
+    assert r.returncode == 0, r.stderr
+    origins = {s["origin"] for s in json.loads(cli("project", "segments", str(project),
+                                                   "--json").stdout) if s["origin"]}
+    assert origins == {"mt:madlad:madlad-tiny"}
+    assert cli("models", "use", "--clear").returncode == 0
+    out = tmp_path / "o.txt"
+    r = cli("translate", str(sample("panjshir.txt")), "--to", "pashto", "-o", str(out),
+            "--model", "nllb-tiny", "--no-cache")
+    assert r.returncode == 0, r.stderr
+    r = cli("translate", str(sample("panjshir.txt")), "--to", "pashto", "-o", str(out),
+            "--model", "nope")
+    assert r.returncode == 1 and "no installed model" in r.stderr

@@ -1,1 +1,2 @@
-"""Offline machine translation: Argos packages and NLLB-200, both run on CTranslate2."""
+"""Offline machine translation on CTranslate2: Argos packages, NLLB-200 and MADLAD-400
+(one back-end module each, listed in ``registry.py``), the catalog, downloads and routing."""

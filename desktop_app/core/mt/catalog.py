@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +43,22 @@ def catalog_file() -> Path:
 
 
 def load(path: Path | None = None) -> list[Entry]:
-    path = path or catalog_file()
+    return list(_load(path or catalog_file()))
+
+
+@cache
+def _load(path: Path) -> tuple[Entry, ...]:
+    """Read once per process (routing ranks models by it on every translation)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return [Entry(id=m["id"], engine=m["engine"], title=m["title"],
+        return tuple(Entry(id=m["id"], engine=m["engine"], title=m["title"],
                       languages=tuple(m["languages"]), size_bytes=int(m["size_bytes"]),
                       license=m["license"], license_summary=m.get("license_summary", ""),
                       source=dict(m["source"]),
                       chrf={k: float(v) for k, v in m.get("chrf", {}).items()},
                       verified={k[:-len("_verified")]: bool(v) for k, v in m.items()
                                 if k.endswith("_verified")})
-                for m in raw["models"]]
+                     for m in raw["models"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"the model catalog {path} is damaged: {exc}") from exc
 

@@ -2,8 +2,10 @@
 
 Hub entries go through the Hugging Face Hub's own client (``huggingface_hub``): the file
 list with the size and hash the Hub publishes for each file (``sha256`` for LFS files, the
-git blob id otherwise), downloads that resume where an interrupted one stopped (the partial
-files live in ``models/.downloads/ID`` until the model is installed), every file verified,
+git blob id otherwise), its HTTP download (redirects, retries); each file grows in
+``models/.downloads/ID/NAME.part`` so a killed or dropped download resumes where it stopped
+on the next run (huggingface_hub 2 restarts its own temporary files from zero), every file
+verified,
 then the usual staged install (nothing half-installed is ever listed) with the source
 repository, revision and licence recorded in the model's manifest. Argos entries use
 argostranslate's index (``online.py``). ``HF_ENDPOINT`` chooses another Hub (a mirror, or
@@ -16,13 +18,13 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ModelError, NetworkError, TarjumanError
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.mt import online, registry
 from desktop_app.core.mt.catalog import Entry
 from desktop_app.core.mt.engine import CancelFn, Cancelled, ModelInfo
@@ -30,6 +32,7 @@ from desktop_app.core.paths import data_dir, sub_dir
 
 ByteProgress = Callable[[int, int], None]  # (bytes done, bytes total)
 TIMEOUT = 8.0
+CANCELLED = N_("download cancelled; run it again to resume")
 DEFAULT_ENDPOINT = "https://huggingface.co"
 
 
@@ -72,12 +75,6 @@ def _hub_env() -> str:
     os.environ.setdefault("HF_HUB_DISABLE_IMPLICIT_TOKEN", "1")
     os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(int(TIMEOUT)))
     os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(TIMEOUT)))
-    # The data dir keeps every library offline by default (paths.prepare_third_party_env);
-    # a download the user asked for is the one place the Hub may be reached.
-    os.environ["HF_HUB_OFFLINE"] = "0"
-    constants: Any = sys.modules.get("huggingface_hub.constants")
-    if constants is not None:
-        constants.HF_HUB_OFFLINE = False
     return os.environ.get("HF_ENDPOINT", DEFAULT_ENDPOINT).rstrip("/")
 
 
@@ -126,8 +123,8 @@ def _published(entry: Entry, endpoint: str) -> tuple[str, dict[str, dict[str, An
                                                    files_metadata=True, timeout=TIMEOUT)
     except Exception as exc:
         host = endpoint.split("//")[-1]
-        raise NetworkError(f"cannot reach {host} for {entry.id}: {_one_line(exc)} "
-                           "(are you offline?)") from exc
+        raise NetworkError(_("cannot reach {host} for {id}: {reason} (are you offline?)")
+                           .format(host=host, id=entry.id, reason=_one_line(exc))) from exc
     siblings = {s.rfilename: s for s in (info.siblings or [])}
     wanted = source.get("files") or [n for n in siblings if n != ".gitattributes"]
     files: dict[str, dict[str, Any]] = {}
@@ -152,11 +149,39 @@ def _progress_class(on_bytes: Callable[[int], None], cancel: CancelFn | None) ->
 
         def update(self, n: float | None = 1) -> bool | None:
             if cancel is not None and cancel():
-                raise Cancelled("download cancelled; run it again to resume")
+                raise Cancelled(_(CANCELLED))
             on_bytes(int(n or 0))
             return None
 
     return Progress
+
+
+def _fetch(repo: str, name: str, commit: str, endpoint: str, folder: Path,
+           size: int | None, progress: type, bytes_in: Callable[[int], None]) -> None:
+    """One file with huggingface_hub's own HTTP download (redirects, retries, resumption
+    within a run), into ``NAME.part`` kept across runs: a killed download resumes from
+    the bytes already on disk (``Range``), a finished file is not fetched again."""
+    from huggingface_hub import get_hf_file_metadata, hf_hub_url
+    from huggingface_hub.file_download import http_get
+
+    dest = folder / name
+    if dest.is_file() and (size is None or dest.stat().st_size == size):
+        bytes_in(dest.stat().st_size)
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    url = hf_hub_url(repo, name, revision=commit, endpoint=endpoint)
+    meta = get_hf_file_metadata(url, timeout=TIMEOUT)
+    part = dest.with_name(dest.name + ".part")
+    have = part.stat().st_size if part.exists() else 0
+    if size is not None and have > size:
+        part.unlink()
+        have = 0
+    bytes_in(have)
+    with part.open("r+b" if have else "wb") as fh:
+        fh.seek(have)
+        http_get(meta.location or url, fh, resume_size=have, expected_size=size,
+                 displayed_filename=name, tqdm_class=progress)
+    os.replace(part, dest)
 
 
 def verify(folder: Path, files: dict[str, dict[str, Any]]) -> None:
@@ -172,17 +197,19 @@ def verify(folder: Path, files: dict[str, dict[str, Any]]) -> None:
                      else (git_blob_sha1(path), "git_sha1"))
         if want[kind] and got != want[kind]:
             path.unlink()
-            raise ModelError(f"{name} failed verification ({kind} {got[:12]}… is not the "
-                             f"published {str(want[kind])[:12]}…); deleted it, run the "
-                             "download again")
+            raise ModelError(_("{file} failed verification ({kind} {got}… is not the "
+                               "published {want}…); deleted it, run the download again")
+                             .format(file=name, kind=kind, got=got[:12],
+                                     want=str(want[kind])[:12]))
 
 
 def download(entry: Entry, *, accept: bool = False, on_progress: ByteProgress | None = None,
              cancel: CancelFn | None = None) -> ModelInfo:
     """Download, verify and install one catalog entry; the licence must be accepted."""
     if not (accept or licence_accepted(entry)):
-        raise LicenceNotAccepted(f"{entry.id} is under {entry.license}: accept its licence "
-                                 "first (tarjuman models download ID --yes)")
+        raise LicenceNotAccepted(_("{id} is under {licence}: accept its licence first "
+                                   "(tarjuman models download ID --yes)").format(
+                                       id=entry.id, licence=entry.license))
     accept_licence(entry)
     existing = [m for m in registry.installed() if m.id == entry.id]
     if existing:
@@ -211,22 +238,20 @@ def _download_hub(entry: Entry, provenance: dict[str, Any], on_progress: BytePro
         if on_progress is not None:
             on_progress(min(state["done"], total), total)
 
-    from huggingface_hub import hf_hub_download
-
     progress = _progress_class(bytes_in, cancel)
-    for name in files:
+    for name, want in files.items():
         if cancel is not None and cancel():
-            raise Cancelled("download cancelled; run it again to resume")
+            raise Cancelled(_(CANCELLED))
         try:
-            hf_hub_download(entry.source["repo"], name, revision=commit, local_dir=folder,
-                            endpoint=endpoint, etag_timeout=TIMEOUT, tqdm_class=progress)
+            _fetch(entry.source["repo"], name, commit, endpoint, folder, want["size"],
+                   progress, bytes_in)
         except (Cancelled, TarjumanError):
             raise
         except Exception as exc:
-            raise NetworkError(f"downloading {name} of {entry.id} failed: {_one_line(exc)}; "
-                               "run the download again to resume") from exc
+            raise NetworkError(_("downloading {file} of {id} failed: {reason}; run the "
+                                 "download again to resume").format(
+                                     file=name, id=entry.id, reason=_one_line(exc))) from exc
     verify(folder, files)
-    shutil.rmtree(folder / ".cache", ignore_errors=True)
     record = {**provenance, "source": {"repo": entry.source["repo"], "revision": commit,
                                        "endpoint": endpoint},
               "files": {n: f["sha256"] or f["git_sha1"] for n, f in files.items()}}
