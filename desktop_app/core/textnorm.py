@@ -33,6 +33,10 @@ import re
 
 from desktop_app.core import languages
 
+# Bumped when folding changes: copies folded and stored earlier (the starter glossary)
+# are rebuilt. 2: hamza yeh ئ folds to ی.
+FOLD_VERSION = 2
+
 _ALWAYS: dict[str, str] = {
     "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا",
     "ـ": "", "\u0670": "",

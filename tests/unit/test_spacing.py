@@ -148,3 +148,13 @@ def test_an_ending_after_any_spelling_still_finds_the_term(chunks, lang, data) -
     hits = m.find("قف " + written + " عغ")
     assert [h.text for h in hits] == [written]
     assert m.find("قف " + written + "ف عغ") == []  # an ending then more letters: no word
+
+
+def test_search_finds_terms_folded_before_hamza_yeh_was(tmp_path: Path) -> None:
+    g = Glossary(tmp_path / "g.sqlite")
+    c = g.add_concept(Concept([Term("en", "president"), Term("prs", "رئیس جمهور")]))
+    g.db.execute("UPDATE terms SET norm = 'رئیس جمهور' WHERE lang = 'prs'")  # an old copy
+    g.db.conn.commit()
+    for query in ("رئیس جمهور", "رییس‌جمهور", "رئيس"):
+        assert [x.id for x in g.search(query, "prs")] == [c.id], query
+    g.close()

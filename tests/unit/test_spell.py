@@ -45,6 +45,7 @@ def test_dari_forms_never_flagged_and_iranian_forms_corrected(dari: SpellChecker
     miss = dari.check("دانشگاه و شهرداری و دانشگاه‌ها")
     assert [m.word for m in miss] == ["دانشگاه", "شهرداری", "دانشگاه‌ها"]
     assert miss[0].suggestions == ("پوهنتون",)
+    assert miss[2].suggestions == ("پوهنتون‌ها",)  # with the same ending
     assert dari.suggest("دانشگاه")[0] == "پوهنتون"
     assert dari.suggest("شهرداری")[0] == "شاروالی"
 

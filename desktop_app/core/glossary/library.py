@@ -15,6 +15,7 @@ from desktop_app.core.glossary import csvio
 from desktop_app.core.glossary.store import SCHEMA_VERSION, Glossary, GlossarySet
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.resources import shipped
+from desktop_app.core.textnorm import FOLD_VERSION
 
 STARTER_FILES = ("afghanistan-politics.csv", "dari-vs-iranian.csv")
 
@@ -29,6 +30,7 @@ def starter_path() -> Path:
 
 def _starter_digest() -> str:
     h = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())  # a new schema rebuilds it
+    h.update(f"fold {FOLD_VERSION}".encode())  # and so does new folding
     for name in STARTER_FILES:
         h.update(shipped("glossaries", name).read_bytes())
     return h.hexdigest()[:16]

@@ -109,8 +109,7 @@ class Matcher:
                     continue
                 self._entries.setdefault(form, []).append(
                     _Entry(key, term, len(form), n > 0, inflects))
-                if form not in self._automaton:
-                    self._automaton.add_word(form, form)
+                self._automaton.add_word(form, form)
                 keys.append(form)
         self._by_concept[key] = keys
         self._dirty = True

@@ -386,9 +386,11 @@ class Glossary:
                     "JOIN concepts ON concepts.rowid = concepts_fts.rowid "
                     "WHERE concepts_fts MATCH ?")
             params.append(match)
-        # Half-space, space or nothing inside a term: compare the terms without spaces too.
+        # Half-space, space or nothing inside a term: compare the terms without spaces too
+        # (and ئ as ی, for terms stored before folding did that).
         sql += (" UNION ALL SELECT concept_id, 500 FROM terms WHERE "
-                "instr(replace(norm, ' ', ''), ?)" + (" AND lang = ?" if lang else ""))
+                "instr(replace(replace(norm, ' ', ''), 'ئ', 'ی'), ?)"
+                + (" AND lang = ?" if lang else ""))
         params += [fold(query).replace(" ", "")] + ([lang_code(lang)] if lang else [])
         sql = f"SELECT concept_id FROM ({sql}) GROUP BY concept_id ORDER BY min(rank) LIMIT ?"
         params.append(limit)

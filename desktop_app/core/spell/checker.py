@@ -151,13 +151,17 @@ class SpellChecker:
                     yield key[: -len(r)] + final
 
     def iranian(self, word: str) -> str | None:
-        """The Dari form to use if ``word`` is (an inflection of) an Iranian form."""
+        """The Dari form to use if ``word`` is (an inflection of) an Iranian form, with the
+        same ending: ``دانشگاه‌ها`` -> ``پوهنتون‌ها``."""
         key = self._key(word)
         if key in self._terms:
             return None
         for stem in self._stems(key):
             if stem in self._iranian and stem not in self._terms:
-                return self._iranian[stem]
+                dari = self._iranian[stem]
+                ending = key[len(stem):] if key.startswith(stem) else ""
+                joint = ZWNJ if ending.startswith("ه") and " " not in dari else ""
+                return dari + joint + ending
         return None
 
     def is_correct(self, word: str) -> bool:
