@@ -14,6 +14,7 @@ from desktop_app.core.exports import export
 from desktop_app.core.pretranslate import pretranslate
 from desktop_app.core.project import Project
 from desktop_app.core.review import import_review
+from desktop_app.core.segments import Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.textio import read_text
 from desktop_app.core.tm import TranslationMemory
@@ -182,9 +183,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import_review(args: argparse.Namespace) -> int:
     project = Project.open(args.project)
-    with TranslationMemory() as tm:
-        report = import_review(project, args.file, confirm=args.confirm,
-                               reviewer=args.reviewer, tm=tm)
+    report = import_review(project, args.file, confirm=args.confirm, reviewer=args.reviewer)
     for line in report.lines():
         print(line)
+    confirmed = [c.segment_id for c in report.changes
+                 if c.target_changed and c.new_status is Status.CONFIRMED]
+    if confirmed:
+        _to_tm(project, confirmed)
     return 0

@@ -23,7 +23,6 @@ from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.tm import TranslationMemory
 from desktop_app.core.xliff_export import by_block, project_id, read_fresh
 
 
@@ -181,9 +180,7 @@ def plan(project: Project, returned: list[Returned], *, confirm: bool) -> list[C
 
 
 def import_review(project: Project, path: Path, *, confirm: bool = False,
-                  reviewer: str | None = None,
-                  tm: TranslationMemory | None = None) -> ReviewReport:
-    """Apply a review file; confirmed targets also go to ``tm`` when one is given."""
+                  reviewer: str | None = None) -> ReviewReport:
     returned, who = read_returned(project, path)
     who = reviewer or who or getpass.getuser()
     changes = plan(project, returned, confirm=confirm)
@@ -198,10 +195,12 @@ def import_review(project: Project, path: Path, *, confirm: bool = False,
                     "segment_id": c.segment_id, "target": c.new_target,
                     "status": c.new_status.value, "origin": f"{origin}:comment",
                     "time": time.time()})
-    confirmed = {c.segment_id: c.new_target for c in changes
-                 if c.target_changed and c.new_status is Status.CONFIRMED and c.new_target}
-    if tm is not None and confirmed:
-        sources = {s.id: s.source for s in project.segments()}
-        tm.add_many([(sources[i], t) for i, t in confirmed.items()], project.source_lang,
-                    project.target_lang, origin=f"project:{project.path.name}")
+    confirmed = [(project.segment(c.segment_id).source, c.new_target) for c in changes
+                 if c.target_changed and c.new_status is Status.CONFIRMED]
+    if confirmed:  # confirmed translations feed the memory, as in the editor
+        from desktop_app.core.tm import TranslationMemory
+
+        with TranslationMemory() as tm:
+            tm.add_many(confirmed, project.source_lang, project.target_lang,
+                        origin=f"project:{project.path.name}")
     return ReviewReport(path.name, who, len(returned), changes)

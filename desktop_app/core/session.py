@@ -236,6 +236,6 @@ class EditSession:
 
     def import_review(self, path: Path, *, confirm: bool = False) -> ReviewReport:
         """A reviewed file (review docx or XLIFF) back into the project; all or nothing."""
-        report = import_review(self.project, path, confirm=confirm, tm=self.tm)
+        report = import_review(self.project, path, confirm=confirm)
         self.reload()
         return report
