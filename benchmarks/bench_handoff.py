@@ -1,6 +1,6 @@
 """Hand-off formats: Markdown import is linear (1 MB and 5 MB of dense markup, and the
-90 KB emphasis line that took 66 s with regular expressions), a PDF report import, and
-XLIFF export into the client's tree."""
+90 KB emphasis line that took 66 s with regular expressions), a PDF report import,
+XLIFF export into the client's tree, and the review docx written and read back."""
 
 from __future__ import annotations
 
@@ -57,10 +57,33 @@ def xliff() -> None:
     print(f"xliff 1.2, 10,000 units: import {load:.2f} s, export into the tree {save:.2f} s")
 
 
+def review() -> None:
+    from desktop_app.core.bilingual import review_docx
+    from desktop_app.core.project import Project
+    from desktop_app.core.review import import_review
+
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1000, 2000):
+            doc = Path(tmp) / f"doc{n}.txt"
+            doc.write_text("\n\n".join(f"Sentence {k} about the valley." for k in range(n)),
+                           "utf-8")
+            project = Project.create(doc, "dari", path=Path(tmp) / f"p{n}.tarjuman")
+            out = Path(tmp) / f"r{n}.docx"
+            write = _time(lambda p=project, o=out: o.write_bytes(review_docx(p)))
+            read = _time(lambda p=project, o=out: import_review(p, o))
+            times.append((n, write, read))
+            project.close()
+    (n1, w1, r1), (n2, w2, r2) = times
+    print(f"review docx: {n1} segments written {w1:.1f} s, read back {r1:.1f} s; {n2}: "
+          f"{w2:.1f} s, {r2:.1f} s (ratios {w2 / w1:.1f}, {r2 / r1:.1f} for 2x: linear ~2)")
+
+
 def main() -> None:
     markdown()
     pdf()
     xliff()
+    review()
 
 
 if __name__ == "__main__":

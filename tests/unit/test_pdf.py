@@ -69,3 +69,26 @@ def test_a_broken_pdf_is_refused_with_one_line() -> None:
     with pytest.raises(DocumentError) as err:
         Pdf().load(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "broken.pdf")
     assert "\n" not in str(err.value)
+
+
+def test_a_one_column_article_with_a_table(tmp_path: Path) -> None:
+    """The sample article printed to PDF: every paragraph of the docx comes back, in
+    order, and its table as cells where it stood."""
+    from desktop_app.core.resources import sample
+
+    source = docx.Document(str(sample("panjshir.docx")))
+    body = source.element.body
+    want: list[str] = []
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            if text.strip():
+                want.append(" ".join(text.split()))
+        elif child.tag == qn("w:tbl"):
+            want.extend(" ".join("".join(t.text or "" for t in tc.iter(qn("w:t"))).split())
+                        for tc in child.iter(qn("w:tc")))
+    copy = tmp_path / "panjshir.docx"
+    copy.write_bytes(sample("panjshir.docx").read_bytes())
+    pdf = to_pdf(copy, tmp_path)
+    got = [b.text for b in Pdf().load(pdf.read_bytes(), pdf.name).blocks]
+    assert got == want

@@ -208,6 +208,9 @@ def test_import_review_cli(cli, tmp_path: Path) -> None:
     r = cli("project", "import-review", str(proj), str(out), "--confirm")
     assert r.returncode == 0, r.stderr
     assert "segment 1" in r.stdout and "1 target(s) and 1 comment(s)" in r.stdout
+    r = cli("tm", "lookup", "Resistance in the Panjshir Valley: a new chapter in an old "
+            "struggle", "--to", "dari")
+    assert "عنوان" in r.stdout  # the confirmed review went to the translation memory
     short = tmp_path / "short.docx"
     document = docx.Document(str(out))
     document.tables[0]._tbl.remove(document.tables[0].rows[-1]._tr)
