@@ -3,6 +3,7 @@ lost, also when the server dies in the middle of a sync."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -233,3 +234,31 @@ def test_hub_tm_fuzzy_lookup(clients: list[Client], hub: Hub) -> None:
             local = tm.fuzzy("The Northern Alliance held the Panjshir valley for months.",
                              "en", "prs")
         assert local[0].score == found[0].score
+
+
+def test_a_shared_project_glossary_syncs_under_its_name(clients: list[Client],
+                                                        tmp_path: Path) -> None:
+    from desktop_app.core.glossary.library import project_glossary_path
+    from desktop_app.core.glossary.store import Glossary
+
+    alice, bob, _carol = clients
+    paths = {}
+    for client in (alice, bob):
+        project = tmp_path / f"{client.name}-article.docx.tarjuman"
+        with client.active():
+            assert sync.share_project(project, "panjshir-desk") == "panjshir-desk"
+        paths[client.name] = project_glossary_path(project)
+    with alice.active():
+        g = Glossary(paths["alice"], name="project")
+        g.add_concept(Concept([Term("en", "Bazarak"), Term("prs", "بازارک")]))
+        g.close()
+    add(alice, "Northern Alliance", "ائتلاف شمال")  # her own glossary: the team glossary
+    run_sync(alice)
+    run_sync(bob)
+    with bob.active():
+        g = Glossary(paths["bob"], name="project")
+        texts = {t.text for c in g.concepts() for t in c.terms}
+        g.close()
+    assert texts == {"Bazarak", "بازارک"}  # only the shared project's terms
+    assert targets(bob, "Northern Alliance") == ["ائتلاف شمال"]
+    assert targets(bob, "Bazarak") == []

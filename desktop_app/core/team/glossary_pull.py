@@ -87,6 +87,8 @@ def _apply_concept(b: _Batch, uid: str, fields: dict[str, Any], author: str, cre
         return None
     if row_id is None and uid in b.tombstoned:
         return None
+    if row_id is not None and b.local[uid][1] == values:
+        return row_id  # already so here (often this client's own change coming back)
     row = {**values, "note_norm": fold(values["note"]), "author": author, "modified": modified}
     if row_id is None:
         row_id = _insert(g, "concepts", {**row, "uid": uid, "created": created})
@@ -115,6 +117,8 @@ def _apply_term(b: _Batch, concepts: dict[str, int], uid: str, fields: dict[str,
         if cid is None:
             return
         concepts[concept[0]] = cid
+    if row_id is not None and b.local[uid][1] == values:
+        return  # already so here
     row = g._term_row(Term(**values), cid, modified)
     row.update({"author": author, "created": created})
     if row_id is None:

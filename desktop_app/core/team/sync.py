@@ -9,7 +9,6 @@ that their changes stay local.
 from __future__ import annotations
 
 import getpass
-import json
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -24,15 +23,16 @@ from desktop_app.core.glossary.library import project_glossary_path
 from desktop_app.core.glossary.store import Glossary
 from desktop_app.core.i18n import _
 from desktop_app.core.logs import get_logger
-from desktop_app.core.paths import data_dir
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
 from desktop_app.core.team import glossary_pull, glossary_sync, tm_sync, tracking
+from desktop_app.core.team.conflicts import Conflict, conflicts
+from desktop_app.core.team.conflicts import resolve as resolve  # the CLI's and GUI's door
 from desktop_app.core.team.hub import HubUnreachable, TeamError, clean_dsn, connect, describe, lost
 from desktop_app.core.team.schema import HubInfo, check_hub, init_hub
+from desktop_app.core.team.state import USER_GLOSSARY, read_state, shared_glossaries, write_state
 from desktop_app.core.tm import TranslationMemory
 
-USER_GLOSSARY = "team"  # the hub glossary the user's own glossary syncs with
 Hook = Callable[[str, int], None]
 log = get_logger("team")
 
@@ -48,20 +48,6 @@ class SyncReport:
 
 
 @dataclass(slots=True)
-class Conflict:
-    id: int
-    glossary: str
-    kind: str
-    field: str
-    kept: str
-    other: str
-    kept_author: str
-    other_author: str
-    at: float
-    label: str  # the term or concept it is about
-
-
-@dataclass(slots=True)
 class Status:
     connected: bool
     hub: str = ""
@@ -74,35 +60,7 @@ class Status:
     glossaries: dict[str, str] = field(default_factory=dict)  # local file -> hub glossary
 
 
-def _state_file() -> Path:
-    return data_dir() / "team-sync.json"
-
-
-def _read_state() -> dict[str, Any]:
-    try:
-        raw = json.loads(_state_file().read_text(encoding="utf-8"))
-        return raw if isinstance(raw, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_state(**changes: Any) -> None:
-    state = {**_read_state(), **changes}
-    tmp = _state_file().with_suffix(".tmp")
-    tmp.write_text(json.dumps(state), encoding="utf-8")
-    tmp.replace(_state_file())
-
-
 # -- what is shared --------------------------------------------------------------------
-
-def shared_glossaries(settings: Settings) -> list[tuple[str, str]]:
-    """(local glossary file, hub glossary name), the user's glossary first."""
-    from desktop_app.core.glossary.library import user_glossary_path
-
-    out = [(str(user_glossary_path()), USER_GLOSSARY)]
-    out += [(path, name) for path, name in settings.team_shared.items() if Path(path).exists()]
-    return out
-
 
 def share_project(project: Path, name: str = "") -> str:
     """Share a project's glossary with the team under ``name`` (default: the project's)."""
@@ -113,7 +71,7 @@ def share_project(project: Path, name: str = "") -> str:
         raise TeamError(_("choose another name for the shared glossary"))
     g = Glossary(path, name="project")  # created (and migrated) if it is new
     try:
-        hub_id = _read_state().get("hub_id")
+        hub_id = read_state().get("hub_id")
         if hub_id:  # tracked from now on, also while the hub is out of reach
             with writing(g.db):
                 tracking.enable_glossary(g.db, str(hub_id))
@@ -165,7 +123,7 @@ def connect_hub(dsn: str, name: str = "") -> tuple[HubInfo, bool]:
     settings.team_client = settings.team_client or str(uuid.uuid4())
     settings.save()
     _enable(info, settings)  # from now on every change waits in an outbox
-    _write_state(offline_since=None, last_error="", hub_id=info.hub_id)
+    write_state(offline_since=None, last_error="", hub_id=info.hub_id)
     log.info("connected to team hub %s as %s", describe(clean), settings.team_name)
     return info, password is not None
 
@@ -224,11 +182,11 @@ def sync(*, batch: int = 500, hook: Hook | None = None, push: bool = True,
             except psycopg.OperationalError as exc:
                 raise lost(exc) from None
     except HubUnreachable as exc:
-        _write_state(offline_since=_read_state().get("offline_since") or time.time(),
+        write_state(offline_since=read_state().get("offline_since") or time.time(),
                      last_error=str(exc))
         raise
     report.waiting = waiting(settings)
-    _write_state(last_sync=time.time(), offline_since=None, last_error=report.refused)
+    write_state(last_sync=time.time(), offline_since=None, last_error=report.refused)
     log.info("team sync: %s", asdict(report))
     if report.refused:
         raise TeamError(report.refused)
@@ -266,67 +224,11 @@ def _sync(conn: psycopg.Connection[Any], info: HubInfo, settings: Settings, repo
             report.pulled_tm += tm_sync.pull(conn, tm, batch=batch * 10, hook=hook)
 
 
-# -- status and conflicts ----------------------------------------------------------------
-
-def conflicts(settings: Settings | None = None, *, include_resolved: bool = False
-              ) -> list[Conflict]:
-    settings = settings or Settings.load()
-    out: list[Conflict] = []
-    for path, name in shared_glossaries(settings):
-        if not Path(path).exists():
-            continue
-        g = Glossary(path, name=name)
-        try:
-            rows = g.db.execute(
-                "SELECT k.id, k.kind, k.field, k.kept, k.other, k.kept_author, k.other_author, "
-                "k.at, coalesce(t.text, c.note, '') FROM team_conflicts k LEFT JOIN terms t ON "
-                "t.uid = k.uid LEFT JOIN concepts c ON c.uid = k.uid "
-                + ("" if include_resolved else "WHERE NOT k.resolved ") + "ORDER BY k.at"
-            ).fetchall()
-        finally:
-            g.close()
-        out += [Conflict(r[0], name, r[1], r[2], r[3] or "", r[4] or "", r[5] or "", r[6] or "",
-                         float(r[7] or 0), r[8] or "") for r in rows]
-    return out
-
-
-def resolve(conflict_id: int, *, use_other: bool = False) -> None:
-    """Mark a conflict resolved (on the hub at the next sync); ``use_other`` writes the
-    other value into the term first, as a normal (synced) edit."""
-    settings = Settings.load()
-    for path, name in shared_glossaries(settings):
-        g = Glossary(path, name=name)
-        try:
-            row = g.db.execute("SELECT kind, uid, field, other FROM team_conflicts WHERE id = ?",
-                               [conflict_id]).fetchone()
-            if row is None:
-                continue
-            if use_other:
-                _write_field(g, row[0], row[1], row[2], row[3])
-            with writing(g.db):
-                g.db.execute("UPDATE team_conflicts SET resolved = 1, pushed = 0 WHERE id = ?",
-                             [conflict_id])
-            return
-        finally:
-            g.close()
-    raise TeamError(_("no conflict with id {id}").format(id=conflict_id))
-
-
-def _write_field(g: Glossary, kind: str, uid: str, field_name: str, value: str) -> None:
-    table = glossary_sync.TABLES[kind]
-    row = g.db.execute(f"SELECT id FROM {table} WHERE uid = ?", [uid]).fetchone()
-    if row is None:
-        raise TeamError(_("that term was deleted meanwhile"))
-    typed: Any = value in ("True", "1") if field_name in glossary_sync.BOOLS else value
-    if kind == "term":
-        g.update_term(int(row[0]), **{field_name: typed})
-    elif field_name in ("domain", "note"):
-        g.update_concept(int(row[0]), **{field_name: typed})
-
+# -- status ----------------------------------------------------------------------------
 
 def status() -> Status:
     settings = Settings.load()
-    state = _read_state()
+    state = read_state()
     return Status(connected=bool(settings.team_dsn), hub=describe(settings.team_dsn)
                   if settings.team_dsn else "", name=settings.team_name,
                   waiting=waiting(settings), last_sync=state.get("last_sync"),

@@ -79,7 +79,7 @@ def pull(conn: psycopg.Connection[Any], tm: TranslationMemory, *, batch: int = 5
     while True:
         cursor = int(tracking.get_state(tm.db, "cursor.tm", "0"))
         rows = conn.execute("SELECT uid::text, source_lang, target_lang, source, target, author, "
-                            "extract(epoch from created), rev FROM tarjuman.tm_units WHERE "
+                            "extract(epoch from created), rev, norm FROM tarjuman.tm_units WHERE "
                             "rev > %s ORDER BY rev LIMIT %s", [cursor, batch]).fetchall()
         if not rows:
             return pulled
@@ -90,9 +90,8 @@ def pull(conn: psycopg.Connection[Any], tm: TranslationMemory, *, batch: int = 5
                 "author, created) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 "
                 "FROM units WHERE uid = ?) AND NOT EXISTS (SELECT 1 FROM units WHERE "
                 "source_lang = ? AND target_lang = ? AND norm = ? AND target = ?)",
-                [(r[0], r[1], r[2], r[3], r[4], norm, f"team:{r[5]}", r[5], float(r[6]),
-                  r[0], r[1], r[2], norm, r[4])
-                 for r in rows for norm in [TranslationMemory._norm(r[3], r[1])]])
+                [(r[0], r[1], r[2], r[3], r[4], r[8], f"team:{r[5]}", r[5], float(r[6]),
+                  r[0], r[1], r[2], r[8], r[4]) for r in rows])  # folded by the pusher
             tracking.set_state(tm.db, "cursor.tm", str(rows[-1][7]))
             tm.db.execute("DELETE FROM team_applying")
         pulled += len(rows)

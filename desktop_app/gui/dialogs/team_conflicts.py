@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.settings import Settings
-from desktop_app.core.team import sync
+from desktop_app.core.team import conflicts as team_conflicts
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _
 
@@ -25,7 +25,7 @@ from desktop_app.gui.i18n import _
 def conflict_count() -> int:
     """Unresolved conflicts of the shared glossaries (0 when not in a team)."""
     try:
-        return len(sync.conflicts()) if Settings.load().team_dsn else 0
+        return len(team_conflicts.conflicts()) if Settings.load().team_dsn else 0
     except TarjumanError:
         return 0
 
@@ -55,11 +55,11 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(row)
-        self.conflicts: list[sync.Conflict] = []
+        self.conflicts: list[team_conflicts.Conflict] = []
         self.refresh()
 
     def refresh(self) -> None:
-        self.conflicts = sync.conflicts()
+        self.conflicts = team_conflicts.conflicts()
         self.table.setRowCount(len(self.conflicts))
         for r, c in enumerate(self.conflicts):
             values = [c.glossary, c.label, c.field, f"{c.kept} ({c.kept_author})",
@@ -73,7 +73,7 @@ class ConflictsDialog(QDialog):
         if not 0 <= r < len(self.conflicts):
             return
         try:
-            sync.resolve(self.conflicts[r].id, use_other=use_other)
+            team_conflicts.resolve(self.conflicts[r].id, use_other=use_other)
         except TarjumanError as exc:
             show_error(self, str(exc))
             return
