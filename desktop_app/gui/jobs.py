@@ -40,7 +40,10 @@ class Context:
         self._event = event
 
     def report(self, value: object) -> None:
-        self._signals.progress.emit(value)
+        try:
+            self._signals.progress.emit(value)
+        except RuntimeError:  # the window closed under a running job: stop it
+            self._event.set()
 
     def cancelled(self) -> bool:
         return self._event.is_set()
@@ -104,11 +107,19 @@ class Op(QRunnable, Generic[T]):
         except Exception as exc:
             if not isinstance(exc, TarjumanError):
                 get_logger("jobs").error("background job failed\n%s", traceback.format_exc())
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
         finally:
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        """Tell the window; a window already closed (the app quitting while a job ends)
+        has nobody left to tell."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            self.cancel()
 
 
 Job: TypeAlias = "Op[Any]"  # the type older callers name

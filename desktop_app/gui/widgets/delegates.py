@@ -204,8 +204,11 @@ class TargetDelegate(CellDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         if isinstance(editor, TargetEditor):
+            if editor.document().isModified():
+                return  # a repaint (a background batch landing here) never replaces typing
             seg = self.session.segments[index.row()]
             editor.load(seg.target, seg.source, select_all=seg.status.value == "mt")
+            editor.document().setModified(False)
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
         if isinstance(editor, TargetEditor):
