@@ -10,7 +10,16 @@ import ctranslate2
 import pytest
 
 from desktop_app.core.errors import ModelError
-from desktop_app.core.mt import catalog, ct2engine, hardware, madlad, nllb, registry, routing
+from desktop_app.core.mt import (
+    argos,
+    catalog,
+    ct2engine,
+    hardware,
+    madlad,
+    nllb,
+    registry,
+    routing,
+)
 from desktop_app.core.mt.manifest import NAME as MANIFEST
 from desktop_app.core.mt.routing import choose, make_engine, translate_texts
 from desktop_app.core.settings import Settings
@@ -131,3 +140,12 @@ def test_catalog_lists_the_dari_and_pashto_models() -> None:
     assert all(e.engine in registry.NAMES for e in entries.values())
     with pytest.raises(ModelError, match="no catalog entry"):
         catalog.get("gpt")
+
+
+def test_a_chosen_persian_package_serves_dari_even_beside_an_nllb_model(
+        tiny_argos: Path, tiny_nllb: Path) -> None:
+    persian = argos.install(tiny_argos)
+    nllb.install(tiny_nllb, "nllb-small")
+    assert choose("en", "dari").model.engine == "nllb"  # the model made for Dari by default
+    route = choose("en", "dari", settings=Settings(mt_model=persian.id))
+    assert route.model.id == persian.id and route.note == argos.PERSIAN_FOR_DARI_NOTE

@@ -101,16 +101,22 @@ def _choose_local(source: str, target: str, engine: str | None, preferred: str =
     pair = (src.code, tgt.code)
     serving = [m for m in models if pair in m.pairs]
     chosen = [m for m in serving if m.id == preferred]
-    if chosen or serving:
-        return Route((chosen or rank(serving, tgt.code))[0])
-    # No Dari model: an Argos Persian package reads and writes something close to Dari.
+    if chosen:
+        return Route(chosen[0])
+    # An Argos Persian package reads and writes something close to Dari: used when it is the
+    # user's choice, or when no model serves Dari itself.
     persian = languages.PERSIAN.code
     fallback = (src.code if src != languages.DARI else persian,
                 tgt.code if tgt != languages.DARI else persian)
-    if fallback != pair:
-        for model in models:
-            if model.engine == "argos" and fallback in model.pairs:
-                return Route(model, argos.PERSIAN_FOR_DARI_NOTE)
+    near = [m for m in models if fallback != pair and m.engine == "argos"
+            and fallback in m.pairs]
+    near_chosen = [m for m in near if m.id == preferred]
+    if near_chosen:
+        return Route(near_chosen[0], argos.PERSIAN_FOR_DARI_NOTE)
+    if serving:
+        return Route(rank(serving, tgt.code)[0])
+    if near:
+        return Route(near[0], argos.PERSIAN_FOR_DARI_NOTE)
     via = f" with the {engine} engine" if engine else ""
     raise NoModelError(f"no installed model translates {src.english_name} -> "
                        f"{tgt.english_name}{via}; {install_hint(src, tgt)}")
