@@ -3,6 +3,10 @@ Iranian forms and Arabic letters.
 
 ``dev.tsv`` holds the cases the rules were tuned on; ``heldout.tsv`` was written apart
 from them and is only measured: recall >= 0.99 and precision >= 0.95 there.
+``blind.tsv`` was written by a reviewer who never read the matcher, the QA rules or the
+other two sets. It misses both targets (precision 0.727, recall 0.966 when written), so
+it prints its figures, lists every misjudged pair, and holds only the floor it measured:
+QA may get better on it, never worse. Its data is never edited to fit the rules.
 """
 
 from __future__ import annotations
@@ -68,3 +72,19 @@ def test_the_set_has_every_kind_of_case() -> None:
     assert "\u200c" in targets and "ي" in targets and "ك" in targets
     codes = Counter(c for *_, e in cases("heldout.tsv") for c in e)
     assert codes[MISSING] >= 8 and codes[FORBIDDEN] >= 4
+
+
+# Precision and recall measured when the set was written; the targets (0.95, 0.99) are
+# not reached on it yet, so only this floor is held.
+BLIND_FLOOR = (0.72, 0.96)
+
+
+def test_blind_set_is_measured_and_never_gets_worse() -> None:
+    rows = cases("blind.tsv")
+    langs = Counter(lang for lang, *_ in rows)
+    assert len(rows) >= 120 and min(langs["prs"], langs["ps"]) >= 0.4 * len(rows)
+    precision, recall, wrong = measure("blind.tsv")
+    print(f"blind.tsv: precision {precision:.3f} recall {recall:.3f}; misjudged:")
+    print("\n".join(wrong))
+    assert precision >= BLIND_FLOOR[0], wrong
+    assert recall >= BLIND_FLOOR[1], wrong
