@@ -534,8 +534,8 @@ class MainWindow(BackgroundJobs):
         project = self.session.project
         try:
             route = choose(project.source_lang, project.target_lang)
-        except NoModelError as exc:
-            self.mt_panel.show_no_model(str(exc))
+        except NoModelError:
+            self.mt_panel.show_no_model(project.source_lang, project.target_lang)
             return
         seg = self.session.segments[row]
         shown = describe(route)  # model, device and note in the dock

@@ -17,6 +17,7 @@ from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number
+from desktop_app.gui.widgets.panels import no_model_text
 
 
 def warm_up(target_lang: str) -> None:
@@ -83,10 +84,10 @@ class BackgroundJobs(QMainWindow):
         project = self.session.project
         try:
             choose(project.source_lang, project.target_lang)
-        except NoModelError as exc:
-            self.mt_panel.show_no_model(str(exc))
+        except NoModelError:
+            self.mt_panel.show_no_model(project.source_lang, project.target_lang)
             self.docks["mt"].show()
-            show_error(self, str(exc) + "\n" + _("Install one in Tools > Translation models."))
+            show_error(self, no_model_text(project.source_lang, project.target_lang))
             return
         path = project.path
 

@@ -58,8 +58,13 @@ def test_without_model_the_editor_works_and_says_what_is_missing(window: MainWin
                                                                   qtbot) -> None:
     open_sample(window)
     window.go_to_row(1)
-    assert "tarjuman models install" in window.mt_panel.status.text()
+    said = window.mt_panel.status.text()  # the window's words, not the command line's
+    assert "Dari" in said and "Tools > Translation models" in said and "tarjuman" not in said
     assert window.mt_panel.models_button.isVisible()
+    window.set_ui_language("prs")
+    window.go_to_row(2)
+    assert "دری" in window.mt_panel.status.text()
+    window.set_ui_language("en")
     window.edit_segment(1, "متن")
     assert window.session.segments[1].status == Status.EDITED
 

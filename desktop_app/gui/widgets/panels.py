@@ -88,9 +88,10 @@ class MTPanel(QWidget):
         self.models_button.setVisible(False)
         self.status.setText(text)
 
-    def show_no_model(self, text: str) -> None:
-        """The whole message (the empty list makes room for it) and the way to a model."""
-        self.show_message(text)
+    def show_no_model(self, source: str, target: str) -> None:
+        """What is missing, in the window's words (not the command line's), and the way to
+        a model: the empty list makes room for the message."""
+        self.show_message(no_model_text(source, target))
         self.list.setVisible(False)
         self.models_button.setVisible(True)
 
@@ -235,3 +236,12 @@ class QAPanel(QListWidget):
         self.addItems(texts)
         self.setUpdatesEnabled(True)
         self.rows, self.texts = rows, texts
+
+
+def no_model_text(source: str, target: str) -> str:
+    """The editor's sentence for a language pair no installed model serves."""
+    from desktop_app.core import languages
+
+    return _("No installed model translates {source} into {target}. Download or install "
+             "one in Tools > Translation models.").format(
+        source=languages.get(source).display_name(), target=languages.get(target).display_name())
