@@ -6,6 +6,8 @@ import stat
 import zipfile
 from pathlib import PurePosixPath
 
+from desktop_app.core.i18n import _, isolate
+
 MAX_UNPACKED_BYTES = 8 * 1024**3
 MAX_RATIO = 200  # uncompressed/compressed; beyond this an entry is treated as a zip bomb
 
@@ -21,15 +23,18 @@ def check_members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     for info in infos:
         name = PurePosixPath(info.filename)
         if name.is_absolute() or ".." in name.parts or "\\" in info.filename:
-            raise UnsafeArchive(f"entry {info.filename!r} would escape the models folder")
+            raise UnsafeArchive(_("entry {name} would escape the models folder").format(
+                name=isolate(info.filename)))
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise UnsafeArchive(f"entry {info.filename!r} is a symbolic link")
+            raise UnsafeArchive(_("entry {name} is a symbolic link").format(
+                name=isolate(info.filename)))
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            raise UnsafeArchive(f"entry {info.filename!r} is a compression bomb")
+            raise UnsafeArchive(_("entry {name} is a compression bomb").format(
+                name=isolate(info.filename)))
         total += info.file_size
     if total > MAX_UNPACKED_BYTES:
-        raise UnsafeArchive(f"it unpacks to {total} bytes, over the limit")
+        raise UnsafeArchive(_("it unpacks to {size} bytes, over the limit").format(size=total))
     bad = zf.testzip()
     if bad is not None:
-        raise UnsafeArchive(f"entry {bad!r} is corrupt")
+        raise UnsafeArchive(_("entry {name} is corrupt").format(name=isolate(bad)))
     return infos

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match
-from desktop_app.gui.i18n import N_, _, number
+from desktop_app.gui.i18n import _, number
 
 TEXT = Qt.ItemDataRole.UserRole + 1
 FSI, PDI = "\u2068", "\u2069"  # bidi isolation: a message keeps its own direction
@@ -156,10 +157,6 @@ class TMPanel(QWidget):
                           f'<small style="color:#666">{html.escape(legend)}</small></p>')
 
 
-STATUS_NAMES = {"preferred": N_("preferred"), "admitted": N_("admitted"),
-                "forbidden": N_("forbidden")}
-
-
 class GlossaryPanel(QTableWidget):
     """Glossary hits of the current segment: key, source term, every target term with its
     status (forbidden ones struck through) and the notes; no horizontal scrolling."""
@@ -191,7 +188,7 @@ class GlossaryPanel(QTableWidget):
             source = QTableWidgetItem(hit.hit.text)
             source.setToolTip(hit.note)
             self.setItem(row, 1, source)
-            lines = [f"{t.text} · {_(STATUS_NAMES.get(t.status, t.status))}"
+            lines = [f"{t.text} · {status_label(t.status)}"
                      + (f" — {t.note}" if t.note else "") for t in hit.terms]
             if hit.note:
                 lines.append(hit.note)
