@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.session import TermHit
-from desktop_app.core.tm import Match
+from desktop_app.core.tm import Match, match_details
 from desktop_app.gui.i18n import _, number
 
 TEXT = Qt.ItemDataRole.UserRole + 1
@@ -149,11 +148,10 @@ class TMPanel(QWidget):
             parts.append({"equal": text,
                           "delete": f'<u style="background:#d6e8ff">{text}</u>',
                           "insert": f'<s style="background:#ffd6d6">{text}</s>'}[op])
-        when = time.strftime("%Y-%m-%d", time.localtime(match.created)) if match.created else ""
-        details = " · ".join(x for x in (match.origin, when) if x)
+        details = html.escape(" · ".join(match_details(match)))
         legend = _("underlined: only in this segment; struck through: only in the TM")
         self.diff.setHtml(f'<p dir="ltr">{" ".join(parts) or html.escape(match.source)}</p>'
-                          f"<p><small>{html.escape(details)}</small><br>"
+                          f"<p><small>{details}</small><br>"
                           f'<small style="color:#666">{html.escape(legend)}</small></p>')
 
 
