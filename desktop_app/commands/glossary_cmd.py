@@ -11,6 +11,7 @@ from desktop_app.commands import print_json
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
 from desktop_app.core.glossary import csvio, tbx
+from desktop_app.core.glossary.labels import domain_label, status_label
 from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
@@ -98,9 +99,10 @@ def _show(concepts: list[Concept], as_json: bool) -> None:
         print_json([_concept_json(c) for c in concepts])
         return
     for c in concepts:
-        terms = "; ".join(f"{t.lang}: {t.text}" + ("" if t.status == "preferred"
-                                                    else f" ({t.status})") for t in c.terms)
-        print(f"{c.glossary}:{c.id}  [{c.domain}]  {terms}")
+        terms = "; ".join(f"{t.lang}: {t.text}" + ("" if t.status == "preferred" else
+                                                    f" ({status_label(t.status)})")
+                          for t in c.terms)
+        print(f"{c.glossary}:{c.id}  [{domain_label(c.domain)}]  {terms}")
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -50,7 +50,8 @@ def run_lookup(args: argparse.Namespace) -> int:
                                                                      args.target) if not m.exact]
     if args.json:
         print_json([{"score": m.score, "source": m.source, "target": m.target,
-                     "diff": m.diff} for m in matches])
+                     "diff": m.diff, "origin": m.origin, "created": m.created,
+                     "author": m.author} for m in matches])
     else:
         for m in matches:
             print(f"{m.score:5.1f}%  {m.source}\n        {m.target}")

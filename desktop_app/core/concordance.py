@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.glossary.labels import domain_label, status_label
 from desktop_app.core.glossary.store import GlossarySet
 from desktop_app.core.i18n import N_
 from desktop_app.core.paths import sub_dir
@@ -65,7 +66,8 @@ def search(query: str, source_lang: str, target_lang: str, *, side: str = "sourc
             targets = concept.terms_in(tgt)
             for term in concept.terms_in(src):
                 consider("glossary", term.text, " | ".join(
-                    f"{t.text} ({t.status})" for t in targets), concept.note or concept.domain)
+                    f"{t.text} ({status_label(t.status)})" for t in targets),
+                    concept.note or domain_label(concept.domain))
     for path in sorted((projects or sub_dir("projects")).glob(f"*{SUFFIX}")):
         try:
             project = Project.open(path)

@@ -19,7 +19,7 @@ import jdatetime
 from babel.dates import get_month_names
 
 from desktop_app.core import languages
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, isolate
 
 # Afghan Solar Hijri months, Hamal (21 March) first. Dari: the zodiac names used in
 # Afghanistan; Pashto: the Pashto names (CLDR ``ps`` writes غبرگولی with Persian گ).
@@ -237,14 +237,16 @@ def check(source: str, target: str, lang: str) -> list[Problem]:
             options = renderings(date, lang)
             problems.append(Problem(
                 _("the date {date} is missing or different; write {options}").format(
-                    date=date.text, options=_(" or ").join(options)), options[0]))
+                    date=isolate(date.text),
+                    options=_(" or ").join(isolate(o) for o in options)), options[0]))
     for m in _IRANIAN.finditer(_norm(target)):
         if not (m.group(1) or m.group(3)):
             continue  # دی, تیر, مهر are also words: only next to a number is it a date
         n = [_norm(x) for x in IRANIAN_SOLAR].index(m.group(2))
         afghan = solar_names(lang)[n]
         problems.append(Problem(_("Iranian month name {name}: in Afghanistan it is "
-                                  "{afghan}").format(name=IRANIAN_SOLAR[n], afghan=afghan),
+                                  "{afghan}").format(name=isolate(IRANIAN_SOLAR[n]),
+                                                  afghan=isolate(afghan)),
                                 afghan, (m.start(2), m.end(2))))
     return problems
 

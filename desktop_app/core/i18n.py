@@ -59,3 +59,14 @@ def number(value: int) -> str:
     """A count or row number in the UI language's digits (called per row: kept cheap)."""
     text = str(value)
     return languages.to_native_digits(text) if languages.ui_language() != "en" else text
+
+
+def isolate(text: str) -> str:
+    """A quoted term inside a message of the other script (a Dari term in an English line, an
+    English name in a Dari line): first-strong isolation keeps both in their own order."""
+    return f"\u2068{text}\u2069"
+
+
+def quoted(text: str) -> str:
+    """A term quoted in a message, isolated from the words around it."""
+    return isolate(f"«{text}»" if languages.ui_language() != "en" else repr(text))

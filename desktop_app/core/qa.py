@@ -13,7 +13,7 @@ from desktop_app.core import dates, languages
 from desktop_app.core.documents.base import strip_tags, tag_ids
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, isolate, quoted
 
 if TYPE_CHECKING:
     from desktop_app.core.spell.checker import SpellChecker
@@ -65,45 +65,46 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
 
     plain_src, plain_tgt = strip_tags(source), strip_tags(target)
     if not plain_tgt.strip():
-        add(EMPTY, "no translation yet")
+        add(EMPTY, _("no translation yet"))
         return found
     if plain_tgt.strip() == plain_src.strip() and re.search(r"[A-Za-z]{3}", plain_src):
-        add(IDENTICAL, "the target is the same as the source")
+        add(IDENTICAL, _("the target is the same as the source"))
     # numbers inside dates are checked as dates (9 September 2001 = ۱۸ سنبله ۱۳۸۰)
     src_numbers = numbers(dates.without_dates(plain_src))
     tgt_numbers = numbers(dates.without_dates(plain_tgt))
     if src_numbers != tgt_numbers:
         missing = [x for x in src_numbers if x not in tgt_numbers]
         extra = [x for x in tgt_numbers if x not in src_numbers]
-        add(NUMBERS, "numbers differ: " + ", ".join(
-            [f"missing {x}" for x in missing] + [f"extra {x}" for x in extra]))
+        add(NUMBERS, _("numbers differ: {details}").format(details=_(", ").join(
+            [_("missing {number}").format(number=isolate(x)) for x in missing]
+            + [_("extra {number}").format(number=isolate(x)) for x in extra])))
     if DATE in enabled and lang.code in ("prs", "ps"):
         for problem in dates.check(plain_src, plain_tgt, lang.code):
             found.append(Finding(DATE, n, problem.message, target_span=problem.target_span,
                                  suggestion=problem.suggestion))
     if sorted(tag_ids(source)) != sorted(tag_ids(target)):
-        add(TAGS, "inline tags differ from the source")
+        add(TAGS, _("inline tags differ from the source"))
     if lang.is_rtl:
         for latin, arabic in (("?", "؟"), (",", "،"), (";", "؛")):
             if re.search(rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", plain_tgt):
-                add(PUNCTUATION, f"Latin {latin!r} in a right-to-left target; use {arabic!r}",
-                    arabic)
+                add(PUNCTUATION, _("Latin {mark} in a right-to-left target; use {better}").format(
+                    mark=quoted(latin), better=quoted(arabic)), arabic)
         # "... NATO." in RTL text: the final "." jumps to the wrong side without an RLM.
         tail = _LATIN_TAIL.search(plain_tgt.rstrip())
         rtl_text = re.search(r"[\u0600-\u06ff]", plain_tgt)
         if rtl_text and tail and tail.group(1) and "\u200f" not in tail.group(0):
-            add(BIDI, "a Latin run ends the target before punctuation: add an RLM after it",
+            add(BIDI, _("a Latin run ends the target before punctuation: add an RLM after it"),
                 "\u200f")
     if re.search(f"[{_MARKS}]{{2,}}", target) or re.search(f"^[{_MARKS}]|[{_MARKS}]$",
                                                             plain_tgt.strip(" ")):
-        add(BIDI, "stray bidi marks")
+        add(BIDI, _("stray bidi marks"))
     for a, b in PAIRS:
         if plain_tgt.count(a) != plain_tgt.count(b):
-            add(QUOTES, f"unbalanced {a}{b}")
+            add(QUOTES, _("unbalanced {pair}").format(pair=isolate(a + b)))
     if plain_tgt.count('"') % 2:
-        add(QUOTES, 'unbalanced "')
+        add(QUOTES, _("unbalanced {pair}").format(pair=isolate('"')))
     if "  " in plain_tgt.strip():
-        add(SPACES, "doubled space")
+        add(SPACES, _("doubled space"))
     return found
 
 
@@ -149,7 +150,8 @@ def spelling(pairs: Sequence[tuple[str, str]], spell: SpellChecker) -> list[Find
         for miss in spell.check(plain):
             hint = miss.suggestions[0] if miss.suggestions else ""
             message = (_("misspelt: {word}; use {better}") if hint
-                       else _("misspelt: {word}")).format(word=miss.word, better=hint)
+                       else _("misspelt: {word}")).format(word=isolate(miss.word),
+                                                            better=isolate(hint))
             found.append(Finding(SPELLING, n, message, target_span=(miss.start, miss.end),
                                  suggestion=hint))
     return found

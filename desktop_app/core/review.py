@@ -202,5 +202,5 @@ def import_review(project: Project, path: Path, *, confirm: bool = False,
 
         with TranslationMemory() as tm:
             tm.add_many(confirmed, project.source_lang, project.target_lang,
-                        origin=f"project:{project.path.name}")
+                        origin=f"project:{project.path.name}", author=who)
     return ReviewReport(path.name, who, len(returned), changes)

@@ -152,6 +152,7 @@ class EditSession:
         self._glossaries = glossaries
         self.qa_enabled = qa  # off for the CLI: its edits need no findings
         self.tm = tm or TranslationMemory()
+        self.author = Settings.load().user_name()  # who confirms, in the TM
         self._matcher = read.matcher if read else None
         self._glossary_qa: GlossaryQA | None = None
         self.spell: Any = None  # the target's SpellChecker, once set_spell gave one
@@ -283,7 +284,8 @@ class EditSession:
             self.history.record(step)
             for source, target in step.tm:
                 self.tm.add(source, target, self.project.source_lang,
-                            self.project.target_lang, origin=self._tm_origin)
+                            self.project.target_lang, origin=self._tm_origin,
+                            author=self.author)
         for row in changes.rows:
             self.refresh(self.segments[row].id)
         return changes
@@ -396,7 +398,8 @@ class EditSession:
                 if undo:
                     self.tm.remove(source, target, src, tgt)
                 else:
-                    self.tm.add(source, target, src, tgt, origin=self._tm_origin)
+                    self.tm.add(source, target, src, tgt, origin=self._tm_origin,
+                                author=self.author)
         known = [sid for sid, _b, _a in step.rows if sid in self.row_of]
         for sid in known:
             self.refresh(sid)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import tempfile
@@ -76,6 +77,15 @@ class Settings:
     team_name: str = ""
     team_client: str = ""
     team_shared: dict[str, str] = field(default_factory=dict)
+
+    def user_name(self) -> str:
+        """Who this user is in the TM and for the team: the team name, else the login."""
+        if self.team_name:
+            return self.team_name
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # no login name in a bare container
+            return ""
 
     def remember(self, path: str, keep: int = 8) -> None:
         self.recent = [path] + [p for p in self.recent if p != path][: keep - 1]

@@ -6,6 +6,8 @@ transaction's snapshot goes stale. Nested use becomes a savepoint."""
 from __future__ import annotations
 
 import secrets
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,9 +17,23 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 def configure(db: sqlite_utils.Database) -> sqlite_utils.Database:
-    db.execute("PRAGMA journal_mode=WAL")
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _wal(db)
     return db
+
+
+def _wal(db: sqlite_utils.Database) -> None:
+    """Switch to WAL. On a fresh file opened by two threads at once the switch can answer
+    "database is locked" at once, without waiting: retry until the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 @contextmanager

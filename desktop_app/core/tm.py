@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from desktop_app.core import languages, tmx
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError, one_line
+from desktop_app.core.i18n import _, isolate
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textio import check_input_file
@@ -42,10 +43,36 @@ class Match:
     diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): equal/delete/insert
     origin: str = ""  # where the unit came from: project:NAME, tmx:FILE
     created: float = 0.0
+    author: str = ""  # who confirmed it (team name or login); empty for imports
 
     @property
     def exact(self) -> bool:
         return self.score >= 100
+
+
+def origin_label(origin: str) -> str:
+    """Where a unit came from, for the TM dock: a project, a TMX file, the team hub."""
+    kind, _sep, name = origin.partition(":")
+    if kind == "project" and name:
+        return _("project {name}").format(name=name)
+    if kind == "tmx" and name:
+        return _("TMX file {name}").format(name=name)
+    return origin
+
+
+def match_details(match: Match) -> list[str]:
+    """Who confirmed a unit, when, and where it came from, in the UI language."""
+    out = []
+    if match.author:
+        out.append(_("by {who}").format(who=isolate(match.author)))
+    if match.created:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(match.created))
+        if languages.ui_language() != "en":
+            when = languages.to_native_digits(when)
+        out.append(_("on {date}").format(date=isolate(when)))
+    if match.origin:
+        out.append(_("from {where}").format(where=isolate(origin_label(match.origin))))
+    return out
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
@@ -89,10 +116,11 @@ def _v3_team(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units, _v3_team]
 BATCH = 2000
-_UPSERT = ("INSERT INTO units (source_lang, target_lang, source, target, norm, origin, created) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, target_lang, norm, target) "
-           "DO UPDATE SET source = excluded.source, origin = excluded.origin, "
-           "created = excluded.created")
+_UPSERT = ("INSERT INTO units (source_lang, target_lang, source, target, norm, origin, created, "
+           "author) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, target_lang, norm, "
+           "target) DO UPDATE SET source = excluded.source, origin = excluded.origin, "
+           "created = excluded.created, author = CASE WHEN excluded.author = '' THEN "
+           "units.author ELSE excluded.author END")
 
 
 class TranslationMemory:
@@ -131,16 +159,17 @@ class TranslationMemory:
         return match_key(strip_tags(text), lang)
 
     def add(self, source: str, target: str, source_lang: str, target_lang: str,
-            origin: str = "") -> None:
-        self.add_many([(source, target)], source_lang, target_lang, origin)
+            origin: str = "", author: str = "") -> None:
+        self.add_many([(source, target)], source_lang, target_lang, origin, author)
 
     def add_many(self, pairs: Iterable[tuple[str, str]], source_lang: str, target_lang: str,
-                 origin: str = "") -> int:
+                 origin: str = "", author: str = "") -> int:
         """Store pairs in one transaction (all or nothing); a pair already stored is
-        refreshed, never duplicated. Returns how many pairs were stored."""
+        refreshed, never duplicated (an import keeps who confirmed it). Returns how many
+        pairs were stored."""
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         try:
-            return self._upsert(pairs, src, tgt, origin)
+            return self._upsert(pairs, src, tgt, origin, author)
         except (sqlite3.OperationalError, OSError) as exc:
             reason = "the disk is full" if "full" in str(exc) or getattr(
                 exc, "errno", None) == errno.ENOSPC else one_line(exc)
@@ -149,15 +178,15 @@ class TranslationMemory:
                                 "project") from exc
 
     def _upsert(self, pairs: Iterable[tuple[str, str]], src: str, tgt: str,
-                origin: str) -> int:
+                origin: str, author: str) -> int:
         stored = 0
         with writing(self.db):
-            batch: list[tuple[str, str, str, str, str, str, float]] = []
+            batch: list[tuple[str, str, str, str, str, str, float, str]] = []
             for source, target in pairs:
                 if not source.strip() or not target.strip():
                     continue
                 batch.append((src, tgt, source, target, self._norm(source, src), origin,
-                              time.time()))
+                              time.time(), author))
                 if len(batch) >= BATCH:
                     self.db.conn.executemany(_UPSERT, batch)
                     stored += len(batch)
@@ -189,17 +218,18 @@ class TranslationMemory:
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         # Units stored before keys dropped inner spaces keep their folded text as key.
         old_key = fold(strip_tags(source), src)
-        row = self.db.execute("SELECT source, target, origin, created FROM units WHERE "
+        row = self.db.execute("SELECT source, target, origin, created, author FROM units WHERE "
                               "source_lang = ? AND target_lang = ? AND norm IN (?, ?) "
                               "ORDER BY created DESC LIMIT 1",
                               [src, tgt, self._norm(source, src), old_key]).fetchone()
-        return Match(row[0], row[1], 100.0, [], row[2] or "", row[3] or 0.0) if row else None
+        return Match(row[0], row[1], 100.0, [], row[2] or "", row[3] or 0.0,
+                     row[4] or "") if row else None
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         norm = self._norm(source, src)
-        rows = self.db.execute("SELECT norm, source, target, origin, created FROM units "
+        rows = self.db.execute("SELECT norm, source, target, origin, created, author FROM units "
                                "WHERE source_lang = ? "
                                "AND target_lang = ? AND length(norm) BETWEEN ? AND ?",
                                [src, tgt, int(len(norm) * 0.5), int(len(norm) * 1.5) + 1]
@@ -210,7 +240,7 @@ class TranslationMemory:
                                 score_cutoff=threshold, limit=limit)
         return [Match(rows[i][1], rows[i][2], round(score, 1),
                       word_diff(strip_tags(source), strip_tags(rows[i][1])),
-                      rows[i][3] or "", rows[i][4] or 0.0)
+                      rows[i][3] or "", rows[i][4] or 0.0, rows[i][5] or "")
                 for _, score, i in found]
 
     def import_tmx(self, path: Path, source_lang: str, target_lang: str) -> int:

@@ -167,3 +167,17 @@ def test_recent_projects_and_dropping_a_file(window: MainWindow, qtbot, tmp_path
     qtbot.waitUntil(lambda: again.session.project.document()[0] == "panjshir.html",
                     timeout=20_000)
     again.close()
+
+
+def test_tm_dock_shows_who_when_and_where(qtbot) -> None:
+    from desktop_app.core.tm import Match
+    from desktop_app.gui.widgets.panels import TMPanel
+
+    make_app()
+    panel = TMPanel(True)
+    qtbot.addWidget(panel)
+    panel.show_matches([Match("Ahmad Massoud spoke.", "احمد مسعود سخن گفت.", 100.0, [],
+                              "project:news.tarjuman", 1_764_000_000.0, "Farida")])
+    shown = panel.diff.toPlainText()
+    assert "by \u2068Farida\u2069" in shown and "project news.tarjuman" in shown
+    assert "2025-11-24" in shown

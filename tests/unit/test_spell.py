@@ -107,10 +107,10 @@ def test_the_editing_session_checks_spelling_and_learns_what_is_confirmed(
         session.edit(0, "ولسمشر وویل.")
         session.set_spell(SpellChecker("pashto", learned=["وویل"]))
         assert [f.message for f in session.findings[0] if f.code == "spelling"] == [
-            "misspelt: ولسمشر"]
+            "misspelt: \u2068ولسمشر\u2069"]
         session.confirm(0)  # the translator approves it: its words are known from now on
         session.edit(1, "ولسمشرانو ولاړل.")
         assert [f.message for f in session.findings[1] if f.code == "spelling"] == [
-            "misspelt: ولاړل"]
+            "misspelt: \u2068ولاړل\u2069"]
     finally:
         session.close()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.glossary.matcher import Matcher
 from desktop_app.core.glossary.store import Concept, lang_code
+from desktop_app.core.i18n import _, quoted
 from desktop_app.core.textnorm import match_key
 
 MISSING = "term-missing"
@@ -69,8 +70,10 @@ class GlossaryQA:
                 if hit.term.status == "forbidden":
                     concept = self.target.concepts[hit.concept_key]
                     better = concept.preferred(self.target_lang)
-                    advice = f"; use {better.text!r}" if better else ""
-                    findings.append(Finding(FORBIDDEN, n, f"forbidden term {hit.text!r}{advice}",
+                    message = (_("forbidden term {term}; use {better}") if better
+                               else _("forbidden term {term}")).format(
+                        term=quoted(hit.text), better=quoted(better.text) if better else "")
+                    findings.append(Finding(FORBIDDEN, n, message,
                                             target_span=hit.span,
                                             suggestion=better.text if better else ""))
                 else:  # remember the form as written, Pashto letters and all
@@ -79,8 +82,9 @@ class GlossaryQA:
                 concept = self.source.concepts[hit.concept_key]
                 if hit.term.dnt:
                     if hit.text not in target:
-                        findings.append(Finding(MISSING, n, f"{hit.text!r} must stay as it is "
-                                                "(do not translate)", hit.span,
+                        findings.append(Finding(MISSING, n, _(
+                            "{term} must stay as it is (do not translate)").format(
+                                term=quoted(hit.text)), hit.span,
                                                 suggestion=hit.text))
                     continue
                 allowed = self._allowed(hit.concept_key)
@@ -91,8 +95,9 @@ class GlossaryQA:
                     continue
                 preferred = concept.preferred(self.target_lang)
                 findings.append(Finding(
-                    MISSING, n, f"{hit.text!r} should be rendered as "
-                    + " or ".join(repr(a) for a in allowed), hit.span,
+                    MISSING, n, _("{term} should be rendered as {options}").format(
+                        term=quoted(hit.text),
+                        options=_(" or ").join(quoted(a) for a in allowed)), hit.span,
                     suggestion=preferred.text if preferred else allowed[0]))
         findings.extend(self._consistency(used))
         findings.sort(key=lambda f: (f.segment, f.code))
@@ -109,7 +114,8 @@ class GlossaryQA:
             name = source_term.text if source_term else main
             for n, form in uses:
                 if form != main:
-                    findings.append(Finding(INCONSISTENT, n, f"{name!r} is rendered as "
-                                            f"{form!r} here but {main!r} elsewhere",
+                    findings.append(Finding(INCONSISTENT, n, _(
+                        "{term} is rendered as {form} here but {main} elsewhere").format(
+                            term=quoted(name), form=quoted(form), main=quoted(main)),
                                             suggestion=main))
         return findings

@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError, ModelError
+from desktop_app.core.i18n import N_, _, isolate
 from desktop_app.core.mt import ct2engine, installs, manifest
 from desktop_app.core.mt.archive import UnsafeArchive, check_members
 from desktop_app.core.mt.backend import Backend
@@ -25,7 +26,7 @@ from desktop_app.core.mt.engine import ModelInfo, dir_size
 from desktop_app.core.mt.hardware import Plan
 from desktop_app.core.paths import argos_packages_dir, prepare_third_party_env
 
-PERSIAN_FOR_DARI_NOTE = "Persian model: review for Dari usage"
+PERSIAN_FOR_DARI_NOTE = N_("Persian model: review for Dari usage")
 LICENSE = "Argos package licence (see its README; the Argos en<->fa models are CC0/MIT)"
 
 
@@ -36,53 +37,55 @@ def argos_package_module() -> ModuleType:
 
 
 def _fail(path: Path, why: str) -> ModelError:
-    return ModelError(f"{installs.display_name(path.name)} is not a usable Argos package: "
-                      f"{why}")
+    return ModelError(_("{name} is not a usable Argos package: {why}").format(
+        name=isolate(installs.display_name(path.name)), why=why))
 
 
 def _check_metadata(path: Path, metadata: Any) -> dict[str, Any]:
     if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get(
         "to_code"
     ):
-        raise _fail(path, "metadata.json lacks from_code/to_code")
+        raise _fail(path, _("metadata.json lacks from_code/to_code"))
     if metadata.get("type", "translate") != "translate":
-        raise _fail(path, f"package type {metadata.get('type')!r} is not a translation model")
+        raise _fail(path, _("package type {type} is not a translation model").format(
+            type=repr(metadata.get("type"))))
     prefix = metadata.get("target_prefix", "")
     if not isinstance(prefix, str) or any(c.isspace() for c in prefix.strip()) or (
             "\n" in prefix):
-        raise _fail(path, "target_prefix in metadata.json must be one token")
+        raise _fail(path, _("target_prefix in metadata.json must be one token"))
     for key in ("from_code", "to_code", "package_version"):
         if key in metadata and not isinstance(metadata[key], str | int | float):
-            raise _fail(path, f"{key} in metadata.json is not text")
+            raise _fail(path, _("{key} in metadata.json is not text").format(key=key))
     return metadata
 
 
 def check_archive(path: Path) -> tuple[str, dict[str, Any]]:
     """Refuse anything but a well-formed ``.argosmodel``; return its folder name and metadata."""
     if not path.is_file():
-        raise InputError(f"no such file: {path}")
+        raise InputError(_("no such file: {path}").format(path=isolate(str(path))))
     if not zipfile.is_zipfile(path):
-        raise _fail(path, "not a zip archive")
+        raise _fail(path, _("not a zip archive"))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = check_members(zf)
             tops = {PurePosixPath(i.filename).parts[0] for i in infos}
             if len(tops) != 1:
-                raise _fail(path, "it must hold exactly one top-level folder")
+                raise _fail(path, _("it must hold exactly one top-level folder"))
             top = tops.pop()
             names = {i.filename.rstrip("/") for i in infos}
             for required in ("metadata.json", "model/model.bin"):
                 if f"{top}/{required}" not in names:
-                    raise _fail(path, f"{required} is missing")
+                    raise _fail(path, _("{file} is missing").format(file=required))
             if not {f"{top}/sentencepiece.model", f"{top}/bpe.model"} & names:
-                raise _fail(path, "no tokenizer (sentencepiece.model or bpe.model)")
+                raise _fail(path, _("no tokenizer (sentencepiece.model or bpe.model)"))
             metadata = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
     except UnsafeArchive as exc:
         raise _fail(path, str(exc)) from exc
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise _fail(path, f"damaged archive ({exc})") from exc
+        raise _fail(path, _("damaged archive ({reason})").format(reason=exc)) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(path, f"metadata.json is not valid JSON ({exc})") from exc
+        raise _fail(path, _("metadata.json is not valid JSON ({reason})").format(
+            reason=exc)) from exc
     return top, _check_metadata(path, metadata)
 
 
@@ -94,8 +97,7 @@ def install(path: Path, model_id: str | None = None,
     mid = installs.safe_id(model_id or top, "argos-package")
     dest = argos_packages_dir() / mid
     if dest.exists():
-        raise ModelError(f"{mid} is already installed; remove it first with: "
-                         f"tarjuman models remove {mid}")
+        raise installs.already_installed(mid)
     with installs.staging() as stage:
         installs.unzip(path, stage / "zip")
         root = stage / "zip" / top
@@ -104,7 +106,7 @@ def install(path: Path, model_id: str | None = None,
             engine = ArgosEngine(info, root, Plan("cpu", "default", 1, 1))
             engine.smoke_test(metadata["from_code"], metadata["to_code"])
         except Exception as exc:
-            raise _fail(path, f"it does not translate ({exc.__cause__ or exc})") from exc
+            raise _fail(path, installs.does_not_translate(exc)) from exc
         manifest.write(root, {"id": mid, "engine": "argos", "installed_from": path.name,
                               **(provenance or {})})
         installs.commit(root, dest)
@@ -129,7 +131,8 @@ def remove(model_id: str) -> ModelInfo:
     path = argos_packages_dir() / model_id
     if "/" in model_id or model_id in ("", ".", "..") or not (
             path / "metadata.json").is_file():
-        raise ModelError(f"no Argos package with id {model_id!r}; see: tarjuman models list")
+        raise ModelError(_("no Argos package with id {id}; see: tarjuman models list").format(
+            id=isolate(model_id)))
     info = _info(path)
     installs.discard(path)
     ct2engine.forget(str(path))
@@ -147,9 +150,10 @@ def _metadata(path: Path) -> dict[str, Any]:
     try:
         data = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"{path.name}: unreadable metadata.json ({exc})") from exc
+        raise ModelError(_("{name}: unreadable metadata.json ({reason})").format(
+            name=path.name, reason=exc)) from exc
     if not isinstance(data, dict):
-        raise ModelError(f"{path.name}: metadata.json is not an object")
+        raise ModelError(_("{name}: metadata.json is not an object").format(name=path.name))
     return data
 
 

@@ -33,17 +33,25 @@ def cache_key(engine: str, model_id: str, version: str, options: str, source_lan
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+_CREATE = ("CREATE TABLE IF NOT EXISTS mt_cache (key TEXT PRIMARY KEY, engine TEXT, "
+           "model_id TEXT, text TEXT, alternatives TEXT, note TEXT, created FLOAT)")
+
+
 class MTCache:
+    """Opened by several threads at once on a fresh install (the MT dock's decode and a
+    pretranslation): the table is created inside a write transaction that waits for the
+    lock, and only if it is still missing there."""
+
     def __init__(self, path: Path):
         self.db = sqlite_utils.Database(path)
-        configure(self.db)
+        try:
+            configure(self.db)
+            with writing(self.db):
+                self.db.execute(_CREATE)
+        except BaseException:
+            self.db.close()
+            raise
         self.table = self.db.table("mt_cache")
-        if not self.table.exists():
-            self.table.create(
-                {"key": str, "engine": str, "model_id": str, "text": str,
-                 "alternatives": str, "note": str, "created": float},
-                pk="key",
-            )
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Translation]:
         found: dict[str, Translation] = {}

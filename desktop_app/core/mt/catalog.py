@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop_app.core import languages
 from desktop_app.core.errors import ModelError
+from desktop_app.core.i18n import _, isolate
 from desktop_app.core.resources import shipped
 
 
@@ -60,14 +61,16 @@ def _load(path: Path) -> tuple[Entry, ...]:
                                 if k.endswith("_verified")})
                      for m in raw["models"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"the model catalog {path} is damaged: {exc}") from exc
+        raise ModelError(_("the model catalog {path} is damaged: {reason}").format(
+            path=isolate(str(path)), reason=exc)) from exc
 
 
 def get(entry_id: str) -> Entry:
     for entry in load():
         if entry.id == entry_id:
             return entry
-    raise ModelError(f"no catalog entry {entry_id!r}; see: tarjuman models catalog")
+    raise ModelError(_("no catalog entry {id}; see: tarjuman models catalog").format(
+        id=isolate(entry_id)))
 
 
 def quality(catalog_id: str, engine: str, target: str) -> float:

@@ -131,7 +131,8 @@ def _published(entry: Entry, endpoint: str) -> tuple[str, dict[str, dict[str, An
     for name in wanted:
         sib = siblings.get(name)
         if sib is None:
-            raise ModelError(f"{entry.id}: {source['repo']} has no file {name}")
+            raise ModelError(_("{id}: {repo} has no file {file}").format(
+                id=entry.id, repo=source["repo"], file=name))
         lfs = getattr(sib, "lfs", None)
         files[name] = {"size": sib.size,
                        "sha256": lfs.sha256 if lfs is not None else None,
@@ -190,9 +191,8 @@ def verify(folder: Path, files: dict[str, dict[str, Any]]) -> None:
         path = folder / name
         if want["size"] is not None and path.stat().st_size != want["size"]:
             path.unlink()
-            raise ModelError(f"{name}: size {path.stat().st_size if path.exists() else '?'} "
-                             f"is not the published {want['size']}; deleted, run the download "
-                             "again")
+            raise ModelError(_("{file}: its size is not the published {size}; deleted it, run "
+                               "the download again").format(file=name, size=want["size"]))
         got, kind = ((sha256(path), "sha256") if want["sha256"]
                      else (git_blob_sha1(path), "git_sha1"))
         if want[kind] and got != want[kind]:
@@ -213,7 +213,8 @@ def download(entry: Entry, *, accept: bool = False, on_progress: ByteProgress | 
     accept_licence(entry)
     existing = [m for m in registry.installed() if m.id == entry.id]
     if existing:
-        raise ModelError(f"{entry.id} is already installed; see: tarjuman models list")
+        raise ModelError(_("{id} is already installed; see: tarjuman models list").format(
+            id=entry.id))
     provenance = {"catalog_id": entry.id, "license": entry.license}
     if entry.source.get("kind") == "argos":
         return online.download(entry.source["from_code"], entry.source["to_code"],

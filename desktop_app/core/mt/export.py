@@ -11,17 +11,18 @@ import zipfile
 from pathlib import Path
 
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _, isolate
 from desktop_app.core.mt.engine import ModelInfo
 
 
 def export(model: ModelInfo, output: Path) -> Path:
     if output.suffix.lower() not in (".zip", ".argosmodel"):
-        raise InputError(f"{output.name}: the export must be a .zip file")
+        raise InputError(_("{name}: the export must be a .zip file").format(name=output.name))
     if not output.parent.is_dir():
-        raise InputError(f"no such folder: {output.parent}")
+        raise InputError(_("no such folder: {path}").format(path=isolate(str(output.parent))))
     root = Path(model.path)
     if output.resolve().is_relative_to(root.resolve()):
-        raise InputError("the export cannot be written inside the model itself")
+        raise InputError(_("the export cannot be written inside the model itself"))
     fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".zip", dir=output.parent)
     os.close(fd)
     try:

@@ -14,6 +14,7 @@ import sentencepiece as spm
 
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError, ModelError
+from desktop_app.core.i18n import _, isolate
 from desktop_app.core.mt import ct2engine, installs, manifest
 from desktop_app.core.mt.backend import Backend
 from desktop_app.core.mt.ct2engine import Ct2Engine
@@ -103,36 +104,38 @@ class FolderBackend(Backend):
         return len(self.languages_in(peek_vocabulary(path))) >= 2
 
     def _fail(self, path: Path, why: str) -> ModelError:
-        return ModelError(f"{installs.display_name(path.name)} is not a usable {self.title} "
-                          f"model: {why}")
+        return ModelError(_("{name} is not a usable {kind} model: {why}").format(
+            name=isolate(installs.display_name(path.name)), kind=self.title, why=why))
 
     def _validate(self, source: Path, root: Path) -> tuple[str, list[str]]:
         if not (root / "model.bin").is_file():
-            raise self._fail(source, "model.bin is missing")
+            raise self._fail(source, _("{file} is missing").format(file="model.bin"))
         sp_name = next((n for n in self.sp_names if (root / n).is_file()), None)
         if sp_name is None:
-            raise self._fail(source, f"no SentencePiece model ({self.sp_names[0]})")
+            raise self._fail(source, _("no SentencePiece model ({file})").format(
+                file=self.sp_names[0]))
         langs = self.languages_in(vocabulary(root))
         if len(langs) < 2:
             wanted = ", ".join(self.language_tokens().values())
-            raise self._fail(source, f"its vocabulary has fewer than two of {wanted}")
+            raise self._fail(source, _("its vocabulary has fewer than two of {tokens}").format(
+                tokens=wanted))
         try:
             spm.SentencePieceProcessor(model_file=str(root / sp_name))
         except (RuntimeError, OSError) as exc:
-            raise self._fail(source, f"bad SentencePiece model ({exc})") from exc
+            raise self._fail(source, _("bad SentencePiece model ({reason})").format(
+                reason=exc)) from exc
         return sp_name, langs
 
     def install(self, path: Path, model_id: str | None = None,
                 provenance: dict[str, Any] | None = None) -> ModelInfo:
         """Staged, validated, test-translated, then renamed into place."""
         if not path.exists():
-            raise InputError(f"no such file or folder: {path}")
+            raise InputError(_("no such file or folder: {path}").format(path=isolate(str(path))))
         mid = installs.safe_id(model_id or (path.stem if path.is_file() else path.name),
                                self.name)
         dest = self.models_dir() / mid
         if dest.exists():
-            raise ModelError(f"{mid} is already installed; remove it first with: "
-                             f"tarjuman models remove {mid}")
+            raise installs.already_installed(mid)
         with installs.staging() as stage:
             try:
                 root = installs.unpack(path, stage)
@@ -150,7 +153,7 @@ class FolderBackend(Backend):
                 engine = self.build(info, Plan("cpu", "default", 1, 1))
                 engine.smoke_test(langs[0], langs[1])
             except Exception as exc:
-                raise self._fail(path, f"it does not translate ({exc.__cause__ or exc})") from exc
+                raise self._fail(path, installs.does_not_translate(exc)) from exc
             installs.commit(root, dest)
         ct2engine.forget(str(dest))
         return self._info(dest)
@@ -179,8 +182,8 @@ class FolderBackend(Backend):
         path = self.models_dir() / model_id
         if "/" in model_id or model_id in ("", ".", "..") or not (
                 path / manifest.NAME).is_file():
-            raise ModelError(f"no {self.title} model with id {model_id!r}; see: "
-                             "tarjuman models list")
+            raise ModelError(_("no {kind} model with id {id}; see: tarjuman models list").format(
+                kind=self.title, id=isolate(model_id)))
         info = self._info(path)
         installs.discard(path)
         ct2engine.forget(str(path))

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_app.core.errors import ModelError
+from desktop_app.core.i18n import _, isolate
 from desktop_app.core.mt.archive import MAX_UNPACKED_BYTES, UnsafeArchive, check_members
 from desktop_app.core.paths import sub_dir
 
@@ -91,19 +92,22 @@ def copy_folder(source: Path, dest: Path) -> None:
             if path.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(root):
-                    raise ModelError(f"{source.name}: {rel / name} is a link that leaves the "
-                                     "model folder; copy the real files in")
+                    raise ModelError(_("{name}: {file} is a link that leaves the model "
+                                       "folder; copy the real files in").format(
+                                           name=source.name, file=rel / name))
             mode = path.stat().st_mode if path.exists() else 0
             if name in dirnames:
                 if path.is_symlink():
-                    raise ModelError(f"{source.name}: {rel / name} is a linked folder; "
-                                     "copy the real folder in")
+                    raise ModelError(_("{name}: {file} is a linked folder; copy the real "
+                                       "folder in").format(name=source.name, file=rel / name))
                 continue
             if not stat.S_ISREG(mode):
-                raise ModelError(f"{source.name}: {rel / name} is not a regular file")
+                raise ModelError(_("{name}: {file} is not a regular file").format(
+                    name=source.name, file=rel / name))
             total += path.stat().st_size
             if total > MAX_UNPACKED_BYTES:
-                raise ModelError(f"{source.name}: larger than {MAX_UNPACKED_BYTES} bytes")
+                raise ModelError(_("{name}: larger than {size} bytes").format(
+                    name=source.name, size=MAX_UNPACKED_BYTES))
             shutil.copyfile(path, dest / rel / name)
 
 
@@ -140,15 +144,25 @@ def unpack(source: Path, into: Path) -> Path:
     elif zipfile.is_zipfile(source):
         unzip(source, into / "m")
     else:
-        raise ModelError(f"{source.name}: neither a model folder nor a zip archive")
+        raise ModelError(_("{name}: neither a model folder nor a zip archive").format(
+            name=source.name))
     return model_root(into / "m")
+
+
+def already_installed(model_id: str) -> ModelError:
+    return ModelError(_("{id} is already installed; remove it first with: "
+                        "tarjuman models remove {id}").format(id=isolate(model_id)))
+
+
+def does_not_translate(exc: Exception) -> str:
+    """Why a staged model failed its test translation."""
+    return _("it does not translate ({reason})").format(reason=exc.__cause__ or exc)
 
 
 def commit(ready: Path, dest: Path) -> None:
     """Move a validated model into place in one rename."""
     if dest.exists():
-        raise ModelError(f"{dest.name} is already installed; remove it first with: "
-                         f"tarjuman models remove {dest.name}")
+        raise already_installed(dest.name)
     os.rename(ready, dest)
 
 

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError, NetworkError, NoModelError
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.mt.engine import (
     CancelFn,
     Cancelled,
@@ -26,7 +27,7 @@ from desktop_app.core.mt.engine import (
 )
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
-PERSIAN_NOTE = "Persian model on the server: review for Dari usage"
+PERSIAN_NOTE = N_("Persian model on the server: review for Dari usage")
 
 
 def check_url(url: str) -> str:
@@ -124,7 +125,7 @@ class LibreTranslateEngine:
         if targets and b not in targets:
             raise NoModelError(f"the LibreTranslate server at {self.model_id} does not "
                                f"translate {src.english_name} -> {tgt.english_name}")
-        note = PERSIAN_NOTE if languages.DARI in (src, tgt) and "fa" in (a, b) else ""
+        note = _(PERSIAN_NOTE) if languages.DARI in (src, tgt) and "fa" in (a, b) else ""
         return a, b, note
 
     def info(self) -> ModelInfo:

@@ -10,6 +10,7 @@ from functools import cache
 from desktop_app.core import languages
 from desktop_app.core.errors import NoModelError
 from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.i18n import N_, _, isolate
 from desktop_app.core.mt import argos, catalog, registry
 from desktop_app.core.mt.cache import MTCache, cache_key
 from desktop_app.core.mt.ct2run import BATCHES_PER_CALL
@@ -43,17 +44,19 @@ class Route:
 
 def install_hint(source: languages.Language, target: languages.Language) -> str:
     if languages.PASHTO in (source, target) or languages.DARI in (source, target):
-        what = ("a Dari and Pashto model: tarjuman models catalog lists them (MADLAD-400, "
-                "Apache-2.0; NLLB-200, non-commercial), tarjuman models download ID fetches one")
+        what = _("a Dari and Pashto model: Tools > Translation models lists them (MADLAD-400, "
+                 "Apache-2.0; NLLB-200, non-commercial), as do tarjuman models catalog and "
+                 "tarjuman models download ID")
     else:
-        what = "an Argos package or an NLLB-200 model for this pair"
-    return f"install {what}; or install a file with: tarjuman models install PATH"
+        what = _("an Argos package or an NLLB-200 model for this pair")
+    return _("install {what}; or install a file with: tarjuman models install PATH").format(
+        what=what)
 
 
 def remote_engine(settings: Settings) -> LibreTranslateEngine:
     if not settings.libretranslate_url:
-        raise NoModelError("no LibreTranslate server is configured; set one with: "
-                           "tarjuman models server URL (or --server URL)")
+        raise NoModelError(_("no LibreTranslate server is configured; set one with: "
+                             "tarjuman models server URL (or --server URL)"))
     return _remote_for(settings.libretranslate_url, settings.libretranslate_api_key,
                        settings.libretranslate_batch)
 
@@ -66,9 +69,9 @@ def _remote_for(url: str, api_key: str, batch: int) -> LibreTranslateEngine:
 
 def _remote_route(source: str, target: str, settings: Settings) -> Route:
     server = remote_engine(settings)
-    _, _, note = server.codes(source, target)
-    remote = f"remote: LibreTranslate server {server.model_id}"
-    return Route(server.info(), f"{remote}; {note}" if note else remote)
+    note = server.codes(source, target)[2]
+    remote = _("remote: LibreTranslate server {url}").format(url=isolate(server.model_id))
+    return Route(server.info(), remote + _("; ") + note if note else remote)
 
 
 def choose(source: str, target: str, engine: str | None = None,
@@ -112,14 +115,15 @@ def _choose_local(source: str, target: str, engine: str | None, preferred: str =
             and fallback in m.pairs]
     near_chosen = [m for m in near if m.id == preferred]
     if near_chosen:
-        return Route(near_chosen[0], argos.PERSIAN_FOR_DARI_NOTE)
+        return Route(near_chosen[0], _(argos.PERSIAN_FOR_DARI_NOTE))
     if serving:
         return Route(rank(serving, tgt.code)[0])
     if near:
-        return Route(near[0], argos.PERSIAN_FOR_DARI_NOTE)
-    via = f" with the {engine} engine" if engine else ""
-    raise NoModelError(f"no installed model translates {src.english_name} -> "
-                       f"{tgt.english_name}{via}; {install_hint(src, tgt)}")
+        return Route(near[0], _(argos.PERSIAN_FOR_DARI_NOTE))
+    message = (_("no installed model translates {source} → {target} with the {engine} engine")
+               if engine else _("no installed model translates {source} → {target}"))
+    raise NoModelError(message.format(source=src.display_name(), target=tgt.display_name(),
+                                      engine=engine) + _("; ") + install_hint(src, tgt))
 
 
 def make_engine(route: Route, settings: Settings) -> Engine:
@@ -130,7 +134,7 @@ def make_engine(route: Route, settings: Settings) -> Engine:
     return engine
 
 
-GLOSSARY_LOST = "glossary placeholder lost: translated without term enforcement"
+GLOSSARY_LOST = N_("glossary placeholder lost: translated without term enforcement")
 
 
 def translate_texts(

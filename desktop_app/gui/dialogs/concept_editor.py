@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.store import STATUSES, Concept, Glossary
 from desktop_app.gui.i18n import _
-from desktop_app.gui.widgets.panels import STATUS_NAMES
 
 
 class ConceptEditor(QDialog):
@@ -38,7 +38,7 @@ class ConceptEditor(QDialog):
             self.terms.setItem(row, 1, QTableWidgetItem(term.text))
             status = QComboBox()
             for value in STATUSES:
-                status.addItem(_(STATUS_NAMES.get(value, value)), value)
+                status.addItem(status_label(value), value)
             status.setCurrentIndex(STATUSES.index(term.status) if term.status in STATUSES
                                    else 0)
             self.terms.setCellWidget(row, 2, status)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.session import TermHit
-from desktop_app.core.tm import Match
-from desktop_app.gui.i18n import N_, _, number
+from desktop_app.core.tm import Match, match_details
+from desktop_app.gui.i18n import _, number
 
 TEXT = Qt.ItemDataRole.UserRole + 1
 FSI, PDI = "\u2068", "\u2069"  # bidi isolation: a message keeps its own direction
@@ -149,16 +149,11 @@ class TMPanel(QWidget):
             parts.append({"equal": text,
                           "delete": f'<u style="background:#d6e8ff">{text}</u>',
                           "insert": f'<s style="background:#ffd6d6">{text}</s>'}[op])
-        when = time.strftime("%Y-%m-%d", time.localtime(match.created)) if match.created else ""
-        details = " · ".join(x for x in (match.origin, when) if x)
+        details = html.escape(" · ".join(match_details(match)))
         legend = _("underlined: only in this segment; struck through: only in the TM")
         self.diff.setHtml(f'<p dir="ltr">{" ".join(parts) or html.escape(match.source)}</p>'
-                          f"<p><small>{html.escape(details)}</small><br>"
+                          f"<p><small>{details}</small><br>"
                           f'<small style="color:#666">{html.escape(legend)}</small></p>')
-
-
-STATUS_NAMES = {"preferred": N_("preferred"), "admitted": N_("admitted"),
-                "forbidden": N_("forbidden")}
 
 
 class GlossaryPanel(QTableWidget):
@@ -192,7 +187,7 @@ class GlossaryPanel(QTableWidget):
             source = QTableWidgetItem(hit.hit.text)
             source.setToolTip(hit.note)
             self.setItem(row, 1, source)
-            lines = [f"{t.text} · {_(STATUS_NAMES.get(t.status, t.status))}"
+            lines = [f"{t.text} · {status_label(t.status)}"
                      + (f" — {t.note}" if t.note else "") for t in hit.terms]
             if hit.note:
                 lines.append(hit.note)

@@ -1,0 +1,25 @@
+"""Glossary statuses and the shipped glossaries' domains as the user reads them: the data
+stays English (CSV, TBX, the database); these names are translated where they are shown."""
+
+from __future__ import annotations
+
+from desktop_app.core.i18n import N_, _
+
+STATUS_NAMES = {"preferred": N_("preferred"), "admitted": N_("admitted"),
+                "forbidden": N_("forbidden")}
+
+DOMAIN_NAMES = {name: name for name in (
+    N_("person"), N_("place"), N_("organisation"), N_("title"), N_("concept"), N_("event"),
+    N_("calendar"), N_("administration"), N_("education"), N_("transport"), N_("health"),
+    N_("justice"), N_("food"), N_("economy"), N_("security"), N_("technology"),
+    N_("culture"))}
+
+
+def status_label(status: str) -> str:
+    return _(STATUS_NAMES.get(status, status))
+
+
+def domain_label(domain: str) -> str:
+    """A known domain in the UI language; a user's own domain as written."""
+    key = domain.strip().lower()
+    return _(DOMAIN_NAMES[key]) if key in DOMAIN_NAMES else domain
