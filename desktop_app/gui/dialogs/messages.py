@@ -21,3 +21,11 @@ def show_info(parent: QWidget | None, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, _("Tarjuman"), message,
                       QMessageBox.StandardButton.Ok, parent)
     box.open()
+
+
+def ask(parent: QWidget | None, title: str, question: str) -> bool:
+    """A yes/no question for something that cannot be undone: No is the default."""
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

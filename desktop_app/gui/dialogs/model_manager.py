@@ -1,6 +1,7 @@
 """Model manager: installed models (and where they run), install from a file or folder,
-remove, choose; the catalog with sizes, licences and quality, downloaded on request as a
-background job with progress and cancel."""
+remove (after asking), choose; the catalog with sizes, licences and quality, downloaded on
+request as a background job with progress and cancel. Installing from a file or folder
+(unpack, validate, test-translate) is a background job too, with a busy bar."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.routing import installed_models
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
-from desktop_app.gui.dialogs.messages import show_error
+from desktop_app.gui.dialogs.messages import ask, show_error
 from desktop_app.gui.i18n import N_, _
 
 MODELS_NOTE = N_("Models are installed from files; nothing is downloaded unless you ask. "
@@ -61,6 +62,7 @@ class ModelManager(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         installed_row = QHBoxLayout()
+        self.installed_buttons: list[QPushButton] = []
         for label, slot in ((_("Install .argosmodel…"), self.install_file),
                             (_("Install model folder…"), self.install_folder),
                             (_("Use for translation"), self.use),
@@ -68,6 +70,7 @@ class ModelManager(QDialog):
             button = QPushButton(label)
             button.clicked.connect(slot)
             installed_row.addWidget(button)
+            self.installed_buttons.append(button)
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.download_button)
         catalog_row.addWidget(self.cancel_button)
@@ -113,15 +116,38 @@ class ModelManager(QDialog):
         self.table.resizeColumnsToContents()
 
     def _install(self, path: str, kind: str) -> None:
-        if not path:
+        """Unpacking, validating and test-translating take seconds: a job, never inline."""
+        if not path or self.job is not None:
             return
-        try:
-            target = Path(path)
+        target = Path(path)
+
+        def work(ctx: jobs.Context) -> object:
             backend = registry.get("argos") if kind == "argos" else registry.for_path(target)
-            backend.install(target)
-        except TarjumanError as exc:
-            show_error(self, str(exc))
-        self.refresh()
+            return backend.install(target)
+
+        def finished() -> None:
+            self.job = None
+            self._set_busy(False)
+            self.refresh()
+
+        self._set_busy(True, _("Installing {name}…").format(name=target.name))
+        self.job = jobs.Op(work).failure(
+            lambda exc: show_error(self, jobs.message(exc))).finished(finished)
+        self.job.run_in_background()
+
+    def _set_busy(self, busy: bool, label: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(label)
+        self.progress.setTextVisible(True)
+        for button in (*self.installed_buttons, self.download_button):
+            button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        """An install cannot stop half-way: the dialog stays until it ends."""
+        if self.job is not None and not self.cancel_button.isEnabled():
+            return
+        super().reject()
 
     def install_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Install model"), "",
@@ -146,7 +172,11 @@ class ModelManager(QDialog):
 
     def remove(self) -> None:
         model = self._selected_model()
-        if model is None:
+        if model is None or self.job is not None:
+            return
+        question = _("Remove {model} ({size} MB)? Installing it again needs its file or a "
+                     "download.").format(model=model.id, size=f"{model.size_bytes / 1e6:.0f}")
+        if not ask(self, _("Remove model"), question):
             return
         try:
             registry.get(model.engine).remove(model.id)
