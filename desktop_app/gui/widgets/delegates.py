@@ -31,8 +31,10 @@ from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
 
 CHIP = ('<span style="background:#d9d9e8;color:#333;font-size:small">'
         "&nbsp;{}&nbsp;</span>")
-TERM = '<span style="background:#ffe58a">'
-FOUND = '<span style="background:#9fd3ff">'
+# Highlights carry their own dark text: a selected row paints plain text in the palette's
+# highlighted-text colour (white), which on yellow or light blue cannot be read.
+TERM = '<span style="background:#ffe58a;color:#1f1f1f">'
+FOUND = '<span style="background:#9fd3ff;color:#1f1f1f">'
 PAD = 4
 CACHE = 400  # laid-out cells kept: a few screens' worth
 

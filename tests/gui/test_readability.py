@@ -1,0 +1,52 @@
+"""What the translator reads stays readable: a selected row's glossary hits, the Qt
+buttons of dialogs in the Dari and Pashto UIs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.models.segments import SOURCE
+from tests.gui import test_editor
+from tests.gui.test_editor import open_sample
+
+window = test_editor.window  # the editor window fixture
+TERM_YELLOW = QColor("#ffe58a")
+
+
+def _paint_selected(window: MainWindow, row: int) -> QImage:
+    """The source cell of a selected row in an active window, as the delegate paints it."""
+    view = window.view
+    index = window.proxy.index(row, SOURCE)
+    delegate = view.itemDelegateForColumn(SOURCE)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.palette.setCurrentColorGroup(QPalette.ColorGroup.Active)
+    option.state |= (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Active
+                     | QStyle.StateFlag.State_Enabled)
+    option.rect = QRect(0, 0, view.columnWidth(SOURCE), 10)
+    option.rect.setHeight(delegate.sizeHint(option, index).height())
+    image = QImage(option.rect.size(), QImage.Format.Format_RGB32)
+    image.fill(option.palette.color(QPalette.ColorRole.Highlight))
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    return image
+
+
+def _pixels(image: QImage) -> list[QColor]:
+    return [image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width())]
+
+
+def test_glossary_hits_in_a_selected_row_keep_dark_text(window: MainWindow) -> None:
+    open_sample(window)
+    assert window.session.glossary_hits(1)  # "KABUL", "Taliban", "Panjshir"...
+    pixels = _pixels(_paint_selected(window, 1))
+    yellow = [c for c in pixels if abs(c.red() - TERM_YELLOW.red()) < 8
+              and abs(c.green() - TERM_YELLOW.green()) < 8
+              and abs(c.blue() - TERM_YELLOW.blue()) < 8]
+    dark = [c for c in pixels if max(c.red(), c.green(), c.blue()) < 90]
+    assert len(yellow) > 500  # the hits are still marked
+    assert len(dark) > 100  # and their letters are dark on the yellow, not white
