@@ -50,3 +50,64 @@ def test_glossary_hits_in_a_selected_row_keep_dark_text(window: MainWindow) -> N
     dark = [c for c in pixels if max(c.red(), c.green(), c.blue()) < 90]
     assert len(yellow) > 500  # the hits are still marked
     assert len(dark) > 100  # and their letters are dark on the yellow, not white
+
+
+def test_dialog_buttons_speak_the_ui_language(qtbot) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from desktop_app.gui.app import make_app
+    from desktop_app.gui.i18n import _, set_language
+
+    make_app()
+    set_language("prs")
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "", "?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        qtbot.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(buttons)
+        texts = [box.button(QMessageBox.StandardButton.Yes).text(),
+                 box.button(QMessageBox.StandardButton.No).text(),
+                 buttons.button(QDialogButtonBox.StandardButton.Ok).text(),
+                 buttons.button(QDialogButtonBox.StandardButton.Cancel).text()]
+        assert texts == [_("&Yes"), _("&No"), _("OK"), _("Cancel")]
+        assert all(any("\u0600" <= ch <= "\u06ff" for ch in t) for t in texts), texts
+        # Qt's other texts are left alone
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+    finally:
+        set_language("en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(english)
+    assert english.buttons()[0].text() == "Cancel"
+
+
+def test_a_dari_question_starting_with_a_model_id_stays_right_to_left(
+        qtbot, tiny_nllb, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.mt import registry
+    from desktop_app.gui.dialogs.model_manager import ModelManager
+    from desktop_app.gui.i18n import set_language
+
+    registry.for_path(tiny_nllb).install(tiny_nllb)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    set_language("prs")
+    try:
+        manager = ModelManager()
+        qtbot.addWidget(manager)
+        manager.list.setCurrentRow(0)
+        manager.remove()
+    finally:
+        set_language("en")
+    assert len(asked) == 1 and tiny_nllb.name in asked[0]
+    doc = QTextDocument()
+    doc.setPlainText(asked[0])  # laid out as Qt lays out a message box's text
+    assert doc.firstBlock().textDirection() == Qt.LayoutDirection.RightToLeft
+    assert registry.installed()  # "No" kept it

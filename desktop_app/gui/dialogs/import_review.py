@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.gui.i18n import _
+from desktop_app.gui.i18n import _, isolate
 
 
 class ImportReviewDialog(QDialog):
@@ -16,7 +16,7 @@ class ImportReviewDialog(QDialog):
         self.setObjectName("import-review-dialog")
         self.setWindowTitle(_("Import review"))
         intro = QLabel(_("Bring the reviewer's targets and comments from {file} into this "
-                         "project.").format(file=path.name))
+                         "project.").format(file=isolate(path.name)))
         intro.setWordWrap(True)
         self.confirm = QCheckBox(_("Confirm the reviewed targets"))
         hint = QLabel(_("Unticked, changed targets come back as edited, for you to check "

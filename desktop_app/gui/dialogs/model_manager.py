@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -30,7 +29,7 @@ from desktop_app.core.mt.routing import installed_models
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import ask, show_error
-from desktop_app.gui.i18n import N_, _
+from desktop_app.gui.i18n import N_, _, isolate
 
 MODELS_NOTE = N_("Models are installed from files; nothing is downloaded unless you ask. "
                  "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial); MADLAD-400 is "
@@ -175,7 +174,8 @@ class ModelManager(QDialog):
         if model is None or self.job is not None:
             return
         question = _("Remove {model} ({size} MB)? Installing it again needs its file or a "
-                     "download.").format(model=model.id, size=f"{model.size_bytes / 1e6:.0f}")
+                     "download.").format(model=isolate(model.id),
+                                             size=isolate(f"{model.size_bytes / 1e6:.0f}"))
         if not ask(self, _("Remove model"), question):
             return
         try:
@@ -191,11 +191,11 @@ class ModelManager(QDialog):
             return
         entry = self.entries[row]
         question = _("{title} is under {licence}.\n{summary}\n\nDownload {size} and accept "
-                     "this licence?").format(title=entry.title, licence=entry.license,
+                     "this licence?").format(title=isolate(entry.title),
+                                             licence=isolate(entry.license),
                                              summary=entry.license_summary,
-                                             size=f"{entry.size_bytes / 1e9:.1f} GB")
-        answer = QMessageBox.question(self, _("Download (online)…"), question)
-        if answer != QMessageBox.StandardButton.Yes:
+                                             size=isolate(f"{entry.size_bytes / 1e9:.1f} GB"))
+        if not ask(self, _("Download (online)…"), question):
             return
         self.start_download(entry)
 
