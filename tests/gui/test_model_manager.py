@@ -148,3 +148,13 @@ def test_a_bad_model_folder_is_refused_in_a_dialog(qtbot, dialog: ModelManager,
     assert box is not None and "model.bin is missing" in box.text()
     assert registry.installed() == []
     box.close()
+
+
+def test_every_catalog_column_is_in_sight(qtbot, dialog: ModelManager) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.horizontalScrollBar().maximum() == 0  # the status column is not cut off
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width()
+    assert table.columnWidth(5) >= table.horizontalHeader().sectionSizeHint(5)

@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QProgressBar,
@@ -35,6 +37,7 @@ MODELS_NOTE = N_("Models are installed from files; nothing is downloaded unless 
                  "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial); MADLAD-400 is "
                  "Apache-2.0.")
 KB = 1024
+LICENCE = 3  # the catalog's licence column
 
 
 class ModelManager(QDialog):
@@ -52,7 +55,12 @@ class ModelManager(QDialog):
                                               _("Licence"), _("Quality (chrF++)"), _("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the licence takes what is left (elided; the tooltip has the summary): every
+        # column, the status last, stays in sight without a horizontal scrollbar
+        header.setSectionResizeMode(LICENCE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.download_button = QPushButton(_("Download (online)…"))
@@ -91,7 +99,7 @@ class ModelManager(QDialog):
     def refresh(self) -> None:
         settings = Settings.load()
         runs_on = plan(settings.intra_threads, settings.inter_threads, settings.mt_device)
-        self.device.setText(_("Runs on: {device}").format(device=runs_on.describe()))
+        self.device.setText(_("Runs on: {device}").format(device=isolate(runs_on.describe())))
         self.models = installed_models()
         self.list.clear()
         for m in self.models:
@@ -112,7 +120,6 @@ class ModelManager(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(e.license_summary)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
 
     def _install(self, path: str, kind: str) -> None:
         """Unpacking, validating and test-translating take seconds: a job, never inline."""
