@@ -3,7 +3,7 @@ buttons of dialogs in the Dari and Pashto UIs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
@@ -111,3 +111,38 @@ def test_a_dari_question_starting_with_a_model_id_stays_right_to_left(
     doc.setPlainText(asked[0])  # laid out as Qt lays out a message box's text
     assert doc.firstBlock().textDirection() == Qt.LayoutDirection.RightToLeft
     assert registry.installed()  # "No" kept it
+
+
+def _x(line, pos: int) -> float:  # type: ignore[no-untyped-def]
+    found = line.cursorToX(pos)
+    return float(found[0] if isinstance(found, tuple) else found)
+
+
+def test_target_editor_draws_tags_as_compact_chips_and_stores_them_unchanged(qtbot) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop_app.gui.widgets.target_editor import TargetEditor
+
+    chip_grey = QColor("#d9d9e8")  # the grid's chip colour
+
+    editor = TargetEditor(None, True)
+    qtbot.addWidget(editor)
+    editor.resize(500, 120)
+    editor.show()
+    raw = "⟨1⟩پنجشیر⟨/1⟩ ادامه دارد"
+    editor.load(raw, "⟨1⟩Panjshir⟨/1⟩ goes on", select_all=False)
+    assert editor.text() == raw  # the stored text, brackets included
+    assert not editor.document().isUndoAvailable()  # chips are drawn, not edits
+    layout = editor.document().firstBlock().layout()
+    ranges = layout.formats()
+    colours = {(f.start, f.length): (f.format.foreground().color(),
+                                     f.format.background().color()) for f in ranges}
+    assert colours[(0, 1)][0] == chip_grey  # no raw bracket shown
+    assert colours[(1, 1)][1] == chip_grey  # the label on grey
+    line = layout.lineAt(0)
+    chip = abs(_x(line, 3) - _x(line, 0))
+    raw_width = QFontMetricsF(editor.font()).horizontalAdvance("⟨1⟩")
+    assert 0 < chip < raw_width * 0.8  # compact, like the grid's chip
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # still one atom
+    assert editor.text() == raw[3:]
