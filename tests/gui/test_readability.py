@@ -146,3 +146,16 @@ def test_target_editor_draws_tags_as_compact_chips_and_stores_them_unchanged(qtb
     editor.moveCursor(editor.textCursor().MoveOperation.Start)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)  # still one atom
     assert editor.text() == raw[3:]
+
+
+def test_the_open_editor_grows_with_its_text_no_line_hidden(window: MainWindow, qtbot) -> None:
+    open_sample(window)
+    window.go_to_row(3)
+    editor = window.view.editor()
+    assert editor is not None
+    sentence = "«ما برای یک دره نمی‌جنگیم، برای یک کشور می‌جنگیم»، آقای مسعود گفت. "
+    editor.setPlainText(sentence * 4)  # as typed: many more lines than the row had
+    qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() == 0, timeout=5_000)
+    row = window.proxy.mapFromSource(window.model.index(3, 0)).row()
+    assert window.view.rowHeight(row) >= editor.needed_height()
+    assert editor.height() >= editor.needed_height() - 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -186,11 +187,16 @@ class TargetDelegate(CellDelegate):
         super().__init__(session, rtl, terms=False, parent=parent)
         self.spell: Any = None  # a SpellChecker: misspelt words underlined in the editor
         self.live: TargetEditor | None = None
+        self.live_index = QPersistentModelIndex()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
         editor = TargetEditor(parent, self.rtl)
         self.live = editor  # the one open editor, until the view destroys it
+        self.live_index = QPersistentModelIndex(index)
+        # the row grows with what is typed: every line in sight, never a scrollbar
+        editor.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self._fit_row(editor))
         editor.confirm_requested.connect(self.confirm_requested)
         editor.history_requested.connect(self.history_requested)
         if self.spell is not None:
@@ -198,6 +204,18 @@ class TargetDelegate(CellDelegate):
 
             spelling.attach(editor, self.spell)
         return editor
+
+    def _fit_row(self, editor: TargetEditor) -> None:
+        view = self.parent()
+        if editor is self.live and self.live_index.isValid() and isinstance(view, QTableView) \
+                and abs(editor.needed_height() - editor.height()) > 1:
+            view.resizeRowToContents(self.live_index.row())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        if self.live is not None and QPersistentModelIndex(index) == self.live_index:
+            hint.setHeight(max(hint.height(), self.live.needed_height()))
+        return hint
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         if editor is self.live:

@@ -11,6 +11,8 @@ Ctrl+Z undoes the typing first, then the session's last action."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -92,6 +94,17 @@ class TargetEditor(QPlainTextEdit):
             self.selectAll()
         else:
             self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def needed_height(self) -> int:
+        """The height that shows every wrapped line at the present width."""
+        height = 0.0
+        block = self.document().begin()
+        while block.isValid():
+            height += self.blockBoundingRect(block).height()
+            block = block.next()
+        margins = self.contentsMargins()
+        return math.ceil(height + 2 * self.document().documentMargin() + margins.top()
+                         + margins.bottom()) + 1
 
     def _remember_selection(self) -> None:
         selected = self.textCursor().selectedText()
