@@ -24,6 +24,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([APP_NAME, *argv])
     app.setApplicationName(APP_NAME)
+    from desktop_app.gui import qt_words
+
+    qt_words.install(app)  # dialog buttons in the UI language
     # A background job running Python holds the GIL for up to the switch interval each
     # time the GUI thread comes back from Qt: a short interval keeps the window fluid.
     sys.setswitchinterval(0.0005)

@@ -2,4 +2,10 @@
 
 from desktop_app.core.i18n import DOMAIN, N_, _, locale_dir, number, set_language
 
-__all__ = ["DOMAIN", "N_", "_", "locale_dir", "number", "set_language"]
+__all__ = ["DOMAIN", "N_", "_", "isolate", "locale_dir", "number", "set_language"]
+
+
+def isolate(value: object) -> str:
+    """A name or number put into a translated sentence keeps its own direction and does
+    not turn the sentence around (a Dari question that starts with a Latin model id)."""
+    return f"\u2068{value}\u2069"

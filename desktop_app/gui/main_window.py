@@ -557,8 +557,13 @@ class MainWindow(BackgroundJobs):
             return
         path, _f = QFileDialog.getOpenFileName(
             self, _("Import review"), "", _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
-        if path:
-            self.import_review_from(Path(path))
+        if not path:
+            return
+        from desktop_app.gui.dialogs.import_review import ask_confirm_choice
+
+        confirm = ask_confirm_choice(self, Path(path))
+        if confirm is not None:
+            self.import_review_from(Path(path), confirm=confirm)
 
     def import_review_from(self, path: Path, *, confirm: bool = False) -> bool:
         self._commit_editor()

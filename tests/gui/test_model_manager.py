@@ -82,3 +82,79 @@ def test_mt_dock_names_the_model_and_where_it_runs(qtbot, tiny_madlad: Path) -> 
                     timeout=30_000)
     assert "CPU" in win.mt_panel.status.text()
     win.close()
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, answer: object, asked: list[tuple]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def question(*args: object) -> object:
+        asked.append(args)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+
+def test_remove_asks_first_with_no_as_default(qtbot, dialog: ModelManager, tiny_nllb: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    registry.for_path(tiny_nllb).install(tiny_nllb)
+    dialog.refresh()
+    dialog.list.setCurrentRow(0)
+    asked: list[tuple] = []
+    _answer(monkeypatch, QMessageBox.StandardButton.No, asked)
+    dialog.remove()
+    assert len(asked) == 1 and asked[0][-1] == QMessageBox.StandardButton.No
+    assert len(registry.installed()) == 1  # "No" keeps the model
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes, asked)
+    dialog.remove()
+    assert registry.installed() == []
+    assert dialog.list.item(0).text() == "No model installed."
+
+
+def test_install_from_folder_runs_as_a_job_off_the_gui_thread(
+        qtbot, dialog: ModelManager, tiny_nllb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+    real = registry.for_path
+
+    def spy(path: Path):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(path)
+
+    monkeypatch.setattr(registry, "for_path", spy)
+    dialog._install(str(tiny_nllb), "")
+    assert dialog.job is not None and not dialog.progress.isHidden()  # busy, not frozen
+    assert not any(b.isEnabled() for b in dialog.installed_buttons)
+    dialog.reject()  # an install cannot stop half-way: the dialog stays
+    assert dialog.result() == 0 and dialog.job is not None
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert threads and threading.main_thread() not in threads
+    assert [m.id for m in registry.installed()] == [tiny_nllb.name]
+    assert dialog.progress.isHidden() and all(b.isEnabled() for b in dialog.installed_buttons)
+    assert tiny_nllb.name in dialog.list.item(0).text()
+
+
+def test_a_bad_model_folder_is_refused_in_a_dialog(qtbot, dialog: ModelManager,
+                                                   tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    empty = tmp_path / "not-a-model"
+    empty.mkdir()
+    dialog._install(str(empty), "")
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=30_000)
+    box = dialog.findChild(QMessageBox, "error-dialog")
+    assert box is not None and "model.bin is missing" in box.text()
+    assert registry.installed() == []
+    box.close()
+
+
+def test_every_catalog_column_is_in_sight(qtbot, dialog: ModelManager) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.horizontalScrollBar().maximum() == 0  # the status column is not cut off
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width()
+    assert table.columnWidth(5) >= table.horizontalHeader().sectionSizeHint(5)

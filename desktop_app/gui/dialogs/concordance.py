@@ -21,7 +21,7 @@ from desktop_app.core import languages
 from desktop_app.core.concordance import KINDS, Hit, search
 from desktop_app.gui.i18n import _, number
 
-MARK = '<b style="background:#ffe58a">{}</b>'
+MARK = '<b style="background:#ffe58a;color:#1f1f1f">{}</b>'  # dark on yellow, any theme
 
 
 def hit_html(hit: Hit, side: str, rtl_target: bool) -> str:

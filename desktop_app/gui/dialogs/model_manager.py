@@ -1,20 +1,22 @@
 """Model manager: installed models (and where they run), install from a file or folder,
-remove, choose; the catalog with sizes, licences and quality, downloaded on request as a
-background job with progress and cancel."""
+remove (after asking), choose; the catalog with sizes, licences and quality, downloaded on
+request as a background job with progress and cancel. Installing from a file or folder
+(unpack, validate, test-translate) is a background job too, with a busy bar."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -28,13 +30,14 @@ from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.routing import installed_models
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
-from desktop_app.gui.dialogs.messages import show_error
-from desktop_app.gui.i18n import N_, _
+from desktop_app.gui.dialogs.messages import ask, show_error
+from desktop_app.gui.i18n import N_, _, isolate
 
 MODELS_NOTE = N_("Models are installed from files; nothing is downloaded unless you ask. "
                  "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial); MADLAD-400 is "
                  "Apache-2.0.")
 KB = 1024
+LICENCE = 3  # the catalog's licence column
 
 
 class ModelManager(QDialog):
@@ -52,7 +55,12 @@ class ModelManager(QDialog):
                                               _("Licence"), _("Quality (chrF++)"), _("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the licence takes what is left (elided; the tooltip has the summary): every
+        # column, the status last, stays in sight without a horizontal scrollbar
+        header.setSectionResizeMode(LICENCE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.download_button = QPushButton(_("Download (online)…"))
@@ -61,6 +69,7 @@ class ModelManager(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         installed_row = QHBoxLayout()
+        self.installed_buttons: list[QPushButton] = []
         for label, slot in ((_("Install .argosmodel…"), self.install_file),
                             (_("Install model folder…"), self.install_folder),
                             (_("Use for translation"), self.use),
@@ -68,6 +77,7 @@ class ModelManager(QDialog):
             button = QPushButton(label)
             button.clicked.connect(slot)
             installed_row.addWidget(button)
+            self.installed_buttons.append(button)
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.download_button)
         catalog_row.addWidget(self.cancel_button)
@@ -89,7 +99,7 @@ class ModelManager(QDialog):
     def refresh(self) -> None:
         settings = Settings.load()
         runs_on = plan(settings.intra_threads, settings.inter_threads, settings.mt_device)
-        self.device.setText(_("Runs on: {device}").format(device=runs_on.describe()))
+        self.device.setText(_("Runs on: {device}").format(device=isolate(runs_on.describe())))
         self.models = installed_models()
         self.list.clear()
         for m in self.models:
@@ -110,18 +120,40 @@ class ModelManager(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(e.license_summary)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
 
     def _install(self, path: str, kind: str) -> None:
-        if not path:
+        """Unpacking, validating and test-translating take seconds: a job, never inline."""
+        if not path or self.job is not None:
             return
-        try:
-            target = Path(path)
+        target = Path(path)
+
+        def work(ctx: jobs.Context) -> object:
             backend = registry.get("argos") if kind == "argos" else registry.for_path(target)
-            backend.install(target)
-        except TarjumanError as exc:
-            show_error(self, str(exc))
-        self.refresh()
+            return backend.install(target)
+
+        def finished() -> None:
+            self.job = None
+            self._set_busy(False)
+            self.refresh()
+
+        self._set_busy(True, _("Installing {name}…").format(name=target.name))
+        self.job = jobs.Op(work).failure(
+            lambda exc: show_error(self, jobs.message(exc))).finished(finished)
+        self.job.run_in_background()
+
+    def _set_busy(self, busy: bool, label: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(label)
+        self.progress.setTextVisible(True)
+        for button in (*self.installed_buttons, self.download_button):
+            button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        """An install cannot stop half-way: the dialog stays until it ends."""
+        if self.job is not None and not self.cancel_button.isEnabled():
+            return
+        super().reject()
 
     def install_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Install model"), "",
@@ -146,7 +178,12 @@ class ModelManager(QDialog):
 
     def remove(self) -> None:
         model = self._selected_model()
-        if model is None:
+        if model is None or self.job is not None:
+            return
+        question = _("Remove {model} ({size} MB)? Installing it again needs its file or a "
+                     "download.").format(model=isolate(model.id),
+                                             size=isolate(f"{model.size_bytes / 1e6:.0f}"))
+        if not ask(self, _("Remove model"), question):
             return
         try:
             registry.get(model.engine).remove(model.id)
@@ -161,11 +198,11 @@ class ModelManager(QDialog):
             return
         entry = self.entries[row]
         question = _("{title} is under {licence}.\n{summary}\n\nDownload {size} and accept "
-                     "this licence?").format(title=entry.title, licence=entry.license,
+                     "this licence?").format(title=isolate(entry.title),
+                                             licence=isolate(entry.license),
                                              summary=entry.license_summary,
-                                             size=f"{entry.size_bytes / 1e9:.1f} GB")
-        answer = QMessageBox.question(self, _("Download (online)…"), question)
-        if answer != QMessageBox.StandardButton.Yes:
+                                             size=isolate(f"{entry.size_bytes / 1e9:.1f} GB"))
+        if not ask(self, _("Download (online)…"), question):
             return
         self.start_download(entry)
 

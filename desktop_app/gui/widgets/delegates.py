@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -31,8 +32,10 @@ from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
 
 CHIP = ('<span style="background:#d9d9e8;color:#333;font-size:small">'
         "&nbsp;{}&nbsp;</span>")
-TERM = '<span style="background:#ffe58a">'
-FOUND = '<span style="background:#9fd3ff">'
+# Highlights carry their own dark text: a selected row paints plain text in the palette's
+# highlighted-text colour (white), which on yellow or light blue cannot be read.
+TERM = '<span style="background:#ffe58a;color:#1f1f1f">'
+FOUND = '<span style="background:#9fd3ff;color:#1f1f1f">'
 PAD = 4
 CACHE = 400  # laid-out cells kept: a few screens' worth
 
@@ -184,11 +187,16 @@ class TargetDelegate(CellDelegate):
         super().__init__(session, rtl, terms=False, parent=parent)
         self.spell: Any = None  # a SpellChecker: misspelt words underlined in the editor
         self.live: TargetEditor | None = None
+        self.live_index = QPersistentModelIndex()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
         editor = TargetEditor(parent, self.rtl)
         self.live = editor  # the one open editor, until the view destroys it
+        self.live_index = QPersistentModelIndex(index)
+        # the row grows with what is typed: every line in sight, never a scrollbar
+        editor.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self._fit_row(editor))
         editor.confirm_requested.connect(self.confirm_requested)
         editor.history_requested.connect(self.history_requested)
         if self.spell is not None:
@@ -196,6 +204,18 @@ class TargetDelegate(CellDelegate):
 
             spelling.attach(editor, self.spell)
         return editor
+
+    def _fit_row(self, editor: TargetEditor) -> None:
+        view = self.parent()
+        if editor is self.live and self.live_index.isValid() and isinstance(view, QTableView) \
+                and abs(editor.needed_height() - editor.height()) > 1:
+            view.resizeRowToContents(self.live_index.row())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        if self.live is not None and QPersistentModelIndex(index) == self.live_index:
+            hint.setHeight(max(hint.height(), self.live.needed_height()))
+        return hint
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         if editor is self.live:

@@ -147,8 +147,8 @@ class TMPanel(QWidget):
         for op, words in match.diff:
             text = html.escape(words)
             parts.append({"equal": text,
-                          "delete": f'<u style="background:#d6e8ff">{text}</u>',
-                          "insert": f'<s style="background:#ffd6d6">{text}</s>'}[op])
+                          "delete": f'<u style="background:#d6e8ff;color:#1f1f1f">{text}</u>',
+                          "insert": f'<s style="background:#ffd6d6;color:#1f1f1f">{text}</s>'}[op])
         details = html.escape(" · ".join(match_details(match)))
         legend = _("underlined: only in this segment; struck through: only in the TM")
         self.diff.setHtml(f'<p dir="ltr">{" ".join(parts) or html.escape(match.source)}</p>'

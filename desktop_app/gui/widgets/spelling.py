@@ -4,24 +4,28 @@ my dictionary" and "ignore" on right-click. Attached to an editor with one call.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from desktop_app.core.spell.checker import Misspelling, SpellChecker
 from desktop_app.gui.i18n import _
+from desktop_app.gui.widgets.target_editor import TagHighlighter
 
 MAX_SUGGESTIONS = 6
 
 
-class SpellHighlighter(QSyntaxHighlighter):
+class SpellHighlighter(TagHighlighter):
+    """Misspelt words underlined, on top of the tag chips."""
+
     def __init__(self, editor: QPlainTextEdit, checker: SpellChecker):
-        super().__init__(editor.document())
+        super().__init__(editor.document(), editor.font())
         self.checker = checker
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.underline.setUnderlineColor(QColor("red"))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
+        super().highlightBlock(text)
         for miss in self.checker.check(text):
             self.setFormat(miss.start, miss.end - miss.start, self.underline)
 
@@ -77,7 +81,12 @@ def menu_for(editor: QPlainTextEdit, highlighter: SpellHighlighter, pos: QPoint)
 
 def attach(editor: QPlainTextEdit, checker: SpellChecker) -> SpellHighlighter:
     """Underline misspelt words in ``editor`` and offer corrections on right-click."""
+    chips = getattr(editor, "chips", None)
+    if isinstance(chips, TagHighlighter):
+        chips.setDocument(None)  # replaced by one that draws the chips and the spelling
     highlighter = SpellHighlighter(editor, checker)
+    if chips is not None:
+        editor.chips = highlighter  # type: ignore[attr-defined]
     editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     editor.customContextMenuRequested.connect(
         lambda pos: menu_for(editor, highlighter, pos).exec(editor.mapToGlobal(pos)))

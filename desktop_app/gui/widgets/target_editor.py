@@ -1,6 +1,8 @@
 """The target editor: the segment's translation in its own direction, zero-width marks
-shown, inline tags drawn as chips and kept whole (Backspace or Delete next to a tag
-removes the whole tag; the caret never stops inside one).
+shown, inline tags drawn as compact chips like the grid's (the label small on grey, the
+brackets reduced to the chip's padding; the text itself, brackets included, is what is
+stored) and kept whole (Backspace or Delete next to a tag removes the whole tag; the caret
+never stops inside one).
 
 Opening an unreviewed machine translation selects all of it, so typing replaces the
 suggestion and an arrow key keeps it for editing; a translator's own text opens with the
@@ -9,12 +11,57 @@ Ctrl+Z undoes the typing first, then the session's last action."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.tags import copy_source_tags, inside_tag, missing_tags, tag_at
+
+CHIP_BACKGROUND, CHIP_TEXT = QColor("#d9d9e8"), QColor("#333333")
+
+
+def _scaled(font: QFont, factor: float) -> QFont:
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(max(1.0, font.pointSizeF() * factor))
+    else:
+        scaled.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    return scaled
+
+
+class TagHighlighter(QSyntaxHighlighter):
+    """Tags as chips, formatted at layout time (no undo step, the text unchanged): the
+    label small on grey, each bracket a sliver of grey padding. The spelling highlighter
+    builds on this one (a document has one highlighter)."""
+
+    def __init__(self, document: QTextDocument, font: QFont):
+        super().__init__(document)
+        self.chip = QTextCharFormat()
+        self.chip.setFont(_scaled(font, 0.8))
+        self.chip.setBackground(CHIP_BACKGROUND)
+        self.chip.setForeground(CHIP_TEXT)
+        self.bracket = QTextCharFormat(self.chip)
+        self.bracket.setFont(_scaled(font, 0.35))
+        self.bracket.setForeground(CHIP_BACKGROUND)  # the bracket is the chip's padding
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802
+        for m in TAG.finditer(text):
+            self.setFormat(m.start(), m.end() - m.start(), self.chip)
+            self.setFormat(m.start(), 1, self.bracket)
+            self.setFormat(m.end() - 1, 1, self.bracket)
 
 
 class TargetEditor(QPlainTextEdit):
@@ -34,10 +81,7 @@ class TargetEditor(QPlainTextEdit):
                             | Qt.AlignmentFlag.AlignAbsolute)
         self.document().setDefaultTextOption(option)
         self.setTabChangesFocus(True)
-        self.chip = QTextCharFormat()
-        self.chip.setBackground(QColor("#d9d9e8"))
-        self.chip.setForeground(QColor("#333333"))
-        self.textChanged.connect(self._paint_tags)
+        self.chips: TagHighlighter = TagHighlighter(self.document(), self.font())
         self.selectionChanged.connect(self._remember_selection)
         self.cursorPositionChanged.connect(self._keep_out_of_tags)
 
@@ -50,6 +94,17 @@ class TargetEditor(QPlainTextEdit):
             self.selectAll()
         else:
             self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def needed_height(self) -> int:
+        """The height that shows every wrapped line at the present width."""
+        height = 0.0
+        block = self.document().begin()
+        while block.isValid():
+            height += self.blockBoundingRect(block).height()
+            block = block.next()
+        margins = self.contentsMargins()
+        return math.ceil(height + 2 * self.document().documentMargin() + margins.top()
+                         + margins.bottom()) + 1
 
     def _remember_selection(self) -> None:
         selected = self.textCursor().selectedText()
@@ -70,19 +125,7 @@ class TargetEditor(QPlainTextEdit):
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(copy_source_tags(self.source, self.text()))
 
-    # -- tags as chips, kept whole ---------------------------------------------------------
-
-    def _paint_tags(self) -> None:
-        selections = []
-        for m in TAG.finditer(self.toPlainText()):
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(m.start())
-            cursor.setPosition(m.end(), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = self.chip
-            selections.append(sel)
-        self.setExtraSelections(selections)
+    # -- tags kept whole ---------------------------------------------------------
 
     def _keep_out_of_tags(self) -> None:
         cursor = self.textCursor()
