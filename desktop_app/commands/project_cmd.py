@@ -78,8 +78,12 @@ def run_new(args: argparse.Namespace) -> int:
     with Project.create(args.document, args.target, source_lang=args.source,
                         path=args.output) as project:
         info = project.info()
+        foreign = project.foreign_targets()
     print(f"created {project.path} ({info.segments} segments, {info.format}, "
           f"{info.source_lang} -> {info.target_lang})")
+    if foreign:
+        print(f"note: the file's {foreign[1]} targets are in {foreign[0]}, not "
+              f"{info.target_lang}: left out, to be translated")
     return 0
 
 

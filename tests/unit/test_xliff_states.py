@@ -104,3 +104,18 @@ def test_xliff2_segments_states_and_substates(tmp_path: Path) -> None:
     assert (b.get("id"), b.get("state"), b.get("subState")) == ("b", "translated", None)
     assert b.find("x:target/x:ph", ns).get("id") == "1"
     assert root.find(".//x:ignorable", ns) is not None and root.get("trgLang") == "ps"
+
+
+def test_untranslated_and_copied_targets_read_as_new() -> None:
+    seg = '<segment{a}><source>Aid arrived.</source><target>{t}</target></segment>'
+    units = "".join(f'<unit id="u{k}">{seg.format(a=a, t=t)}</unit>' for k, (a, t) in enumerate([
+        (' state="initial"', "کمک رسید."),  # the file says: not translated
+        (' state="initial" subState="tarjuman:mt-suggestion"', "کمک رسید."),  # our MT
+        ("", "کمک رسید."),  # no state: a target is taken as MT
+        (' state="translated"', "Aid arrived."),  # a copy of the source
+        (' state="final"', "Aid arrived."),  # ...that a reviewer signed off
+    ]))
+    data = (f'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+            f'trgLang="fa-AF"><file id="f">{units}</file></xliff>').encode()
+    assert [b.meta["status"] for b in Xliff().load(data, "a.xlf").blocks] == [
+        "new", "mt", "mt", "new", "confirmed"]
