@@ -199,7 +199,10 @@ class Project:
         if not imported.blocks:
             raise DocumentError(f"{document.name}: no text to translate")
         foreign = _foreign_targets(imported.blocks, imported.target_lang, target)
-        notes = {FOREIGN_TARGETS: f"{imported.target_lang} {foreign}"} if foreign else {}
+        # where the original is: export refuses to write over it
+        notes = {"source_path": str(document.expanduser().resolve())}
+        if foreign:
+            notes[FOREIGN_TARGETS] = f"{imported.target_lang} {foreign}"
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(f"{path.name} already exists; open it, or choose another name")

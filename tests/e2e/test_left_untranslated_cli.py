@@ -46,6 +46,9 @@ def test_empty_mt_is_counted_and_export_warns(cli_inproc, tiny_argos: Path, mt_d
     assert r.returncode == 0, r.stderr
     assert ("warning: 2 segments are unreviewed machine translation; 1 segments have no "
             "translation (the source is kept)") in r.stderr, r.stderr
+    r = cli_inproc("project", "export", str(proj), "-o", str(doc))  # the original: refused
+    assert r.returncode != 0 and "original document" in r.stderr
+    assert doc.read_text("utf-8") == TEXT
     r = cli_inproc("translate", str(doc), "--to", "dari", "-o", str(tmp_path / "t.txt"))
     assert r.returncode == 0, r.stderr
     assert "1 left untranslated" in r.stderr, r.stderr
