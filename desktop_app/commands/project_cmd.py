@@ -10,7 +10,6 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
-from desktop_app.core.exports import export
 from desktop_app.core.mt import registry
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
@@ -78,8 +77,12 @@ def run_new(args: argparse.Namespace) -> int:
     with Project.create(args.document, args.target, source_lang=args.source,
                         path=args.output) as project:
         info = project.info()
+        foreign = project.foreign_targets()
     print(f"created {project.path} ({info.segments} segments, {info.format}, "
           f"{info.source_lang} -> {info.target_lang})")
+    if foreign:
+        print(f"note: the file's {foreign[1]} targets are in {foreign[0]}, not "
+              f"{info.target_lang}: left out, to be translated")
     return 0
 
 
@@ -116,8 +119,7 @@ def run_pretranslate(args: argparse.Namespace) -> int:
         bar.close()
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
-    print(f"{report.from_tm} from the translation memory, {report.from_mt} by MT, "
-          f"{report.total - report.from_tm - report.from_mt} left")
+    print(report.summary())
     return 0
 
 
@@ -178,8 +180,14 @@ def run_confirm(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        kind = export(project, args.output, fallback=args.fallback, bilingual=args.bilingual)
+    session = _session(args.project)
+    try:
+        warning = session.check_export(args.output).warning()
+        kind = session.export(args.output, fallback=args.fallback, bilingual=args.bilingual)
+    finally:
+        session.close()
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {args.output} ({kind})")
     return 0
 

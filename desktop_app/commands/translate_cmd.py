@@ -66,6 +66,5 @@ def run(args: argparse.Namespace) -> int:
     if report.glossary_lost:
         print(f"glossary: {report.glossary_lost} segment(s) translated without term "
               "enforcement (placeholders lost)", file=sys.stderr)
-    print(f"wrote {args.output} ({report.from_mt} segments by MT, {report.from_tm} from the "
-          f"translation memory)", file=sys.stderr)
+    print(f"wrote {args.output} ({report.summary()})", file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop_app.core.documents.base import reattach_tags, strip_tags
 from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.i18n import _, number
 from desktop_app.core.mt.engine import CancelFn, Cancelled, ProgressFn
 from desktop_app.core.mt.routing import translate_texts
 from desktop_app.core.project import Project
@@ -29,6 +30,18 @@ class Report:
     glossary_lost: int = 0
     cancelled: bool = False
     notes: tuple[str, ...] = ()
+
+    @property
+    def left(self) -> int:
+        """Segments still without a translation: MT gave nothing, or the run stopped."""
+        return self.total - self.from_tm - self.from_mt
+
+    def summary(self) -> str:
+        """What the run did, as the editor, ``project pretranslate`` and ``translate``
+        say it."""
+        return _("{mt} segments by MT, {tm} from the translation memory, {left} left "
+                 "untranslated").format(mt=number(self.from_mt), tm=number(self.from_tm),
+                                        left=number(self.left))
 
 
 def pretranslate(project: Project, *, engine: str | None = None,

@@ -70,6 +70,31 @@ def _upgrade(db: sqlite_utils.Database, version: int) -> None:
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
+FOREIGN_TARGETS = "foreign_targets"
+
+
+def _same_language(code: str, target: str) -> bool:
+    """Whether a file's language code names the project's target language; a regional
+    variant counts as the same (fa-IR, fa-AF; ps, ps-AF)."""
+    if languages.is_known(code) and languages.get(code).code == target:
+        return True
+    primary = code.replace("_", "-").split("-")[0].casefold()
+    return primary == languages.get(target).bcp47.split("-")[0].casefold()
+
+
+def _foreign_targets(blocks: list[Block], file_lang: str, target: str) -> int:
+    """Targets in another language than ``target`` are not translations: they are read
+    as new (left out). Returns how many were left out."""
+    if not file_lang or _same_language(file_lang, target):
+        return 0
+    count = 0
+    for block in blocks:
+        if block.target.strip() and block.meta.get("status") != Status.NEW.value:
+            block.meta["status"] = Status.NEW.value
+            count += 1
+    return count
+
+
 @dataclass(slots=True)
 class ProjectInfo:
     path: str
@@ -173,6 +198,11 @@ class Project:
         check_blocks(imported.blocks, document.name)
         if not imported.blocks:
             raise DocumentError(f"{document.name}: no text to translate")
+        foreign = _foreign_targets(imported.blocks, imported.target_lang, target)
+        # where the original is: export refuses to write over it
+        notes = {"source_path": str(document.expanduser().resolve())}
+        if foreign:
+            notes[FOREIGN_TARGETS] = f"{imported.target_lang} {foreign}"
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(f"{path.name} already exists; open it, or choose another name")
@@ -181,16 +211,23 @@ class Project:
         os.close(fd)
         try:
             with tracked(Path(tmp)):
-                cls._fill(Path(tmp), document, data, fmt.name, imported.blocks, source, target)
+                cls._fill(Path(tmp), document, data, fmt.name, imported.blocks, source, target,
+                          notes)
                 os.replace(tmp, path)
         finally:
             for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
                 Path(leftover).unlink(missing_ok=True)
         return cls.open(path)
 
+    def foreign_targets(self) -> tuple[str, int] | None:
+        """(language, count) of the targets left out at import because the file had
+        them in another language than the project's."""
+        lang, _, count = self.get_meta(FOREIGN_TARGETS).partition(" ")
+        return (lang, int(count)) if count.isdigit() else None
+
     @staticmethod
     def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: list[Block],
-              source: str, target: str) -> None:
+              source: str, target: str, notes: dict[str, str]) -> None:
         db = _connect(tmp)
         try:
             with writing(db):
@@ -200,7 +237,8 @@ class Project:
                 db.table("meta").insert_all([
                     {"key": "source_lang", "value": source},
                     {"key": "target_lang", "value": target},
-                    {"key": "created", "value": str(time.time())}])
+                    {"key": "created", "value": str(time.time())},
+                    *({"key": k, "value": v} for k, v in notes.items())])
                 doc_id = db.table("documents").insert(
                     {"name": document.name, "format": fmt, "data": data,
                      "created": time.time()}).last_pk
@@ -215,9 +253,11 @@ class Project:
                         block.target or block.kind == "unit") else [
                         segmenter.core_and_space(block.text)]
                     for k, (lead, sentence, trail) in enumerate(parts):
-                        target_text = block.target.strip() if block.target else ""
-                        status = Status(block.meta.get("status") or Status.MT.value) if (
-                            target_text) else Status.NEW
+                        # A target its file calls untranslated (status new) is left out.
+                        status = Status(block.meta.get("status") or Status.MT.value)
+                        target_text = block.target.strip() if (
+                            block.target and status is not Status.NEW) else ""
+                        status = status if target_text else Status.NEW
                         rows.append({"block_id": block.id, "position": k, "lead": lead,
                                      "source": sentence, "trail": trail, "target": target_text,
                                      "status": status.value,

@@ -115,6 +115,8 @@ def _from_client_xliff(project: Project, data: bytes, name: str) -> list[Returne
                                 "project's").format(name=name, unit=block.id))
         target = block.target.strip()
         status = Status(block.meta.get("status") or read_status(bool(target)).value)
+        if status is Status.NEW:  # marked untranslated, or a copy of the source
+            target = ""
         out.append(Returned(segs[0].id, target, status))
         out.extend(Returned(s.id, "", Status.NEW) for s in segs[1:])
     return out

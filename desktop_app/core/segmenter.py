@@ -60,13 +60,13 @@ def _split(paragraph: str, language: str) -> list[str]:
     if lang == languages.ENGLISH:
         fast = _fast_english(paragraph)
         if fast is not None:
-            return fast
+            return _merge_empty(fast)
     segs: list[str] = _segmenter("en" if lang == languages.ENGLISH else "fa").segment(paragraph)
     if lang.is_rtl:
         segs = [piece for seg in segs for piece in _split_urdu_stop(seg)]
     if "".join(segs) != paragraph:  # never lose text: fall back to the whole paragraph
         return [paragraph]
-    return _merge_empty(segs)
+    return _join_ellipsis(_merge_empty(segs))
 
 
 _TAGS = re.compile(r"⟨/?\d+/?⟩")
@@ -118,11 +118,35 @@ def _fast_english(paragraph: str) -> list[str] | None:
     return [p for p in pieces if p]
 
 
+def _wordless(seg: str) -> bool:
+    """Only inline tags, spaces or punctuation: pysbd's lone "." of "2001..." is one."""
+    return not any(ch.isalnum() for ch in _TAGS.sub("", seg))
+
+
 def _merge_empty(segs: list[str]) -> list[str]:
-    """A piece with no words (only inline tags or spaces) joins its neighbour."""
+    """A piece with no words (only inline tags, spaces or punctuation) joins its
+    neighbour."""
     out: list[str] = []
     for seg in segs:
-        if out and not (_TAGS.sub("", seg).strip() and _TAGS.sub("", out[-1]).strip()):
+        if out and (_wordless(seg) or _wordless(out[-1])):
+            out[-1] += seg
+        else:
+            out.append(seg)
+    return out
+
+
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)(?:⟨/?\d+/?⟩)*\s*$")
+_LOWER_START = re.compile(r"^(?:⟨/?\d+/?⟩|[\s\"'“‘(])*[^\W\d_]")
+
+
+def _join_ellipsis(segs: list[str]) -> list[str]:
+    """An ellipsis followed by a lower-case word goes on with its sentence ("in 2001...
+    no, on Monday"), as pysbd already does after a word but not after a number."""
+    out: list[str] = []
+    for seg in segs:
+        m = _LOWER_START.match(seg)
+        inside = out and out[-1].endswith(".") and seg.startswith(".")  # cut in "..."
+        if inside or (out and _ELLIPSIS_END.search(out[-1]) and m and m.group(0)[-1].islower()):
             out[-1] += seg
         else:
             out.append(seg)

@@ -241,9 +241,17 @@ class MainWindow(BackgroundJobs):
             return made, snapshot(made)
 
         self._start_job(jobs.Op(work, key="import").success(
-            lambda done: self.set_session(EditSession.open(*done))),
+            lambda done: self._imported(EditSession.open(*done))),
             _("Importing {name}…").format(name=path.name))
         return True
+
+    def _imported(self, session: Any) -> None:
+        self.set_session(session)
+        foreign = session.project.foreign_targets()
+        if foreign:  # an XLIFF translated into another language: said, not hidden
+            self.statusBar().showMessage(_(
+                "The file's {n} targets are in {lang}, not in the project's language: left "
+                "out, to be translated").format(n=number(foreign[1]), lang=foreign[0]), 15000)
 
     def set_session(self, session: Any) -> None:
         """Show an open session (the grid measures only the rows on screen)."""

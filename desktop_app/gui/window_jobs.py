@@ -142,9 +142,7 @@ class BackgroundJobs(QMainWindow):
         self.qa_panel.show_findings(self.session.findings)
         self.model.dataChanged.emit(self.model.index(0, 4),
                                     self.model.index(self.model.rowCount() - 1, 4))
-        message = _("{mt} segments by MT, {tm} from the translation memory").format(
-            mt=number(report.from_mt), tm=number(report.from_tm))
-        self.statusBar().showMessage(message, 8000)
+        self.statusBar().showMessage(report.summary(), 8000)
         row = self.current_row()
         if row is not None:
             self._show_mt(row)

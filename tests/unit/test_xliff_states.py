@@ -104,3 +104,43 @@ def test_xliff2_segments_states_and_substates(tmp_path: Path) -> None:
     assert (b.get("id"), b.get("state"), b.get("subState")) == ("b", "translated", None)
     assert b.find("x:target/x:ph", ns).get("id") == "1"
     assert root.find(".//x:ignorable", ns) is not None and root.get("trgLang") == "ps"
+
+
+def test_untranslated_and_copied_targets_read_as_new() -> None:
+    seg = '<segment{a}><source>Aid arrived.</source><target>{t}</target></segment>'
+    units = "".join(f'<unit id="u{k}">{seg.format(a=a, t=t)}</unit>' for k, (a, t) in enumerate([
+        (' state="initial"', "کمک رسید."),  # the file says: not translated
+        (' state="initial" subState="tarjuman:mt-suggestion"', "کمک رسید."),  # our MT
+        ("", "کمک رسید."),  # no state: a target is taken as MT
+        (' state="translated"', "Aid arrived."),  # a copy of the source
+        (' state="final"', "Aid arrived."),  # ...that a reviewer signed off
+    ]))
+    data = (f'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+            f'trgLang="fa-AF"><file id="f">{units}</file></xliff>').encode()
+    assert [b.meta["status"] for b in Xliff().load(data, "a.xlf").blocks] == [
+        "new", "mt", "mt", "new", "confirmed"]
+
+
+def test_client_xliff_back_from_review_keeps_untranslated_segments_new(tmp_path: Path) -> None:
+    from desktop_app.core.review import import_review
+
+    units = "".join(f'<trans-unit id="{k}"><source>{text}</source></trans-unit>'
+                    for k, text in enumerate(["Kabul fell.", "Aid arrived.", "Nothing else."]))
+    doc = tmp_path / "c.xlf"
+    doc.write_bytes((f'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                     f'<file original="c" source-language="en" target-language="fa-AF" '
+                     f'datatype="plaintext"><body>{units}</body></file></xliff>').encode())
+    project = Project.create(doc, "prs", path=tmp_path / "c.tarjuman")
+    first = project.segments()[0]
+    project.set_target(first.id, "کابل سقوط کرد.")
+    out = tmp_path / "out.xlf"
+    export(project, out)
+    # the reviewer's tool fills the untranslated units with copies of the source
+    data = out.read_bytes()
+    for text, state in ((b"Aid arrived.", b"needs-translation"), (b"Nothing else.", b"new")):
+        data = data.replace(text + b"</source>", text + b"</source><target state=\"" + state
+                            + b"\">" + text + b"</target>")
+    out.write_bytes(data)
+    import_review(project, out)
+    assert [(s.status, s.target) for s in project.segments()] == [
+        (Status.EDITED, "کابل سقوط کرد."), (Status.NEW, ""), (Status.NEW, "")]

@@ -5,7 +5,9 @@ Formatted runs (bold, italic, underline, super/subscript) and hyperlinks become 
 plain runs are plain text. On export each paragraph's runs are rebuilt from the target's
 tags with the original run properties, and every paragraph of the document is marked for
 the target language: ``w:bidi`` on the paragraph, ``w:rtl`` and ``w:lang w:bidi=fa-AF``
-on each run, and an Arabic-script font for complex script.
+on each run, and an Arabic-script font for complex script. Tables of a right-to-left
+export are mirrored (``w:bidiVisual``: the first column on the right), as Word does for a
+table written in Dari or Pashto.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "
              "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
              "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
              "w:eastAsianLayout", "w:specVanish", "w:oMath")
+TBLPR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+               "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+               "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+               "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 FORMAT_TAGS = ("w:b", "w:i", "w:u", "w:strike", "w:vertAlign", "w:caps", "w:smallCaps")
 
 
@@ -270,11 +276,12 @@ def _rebuild(p: etree._Element, target: str) -> None:
 
 
 def _set(parent: etree._Element, tag: str) -> etree._Element:
-    """The child ``tag`` of a w:pPr or w:rPr, added in the order the schema requires."""
+    """The child ``tag`` of a w:pPr, w:rPr or w:tblPr, added in the order the schema
+    requires."""
     el = parent.find(qn(tag))
     if el is not None:
         return el
-    seq = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
+    seq = {qn("w:pPr"): PPR_ORDER, qn("w:tblPr"): TBLPR_ORDER}.get(parent.tag, RPR_ORDER)
     el = etree.Element(qn(tag))
     later = {qn(t) for t in seq[seq.index(tag) + 1:]}
     for k, child in enumerate(parent):
@@ -295,6 +302,15 @@ def mark_paragraph(p: etree._Element, lang: languages.Language) -> None:
     mark = _set(ppr, "w:rPr")
     for rpr_holder in [mark, *[_rpr(r) for r in p.iter(qn("w:r"))]]:
         _mark_run(rpr_holder, lang)
+
+
+def mark_table(tbl: etree._Element) -> None:
+    """A right-to-left table: its first column on the right (``w:bidiVisual``)."""
+    tblpr = tbl.find(qn("w:tblPr"))
+    if tblpr is None:
+        tblpr = etree.Element(qn("w:tblPr"))
+        tbl.insert(0, tblpr)
+    _set(tblpr, "w:bidiVisual")
 
 
 def _rpr(run: etree._Element) -> etree._Element:
@@ -346,6 +362,10 @@ class Docx:
                 if bid in targets:
                     _rebuild(p, targets[bid])
                 mark_paragraph(p, lang)
+            if lang.is_rtl:
+                for _name, root in (*_parts(document), *notes.roots()):
+                    for tbl in root.iter(qn("w:tbl")):
+                        mark_table(tbl)
             notes.store()
         except (KeyError, ValueError, AttributeError, etree.LxmlError) as exc:
             raise _damaged(name, exc) from exc

@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import docx
-from docx.oxml import OxmlElement
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
-from desktop_app.core.documents.docx import mark_paragraph
+from desktop_app.core.documents.docx import mark_paragraph, mark_table
 from desktop_app.core.i18n import _
 
 if TYPE_CHECKING:
@@ -388,7 +387,7 @@ class Pdf:
                     table = document.add_table(rows=0, cols=0)
                     table.style = "Table Grid"  # type: ignore[attr-defined]
                     if lang.is_rtl:  # columns run right to left
-                        table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))  # type: ignore[attr-defined]
+                        mark_table(table._tbl)  # type: ignore[attr-defined]
                 _cell(table, int(block.meta["row"]), int(block.meta["col"]), text, lang)
                 continue
             table_id = None

@@ -18,7 +18,14 @@ from lxml import etree
 
 from desktop_app.core import xmlsafe
 from desktop_app.core.documents.base import Block, DocumentError, Imported
-from desktop_app.core.documents.xliff_states import MQ_NS, SDL_NS, read_status
+from desktop_app.core.documents.xliff_states import (
+    MQ_NS,
+    SDL_NS,
+    copies_source,
+    read_status,
+    says_untranslated,
+)
+from desktop_app.core.segments import Status
 from desktop_app.core.xmlsafe import local
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -134,6 +141,15 @@ def _file_no(unit: etree._Element) -> int:
     return [c for c in parent.getparent() if local(c) == "file"].index(parent) + 1
 
 
+def _untranslated(status: Status, source: str, target: str, says_so: bool) -> Status:
+    """New when the file calls its target untranslated or the target copies the source
+    (unless a reviewer confirmed it): the project then leaves that target out."""
+    if target.strip() and (says_so or (status is not Status.CONFIRMED
+                                        and copies_source(source, target))):
+        return Status.NEW
+    return status
+
+
 def _load_v1(root: etree._Element, name: str) -> Imported:
     files = [f for f in root.iter() if local(f) == "file"]
     if not files:
@@ -162,6 +178,8 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
                 conf = seg_def.get("conf", "") if seg_def is not None else ""
                 status = read_status(bool(target_text.strip()), v1=state, sdl=conf,
                                      approved=approved)
+                status = _untranslated(status, text, target_text,
+                                       not conf and says_untranslated(v1=state))
                 imported.blocks.append(Block(
                     ids.make(f"{uid}#{mid}", _file_no(unit)), text, "unit",
                     {**meta, "mid": mid, "status": status.value, "conf": conf,
@@ -169,8 +187,10 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
                     target_text))
             continue
         text, target_text, _ = render_pair(source, target)
-        status = read_status(bool(target_text.strip()), v1=state, approved=approved,
-                             mq=unit.get(f"{{{MQ_NS}}}status"))
+        mq = unit.get(f"{{{MQ_NS}}}status")
+        status = read_status(bool(target_text.strip()), v1=state, approved=approved, mq=mq)
+        status = _untranslated(status, text, target_text,
+                               not approved and says_untranslated(v1=state, mq=mq))
         imported.blocks.append(Block(ids.make(uid, _file_no(unit)), text, "unit",
                                      {**meta, "status": status.value}, target_text))
     return imported
@@ -200,6 +220,8 @@ def _load_v2(root: etree._Element, name: str) -> Imported:
             text, target_text, _ = render_pair(source, first(seg, "target"))
             state = seg.get("state", "")
             status = read_status(bool(target_text.strip()), v2=state or "initial")
+            status = _untranslated(status, text, target_text, says_untranslated(
+                v2=state, sub_state=seg.get("subState")))
             imported.blocks.append(Block(
                 ids.make(f"{uid}#{seg.get('id') or k}", _file_no(unit)), text, "unit",
                 {"unit": uid, "n": n, "segment": k, "state": state, "status": status.value},

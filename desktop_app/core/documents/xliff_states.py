@@ -14,11 +14,17 @@ Pretranslated, MachineTranslated, Rejected -> MT (MT -> MachineTranslated),
 PartiallyEdited <-> edited, ManuallyConfirmed (Proofread, Reviewer1/2Confirmed) <->
 confirmed.
 
-Read: 1.2 new/needs-translation -> new (MT when a target is there); needs-adaptation,
+Read: 1.2 new/needs-translation -> new; needs-adaptation,
 needs-l10n, needs-review-* -> MT; translated -> edited; signed-off, final or
 ``approved="yes"`` -> confirmed. 2.0 initial -> new/MT; translated -> edited;
 reviewed, final -> confirmed. Trados Draft, RejectedTranslation, RejectedSignOff -> MT;
 Translated -> edited; ApprovedTranslation, ApprovedSignOff -> confirmed.
+
+A target the file itself calls untranslated (1.2 new/needs-translation, an explicit 2.0
+initial without a Tarjuman ``subState``, memoQ NotStarted), or a copy of the source that
+nobody confirmed, is no translation: the segment is read as new and its target is not
+taken into the project, so pretranslation fills it. Without a state a target counts as
+MT, as before.
 """
 
 from __future__ import annotations
@@ -88,6 +94,29 @@ def read_status(has_target: bool, *, v1: str | None = None, v2: str | None = Non
     if not has_target:
         return Status.NEW
     return status
+
+
+UNTRANSLATED_V1 = {"new", "needs-translation"}
+OWN_SUBSTATE = "tarjuman:"  # how Tarjuman marks an unreviewed 2.0 target (see V2_WRITE)
+
+
+def says_untranslated(*, v1: str | None = None, v2: str | None = None,
+                      sub_state: str | None = None, mq: str | None = None) -> bool:
+    """Whether the file's own state marks a segment's target as not translated yet."""
+    if mq:
+        return mq == "NotStarted"
+    if v1:
+        return v1 in UNTRANSLATED_V1
+    if v2:
+        return v2 == "initial" and not (sub_state or "").startswith(OWN_SUBSTATE)
+    return False
+
+
+def copies_source(source: str, target: str) -> bool:
+    """A target that repeats a source with words in it (numbers and codes alone may
+    stay as they are in a translation)."""
+    text = source.strip()
+    return text == target.strip() and any(ch.isalpha() for ch in text)
 
 
 def weakest(statuses: list[Status]) -> Status:
