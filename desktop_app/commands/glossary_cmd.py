@@ -14,7 +14,9 @@ from desktop_app.core.glossary import csvio, tbx
 from desktop_app.core.glossary.labels import domain_label, status_label
 from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
+from desktop_app.core.glossary.search import KIND_LABELS
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
+from desktop_app.core.i18n import _
 from desktop_app.core.sqlitetx import writing
 from desktop_app.core.textio import check_input_file, check_output, read_text
 
@@ -42,6 +44,8 @@ def register(sub: Any) -> None:
     se = g.add_parser("search", help="search terms and notes (spelling-variant aware)")
     se.add_argument("query")
     se.add_argument("--lang", help="only terms in this language")
+    se.add_argument("--no-notes", action="store_true",
+                    help="terms only: leave out concepts found only by their notes")
     se.add_argument("--json", action="store_true")
     se.set_defaults(func=run_search)
     add = g.add_parser("add", help="add a concept to your glossary")
@@ -114,9 +118,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     with open_default() as gs:
-        found = gs.search(args.query, args.lang, limit=100)
-    _show(found, args.json)
-    if not found and not args.json:
+        found = gs.search_ranked(args.query, args.lang, limit=100, notes=not args.no_notes)
+    if args.json:
+        print_json([{**_concept_json(f.concept), "match": f.kind_name} for f in found])
+        return 0
+    for f in found:
+        print(f"{_(KIND_LABELS[f.kind])}: ", end="")
+        _show([f.concept], False)
+    if not found:
         print(f"no term matches {args.query!r}")
     return 0
 

@@ -12,7 +12,7 @@ from desktop_app.core.errors import InputError
 from desktop_app.core.glossary.library import open_default
 from desktop_app.core.i18n import _
 from desktop_app.core.spell import dictionaries
-from desktop_app.core.spell.vocabulary import checker_for
+from desktop_app.core.spell.vocabulary import checker_for, untrusted_note
 from desktop_app.core.textio import read_text
 
 
@@ -54,10 +54,13 @@ def run(args: argparse.Namespace) -> int:
                 suggestions[miss.word] = checker.suggest(miss.word)
             found.append((n, miss, suggestions[miss.word]))
     if args.json:
-        print_json({"dictionary": str(checker.dictionary or ""), "misspelt": [
-            {"line": n, **m.as_json(), "suggestions": s} for n, m, s in found]})
+        misspelt = [{"line": n, **m.as_json(), "suggestions": s} for n, m, s in found]
+        print_json({"dictionary": str(checker.dictionary or ""), "trusted": checker.trusted,
+                    "misspelt": misspelt})
         return 0
-    if checker.dictionary is None:
+    if not checker.trusted:
+        print(untrusted_note(checker))
+    elif checker.dictionary is None:
         print(_("no Hunspell dictionary for this language: checked against learned words "
                 "only (install one with `tarjuman spell install FILE.dic`)"))
     for n, miss, sugg in found:

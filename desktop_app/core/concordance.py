@@ -1,6 +1,10 @@
 """Concordance: where a word or phrase was met before, in the translation memory, the
 glossaries and the confirmed segments of every project, spelling variants folded, on the
-source or the target side, each hit with its context and where it comes from."""
+source or the target side, each hit with its context and where it comes from.
+
+The side can be left to the query: a query in Arabic script is looked for on the side
+whose language is written in it (the target of an English→Dari project), a Latin one on
+the other side; when both languages share a script, or the query mixes scripts, on both."""
 
 from __future__ import annotations
 
@@ -15,9 +19,12 @@ from desktop_app.core.glossary.store import GlossarySet
 from desktop_app.core.i18n import N_
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
-from desktop_app.core.textnorm import fold_with_map, original_span
+from desktop_app.core.textnorm import fold_with_map, is_arabic_letter, original_span
 from desktop_app.core.tm import TranslationMemory
 
+SIDES = {"auto": N_("Automatic (by script)"), "source": N_("Source"), "target": N_("Target"),
+         "both": N_("Both sides")}
+SIDE_OF_HIT = {"source": N_("source side"), "target": N_("target side")}
 KINDS = {"tm": N_("Translation memory"), "glossary": N_("Glossary"),
          "project": N_("Confirmed segment")}
 
@@ -29,6 +36,18 @@ class Hit:
     target: str
     where: str  # TM origin, glossary name, project file
     span: tuple[int, int]  # of the query in the searched side (source or target)
+    side: str = "source"  # the side the query was found on
+
+
+def side_for(query: str, source_lang: str, target_lang: str) -> str:
+    """The side a query belongs to by its script: "source", "target" or "both"."""
+    src_rtl, tgt_rtl = languages.get(source_lang).is_rtl, languages.get(target_lang).is_rtl
+    letters = [c for c in query if c.isalpha()]
+    arabic = any(is_arabic_letter(c) for c in letters)
+    other = any(not is_arabic_letter(c) for c in letters)
+    if src_rtl == tgt_rtl or arabic == other:  # one script for both, mixed, or no letters
+        return "both"
+    return "source" if arabic == src_rtl else "target"
 
 
 def _find(query: str, text: str, lang: str) -> tuple[int, int] | None:
@@ -42,19 +61,26 @@ def _find(query: str, text: str, lang: str) -> tuple[int, int] | None:
     return original_span(index, at, at + len(folded_query))
 
 
-def search(query: str, source_lang: str, target_lang: str, *, side: str = "source",
+def search(query: str, source_lang: str, target_lang: str, *, side: str = "auto",
            tm: TranslationMemory | None = None, glossaries: GlossarySet | None = None,
            projects: Path | None = None, limit: int = 200) -> list[Hit]:
-    """Hits for ``query`` on ``side`` ("source" or "target"), TM first, then glossary terms,
-    then confirmed segments of the projects in ``projects`` (the data dir's by default)."""
+    """Hits for ``query`` on ``side`` ("source", "target", "both" or "auto": by the query's
+    script), TM first, then glossary terms, then confirmed segments of the projects in
+    ``projects`` (the data dir's by default). Each hit says which side it was found on."""
     src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
-    lang = src if side == "source" else tgt
+    if side == "auto":
+        side = side_for(query, src, tgt)
+    sides = [(s, lang) for s, lang in (("source", src), ("target", tgt)) if side in (s, "both")]
     hits: list[Hit] = []
 
     def consider(kind: str, source: str, target: str, where: str) -> None:
-        span = _find(query, source if side == "source" else target, lang)
-        if span is not None and len(hits) < limit:
-            hits.append(Hit(kind, source, target, where, span))
+        if len(hits) >= limit:
+            return
+        for name, lang in sides:
+            span = _find(query, source if name == "source" else target, lang)
+            if span is not None:
+                hits.append(Hit(kind, source, target, where, span, name))
+                return
 
     if tm is not None:
         for source, target, origin in tm.db.execute(

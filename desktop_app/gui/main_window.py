@@ -38,6 +38,7 @@ from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import N_, _, number, set_language
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
+from desktop_app.gui.widgets import spelling
 from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
@@ -270,6 +271,7 @@ class MainWindow(BackgroundJobs):
                                          self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
         target_delegate.spell = checker_for_session(session)
+        spelling.show_state(self, target_delegate.spell, project.target_lang)
         target_delegate.history_requested.connect(lambda redo: self.redo() if redo else self.undo())
         session.set_spell(target_delegate.spell)
         self.view.setItemDelegateForColumn(TARGET, target_delegate)

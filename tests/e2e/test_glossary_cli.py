@@ -89,3 +89,25 @@ def test_search_finds_a_half_space_term_typed_with_a_space_and_the_reverse(cli) 
         assert [c["id"] for c in json.loads(r.stdout)] == [cid], query
     r = cli("glossary", "search", "جنگ سالار")
     assert "جنگ‌سالار" in r.stdout
+
+
+def test_search_lists_terms_before_notes_and_labels_them(cli) -> None:
+    lines = cli("glossary", "search", "kabul").stdout.splitlines()
+    assert lines[0].startswith("term: ") and "Kabul" in lines[0]
+    assert any(line.startswith("note: ") and "Parwan" in line for line in lines)
+    first_note = next(i for i, line in enumerate(lines) if line.startswith("note: "))
+    assert all(not line.startswith("note: ") for line in lines[:first_note])
+    assert "Parwan" not in cli("glossary", "search", "kabul", "--no-notes").stdout
+    cli("glossary", "add", "--term", "en=warlord", "--term", "dari=جنگ‌سالار")
+    r = cli("glossary", "search", "جنگسالاران")
+    assert r.stdout.startswith("inflected form of a term: ") and "warlord" in r.stdout
+
+
+def test_check_does_not_take_the_pronoun_us_for_the_us(cli, tmp_path: Path) -> None:
+    src, tgt = tmp_path / "us.en.txt", tmp_path / "us.prs.txt"
+    src.write_text("They told us to leave; let us know.\nThe US embassy closed.\n", "utf-8")
+    tgt.write_text("آنها به ما گفتند که برویم؛ به ما خبر بدهید.\nسفارت بسته شد.\n", "utf-8")
+    r = cli("glossary", "check", str(src), str(tgt), "--to", "dari")
+    assert r.returncode == 0, r.stderr
+    missing = [line for line in r.stdout.splitlines() if "term-missing" in line]
+    assert len(missing) == 1 and missing[0].startswith("line 2:"), r.stdout

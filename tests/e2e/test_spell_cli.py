@@ -14,8 +14,10 @@ def test_spell_with_an_installed_dictionary_and_with_none(cli, tmp_path: Path) -
     r = cli("spell", str(text), "--lang", "dari", "--json")
     assert r.returncode == 0, r.stderr
     learned_only = json.loads(r.stdout)
-    assert learned_only["dictionary"] == ""
-    assert "مردم" in [m["word"] for m in learned_only["misspelt"]]  # nothing learned yet
+    assert learned_only["dictionary"] == "" and learned_only["trusted"] is False
+    flagged = [m["word"] for m in learned_only["misspelt"]]
+    assert "شهر" in flagged  # nothing learned yet
+    assert not {"مردم", "به", "در", "رفت"} & set(flagged)  # the most common words are known
 
     dic = write_dictionary(tmp_path / "download")
     r = cli("spell", "install", str(dic), "--lang", "dari")
@@ -45,3 +47,17 @@ def test_spell_refuses_bad_input_in_one_line(cli, tmp_path: Path) -> None:
     assert r.returncode != 0 and "Traceback" not in r.stderr
     r = cli("spell", str(lone), "--lang", "english")
     assert r.returncode != 0 and "Dari and Pashto" in r.stderr
+
+
+def test_an_untrusted_checker_says_so_and_knows_the_common_words(cli, tmp_path: Path) -> None:
+    text = tmp_path / "sp.txt"
+    text.write_text("مقامات در کابل اعلام کردند که این کار ادامه دارد و مهم است\n", "utf-8")
+    r = cli("spell", str(text), "--lang", "dari")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("spelling is unreliable: no Hunspell dictionary")
+    assert "tarjuman spell install" in lines[0]
+    assert lines[1:] == ["0 misspelt word(s) in 1 line(s)"]
+    text.write_text("د کابل په ښار کې خلکو وویل چې دا کار مهم دی\n", "utf-8")
+    r = cli("spell", str(text), "--lang", "pashto")
+    assert r.stdout.splitlines()[1:] == ["0 misspelt word(s) in 1 line(s)"]

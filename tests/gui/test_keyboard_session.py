@@ -88,7 +88,7 @@ def test_keyboard_only_session(qtbot, tiny_argos: Path, tmp_path: Path, monkeypa
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert dialog.hits
     type_text(dialog.query, "")
-    dialog.side.setCurrentIndex(1)
+    dialog.side.setCurrentIndex(dialog.side.findData("target"))
     dialog.query.setText("ترجمهٔ من")
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert any(h.kind == "project" for h in dialog.hits)

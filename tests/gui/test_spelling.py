@@ -106,3 +106,27 @@ def test_real_window_underlines_misspelt_words(qtbot, tmp_path: Path) -> None:
     shot = QGuiApplication.primaryScreen().grabWindow(0)
     assert shot.save(str(ARTIFACTS / "spelling-xvfb.png")) and shot.width() > 500
     window.close()
+
+
+def test_the_status_bar_says_when_spelling_is_off_and_how_to_turn_it_on(
+        qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 600)
+    window.show()
+    assert window.open_path(sample("panjshir.txt"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    note = window.statusBar().findChild(QLabel, spelling.NOTE_NAME)
+    assert note is not None and note.isVisible()
+    assert note.text().startswith("Spelling off: no Dari dictionary")
+    assert "tarjuman spell install" in note.text() and "confirm more" in note.toolTip()
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "spelling-off-offscreen.png"))
+    window.close()
+    with_dictionary = open_with_misspellings(qtbot, tmp_path)
+    note = with_dictionary.statusBar().findChild(QLabel, spelling.NOTE_NAME)
+    assert note is not None and not note.isVisible()
+    with_dictionary.close()

@@ -72,3 +72,13 @@ def test_finds_every_inserted_term_and_nothing_inside_words(terms, filler, data)
     assert chosen in [h.text for h in hits] or any(chosen in h.text for h in hits)
     glued = "".join(words) + "zz"
     assert m.find("x" + glued) == [], "matched inside a word"
+
+
+def test_acronyms_match_only_in_capitals() -> None:
+    m = Matcher("en", [concept(1, Term("en", "US"), Term("prs", "ایالات متحده امریکا")),
+                       concept(2, Term("en", "UN"), Term("prs", "سازمان ملل")),
+                       concept(3, Term("en", "NATO")), concept(4, Term("en", "Kabul"))])
+    assert texts(m, "They told us to leave; let us know. Us too.") == []
+    assert texts(m, "un-named sources, Un-named, nato-style") == []
+    assert texts(m, "US-led forces, the UN and NATO's troops") == ["US", "UN", "NATO"]
+    assert texts(m, "kabul and KABUL") == ["kabul", "KABUL"]  # only acronyms keep case

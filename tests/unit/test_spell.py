@@ -8,8 +8,9 @@ import pytest
 
 from desktop_app.core.errors import InputError
 from desktop_app.core.glossary.store import Concept, Term
+from desktop_app.core.resources import shipped
 from desktop_app.core.spell import dictionaries
-from desktop_app.core.spell.checker import SpellChecker
+from desktop_app.core.spell.checker import SpellChecker, common_words
 from desktop_app.core.spell.vocabulary import checker_for
 from tests.fixtures.hunspell_dict import write_dictionary
 
@@ -55,7 +56,7 @@ def test_learned_words_alone_for_pashto_with_inflection(tmp_path: Path) -> None:
                       concepts=[Concept([Term("en", "government"), Term("ps", "حکومت")],
                                         id=1, glossary="g")])
     assert words(ps, "ولسمشرانو حکومتونو سره خبرې وکړې") == []
-    assert words(ps, "د ښځو") == ["د"]  # ښځو: ښځې learned; د was never seen
+    assert words(ps, "د ښځو") == []  # ښځو: ښځې learned; د is a common word
     assert words(ps, "ولسمشرانوو") == ["ولسمشرانوو"]
     assert ps.suggest("ولسمشرن")[0] == "ولسمشر"
 
@@ -114,3 +115,18 @@ def test_the_editing_session_checks_spelling_and_learns_what_is_confirmed(
             "misspelt: \u2068ولاړل\u2069"]
     finally:
         session.close()
+
+
+def test_common_words_are_never_flagged_without_a_dictionary() -> None:
+    dari = SpellChecker("dari", learned=["اگست"])
+    assert not dari.trusted
+    text = "مقامات در کابل اعلام کردند که این کار ادامه دارد و مهم است"
+    assert words(dari, text) == []
+    assert words(dari, "استت") == ["استت"] and "است" in dari.suggest("استت")
+    pashto = SpellChecker("pashto")
+    assert words(pashto, "د کابل په ښار کې خلکو وویل چې دا کار مهم دی") == []
+    for lang in ("prs", "ps"):
+        listed = common_words(lang)
+        assert 150 <= len(set(listed)) <= 400, lang
+        header = shipped("resources", "spell", f"common-{lang}.txt").read_text("utf-8")
+        assert "Source:" in header

@@ -56,6 +56,7 @@ class _Entry:
     length: int  # length of the key
     variant: bool = False  # an inflected form of the term's inner words
     inflects: bool = True  # the last word is long enough to take an ending
+    exact_case: bool = False  # marked case-sensitive, or an acronym (US, UN, NATO)
 
 
 def _is_word(ch: str) -> bool:
@@ -64,6 +65,24 @@ def _is_word(ch: str) -> bool:
 
 def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalpha())
+
+
+def is_acronym(text: str) -> bool:
+    """An all-capital term (US, UN, NATO, U.S.): matched only as written, in capitals, so
+    the pronoun "us" is never the United States. One capital letter alone is no acronym."""
+    letters = _letters(text)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def exact_case(term: Term) -> bool:
+    """Whether a term matches only with its own letter case (the case rule)."""
+    return term.case_sensitive or is_acronym(term.text)
+
+
+def _same_case(text: str, a: int, b: int, term: str) -> bool:
+    """The hit ``text[a:b]`` has the term's letters in the term's case: the lowercase
+    prefix of a hyphenated word ("un-named") is no UN, while "US-led" is the US."""
+    return _letters(text[a:b]) == _letters(term)
 
 
 class Matcher:
@@ -104,11 +123,12 @@ class Matcher:
             if not folded:
                 continue
             inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
+            exact = exact_case(term)
             for n, form in enumerate(self._forms(folded)):
                 if form in keys:
                     continue
                 self._entries.setdefault(form, []).append(
-                    _Entry(key, term, len(form), n > 0, inflects))
+                    _Entry(key, term, len(form), n > 0, inflects, exact))
                 self._automaton.add_word(form, form)
                 keys.append(form)
         self._by_concept[key] = keys
@@ -167,8 +187,7 @@ class Matcher:
             while b < len(text) and unicodedata.category(text[b]) == "Mn":
                 b += 1  # a mark folding removed (ezafe ٔ, harakat) belongs to the hit
             a_term, b_term = original_span(index, start, start + entry.length)
-            if entry.term.case_sensitive and _letters(text[a_term:b_term]) != _letters(
-                    entry.term.text):
+            if entry.exact_case and not _same_case(text, a_term, b_term, entry.term.text):
                 continue
             taken.append((start, end))
             hits.append(Hit(a, b, text[a:b], entry.concept_key, entry.term, b_term))

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -21,6 +21,9 @@ from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textnorm import fold
+
+if TYPE_CHECKING:
+    from desktop_app.core.glossary.search import Found
 
 STATUSES = ("preferred", "admitted", "forbidden")
 SCHEMA_VERSION = 2
@@ -370,32 +373,11 @@ class Glossary:
                               row["ext_id"], row["id"], self.name)
 
     def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
-        """Concepts whose terms or notes hold every word of ``query`` (folded, prefix match)."""
-        words = fold(query).split()
-        if not words:
-            return []
-        match = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
-        sql = ("SELECT terms.concept_id, terms_fts.rank FROM terms_fts JOIN terms "
-               "ON terms.rowid = terms_fts.rowid WHERE terms_fts MATCH ?")
-        params: list[Any] = [match]
-        if lang:
-            sql += " AND terms.lang = ?"
-            params.append(lang_code(lang))
-        else:
-            sql += (" UNION ALL SELECT concepts.id, concepts_fts.rank + 1000 FROM concepts_fts "
-                    "JOIN concepts ON concepts.rowid = concepts_fts.rowid "
-                    "WHERE concepts_fts MATCH ?")
-            params.append(match)
-        # Half-space, space or nothing inside a term: compare the terms without spaces too
-        # (and ئ as ی, for terms stored before folding did that).
-        sql += (" UNION ALL SELECT concept_id, 500 FROM terms WHERE "
-                "instr(replace(replace(norm, ' ', ''), 'ئ', 'ی'), ?)"
-                + (" AND lang = ?" if lang else ""))
-        params += [fold(query).replace(" ", "")] + ([lang_code(lang)] if lang else [])
-        sql = f"SELECT concept_id FROM ({sql}) GROUP BY concept_id ORDER BY min(rank) LIMIT ?"
-        params.append(limit)
-        ids = [r[0] for r in self.db.execute(sql, params).fetchall()]
-        return [self.get(cid) for cid in ids]
+        """Concepts found for ``query`` (folded, prefix match, inflected forms), terms first
+        and notes after: see ``core.glossary.search``."""
+        from desktop_app.core.glossary.search import search
+
+        return [f.concept for f in search(self, query, lang)[:limit]]
 
 
 def _pk(value: Any) -> int:
@@ -445,9 +427,14 @@ class GlossarySet:
                 yield from glossary.concepts_matching(texts, lang)
 
     def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
-        found: list[Concept] = []
-        for glossary in self.glossaries:
-            found.extend(glossary.search(query, lang, limit - len(found)))
-            if len(found) >= limit:
-                break
-        return found
+        return [f.concept for f in self.search_ranked(query, lang, limit)]
+
+    def search_ranked(self, query: str, lang: str | None = None, limit: int = 50, *,
+                      notes: bool = True) -> list[Found]:
+        """Found in every glossary: term matches first, the project glossary's before the
+        others', then note matches (a term in the starter glossary comes before a note in
+        the project glossary)."""
+        from desktop_app.core.glossary.search import NOTE, search
+
+        found = [f for g in self.glossaries for f in search(g, query, lang, notes=notes)]
+        return sorted(found, key=lambda f: f.kind == NOTE)[:limit]

@@ -4,7 +4,9 @@ A word is known when the Hunspell dictionary accepts it, or when it is a learned
 the user's confirmed segments, the glossary terms of the language, the personal
 dictionary. Learned words are compared with the matcher's folding (half-space = nothing,
 Arabic ي/ك = ی/ک) and its inflection endings, so ``ولسمشرانو`` is known once ``ولسمشر``
-is. Without a dictionary (always, for Pashto) the learned words alone decide.
+is. Without a dictionary (always, for Pashto) the learned words alone decide. The most
+common words of the language (``resources/spell/common-LANG.txt``: function words such as
+از، به، در، که and د، په، او، چې) are always known, dictionary or not.
 
 Dari against an Iranian dictionary: the glossary's Dari terms are never flagged, and a
 word that is the forbidden (Iranian) term of a concept is flagged, inflected or not,
@@ -23,6 +25,7 @@ from rapidfuzz import fuzz, process
 from desktop_app.core import languages
 from desktop_app.core.glossary.store import Concept
 from desktop_app.core.inflection import endings_for
+from desktop_app.core.resources import shipped
 from desktop_app.core.spell import dictionaries
 from desktop_app.core.spell.engine import Engine, load
 from desktop_app.core.textnorm import fold, match_key
@@ -59,6 +62,18 @@ def words_of(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+COMMON_LISTS = {"prs": "common-prs.txt", "fa": "common-prs.txt", "ps": "common-ps.txt"}
+
+
+def common_words(lang: str) -> list[str]:
+    """The shipped list of the language's most common words, known to be right."""
+    name = COMMON_LISTS.get(languages.get(lang).code)
+    if name is None:
+        return []
+    text = shipped("resources", "spell", name).read_text("utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
 def personal_file(lang: str) -> Path:
     return dictionaries.user_dir(lang) / "personal.txt"
 
@@ -80,6 +95,7 @@ class SpellChecker:
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
         self._display: dict[str, str] = {}  # key -> a word as written, for suggestions
+        self._common = {self._key(w) for w in common_words(self.lang)}
         for text in learned:
             self.learn(text)
         for concept in concepts:
@@ -87,6 +103,14 @@ class SpellChecker:
         if personal and personal.is_file():
             for line in personal.read_text("utf-8").splitlines():
                 self.learn(line)
+
+    @property
+    def learned_count(self) -> int:
+        return len(self._known)
+
+    @property
+    def common_count(self) -> int:
+        return len(self._common)
 
     @property
     def trusted(self) -> bool:
@@ -174,9 +198,9 @@ class SpellChecker:
         key = self._key(word)
         if self.iranian(word) is not None:
             return False
-        if key in self._ignored or key in self._parts:
+        if key in self._ignored or key in self._parts or key in self._common:
             return True
-        if any(s in self._known for s in self._stems(key)):
+        if any(s in self._known or s in self._common for s in self._stems(key)):
             return True
         if self.engine is None:
             return False
@@ -205,7 +229,8 @@ class SpellChecker:
         if self.engine is not None:
             found += list(self.engine.suggest(word))
         key = self._key(word)
-        near = process.extract(key, list(self._known), scorer=fuzz.ratio, score_cutoff=60,
+        near = process.extract(key, list(self._known | self._common), scorer=fuzz.ratio,
+                               score_cutoff=60,
                                limit=limit)
         found += [self._display.get(k, k) for k, _score, _i in near if k != key]
         return list(dict.fromkeys(found))[:limit]

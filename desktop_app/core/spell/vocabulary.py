@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop_app.core import languages
 from desktop_app.core.glossary.store import Concept
+from desktop_app.core.i18n import _
 from desktop_app.core.spell import dictionaries
 from desktop_app.core.spell.checker import SpellChecker, personal_file
 
@@ -46,3 +47,26 @@ def checker_for_session(session: Any) -> SpellChecker | None:
     confirmed = [s.target for s in session.segments if s.status == "confirmed"]
     checker = checker_for(lang, concepts=session.matcher.concepts.values(), texts=confirmed)
     return checker if checker.trusted else None
+
+
+def untrusted_note(checker: SpellChecker) -> str:
+    """One line: why this checker's verdicts are weak, what it still checks, how to fix it."""
+    return _("spelling is unreliable: no Hunspell dictionary and only {learned} learned "
+             "words, so only the {common} most common words and your own count as right; "
+             "install a dictionary with `tarjuman spell install FILE.dic`").format(
+                 learned=checker.learned_count, common=checker.common_count)
+
+
+def off_note(lang: str) -> tuple[str, str]:
+    """What the editor says when it leaves spelling off (``checker_for_session`` gave None):
+    one short line and its longer explanation; empty when the language is not checked."""
+    code = languages.get(lang).code
+    if code not in dictionaries.NAMES:
+        return "", ""
+    name = languages.get(code).display_name()
+    return (_("Spelling off: no {language} dictionary (tarjuman spell install FILE.dic)")
+            .format(language=name),
+            _("Spelling is off: there is no {language} Hunspell dictionary and too few "
+              "confirmed segments to learn from. Turn it on: install a dictionary with "
+              "`tarjuman spell install FILE.dic`, or confirm more segments and reopen the "
+              "project.").format(language=name))

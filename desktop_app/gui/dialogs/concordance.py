@@ -1,5 +1,6 @@
 """Concordance (Ctrl+K): a word or phrase over the TM, the glossaries and every project's
-confirmed segments, source or target side, hits in context with where they come from."""
+confirmed segments, on the side the query's script belongs to (or the side chosen), hits in
+context with the side they were found on and where they come from."""
 
 from __future__ import annotations
 
@@ -18,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import languages
-from desktop_app.core.concordance import KINDS, Hit, search
+from desktop_app.core.concordance import KINDS, SIDE_OF_HIT, SIDES, Hit, search
 from desktop_app.gui.i18n import _, number
 
 MARK = '<b style="background:#ffe58a;color:#1f1f1f">{}</b>'  # dark on yellow, any theme
 
 
-def hit_html(hit: Hit, side: str, rtl_target: bool) -> str:
+def hit_html(hit: Hit, rtl_target: bool) -> str:
     def cell(text: str, marked: bool, rtl: bool) -> str:
         if marked:
             a, b = hit.span
@@ -35,9 +36,10 @@ def hit_html(hit: Hit, side: str, rtl_target: bool) -> str:
         direction = "rtl" if rtl else "ltr"
         return f'<td dir="{direction}" align="{"right" if rtl else "left"}">{body}</td>'
 
-    return (f"<tr>{cell(hit.source, side == 'source', False)}"
-            f"{cell(hit.target, side == 'target', rtl_target)}"
-            f'<td><small>{html.escape(_(KINDS[hit.kind]))}<br>{html.escape(hit.where)}'
+    return (f"<tr>{cell(hit.source, hit.side == 'source', False)}"
+            f"{cell(hit.target, hit.side == 'target', rtl_target)}"
+            f'<td><small>{html.escape(_(KINDS[hit.kind]))}, '
+            f"{html.escape(_(SIDE_OF_HIT[hit.side]))}<br>{html.escape(hit.where)}"
             f"</small></td></tr>")
 
 
@@ -50,7 +52,8 @@ class ConcordanceDialog(QDialog):
         self.resize(760, 420)
         self.query = QLineEdit(query)
         self.side = QComboBox()
-        self.side.addItems([_("Source"), _("Target")])
+        for key, label in SIDES.items():
+            self.side.addItem(_(label), key)
         self.summary = QLabel()
         self.results = QTextBrowser()
         self.hits: list[Hit] = []
@@ -74,12 +77,12 @@ class ConcordanceDialog(QDialog):
         session = self.editor_window.session
         if session is None or not self.query.text().strip():
             return
-        side = "source" if self.side.currentIndex() == 0 else "target"
         project = session.project
         self.hits = search(self.query.text(), project.source_lang, project.target_lang,
-                           side=side, tm=session.tm, glossaries=session.glossaries)
+                           side=self.side.currentData(), tm=session.tm,
+                           glossaries=session.glossaries)
         self.summary.setText(_("{n} hits").format(n=number(len(self.hits))))
-        rows = "".join(hit_html(h, side, self.rtl_target) for h in self.hits)
+        rows = "".join(hit_html(h, self.rtl_target) for h in self.hits)
         self.results.setHtml(f'<table width="100%" cellpadding="4" border="0">{rows}</table>')
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802

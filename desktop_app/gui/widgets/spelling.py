@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPlainTextEdit
 
 from desktop_app.core.spell.checker import Misspelling, SpellChecker
+from desktop_app.core.spell.vocabulary import off_note
 from desktop_app.gui.i18n import _
 from desktop_app.gui.widgets.target_editor import TagHighlighter
 
@@ -92,3 +93,19 @@ def attach(editor: QPlainTextEdit, checker: SpellChecker) -> SpellHighlighter:
         lambda pos: menu_for(editor, highlighter, pos).exec(editor.mapToGlobal(pos)))
     editor.setProperty("spell_highlighter", highlighter)  # lives as long as the editor
     return highlighter
+
+
+NOTE_NAME = "spelling-off-note"
+
+
+def show_state(window: QMainWindow, checker: SpellChecker | None, target_lang: str) -> None:
+    """A permanent status-bar note while spelling is off, saying how to turn it on."""
+    note, why = off_note(target_lang) if checker is None else ("", "")
+    label = window.statusBar().findChild(QLabel, NOTE_NAME)
+    if label is None:
+        label = QLabel()
+        label.setObjectName(NOTE_NAME)
+        window.statusBar().addPermanentWidget(label)
+    label.setText(note)
+    label.setToolTip(why)
+    label.setVisible(bool(note))
