@@ -23,7 +23,8 @@ def _journal() -> Path:
     return sub_dir("work")
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a work file of a dead one may go)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -74,7 +75,7 @@ def cleanup() -> int:
         return 0
     for marker in markers:
         pid_text = marker.name.split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or alive(int(pid_text)):
             continue
         try:
             listed = json.loads(marker.read_text("utf-8"))

@@ -27,6 +27,7 @@ from desktop_app.core.errors import ModelError
 from desktop_app.core.i18n import _, isolate
 from desktop_app.core.mt.archive import MAX_UNPACKED_BYTES, UnsafeArchive, check_members
 from desktop_app.core.paths import sub_dir
+from desktop_app.core.workfiles import alive
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -50,21 +51,11 @@ def display_name(text: str) -> str:
                    for c in text)[:200]
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def sweep() -> None:
     """Delete staging folders left by killed processes."""
     for entry in staging_root().iterdir():
         pid = entry.name.split("-", 1)[0]
-        if not pid.isdigit() or not _alive(int(pid)) or entry.name.endswith("-trash"):
+        if not pid.isdigit() or not alive(int(pid)) or entry.name.endswith("-trash"):
             shutil.rmtree(entry, ignore_errors=True)
 
 
