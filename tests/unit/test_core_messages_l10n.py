@@ -69,3 +69,9 @@ def test_messages_stay_english_in_the_english_ui() -> None:
     assert [f.message for f in found] == ["no translation yet"]
     with pytest.raises(NoModelError, match="no installed model translates English → Dari"):
         routing.choose("en", "prs")
+
+
+def test_cancelled_translation_is_reported_in_dari(dari_ui: None) -> None:
+    from desktop_app.core.mt.ct2run import cancelled_after
+
+    assert cancelled_after(2, 5) == "ترجمه پس از 2 بخش از 5 لغو شد"

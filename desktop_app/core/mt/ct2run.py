@@ -16,6 +16,7 @@ from typing import Any
 import ctranslate2
 
 from desktop_app.core.errors import ModelError
+from desktop_app.core.i18n import _, isolate
 from desktop_app.core.mt.engine import CancelFn, Cancelled, DecodeOptions, ProgressFn
 from desktop_app.core.mt.hardware import Plan
 
@@ -41,6 +42,11 @@ def plan_batches(lengths: Sequence[int], max_batch_size: int, batch_type: str) -
     return batches
 
 
+
+def cancelled_after(done: int, total: int) -> str:
+    return _("translation cancelled after {done} of {total} segments").format(
+        done=done, total=total)
+
 class Ct2Runner:
     """One loaded CTranslate2 translator (lazily), safe to share between threads."""
 
@@ -63,7 +69,8 @@ class Ct2Runner:
                         inter_threads=self.plan.inter_threads,
                     )
                 except (RuntimeError, ValueError, OSError) as exc:
-                    raise ModelError(f"cannot load model at {self.model_dir}: {exc}") from exc
+                    raise ModelError(_("cannot load model at {path}: {reason}").format(
+                        path=isolate(str(self.model_dir)), reason=exc)) from exc
             return self._translator
 
     def run(
@@ -83,7 +90,7 @@ class Ct2Runner:
         per_call = max(1, options.max_batch_size) * BATCHES_PER_CALL
         for batch in plan_batches([len(s) for s in sources], per_call, options.batch_type):
             if cancel is not None and cancel():
-                raise Cancelled(f"translation cancelled after {done} of {total} segments")
+                raise Cancelled(cancelled_after(done, total))
             kwargs: dict[str, Any] = {
                 "beam_size": max(options.beam_size, n_best),
                 "num_hypotheses": n_best,

@@ -13,7 +13,7 @@ from desktop_app.core.glossary.enforce import Enforcer
 from desktop_app.core.i18n import N_, _, isolate
 from desktop_app.core.mt import argos, catalog, registry
 from desktop_app.core.mt.cache import MTCache, cache_key
-from desktop_app.core.mt.ct2run import BATCHES_PER_CALL
+from desktop_app.core.mt.ct2run import BATCHES_PER_CALL, cancelled_after
 from desktop_app.core.mt.engine import (
     CancelFn,
     Cancelled,
@@ -220,7 +220,7 @@ def _translate(
                       if settings.batch_type == "examples" else TOKEN_BATCH_CHUNK)
         for start in range(0, len(missing), max(1, chunk_size)):
             if cancel is not None and cancel():
-                raise Cancelled(f"translation cancelled after {done} of {total} segments")
+                raise Cancelled(cancelled_after(done, total))
             chunk = missing[start:start + max(1, chunk_size)]
             offset = done
 
