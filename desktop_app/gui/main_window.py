@@ -3,6 +3,7 @@ background pretranslation. Every user action goes to the core's EditSession."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -286,6 +287,7 @@ class MainWindow(BackgroundJobs):
         self.qa_panel.show_findings(session.findings)
         self.retranslate()
         self._update_enabled()
+        gc.freeze()  # the open project lives long: full collections need not walk it
 
     def ask_new_project(self) -> None:
         name, _f = QFileDialog.getOpenFileName(
@@ -526,7 +528,6 @@ class MainWindow(BackgroundJobs):
         self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of())
         self._current_changed(self.view.currentIndex(), QModelIndex())
         self.view.viewport().update()
-        from desktop_app.core.session import Changes
 
         return Changes(glossary=True)
 
@@ -561,31 +562,6 @@ class MainWindow(BackgroundJobs):
         path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), str(suggestion))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
-
-    def ask_import_review(self) -> None:
-        if self.session is None:
-            return
-        path, _f = QFileDialog.getOpenFileName(
-            self, _("Import review"), "", _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
-        if not path:
-            return
-        from desktop_app.gui.dialogs.import_review import ask_confirm_choice
-
-        confirm = ask_confirm_choice(self, Path(path))
-        if confirm is not None:
-            self.import_review_from(Path(path), confirm=confirm)
-
-    def import_review_from(self, path: Path, *, confirm: bool = False) -> bool:
-        self._commit_editor()
-        try:
-            report = self.session.import_review(path, confirm=confirm)
-        except TarjumanError as exc:
-            show_error(self, str(exc))
-            return False
-        self.apply(Changes(rows=list(range(len(self.session.segments)))))
-        self.statusBar().showMessage(report.lines()[-1], 8000)
-        show_info(self, "\n".join(report.lines()[-12:]))
-        return True
 
     def open_glossary_manager(self) -> None:
         from desktop_app.core.glossary.library import open_default

@@ -1,5 +1,6 @@
-"""The editor window's background work: pretranslation, import, export and the MT dock's
-decode run as jobs (``gui.jobs.Op``); progress repaints only the rows a batch filled."""
+"""The editor window's background work and file hand-offs: pretranslation, import, export
+and the MT dock's decode run as jobs (``gui.jobs.Op``); progress repaints only the rows a
+batch filled; review files come back in through the session."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow, QProgressBar, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressBar, QPushButton
 
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
-from desktop_app.gui.dialogs.messages import show_error
+from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import _, number
 from desktop_app.gui.widgets.panels import no_model_text
 
@@ -187,4 +189,31 @@ class BackgroundJobs(QMainWindow):
             self.last_export_warning = warning
 
         self._start_job(jobs.Op(work, key="export").success(done), _("Exporting…"))
+        return True
+
+    # -- review files back in --------------------------------------------------------------
+
+    def ask_import_review(self) -> None:
+        if self.session is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(
+            self, _("Import review"), "", _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
+        if not path:
+            return
+        from desktop_app.gui.dialogs.import_review import ask_confirm_choice
+
+        confirm = ask_confirm_choice(self, Path(path))
+        if confirm is not None:
+            self.import_review_from(Path(path), confirm=confirm)
+
+    def import_review_from(self, path: Path, *, confirm: bool = False) -> bool:
+        self._commit_editor()
+        try:
+            report = self.session.import_review(path, confirm=confirm)
+        except TarjumanError as exc:
+            show_error(self, str(exc))
+            return False
+        self.apply(Changes(rows=list(range(len(self.session.segments)))))
+        self.statusBar().showMessage(report.lines()[-1], 8000)
+        show_info(self, "\n".join(report.lines()[-12:]))
         return True
