@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -206,9 +206,9 @@ class Project:
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(f"{path.name} already exists; open it, or choose another name")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".part",
-                                   dir=path.parent or Path("."))
-        os.close(fd)
+        # Named and registered before SQLite creates it: a kill at any moment leaves
+        # nothing the next start misses.
+        tmp = str((path.parent or Path(".")) / f".{path.name[:80]}.{secrets.token_hex(4)}.part")
         try:
             with tracked(Path(tmp)):
                 cls._fill(Path(tmp), document, data, fmt.name, imported.blocks, source, target,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -125,9 +125,11 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     from desktop_app.core.workfiles import tracked
 
     check_output(path, inputs)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".part", dir=path.parent)
+    # Registered before it exists: a kill at any moment leaves nothing the next start misses.
+    tmp = path.parent / f".{path.name[:80]}.{secrets.token_hex(4)}.part"
     try:
-        with tracked(Path(tmp)):
+        with tracked(tmp):
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

@@ -48,7 +48,9 @@ def tracked(*paths: Path) -> Iterator[None]:
     removed by the block's owner, or by :func:`cleanup` if the process dies first."""
     marker = _journal() / f"{os.getpid()}-{secrets.token_hex(6)}.json"
     listed = [str(p) for p in paths] + [str(p) + s for p in paths for s in SQLITE_SIDE_FILES]
-    marker.write_text(json.dumps(listed), "utf-8")
+    partial = marker.with_suffix(".tmp")  # a kill mid-write leaves no half-read marker
+    partial.write_text(json.dumps(listed), "utf-8")
+    os.replace(partial, marker)
     try:
         yield
     finally:
