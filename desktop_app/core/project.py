@@ -269,7 +269,9 @@ class Project:
             db.close()
 
     @classmethod
-    def open(cls, path: Path) -> Project:
+    def open(cls, path: Path, checked: bool = False) -> Project:
+        """``checked``: the caller's background job opened (and so checked) this file a
+        moment ago; the full check is not run again on the window's thread."""
         if not path.is_file():
             raise ProjectError(f"no such project: {path}")
         # Only SQLite touches the file: closing any other descriptor of it would drop the
@@ -285,7 +287,8 @@ class Project:
                                    f"schema {version}, this one reads {SCHEMA_VERSION})")
             if version < 1 or "segments" not in db.table_names():
                 raise ProjectError(f"{path.name} is not a Tarjuman project")
-            _validate(db, path.name)
+            if not checked:
+                _validate(db, path.name)
             if version < SCHEMA_VERSION:
                 _upgrade(db, version)
             return cls(path, db)

@@ -127,19 +127,24 @@ class ExportCheck:
 @dataclass(slots=True)
 class Snapshot:
     """What the editor reads when it opens a project, read by a background job (its own
-    connections) so the window does not wait: segments, the glossary matcher, QA."""
+    connections) so the window does not wait: segments, the glossary matcher, the
+    target's spell checker (None: spelling off) and QA, spelling included."""
 
     segments: list[Segment]
     matcher: Matcher
     findings: dict[int, list[Finding]]
+    spell: Any = None
 
 
 def snapshot(path: Path) -> Snapshot:
     """Back up the project and read it whole, off the GUI thread."""
+    from desktop_app.core.spell.vocabulary import checker_for_session
+
     make_backup(path, Settings.load().backups_keep)
     session = EditSession(Project.open(path))
     try:
-        return Snapshot(session.segments, session.matcher, session.findings)
+        session.set_spell(checker_for_session(session))
+        return Snapshot(session.segments, session.matcher, session.findings, session.spell)
     finally:
         session.close()
 
@@ -156,6 +161,7 @@ class EditSession:
         self._matcher = read.matcher if read else None
         self._glossary_qa: GlossaryQA | None = None
         self.spell: Any = None  # the target's SpellChecker, once set_spell gave one
+        self.spell_ready = read is not None  # a snapshot brings its checker (or None)
         self.segments: list[Segment] = []
         self.row_of: dict[int, int] = {}
         self.findings: dict[int, list[Finding]] = {}
@@ -165,13 +171,14 @@ class EditSession:
             self.reload(with_qa=qa)
         else:
             self.segments, self.findings = read.segments, read.findings
+            self.spell = read.spell
             self.row_of = {seg.id: row for row, seg in enumerate(self.segments)}
 
     @classmethod
     def open(cls, path: Path, read: Snapshot | None = None) -> EditSession:
         """Open a project; with a snapshot read by a background job (which also made the
-        backup), only the connections are opened here."""
-        project = Project.open(path)
+        backup and checked the file), only the connections are opened here."""
+        project = Project.open(path, checked=read is not None)
         if read is None:
             make_backup(path, Settings.load().backups_keep)
         return cls(project, read=read)

@@ -7,11 +7,23 @@
 result, failure the exception object; both come back on the GUI thread. Starting an op
 with the same ``key`` cancels the older one, whose result is then dropped (a stale MT
 decode for a segment the translator has already left never lands).
+
+Heavy work that needs no model (importing a document) runs in a worker process from
+inside an op:
+``jobs.in_process(ctx, fn, *args)`` calls ``fn(child_ctx, *args)`` there, forwards its
+reports, passes on a cancel and returns its result or raises its exception. A thread
+holding the interpreter lock in C code (sentence splitting, XML parsing, tokenization)
+would freeze the window for tens of milliseconds at a time; a process cannot.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import pickle
+import queue
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeAlias, TypeVar
@@ -20,6 +32,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.logs import get_logger
+from desktop_app.core.mt.engine import Cancelled
+from desktop_app.gui.i18n import _
 
 T = TypeVar("T")
 _running: dict[str, Op[Any]] = {}
@@ -73,8 +87,11 @@ class Op(QRunnable, Generic[T]):
         self.signals.failed.connect(fn)
         return self
 
-    def progress(self, fn: Callable[[Any], object]) -> Op[T]:
-        self.signals.progress.connect(lambda value: None if self.cancelled else fn(value))
+    def progress(self, fn: Callable[[Any], object], *, after_cancel: bool = False) -> Op[T]:
+        """``after_cancel``: keep reporting while a cancelled job winds down (what it
+        wrote before it stopped must still reach the window)."""
+        self.signals.progress.connect(
+            lambda value: fn(value) if after_cancel or not self.cancelled else None)
         return self
 
     def finished(self, fn: Callable[[], object]) -> Op[T]:
@@ -120,6 +137,134 @@ class Op(QRunnable, Generic[T]):
             signal.emit(*args)
         except RuntimeError:
             self.cancel()
+
+
+# -- work in a worker process -------------------------------------------------------------
+
+# What the worker processes import once, in the fork server, before any job: forking from
+# it is fast, and never from the GUI process. No MT library is among them (CTranslate2
+# hangs in a forked child of a process that has used it).
+PRELOAD = ["desktop_app.core.session", "desktop_app.core.documents.registry",
+           "desktop_app.core.background"]
+GRACE = 10.0  # seconds a cancelled worker gets to stop by itself before it is ended
+_POLL = 0.05
+
+
+def _processes() -> Any:
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(PRELOAD)
+    return mp
+
+
+def start_workers() -> None:
+    """Start the fork server (a fresh interpreter importing ``PRELOAD``) in the
+    background, so the first import does not wait for it."""
+    from multiprocessing import forkserver
+
+    _processes()
+    threading.Thread(target=forkserver.ensure_running, daemon=True).start()
+
+
+class _ChildContext:
+    """``Context`` inside the worker process: reports go over a queue, cancel is an Event."""
+
+    def __init__(self, out: Any, stop: Any):
+        self._out = out
+        self._stop = stop
+
+    def report(self, value: object) -> None:
+        self._out.put(("report", value))
+
+    def cancelled(self) -> bool:
+        return bool(self._stop.is_set())
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """The exception itself if it survives the trip between processes, else its message."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return (TarjumanError(str(exc)) if isinstance(exc, TarjumanError)
+                else RuntimeError(message(exc)))
+    return exc
+
+
+def _child(fn: Callable[..., Any], args: tuple[Any, ...], env: dict[str, str], cwd: str,
+           ui_language: str, out: Any, stop: Any) -> None:  # in the worker process
+    from desktop_app.core import languages
+
+    os.environ.clear()
+    os.environ.update(env)  # the data folders and settings of the window that started it
+    os.chdir(cwd)
+    languages.set_ui_language(ui_language)
+    try:
+        result = fn(_ChildContext(out, stop), *args)
+    except Exception as exc:
+        if not isinstance(exc, TarjumanError):
+            get_logger("jobs").error("background process failed\n%s", traceback.format_exc())
+        out.put(("failed", _portable(exc)))
+    else:
+        out.put(("done", result))
+
+
+def in_process(ctx: Context, fn: Callable[..., T], *args: Any) -> T:
+    """Run ``fn(child_ctx, *args)`` in a worker process (``fn`` and the arguments must
+    pickle: a module-level function of the core). Called from an op's work, on its pool
+    thread: reports reach ``ctx``, a cancel of the op reaches the worker, and the worker's
+    result is returned or its exception raised here."""
+    from desktop_app.core import languages
+
+    mp = _processes()
+    out = mp.Queue()
+    stop = mp.Event()
+    process = mp.Process(target=_child, daemon=True, args=(
+        fn, args, dict(os.environ), os.getcwd(), languages.ui_language(), out, stop))
+    process.start()
+    cancelled_at: float | None = None
+    try:
+        while True:
+            if ctx.cancelled() and cancelled_at is None:
+                stop.set()
+                cancelled_at = time.monotonic()
+            try:
+                kind, value = out.get(timeout=_POLL)
+            except queue.Empty:
+                if cancelled_at is not None and time.monotonic() - cancelled_at > GRACE:
+                    raise Cancelled(_("Cancelled.")) from None
+                if not process.is_alive():
+                    try:
+                        kind, value = out.get(timeout=1.0)  # the last words, if any
+                    except queue.Empty:
+                        raise RuntimeError(_("The background process stopped unexpectedly "
+                                             "(exit code {code}).").format(
+                            code=process.exitcode)) from None
+                else:
+                    continue
+            if kind == "report":
+                ctx.report(value)
+            elif kind == "failed":
+                raise value
+            else:
+                result: T = value
+                return result
+    finally:
+        _reap(process, stop)
+        out.close()
+        out.cancel_join_thread()
+
+
+def _reap(process: Any, stop: Any) -> None:
+    """The worker is done, or is told to stop and, if it does not, ended (SQLite keeps
+    the project whole either way: each batch is one transaction)."""
+    stop.set()
+    process.join(timeout=GRACE if process.is_alive() else None)
+    if process.is_alive():
+        process.terminate()
+        process.join(timeout=GRACE)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    process.close()
 
 
 Job: TypeAlias = "Op[Any]"  # the type older callers name

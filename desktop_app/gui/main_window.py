@@ -66,6 +66,7 @@ class MainWindow(BackgroundJobs):
         self.mt_timer.setSingleShot(True)
         self.mt_timer.setInterval(250)
         self.mt_timer.timeout.connect(self._decode_current)
+        jobs.start_workers()  # documents are imported in a worker process
         self.setAcceptDrops(True)
         self.resize(1200, 760)
 
@@ -213,24 +214,13 @@ class MainWindow(BackgroundJobs):
     def open_path(self, path: Path, target: str | None = None) -> bool:
         """Open a project file, or a document: its existing project into ``target`` if
         there is one, else a new project imported in the background."""
+        from desktop_app.core.background import import_job
         from desktop_app.core.project import SUFFIX
-        from desktop_app.core.session import (
-            EditSession,
-            Snapshot,
-            find_project,
-            import_document,
-            snapshot,
-        )
+        from desktop_app.core.session import EditSession, Snapshot, find_project, snapshot
 
         target = target or self.settings.default_target
         try:
             existing = path if path.suffix == SUFFIX else find_project(path, target)
-            if existing is not None:
-                self.set_session(EditSession.open(existing))
-                if existing != path:
-                    self.statusBar().showMessage(
-                        _("Continuing your project for {name}").format(name=path.name), 8000)
-                return True
         except TarjumanError as exc:
             show_error(self, str(exc))
             return False
@@ -238,17 +228,22 @@ class MainWindow(BackgroundJobs):
             return False
 
         def work(ctx: jobs.Context) -> tuple[Path, Snapshot]:
-            made = import_document(path, target)
+            made = existing or jobs.in_process(ctx, import_job, path, target)  # parsing
             warm_up(target)  # what the window needs next, loaded here rather than there
-            return made, snapshot(made)
+            return made, snapshot(made)  # read whole (and checked) here, not there
 
+        continued = existing is not None and existing != path  # the document's project
+        label = (_("Importing {name}…") if existing is None else _("Opening {name}…"))
         self._start_job(jobs.Op(work, key="import").success(
-            lambda done: self._imported(EditSession.open(*done))),
-            _("Importing {name}…").format(name=path.name))
+            lambda done: self._imported(EditSession.open(*done), path, continued)),
+            label.format(name=path.name))
         return True
 
-    def _imported(self, session: Any) -> None:
+    def _imported(self, session: Any, path: Path, continued: bool) -> None:
         self.set_session(session)
+        if continued:
+            self.statusBar().showMessage(
+                _("Continuing your project for {name}").format(name=path.name), 8000)
         foreign = session.project.foreign_targets()
         if foreign:  # an XLIFF translated into another language: said, not hidden
             self.statusBar().showMessage(_(
@@ -271,10 +266,11 @@ class MainWindow(BackgroundJobs):
         target_delegate = TargetDelegate(session, languages.get(project.target_lang).is_rtl,
                                          self.view)
         target_delegate.confirm_requested.connect(self.confirm_and_next)
-        target_delegate.spell = checker_for_session(session)
+        if not session.spell_ready:  # opened here, not read by a background job
+            session.set_spell(checker_for_session(session))
+        target_delegate.spell = session.spell
         spelling.show_state(self, target_delegate.spell, project.target_lang)
         target_delegate.history_requested.connect(lambda redo: self.redo() if redo else self.undo())
-        session.set_spell(target_delegate.spell)
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

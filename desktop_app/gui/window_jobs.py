@@ -115,7 +115,7 @@ class BackgroundJobs(QMainWindow):
         self.progress.setMaximum(0)
         self.progress.setFormat(label)
         self.cancel_button.setVisible(True)
-        self.job = op.progress(self._job_progress).failure(
+        self.job = op.progress(self._job_progress, after_cancel=True).failure(
             lambda exc: show_error(self, jobs.message(exc))).finished(self._job_finished)
         self.job.run_in_background()
         self._update_enabled()

@@ -72,8 +72,11 @@ def test_reopening_a_document_opens_its_project(window: MainWindow, qtbot, tmp_p
     again = MainWindow()
     qtbot.addWidget(again)
     assert again.open_path(doc, "dari")
-    assert again.session is not None and again.session.project.path == first
+    assert again.session is None and again.job is not None  # read in the background
+    qtbot.waitUntil(lambda: again.session is not None and again.job is None, timeout=20_000)
+    assert again.session.project.path == first
     assert again.session.segments[0].status == Status.CONFIRMED
+    assert "Continuing your project" in again.statusBar().currentMessage()
     again.close()
 
 
@@ -152,7 +155,7 @@ def test_target_paragraphs_run_right_to_left_in_the_english_ui(window: MainWindo
     assert start > 300  # the paragraph sits on the right
     window.qa_panel.show_findings(window.session.findings or {0: [
         type("F", (), {"message": "“Kabul” is missing"})()]})
-    line = window.qa_panel.item(0).text()
+    line = window.qa_panel.text(0)
     assert FSI in line and line.endswith(PDI)
 
 

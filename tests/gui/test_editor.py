@@ -126,7 +126,7 @@ def test_filters_find_and_reopen_restores_view(window: MainWindow, qtbot) -> Non
     again = MainWindow()
     qtbot.addWidget(again)
     assert again.open_path(path)
-    assert again.session is not None
+    qtbot.waitUntil(lambda: again.session is not None and again.job is None, timeout=20_000)
     assert again.proxy.mode == "edited" and again.current_row() == 3
     again.close()
 
@@ -157,7 +157,8 @@ def test_recent_projects_and_dropping_a_file(window: MainWindow, qtbot, tmp_path
     recent = again.recent_menu.actions()
     assert recent and recent[0].text() == str(path)
     recent[0].trigger()
-    assert again.session is not None and again.session.project.path == path
+    qtbot.waitUntil(lambda: again.session is not None and again.job is None, timeout=20_000)
+    assert again.session.project.path == path
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(sample("panjshir.html")))])

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -207,30 +214,53 @@ class GlossaryPanel(QTableWidget):
         return None
 
 
-class QAPanel(QListWidget):
+class _Findings(QAbstractListModel):
+    """The project's findings, one line each, written only when a line is shown (a
+    project with thousands of findings costs nothing per edit)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[int, Finding]] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
+                 ) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.found)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row, finding = self.found[index.row()]
+            return f"{number(row + 1)}: {FSI}{finding.message}{PDI}"
+        return None
+
+
+class QAPanel(QListView):
     jump = Signal(int)  # source row
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[int] = []
-        self.texts: list[str] = []
-        self.itemActivated.connect(lambda item: self.jump.emit(self.rows[self.row(item)]))
-        self.itemClicked.connect(lambda item: self.jump.emit(self.rows[self.row(item)]))
+        self.findings = _Findings()
+        self.setModel(self.findings)
+        self.setUniformItemSizes(True)  # no line is measured before it is shown
+        self.activated.connect(self._jump)
+        self.clicked.connect(self._jump)
+
+    def _jump(self, index: QModelIndex) -> None:
+        self.jump.emit(self.findings.found[index.row()][0])
 
     def show_findings(self, findings: dict[int, list[Finding]]) -> None:
-        texts: list[str] = []
-        rows: list[int] = []
-        for row in sorted(findings):
-            for f in findings[row]:
-                texts.append(f"{number(row + 1)}: {FSI}{f.message}{PDI}")
-                rows.append(row)
-        if rows == self.rows and texts == self.texts:
+        found = [(row, f) for row in sorted(findings) for f in findings[row]]
+        if found == self.findings.found:
             return  # an edit that changed no finding costs nothing here
-        self.setUpdatesEnabled(False)
-        self.clear()
-        self.addItems(texts)
-        self.setUpdatesEnabled(True)
-        self.rows, self.texts = rows, texts
+        self.findings.beginResetModel()
+        self.findings.found = found
+        self.findings.endResetModel()
+
+    def count(self) -> int:
+        return len(self.findings.found)
+
+    def text(self, n: int) -> str:
+        return str(self.findings.data(self.findings.index(n)))
 
 
 def no_model_text(source: str, target: str) -> str:
