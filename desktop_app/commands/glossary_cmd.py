@@ -126,14 +126,14 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"{_(KIND_LABELS[f.kind])}: ", end="")
         _show([f.concept], False)
     if not found:
-        print(f"no term matches {args.query!r}")
+        print(_("no term matches {query!r}").format(query=args.query))
     return 0
 
 
 def run_add(args: argparse.Namespace) -> int:
     terms = args.term + args.admitted + args.forbidden
     if not terms:
-        raise InputError("give at least one --term LANG=TEXT")
+        raise InputError(_("give at least one --term LANG=TEXT"))
     with open_default() as gs:
         concept = gs.writable.add_concept(Concept(terms, args.domain, args.note))
     _show([concept], args.json)
@@ -151,7 +151,8 @@ def run_edit(args: argparse.Namespace) -> int:
                 glossary.add_term(concept.id or 0, term)
             for term_id in args.remove_term:
                 if glossary.term(term_id).concept_id != concept.id:
-                    raise GlossaryError(f"term {term_id} is not part of concept {concept.id}")
+                    raise GlossaryError(_("term {term_id} is not part of concept {id}").format(
+                        term_id=term_id, id=concept.id))
                 glossary.remove_term(term_id)
         changed = glossary.get(args.id)
     _show([changed], args.json)
@@ -161,14 +162,15 @@ def run_edit(args: argparse.Namespace) -> int:
 def run_remove(args: argparse.Namespace) -> int:
     with open_default() as gs:
         gs.writable.remove_concept(args.id)
-    print(f"removed concept {args.id}")
+    print(_("removed concept {id}").format(id=args.id))
     return 0
 
 
 def _read_any(path: Path) -> Iterable[Concept]:
     suffix = path.suffix.lower()
     if suffix not in (".tbx", ".csv", ".tsv", ".txt"):
-        raise InputError(f"{path.name}: unknown glossary format (use .tbx, .csv or .tsv)")
+        raise InputError(_("{name}: unknown glossary format (use .tbx, .csv or .tsv)").format(
+            name=path.name))
     check_input_file(path)
     if suffix == ".tbx":
         return tbx.read(path).concepts
@@ -179,14 +181,15 @@ def run_import(args: argparse.Namespace) -> int:
     concepts = _read_any(args.file)
     with open_default() as gs:
         added, terms = gs.writable.import_concepts(concepts)
-    print(f"imported {added} concepts ({terms} terms) from {args.file.name}")
+    print(_("imported {added} concepts ({terms} terms) from {name}").format(
+        added=added, terms=terms, name=args.file.name))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     suffix = args.file.suffix.lower()
     if suffix not in (".tbx", ".csv", ".tsv"):
-        raise InputError(f"{args.file.name}: choose .tbx, .csv or .tsv")
+        raise InputError(_("{name}: choose .tbx, .csv or .tsv").format(name=args.file.name))
     check_output(args.file)
     with open_default() as gs:
         chosen = {"mine": gs.glossaries[:1], "starter": gs.glossaries[1:],
@@ -197,8 +200,8 @@ def run_export(args: argparse.Namespace) -> int:
     elif suffix in (".csv", ".tsv"):
         csvio.write(args.file, concepts)
     else:
-        raise InputError(f"{args.file.name}: choose .tbx, .csv or .tsv")
-    print(f"exported {len(concepts)} concepts to {args.file}")
+        raise InputError(_("{name}: choose .tbx, .csv or .tsv").format(name=args.file.name))
+    print(_("exported {n} concepts to {file}").format(n=len(concepts), file=args.file))
     return 0
 
 
@@ -206,8 +209,10 @@ def run_check(args: argparse.Namespace) -> int:
     sources = read_text(args.source).splitlines()
     targets = read_text(args.target).splitlines()
     if len(sources) != len(targets):
-        raise InputError(f"{args.source.name} has {len(sources)} lines but {args.target.name} "
-                         f"has {len(targets)}: the files must be aligned line by line")
+        raise InputError(_("{source} has {n} lines but {target} has {m}: the files must be aligned "
+                           "line by line").format(
+                               source=args.source.name, n=len(sources), target=args.target.name,
+                               m=len(targets)))
     with open_default() as gs:
         qa = GlossaryQA(gs.concepts(), args.source_lang, args.target_lang,
                         strict=args.strict)
@@ -216,6 +221,8 @@ def run_check(args: argparse.Namespace) -> int:
         print_json([f.as_json() for f in findings])
     else:
         for f in findings:
-            print(f"line {f.segment + 1}: {f.code}: {f.message}")
-        print(f"{len(findings)} finding(s) in {len(sources)} segments")
+            print(_("line {line}: {code}: {message}").format(
+                line=f.segment + 1, code=f.code, message=f.message))
+        print(_("{n} finding(s) in {segments} segments").format(
+            n=len(findings), segments=len(sources)))
     return 0

@@ -92,14 +92,14 @@ def run_list(args: argparse.Namespace) -> int:
                     "inter_threads": runs_on.inter_threads,
                     "chosen": settings.mt_model})
         return 0
-    print(f"runs on: {runs_on.describe()}")
+    print(_("runs on: {device}").format(device=runs_on.describe()))
     if remote:
         print(f"remote: {remote['id']}  [libretranslate] "
               + (_pairs(tuple((a, b) for a, b in remote["pairs"]))
                  if remote["reachable"] else f"unreachable: {problem}"))
     if not models:
-        print("No local models installed. Download one (see: tarjuman models catalog) or "
-              "install a file with: tarjuman models install PATH")
+        print(_("No local models installed. Download one (see: tarjuman models catalog) or "
+                "install a file with: tarjuman models install PATH"))
         return 0
     for m in models:
         extra = f"  ({m.license_note})" if m.license_note else ""
@@ -112,11 +112,12 @@ def run_list(args: argparse.Namespace) -> int:
 def run_install(args: argparse.Namespace) -> int:
     path: Path = args.path
     if not path.exists():
-        raise InputError(f"no such file or folder: {path}")
+        raise InputError(_("no such file or folder: {path}").format(path=path))
     info = registry.for_path(path).install(path, args.id)
-    print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+    print(_("installed {id} [{engine}]: {pairs}").format(
+        id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
     if info.license_note:
-        print(f"note: {info.license_note}")
+        print(_("note: {license_note}").format(license_note=info.license_note))
     return 0
 
 
@@ -132,11 +133,12 @@ def run_server(args: argparse.Namespace) -> int:
         settings.prefer_remote = args.prefer
     settings.save()
     if settings.libretranslate_url:
-        print(f"LibreTranslate server: {settings.libretranslate_url}"
-              + (" (preferred over local models)" if settings.prefer_remote else
-                 " (used when no local model serves a pair)"))
+        print((_("LibreTranslate server: {url} (preferred over local models)")
+               if settings.prefer_remote else
+               _("LibreTranslate server: {url} (used when no local model serves a pair)")
+               ).format(url=settings.libretranslate_url))
     else:
-        print("No LibreTranslate server: all translation stays on this machine.")
+        print(_("No LibreTranslate server: all translation stays on this machine."))
     return 0
 
 
@@ -147,7 +149,7 @@ def run_remove(args: argparse.Namespace) -> int:
         settings = Settings.load()
         settings.mt_model = ""
         settings.save()
-    print(f"removed {info.id} [{info.engine}]")
+    print(_("removed {id} [{engine}]").format(id=info.id, engine=info.engine))
     return 0
 
 
@@ -169,16 +171,17 @@ def run_download(args: argparse.Namespace) -> int:
 
         info = online.download(args.what[0], args.what[1], on_bytes=shown)
         sys.stderr.write("\n")
-        print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+        print(_("installed {id} [{engine}]: {pairs}").format(
+            id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
         return 0
     if len(args.what) != 1:
-        raise InputError("give one catalog id, or a SOURCE TARGET pair for an Argos package")
+        raise InputError(_("give one catalog id, or a SOURCE TARGET pair for an Argos package"))
     entry = catalog.get(args.what[0])
     accept = args.yes or downloads.licence_accepted(entry)
     if not accept:
         print(f"{entry.title}: {entry.license}. {entry.license_summary}", file=sys.stderr)
-        sys.stderr.write("Accept this licence and download "
-                         f"{entry.size_bytes / 1e9:.1f} GB? [y/N] ")
+        sys.stderr.write(_("Accept this licence and download {gb:.1f} GB? [y/N] ").format(
+            gb=entry.size_bytes / 1e9))
         sys.stderr.flush()
         answer = sys.stdin.readline().strip().lower() if sys.stdin else ""
         if not (sys.stdin and sys.stdin.isatty()):
@@ -194,9 +197,11 @@ def run_download(args: argparse.Namespace) -> int:
         bar.close()
     data = manifest.read(Path(info.path))
     source = data.get("source", {})
-    print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
-    print(f"from {source.get('repo') or source.get('url')} at {source.get('revision', '?')}; "
-          f"licence {entry.license}; every file verified")
+    print(_("installed {id} [{engine}]: {pairs}").format(
+        id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
+    print(_("from {origin} at {revision}; licence {license}; every file verified").format(
+        origin=source.get('repo') or source.get('url'), revision=source.get('revision', '?'),
+        license=entry.license))
     return 0
 
 
@@ -217,8 +222,8 @@ def run_catalog(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     model = registry.find(args.id)
     out = export.export(model, args.output)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB): install it with "
-          f"tarjuman models install {out.name}")
+    print(_("wrote {out} ({mb:.1f} MB): install it with tarjuman models install {name}").format(
+        out=out, mb=out.stat().st_size / 1e6, name=out.name))
     return 0
 
 
@@ -226,9 +231,9 @@ def run_use(args: argparse.Namespace) -> int:
     settings = Settings.load()
     if args.clear or not args.id:
         settings.mt_model = ""
-        print("Each pair uses the installed model with the best published quality.")
+        print(_("Each pair uses the installed model with the best published quality."))
     else:
         settings.mt_model = registry.find(args.id).id
-        print(f"{settings.mt_model} translates every pair it serves.")
+        print(_("{mt_model} translates every pair it serves.").format(mt_model=settings.mt_model))
     settings.save()
     return 0

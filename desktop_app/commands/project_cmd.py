@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
 from desktop_app.core.mt import registry
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
@@ -78,11 +79,14 @@ def run_new(args: argparse.Namespace) -> int:
                         path=args.output) as project:
         info = project.info()
         foreign = project.foreign_targets()
-    print(f"created {project.path} ({info.segments} segments, {info.format}, "
-          f"{info.source_lang} -> {info.target_lang})")
+    print(_("created {path} ({segments} segments, {format}, "
+            "{source_lang} -> {target_lang})").format(
+        path=project.path, segments=info.segments, format=info.format, source_lang=info.source_lang,
+        target_lang=info.target_lang))
     if foreign:
-        print(f"note: the file's {foreign[1]} targets are in {foreign[0]}, not "
-              f"{info.target_lang}: left out, to be translated")
+        print(_("note: the file's {n} targets are in {lang}, not {target_lang}: left "
+                "out, to be translated").format(
+                    n=foreign[1], lang=foreign[0], target_lang=info.target_lang))
     return 0
 
 
@@ -92,8 +96,10 @@ def run_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info.as_json())
     else:
-        print(f"{info.document} [{info.format}] {info.source_lang} -> {info.target_lang}: "
-              f"{info.segments} segments, {info.words} words")
+        print(_("{document} [{format}] {source_lang} -> {target_lang}: {segments} segments, "
+                "{words} words").format(
+                    document=info.document, format=info.format, source_lang=info.source_lang,
+                    target_lang=info.target_lang, segments=info.segments, words=info.words))
         print("  " + ", ".join(f"{k}: {v}" for k, v in info.by_status.items()))
     return 0
 
@@ -118,7 +124,7 @@ def run_pretranslate(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}").format(note=note), file=sys.stderr)
     print(report.summary())
     return 0
 
@@ -139,7 +145,7 @@ def run_edit(args: argparse.Namespace) -> int:
         else:
             session.edit(row, args.text)
         seg = session.segments[row]
-        print(f"segment {seg.id}: {seg.status.value}")
+        print(_("segment {id}: {status}").format(id=seg.id, status=seg.status.value))
     finally:
         session.close()
     return 0
@@ -152,7 +158,8 @@ def run_apply(args: argparse.Namespace) -> int:
             continue
         number, tab, text = line.partition("\t")
         if not tab or not number.strip().isdigit():
-            raise InputError(f"{args.file.name}: line {n}: expected SEGMENT-ID<tab>TEXT")
+            raise InputError(_("{name}: line {n}: expected SEGMENT-ID<tab>TEXT").format(
+                name=args.file.name, n=n))
         rows.append((int(number), text))
     session = _session(args.project)
     try:
@@ -175,7 +182,7 @@ def run_confirm(args: argparse.Namespace) -> int:
             session.confirm(session.row(segment_id))
     finally:
         session.close()
-    print(f"confirmed {len(args.segments)} segment(s)")
+    print(_("confirmed {n} segment(s)").format(n=len(args.segments)))
     return 0
 
 
@@ -187,8 +194,8 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         session.close()
     if warning:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"wrote {args.output} ({kind})")
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
+    print(_("wrote {output} ({kind})").format(output=args.output, kind=kind))
     return 0
 
 

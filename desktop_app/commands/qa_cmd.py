@@ -9,6 +9,7 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.core import qa
 from desktop_app.core.glossary.library import open_for_project
+from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 
 
@@ -40,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         print_json([{**f.as_json(), "segment_id": segments[f.segment].id} for f in findings])
     else:
         for f in findings:
-            print(f"segment {segments[f.segment].id}: {f.code}: {f.message}")
-        print(f"{len(findings)} finding(s) in {len(segments)} segments")
+            print(_("segment {id}: {code}: {message}").format(
+                id=segments[f.segment].id, code=f.code, message=f.message))
+        print(_("{n} finding(s) in {segments} segments").format(
+            n=len(findings), segments=len(segments)))
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
+from desktop_app.core.i18n import _
 from desktop_app.core.textio import check_output, write_atomic
 from desktop_app.core.tm import TranslationMemory
 
@@ -30,7 +31,8 @@ def register(sub: Any) -> None:
 def run_import(args: argparse.Namespace) -> int:
     with TranslationMemory() as tm:
         added = tm.import_tmx(args.file, args.source, args.target)
-    print(f"imported {added} translation units from {args.file.name}")
+    print(_("imported {added} translation units from {name}").format(
+        added=added, name=args.file.name))
     return 0
 
 
@@ -39,7 +41,7 @@ def run_export(args: argparse.Namespace) -> int:
     with TranslationMemory() as tm:
         data = tm.export_tmx(args.source, args.target)
     write_atomic(args.file, data)
-    print(f"wrote {args.file}")
+    print(_("wrote {file}").format(file=args.file))
     return 0
 
 

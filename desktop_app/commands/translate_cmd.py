@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
 from desktop_app.core.mt import registry
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.settings import Settings
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.load()
     if args.beam is not None:
         if args.beam < 1:
-            raise InputError("--beam must be at least 1")
+            raise InputError(_("--beam must be at least 1"))
         settings.beam_size = args.beam
     if args.n_best is not None:
         settings.n_best = max(1, args.n_best)
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.server:
         settings.libretranslate_url = check_url(args.server)
     if args.output.resolve() == args.input.resolve():
-        raise InputError("the output file must differ from the input file")
+        raise InputError(_("the output file must differ from the input file"))
     bar = ProgressBar("translating")
     try:
         report = translate_document(args.input, args.output, source.code, target.code,
@@ -62,9 +63,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}").format(note=note), file=sys.stderr)
     if report.glossary_lost:
-        print(f"glossary: {report.glossary_lost} segment(s) translated without term "
-              "enforcement (placeholders lost)", file=sys.stderr)
-    print(f"wrote {args.output} ({report.summary()})", file=sys.stderr)
+        print(_("glossary: {glossary_lost} segment(s) translated without term enforcement "
+                "(placeholders lost)").format(glossary_lost=report.glossary_lost), file=sys.stderr)
+    print(_("wrote {output} ({summary})").format(
+        output=args.output, summary=report.summary()), file=sys.stderr)
     return 0
