@@ -102,7 +102,7 @@ def run_list(args: argparse.Namespace) -> int:
                 "install a file with: tarjuman models install PATH"))
         return 0
     for m in models:
-        extra = f"  ({m.license_note})" if m.license_note else ""
+        extra = f"  ({_(m.license_note)})" if m.license_note else ""
         mark = "* " if m.id == settings.mt_model else ""
         print(f"{mark}{m.id}  [{m.engine} {m.version}]  {_pairs(m.pairs)}  "
               f"{m.size_bytes / 1e6:.1f} MB{extra}")
@@ -117,7 +117,7 @@ def run_install(args: argparse.Namespace) -> int:
     print(_("installed {id} [{engine}]: {pairs}").format(
         id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
     if info.license_note:
-        print(_("note: {license_note}").format(license_note=info.license_note))
+        print(_("note: {license_note}").format(license_note=_(info.license_note)))
     return 0
 
 

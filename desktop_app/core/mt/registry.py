@@ -44,6 +44,6 @@ def for_path(path: Path) -> Backend:
             return backend
     if path.is_dir() or path.suffix.lower() == ".zip":
         return BACKENDS["nllb"]  # its checks name what is missing
-    kinds = "; ".join(b.description for b in BACKENDS.values())
+    kinds = _("; ").join(_(b.description) for b in BACKENDS.values())
     raise ModelError(_("{name}: not a model Tarjuman can install (expected: {kinds})").format(
         name=path.name, kinds=kinds))
