@@ -286,3 +286,10 @@ def test_os_errors_and_cut_messages_in_dari(dari_ui: None) -> None:
     assert _is_dari(describe_os_error(PermissionError(errno.EACCES, "denied", "/x")),
                     "permission")
     assert _is_dari(one_line("x" * 700), "more characters")
+
+
+def test_shipped_glossary_names_in_dari(dari_ui: None) -> None:
+    from desktop_app.core.glossary.labels import glossary_label
+
+    assert (glossary_label("starter"), glossary_label("my-glossary")) == ("پایه", "واژه‌نامهٔ من")
+    assert glossary_label("Kabul bureau") == "Kabul bureau"  # a team's own name stays
