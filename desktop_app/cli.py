@@ -55,19 +55,21 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="tarjuman", description=f"{APP_NAME}: offline translation "
-                    "workbench for Dari and Pashto. With no command, opens the editor.")
+    parser = Parser(prog="tarjuman", description=_(
+        "{app}: offline translation workbench for Dari and Pashto. With no command, opens the "
+        "editor.").format(app=APP_NAME))
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--ui-language", metavar="CODE", help="the language of messages: en, "
-                        "prs or ps (default: the editor's language setting)")
+    parser.add_argument("--ui-language", metavar="CODE", help=_("the language of messages: en, "
+                                                                "prs or ps (default: the "
+                                                                "editor's language setting)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, qa_cmd,
                    tm_cmd, demo, spell_cmd, team_cmd):
         module.register(sub)
-    gui = sub.add_parser("gui", help="open the editor window")
+    gui = sub.add_parser("gui", help=_("open the editor window"))
     gui.set_defaults(func=_run_gui, file=None)
-    op = sub.add_parser("open", help="open a document (as a new project) or a project "
-                        "in the editor")
+    op = sub.add_parser("open", help=_("open a document (as a new project) or a project in the "
+                                       "editor"))
     op.add_argument("file", type=Path)
     op.set_defaults(func=_run_gui)
     return parser

@@ -15,8 +15,8 @@ from desktop_app.core.textio import read_text
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("demo", help="translate the bundled sample with an installed model")
-    p.add_argument("--lines", type=int, default=8, help="how many sample lines (default 8)")
+    p = sub.add_parser("demo", help=_("translate the bundled sample with an installed model"))
+    p.add_argument("--lines", type=int, default=8, help=_("how many sample lines (default 8)"))
     p.set_defaults(func=run)
 
 

@@ -35,26 +35,26 @@ def _term_arg(status: str) -> Any:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("glossary", help="term bases: list, search, edit, import, export, check")
+    p = sub.add_parser("glossary", help=_("term bases: list, search, edit, import, export, check"))
     g = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True,
                          parser_class=type(p))
-    ls = g.add_parser("list", help="every concept (your glossary first)")
+    ls = g.add_parser("list", help=_("every concept (your glossary first)"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    se = g.add_parser("search", help="search terms and notes (spelling-variant aware)")
+    se = g.add_parser("search", help=_("search terms and notes (spelling-variant aware)"))
     se.add_argument("query")
-    se.add_argument("--lang", help="only terms in this language")
+    se.add_argument("--lang", help=_("only terms in this language"))
     se.add_argument("--no-notes", action="store_true",
-                    help="terms only: leave out concepts found only by their notes")
+                    help=_("terms only: leave out concepts found only by their notes"))
     se.add_argument("--json", action="store_true")
     se.set_defaults(func=run_search)
-    add = g.add_parser("add", help="add a concept to your glossary")
+    add = g.add_parser("add", help=_("add a concept to your glossary"))
     _term_options(add)
     add.add_argument("--domain", default="")
     add.add_argument("--note", default="")
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_add)
-    ed = g.add_parser("edit", help="change a concept of your glossary")
+    ed = g.add_parser("edit", help=_("change a concept of your glossary"))
     ed.add_argument("id", type=int)
     _term_options(ed)
     ed.add_argument("--domain")
@@ -62,33 +62,33 @@ def register(sub: Any) -> None:
     ed.add_argument("--remove-term", type=int, action="append", default=[], metavar="TERM_ID")
     ed.add_argument("--json", action="store_true")
     ed.set_defaults(func=run_edit)
-    rm = g.add_parser("remove", help="remove a concept from your glossary")
+    rm = g.add_parser("remove", help=_("remove a concept from your glossary"))
     rm.add_argument("id", type=int)
     rm.set_defaults(func=run_remove)
-    im = g.add_parser("import", help="import a .tbx, .csv or .tsv file into your glossary")
+    im = g.add_parser("import", help=_("import a .tbx, .csv or .tsv file into your glossary"))
     im.add_argument("file", type=Path)
     im.set_defaults(func=run_import)
-    ex = g.add_parser("export", help="export to .tbx, .csv or .tsv")
+    ex = g.add_parser("export", help=_("export to .tbx, .csv or .tsv"))
     ex.add_argument("file", type=Path)
     ex.add_argument("--which", choices=["mine", "starter", "all"], default="mine")
     ex.set_defaults(func=run_export)
-    ck = g.add_parser("check", help="QA two aligned files (one segment per line)")
+    ck = g.add_parser("check", help=_("QA two aligned files (one segment per line)"))
     ck.add_argument("source", type=Path)
     ck.add_argument("target", type=Path)
     ck.add_argument("--from", dest="source_lang", default="en")
     ck.add_argument("--to", dest="target_lang", default="dari")
-    ck.add_argument("--strict", action="store_true", help="keep Pashto letter distinctions")
+    ck.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     ck.add_argument("--json", action="store_true")
     ck.set_defaults(func=run_check)
 
 
 def _term_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--term", type=_term_arg("preferred"), action="append", default=[],
-                   metavar="LANG=TEXT", help="preferred term (repeatable)")
+                   metavar="LANG=TEXT", help=_("preferred term (repeatable)"))
     p.add_argument("--admitted", type=_term_arg("admitted"), action="append", default=[],
-                   metavar="LANG=TEXT", help="accepted variant")
+                   metavar="LANG=TEXT", help=_("accepted variant"))
     p.add_argument("--forbidden", type=_term_arg("forbidden"), action="append", default=[],
-                   metavar="LANG=TEXT", help="form that must not be used")
+                   metavar="LANG=TEXT", help=_("form that must not be used"))
 
 
 def _concept_json(c: Concept) -> dict[str, Any]:

@@ -19,46 +19,49 @@ from desktop_app.core.settings import Settings
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("models", help="manage offline translation models")
+    p = sub.add_parser("models", help=_("manage offline translation models"))
     msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True,
                             parser_class=type(p))
-    ls = msub.add_parser("list", help="installed models and the pairs they serve")
+    ls = msub.add_parser("list", help=_("installed models and the pairs they serve"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    ins = msub.add_parser("install", help="install an .argosmodel file, an NLLB-200 or "
-                          "MADLAD-400 CTranslate2 model folder/zip, or a zip from models export")
+    ins = msub.add_parser("install", help=_("install an .argosmodel file, an NLLB-200 or "
+                                            "MADLAD-400 CTranslate2 model folder/zip, or a zip "
+                                            "from models export"))
     ins.add_argument("path", type=Path)
-    ins.add_argument("--id", help="id for the model (default: its folder or file name)")
+    ins.add_argument("--id", help=_("id for the model (default: its folder or file name)"))
     ins.set_defaults(func=run_install)
-    rm = msub.add_parser("remove", help="remove an installed model by id")
+    rm = msub.add_parser("remove", help=_("remove an installed model by id"))
     rm.add_argument("id")
     rm.set_defaults(func=run_remove)
-    av = msub.add_parser("available", help="ONLINE: list packages in the Argos index")
+    av = msub.add_parser("available", help=_("ONLINE: list packages in the Argos index"))
     av.add_argument("--json", action="store_true")
     av.set_defaults(func=run_available)
-    sv = msub.add_parser("server", help="use a team LibreTranslate server (text is sent there)")
-    sv.add_argument("url", nargs="?", help="http://host:port; omit to show the current one")
-    sv.add_argument("--api-key", help="API key for that server (kept in the settings file, "
-                    "readable by you only)")
-    sv.add_argument("--prefer", action="store_true", help="use the server before local models")
-    sv.add_argument("--clear", action="store_true", help="stop using a server")
+    sv = msub.add_parser("server", help=_("use a team LibreTranslate server (text is sent there)"))
+    sv.add_argument("url", nargs="?", help=_("http://host:port; omit to show the current one"))
+    sv.add_argument("--api-key", help=_("API key for that server (kept in the settings file, "
+                                        "readable by you only)"))
+    sv.add_argument("--prefer", action="store_true", help=_("use the server before local models"))
+    sv.add_argument("--clear", action="store_true", help=_("stop using a server"))
     sv.set_defaults(func=run_server)
-    dl = msub.add_parser("download", help="ONLINE: download, verify and install a catalog "
-                         "model (see: tarjuman models catalog), or an Argos package by pair")
-    dl.add_argument("what", nargs="+", metavar="ID", help="catalog id (or SOURCE TARGET)")
-    dl.add_argument("--yes", action="store_true", help="accept the model's licence")
+    dl = msub.add_parser("download", help=_("ONLINE: download, verify and install a catalog "
+                                            "model (see: tarjuman models catalog), or an Argos "
+                                            "package by pair"))
+    dl.add_argument("what", nargs="+", metavar="ID", help=_("catalog id (or SOURCE TARGET)"))
+    dl.add_argument("--yes", action="store_true", help=_("accept the model's licence"))
     dl.set_defaults(func=run_download)
-    cat = msub.add_parser("catalog", help="models Tarjuman can download, with sizes, licences "
-                          "and quality (read offline)")
+    cat = msub.add_parser("catalog", help=_("models Tarjuman can download, with sizes, licences "
+                                            "and quality (read offline)"))
     cat.add_argument("--json", action="store_true")
     cat.set_defaults(func=run_catalog)
-    ex = msub.add_parser("export", help="pack an installed model into a zip for another "
-                         "machine (install it there with: tarjuman models install FILE.zip)")
+    ex = msub.add_parser("export", help=_("pack an installed model into a zip for another "
+                                          "machine (install it there with: tarjuman models "
+                                          "install FILE.zip)"))
     ex.add_argument("id")
     ex.add_argument("-o", "--output", type=Path, required=True)
     ex.set_defaults(func=run_export)
-    use = msub.add_parser("use", help="translate with this model whenever it serves the pair "
-                          "(--clear: back to the best-quality choice)")
+    use = msub.add_parser("use", help=_("translate with this model whenever it serves the pair "
+                                        "(--clear: back to the best-quality choice)"))
     use.add_argument("id", nargs="?")
     use.add_argument("--clear", action="store_true")
     use.set_defaults(func=run_use)

@@ -14,11 +14,12 @@ from desktop_app.core.project import Project
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("qa", help="check a project: glossary, numbers, punctuation, bidi...")
+    p = sub.add_parser("qa", help=_("check a project: glossary, numbers, punctuation, bidi..."))
     p.add_argument("project", type=Path)
     p.add_argument("--disable", action="append", default=[], choices=qa.ALL_CHECKS,
-                   metavar="CHECK", help="switch a check off: " + ", ".join(qa.ALL_CHECKS))
-    p.add_argument("--strict", action="store_true", help="keep Pashto letter distinctions")
+                   metavar="CHECK", help=_("switch a check off: {checks}").format(
+                       checks=", ".join(qa.ALL_CHECKS)))
+    p.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 

@@ -18,23 +18,24 @@ from desktop_app.core.workflow import translate_document
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("translate", help="translate a document (txt, md, html, docx, srt, "
-                       "xliff, po) with an offline model")
+    p = sub.add_parser("translate", help=_("translate a document (txt, md, html, docx, srt, "
+                                           "xliff, po) with an offline model"))
     p.add_argument("input", type=Path)
-    p.add_argument("--to", required=True, dest="target", help="target language (dari, pashto...)")
-    p.add_argument("--from", default="en", dest="source", help="source language (default en)")
+    p.add_argument("--to", required=True, dest="target", help=_("target language (dari, "
+                                                                "pashto...)"))
+    p.add_argument("--from", default="en", dest="source", help=_("source language (default en)"))
     p.add_argument("-o", "--output", type=Path, required=True,
-                   help="output file: same type as the input, or .xlf/.tmx")
+                   help=_("output file: same type as the input, or .xlf/.tmx"))
     p.add_argument("--engine", choices=[*registry.NAMES, "libretranslate"],
-                   help="force an engine")
-    p.add_argument("--model", help="use this installed model (see: tarjuman models list)")
-    p.add_argument("--server", help="LibreTranslate server URL for this run")
-    p.add_argument("--beam", type=int, help="beam size (default from settings)")
-    p.add_argument("--n-best", type=int, help="alternatives to compute")
-    p.add_argument("--no-cache", action="store_true", help="ignore the MT cache")
+                   help=_("force an engine"))
+    p.add_argument("--model", help=_("use this installed model (see: tarjuman models list)"))
+    p.add_argument("--server", help=_("LibreTranslate server URL for this run"))
+    p.add_argument("--beam", type=int, help=_("beam size (default from settings)"))
+    p.add_argument("--n-best", type=int, help=_("alternatives to compute"))
+    p.add_argument("--no-cache", action="store_true", help=_("ignore the MT cache"))
     p.add_argument("--no-glossary", action="store_true",
-                   help="do not enforce glossary terms in the MT output")
-    p.add_argument("--bilingual", action="store_true", help="side-by-side .docx or .html")
+                   help=_("do not enforce glossary terms in the MT output"))
+    p.add_argument("--bilingual", action="store_true", help=_("side-by-side .docx or .html"))
     p.set_defaults(func=run)
 
 

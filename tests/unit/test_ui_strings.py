@@ -100,6 +100,21 @@ def test_cli_output_lines_are_translated() -> None:
     assert offenders == [], "wrap these lines in _(): " + ", ".join(offenders)
 
 
+def test_cli_help_texts_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    offenders = []
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                offenders += [f"{path.relative_to(ROOT)}:{node.lineno}" for k in node.keywords
+                              if k.arg in ("help", "description") and _literal(k.value)
+                              and _english(k.value, A_WORD)]
+    assert offenders == [], "wrap these help texts in _(): " + ", ".join(offenders)
+    with pytest.raises(SystemExit):
+        cli.main(["--ui-language", "prs", "translate", "--help"])
+    out = capsys.readouterr().out
+    assert "زبان مقصد" in out and "target language" not in out and "options" not in out
+
+
 def _fields(text: str) -> list[tuple[str, str | None, str]]:
     return sorted((name, conv or "", spec or "")
                   for _lit, name, spec, conv in string.Formatter().parse(text) if name is not None)
