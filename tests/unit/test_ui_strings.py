@@ -205,12 +205,9 @@ def test_cli_follows_the_editors_language_and_reports_a_bad_settings_file(
 
 
 @pytest.fixture
-def dari_ui() -> Iterator[None]:
-    languages.set_ui_language("prs")
-    try:
-        yield
-    finally:
-        languages.set_ui_language("en")
+def dari_ui(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Dari UI for one test (monkeypatch puts the language back after it)."""
+    monkeypatch.setattr(languages, "_ui_language", "prs")
 
 
 class _Server(BaseHTTPRequestHandler):
