@@ -44,5 +44,5 @@ catalogs: $(STAMP)
 	$(BIN)/pybabel extract -k _ -k N_ --no-location --omit-header \
 		-o resources/locale/tarjuman.pot desktop_app
 	$(BIN)/pybabel update -D tarjuman -i resources/locale/tarjuman.pot -d resources/locale \
-		--ignore-obsolete
+		--ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel compile -D tarjuman -d resources/locale --statistics

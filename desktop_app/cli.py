@@ -30,25 +30,46 @@ from desktop_app.commands import (
     translate_cmd,
 )
 from desktop_app.core.errors import InputError, TarjumanError, describe_os_error, one_line
+from desktop_app.core.i18n import N_, _
+
+# argparse's own words (usage errors, --help headings) in the UI language too.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"), N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"), N_("expected one argument"),
+    N_("expected at least one argument"), N_("expected at most one argument"),
+    N_("ignored explicit argument %r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+argparse._ = _  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, _("{prog}: error: {message} (see {prog} --help)").format(
+            prog=self.prog, message=message) + "\n")
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="tarjuman", description=f"{APP_NAME}: offline translation "
-                    "workbench for Dari and Pashto. With no command, opens the editor.")
+    parser = Parser(prog="tarjuman", description=_(
+        "{app}: offline translation workbench for Dari and Pashto. With no command, opens the "
+        "editor.").format(app=APP_NAME))
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--ui-language", metavar="CODE", help=_("the language of messages: en, "
+                                                                "prs or ps (default: the "
+                                                                "editor's language setting)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, qa_cmd,
                    tm_cmd, demo, spell_cmd, team_cmd):
         module.register(sub)
-    gui = sub.add_parser("gui", help="open the editor window")
+    gui = sub.add_parser("gui", help=_("open the editor window"))
     gui.set_defaults(func=_run_gui, file=None)
-    op = sub.add_parser("open", help="open a document (as a new project) or a project "
-                        "in the editor")
+    op = sub.add_parser("open", help=_("open a document (as a new project) or a project in the "
+                                       "editor"))
     op.add_argument("file", type=Path)
     op.set_defaults(func=_run_gui)
     return parser
@@ -59,11 +80,11 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     file = getattr(args, "file", None)
     if file is not None and not Path(file).exists():
-        raise InputError(f"no such file: {file}")
+        raise InputError(_("no such file: {path}").format(path=file))
     if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
-        raise TarjumanError("no display to open the editor on (DISPLAY and WAYLAND_DISPLAY "
-                            "are unset); the CLI works without one: try `tarjuman demo`")
+        raise TarjumanError(_("no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are "
+                              "unset); the CLI works without one: try `tarjuman demo`"))
     return run_gui([], open_file=file)
 
 
@@ -72,8 +93,30 @@ def _terminate(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _choose_ui_language(args_list: Sequence[str]) -> TarjumanError | None:
+    """Messages in ``--ui-language``, else in the language chosen in the editor (settings):
+    set before the arguments are parsed so that usage errors speak it too."""
+    from desktop_app.core import languages
+    from desktop_app.core.settings import Settings
+
+    code = ""
+    for i, arg in enumerate(args_list):
+        if arg == "--ui-language" and i + 1 < len(args_list):
+            code = args_list[i + 1]
+        elif arg.startswith("--ui-language="):
+            code = arg.partition("=")[2]
+    try:
+        languages.set_ui_language(code or Settings.load().ui_language)
+    except TarjumanError as exc:  # a damaged settings file is reported by the command
+        languages.set_ui_language("en")
+        return exc if code else None
+    except OSError:  # an unusable data dir, likewise
+        languages.set_ui_language("en")
+    return None
+
+
 def _fail(message: object, code: int = 1) -> int:
-    print(f"tarjuman: error: {one_line(message)}", file=sys.stderr)
+    print(_("tarjuman: error: {message}").format(message=one_line(message)), file=sys.stderr)
     return code
 
 
@@ -86,12 +129,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     args_list = list(sys.argv[1:] if argv is None else argv)
+    bad_language = _choose_ui_language(args_list)
     parser = build_parser()
     commands = {a for act in parser._actions if isinstance(act, argparse._SubParsersAction)
                 for a in act.choices}
     if args_list and args_list[0] not in commands and not args_list[0].startswith("-"):
         args_list = ["open", *args_list]  # `tarjuman FILE` opens it in the editor
     args = parser.parse_args(args_list)
+    if bad_language is not None:
+        return _fail(bad_language, 2)
     func = getattr(args, "func", None)
     if func not in (None, _run_gui) and threading.current_thread() is threading.main_thread():
         # Headless commands only: the editor's event loop would never run this handler,
@@ -110,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("tarjuman: interrupted", file=sys.stderr)
+        print(_("tarjuman: interrupted"), file=sys.stderr)
         return 130
     except OSError as exc:  # unwritable data dir, full disk, a file that vanished
         get_logger("cli").warning("file operation failed: %s", one_line(exc))
@@ -119,15 +165,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         get_logger("cli").warning("database operation failed: %s", one_line(exc))
         text = str(exc)
         if "full" in text:
-            return _fail("the disk is full; the last change was not saved: free some space "
-                         "and retry")
+            return _fail(_("the disk is full; the last change was not saved: free some space "
+                           "and retry"))
         if "locked" in text or "busy" in text:
-            return _fail("another Tarjuman is writing the same file; retry when it is done")
-        return _fail(f"database error: {text}")
+            return _fail(_("another Tarjuman is writing the same file; retry when it is done"))
+        return _fail(_("database error: {text}").format(text=text))
     except Exception as exc:  # last resort: one line for the user, the traceback in the log
         get_logger("cli").exception("unexpected failure")
-        print("tarjuman: internal error: " + one_line(f"{type(exc).__name__}: {exc}")
-              + " (details in the log file under the data dir)", file=sys.stderr)
+        print(_("tarjuman: internal error: {error} (details in the log file under the data "
+                "dir)").format(error=one_line(f"{type(exc).__name__}: {exc}")), file=sys.stderr)
         return 1
 
 

@@ -35,26 +35,26 @@ def _term_arg(status: str) -> Any:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("glossary", help="term bases: list, search, edit, import, export, check")
+    p = sub.add_parser("glossary", help=_("term bases: list, search, edit, import, export, check"))
     g = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True,
                          parser_class=type(p))
-    ls = g.add_parser("list", help="every concept (your glossary first)")
+    ls = g.add_parser("list", help=_("every concept (your glossary first)"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    se = g.add_parser("search", help="search terms and notes (spelling-variant aware)")
+    se = g.add_parser("search", help=_("search terms and notes (spelling-variant aware)"))
     se.add_argument("query")
-    se.add_argument("--lang", help="only terms in this language")
+    se.add_argument("--lang", help=_("only terms in this language"))
     se.add_argument("--no-notes", action="store_true",
-                    help="terms only: leave out concepts found only by their notes")
+                    help=_("terms only: leave out concepts found only by their notes"))
     se.add_argument("--json", action="store_true")
     se.set_defaults(func=run_search)
-    add = g.add_parser("add", help="add a concept to your glossary")
+    add = g.add_parser("add", help=_("add a concept to your glossary"))
     _term_options(add)
     add.add_argument("--domain", default="")
     add.add_argument("--note", default="")
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_add)
-    ed = g.add_parser("edit", help="change a concept of your glossary")
+    ed = g.add_parser("edit", help=_("change a concept of your glossary"))
     ed.add_argument("id", type=int)
     _term_options(ed)
     ed.add_argument("--domain")
@@ -62,33 +62,33 @@ def register(sub: Any) -> None:
     ed.add_argument("--remove-term", type=int, action="append", default=[], metavar="TERM_ID")
     ed.add_argument("--json", action="store_true")
     ed.set_defaults(func=run_edit)
-    rm = g.add_parser("remove", help="remove a concept from your glossary")
+    rm = g.add_parser("remove", help=_("remove a concept from your glossary"))
     rm.add_argument("id", type=int)
     rm.set_defaults(func=run_remove)
-    im = g.add_parser("import", help="import a .tbx, .csv or .tsv file into your glossary")
+    im = g.add_parser("import", help=_("import a .tbx, .csv or .tsv file into your glossary"))
     im.add_argument("file", type=Path)
     im.set_defaults(func=run_import)
-    ex = g.add_parser("export", help="export to .tbx, .csv or .tsv")
+    ex = g.add_parser("export", help=_("export to .tbx, .csv or .tsv"))
     ex.add_argument("file", type=Path)
     ex.add_argument("--which", choices=["mine", "starter", "all"], default="mine")
     ex.set_defaults(func=run_export)
-    ck = g.add_parser("check", help="QA two aligned files (one segment per line)")
+    ck = g.add_parser("check", help=_("QA two aligned files (one segment per line)"))
     ck.add_argument("source", type=Path)
     ck.add_argument("target", type=Path)
     ck.add_argument("--from", dest="source_lang", default="en")
     ck.add_argument("--to", dest="target_lang", default="dari")
-    ck.add_argument("--strict", action="store_true", help="keep Pashto letter distinctions")
+    ck.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     ck.add_argument("--json", action="store_true")
     ck.set_defaults(func=run_check)
 
 
 def _term_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--term", type=_term_arg("preferred"), action="append", default=[],
-                   metavar="LANG=TEXT", help="preferred term (repeatable)")
+                   metavar="LANG=TEXT", help=_("preferred term (repeatable)"))
     p.add_argument("--admitted", type=_term_arg("admitted"), action="append", default=[],
-                   metavar="LANG=TEXT", help="accepted variant")
+                   metavar="LANG=TEXT", help=_("accepted variant"))
     p.add_argument("--forbidden", type=_term_arg("forbidden"), action="append", default=[],
-                   metavar="LANG=TEXT", help="form that must not be used")
+                   metavar="LANG=TEXT", help=_("form that must not be used"))
 
 
 def _concept_json(c: Concept) -> dict[str, Any]:
@@ -126,14 +126,14 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"{_(KIND_LABELS[f.kind])}: ", end="")
         _show([f.concept], False)
     if not found:
-        print(f"no term matches {args.query!r}")
+        print(_("no term matches {query!r}").format(query=args.query))
     return 0
 
 
 def run_add(args: argparse.Namespace) -> int:
     terms = args.term + args.admitted + args.forbidden
     if not terms:
-        raise InputError("give at least one --term LANG=TEXT")
+        raise InputError(_("give at least one --term LANG=TEXT"))
     with open_default() as gs:
         concept = gs.writable.add_concept(Concept(terms, args.domain, args.note))
     _show([concept], args.json)
@@ -151,7 +151,8 @@ def run_edit(args: argparse.Namespace) -> int:
                 glossary.add_term(concept.id or 0, term)
             for term_id in args.remove_term:
                 if glossary.term(term_id).concept_id != concept.id:
-                    raise GlossaryError(f"term {term_id} is not part of concept {concept.id}")
+                    raise GlossaryError(_("term {term_id} is not part of concept {id}").format(
+                        term_id=term_id, id=concept.id))
                 glossary.remove_term(term_id)
         changed = glossary.get(args.id)
     _show([changed], args.json)
@@ -161,14 +162,15 @@ def run_edit(args: argparse.Namespace) -> int:
 def run_remove(args: argparse.Namespace) -> int:
     with open_default() as gs:
         gs.writable.remove_concept(args.id)
-    print(f"removed concept {args.id}")
+    print(_("removed concept {id}").format(id=args.id))
     return 0
 
 
 def _read_any(path: Path) -> Iterable[Concept]:
     suffix = path.suffix.lower()
     if suffix not in (".tbx", ".csv", ".tsv", ".txt"):
-        raise InputError(f"{path.name}: unknown glossary format (use .tbx, .csv or .tsv)")
+        raise InputError(_("{name}: unknown glossary format (use .tbx, .csv or .tsv)").format(
+            name=path.name))
     check_input_file(path)
     if suffix == ".tbx":
         return tbx.read(path).concepts
@@ -179,14 +181,15 @@ def run_import(args: argparse.Namespace) -> int:
     concepts = _read_any(args.file)
     with open_default() as gs:
         added, terms = gs.writable.import_concepts(concepts)
-    print(f"imported {added} concepts ({terms} terms) from {args.file.name}")
+    print(_("imported {added} concepts ({terms} terms) from {name}").format(
+        added=added, terms=terms, name=args.file.name))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     suffix = args.file.suffix.lower()
     if suffix not in (".tbx", ".csv", ".tsv"):
-        raise InputError(f"{args.file.name}: choose .tbx, .csv or .tsv")
+        raise InputError(_("{name}: choose .tbx, .csv or .tsv").format(name=args.file.name))
     check_output(args.file)
     with open_default() as gs:
         chosen = {"mine": gs.glossaries[:1], "starter": gs.glossaries[1:],
@@ -197,8 +200,8 @@ def run_export(args: argparse.Namespace) -> int:
     elif suffix in (".csv", ".tsv"):
         csvio.write(args.file, concepts)
     else:
-        raise InputError(f"{args.file.name}: choose .tbx, .csv or .tsv")
-    print(f"exported {len(concepts)} concepts to {args.file}")
+        raise InputError(_("{name}: choose .tbx, .csv or .tsv").format(name=args.file.name))
+    print(_("exported {n} concepts to {file}").format(n=len(concepts), file=args.file))
     return 0
 
 
@@ -206,8 +209,10 @@ def run_check(args: argparse.Namespace) -> int:
     sources = read_text(args.source).splitlines()
     targets = read_text(args.target).splitlines()
     if len(sources) != len(targets):
-        raise InputError(f"{args.source.name} has {len(sources)} lines but {args.target.name} "
-                         f"has {len(targets)}: the files must be aligned line by line")
+        raise InputError(_("{source} has {n} lines but {target} has {m}: the files must be aligned "
+                           "line by line").format(
+                               source=args.source.name, n=len(sources), target=args.target.name,
+                               m=len(targets)))
     with open_default() as gs:
         qa = GlossaryQA(gs.concepts(), args.source_lang, args.target_lang,
                         strict=args.strict)
@@ -216,6 +221,8 @@ def run_check(args: argparse.Namespace) -> int:
         print_json([f.as_json() for f in findings])
     else:
         for f in findings:
-            print(f"line {f.segment + 1}: {f.code}: {f.message}")
-        print(f"{len(findings)} finding(s) in {len(sources)} segments")
+            print(_("line {line}: {code}: {message}").format(
+                line=f.segment + 1, code=f.code, message=f.message))
+        print(_("{n} finding(s) in {segments} segments").format(
+            n=len(findings), segments=len(sources)))
     return 0

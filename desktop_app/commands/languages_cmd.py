@@ -7,11 +7,12 @@ from typing import Any
 
 from desktop_app.commands import print_json
 from desktop_app.core import languages
+from desktop_app.core.i18n import _
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("languages", help="list supported languages")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("languages", help=_("list supported languages"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(func=run)
 
 

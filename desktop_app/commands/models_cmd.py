@@ -19,46 +19,49 @@ from desktop_app.core.settings import Settings
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("models", help="manage offline translation models")
+    p = sub.add_parser("models", help=_("manage offline translation models"))
     msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True,
                             parser_class=type(p))
-    ls = msub.add_parser("list", help="installed models and the pairs they serve")
+    ls = msub.add_parser("list", help=_("installed models and the pairs they serve"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    ins = msub.add_parser("install", help="install an .argosmodel file, an NLLB-200 or "
-                          "MADLAD-400 CTranslate2 model folder/zip, or a zip from models export")
+    ins = msub.add_parser("install", help=_("install an .argosmodel file, an NLLB-200 or "
+                                            "MADLAD-400 CTranslate2 model folder/zip, or a zip "
+                                            "from models export"))
     ins.add_argument("path", type=Path)
-    ins.add_argument("--id", help="id for the model (default: its folder or file name)")
+    ins.add_argument("--id", help=_("id for the model (default: its folder or file name)"))
     ins.set_defaults(func=run_install)
-    rm = msub.add_parser("remove", help="remove an installed model by id")
+    rm = msub.add_parser("remove", help=_("remove an installed model by id"))
     rm.add_argument("id")
     rm.set_defaults(func=run_remove)
-    av = msub.add_parser("available", help="ONLINE: list packages in the Argos index")
+    av = msub.add_parser("available", help=_("ONLINE: list packages in the Argos index"))
     av.add_argument("--json", action="store_true")
     av.set_defaults(func=run_available)
-    sv = msub.add_parser("server", help="use a team LibreTranslate server (text is sent there)")
-    sv.add_argument("url", nargs="?", help="http://host:port; omit to show the current one")
-    sv.add_argument("--api-key", help="API key for that server (kept in the settings file, "
-                    "readable by you only)")
-    sv.add_argument("--prefer", action="store_true", help="use the server before local models")
-    sv.add_argument("--clear", action="store_true", help="stop using a server")
+    sv = msub.add_parser("server", help=_("use a team LibreTranslate server (text is sent there)"))
+    sv.add_argument("url", nargs="?", help=_("http://host:port; omit to show the current one"))
+    sv.add_argument("--api-key", help=_("API key for that server (kept in the settings file, "
+                                        "readable by you only)"))
+    sv.add_argument("--prefer", action="store_true", help=_("use the server before local models"))
+    sv.add_argument("--clear", action="store_true", help=_("stop using a server"))
     sv.set_defaults(func=run_server)
-    dl = msub.add_parser("download", help="ONLINE: download, verify and install a catalog "
-                         "model (see: tarjuman models catalog), or an Argos package by pair")
-    dl.add_argument("what", nargs="+", metavar="ID", help="catalog id (or SOURCE TARGET)")
-    dl.add_argument("--yes", action="store_true", help="accept the model's licence")
+    dl = msub.add_parser("download", help=_("ONLINE: download, verify and install a catalog "
+                                            "model (see: tarjuman models catalog), or an Argos "
+                                            "package by pair"))
+    dl.add_argument("what", nargs="+", metavar="ID", help=_("catalog id (or SOURCE TARGET)"))
+    dl.add_argument("--yes", action="store_true", help=_("accept the model's licence"))
     dl.set_defaults(func=run_download)
-    cat = msub.add_parser("catalog", help="models Tarjuman can download, with sizes, licences "
-                          "and quality (read offline)")
+    cat = msub.add_parser("catalog", help=_("models Tarjuman can download, with sizes, licences "
+                                            "and quality (read offline)"))
     cat.add_argument("--json", action="store_true")
     cat.set_defaults(func=run_catalog)
-    ex = msub.add_parser("export", help="pack an installed model into a zip for another "
-                         "machine (install it there with: tarjuman models install FILE.zip)")
+    ex = msub.add_parser("export", help=_("pack an installed model into a zip for another "
+                                          "machine (install it there with: tarjuman models "
+                                          "install FILE.zip)"))
     ex.add_argument("id")
     ex.add_argument("-o", "--output", type=Path, required=True)
     ex.set_defaults(func=run_export)
-    use = msub.add_parser("use", help="translate with this model whenever it serves the pair "
-                          "(--clear: back to the best-quality choice)")
+    use = msub.add_parser("use", help=_("translate with this model whenever it serves the pair "
+                                        "(--clear: back to the best-quality choice)"))
     use.add_argument("id", nargs="?")
     use.add_argument("--clear", action="store_true")
     use.set_defaults(func=run_use)
@@ -92,17 +95,17 @@ def run_list(args: argparse.Namespace) -> int:
                     "inter_threads": runs_on.inter_threads,
                     "chosen": settings.mt_model})
         return 0
-    print(f"runs on: {runs_on.describe()}")
+    print(_("runs on: {device}").format(device=runs_on.describe()))
     if remote:
         print(f"remote: {remote['id']}  [libretranslate] "
               + (_pairs(tuple((a, b) for a, b in remote["pairs"]))
                  if remote["reachable"] else f"unreachable: {problem}"))
     if not models:
-        print("No local models installed. Download one (see: tarjuman models catalog) or "
-              "install a file with: tarjuman models install PATH")
+        print(_("No local models installed. Download one (see: tarjuman models catalog) or "
+                "install a file with: tarjuman models install PATH"))
         return 0
     for m in models:
-        extra = f"  ({m.license_note})" if m.license_note else ""
+        extra = f"  ({_(m.license_note)})" if m.license_note else ""
         mark = "* " if m.id == settings.mt_model else ""
         print(f"{mark}{m.id}  [{m.engine} {m.version}]  {_pairs(m.pairs)}  "
               f"{m.size_bytes / 1e6:.1f} MB{extra}")
@@ -112,11 +115,12 @@ def run_list(args: argparse.Namespace) -> int:
 def run_install(args: argparse.Namespace) -> int:
     path: Path = args.path
     if not path.exists():
-        raise InputError(f"no such file or folder: {path}")
+        raise InputError(_("no such file or folder: {path}").format(path=path))
     info = registry.for_path(path).install(path, args.id)
-    print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+    print(_("installed {id} [{engine}]: {pairs}").format(
+        id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
     if info.license_note:
-        print(f"note: {info.license_note}")
+        print(_("note: {license_note}").format(license_note=_(info.license_note)))
     return 0
 
 
@@ -132,11 +136,12 @@ def run_server(args: argparse.Namespace) -> int:
         settings.prefer_remote = args.prefer
     settings.save()
     if settings.libretranslate_url:
-        print(f"LibreTranslate server: {settings.libretranslate_url}"
-              + (" (preferred over local models)" if settings.prefer_remote else
-                 " (used when no local model serves a pair)"))
+        print((_("LibreTranslate server: {url} (preferred over local models)")
+               if settings.prefer_remote else
+               _("LibreTranslate server: {url} (used when no local model serves a pair)")
+               ).format(url=settings.libretranslate_url))
     else:
-        print("No LibreTranslate server: all translation stays on this machine.")
+        print(_("No LibreTranslate server: all translation stays on this machine."))
     return 0
 
 
@@ -147,7 +152,7 @@ def run_remove(args: argparse.Namespace) -> int:
         settings = Settings.load()
         settings.mt_model = ""
         settings.save()
-    print(f"removed {info.id} [{info.engine}]")
+    print(_("removed {id} [{engine}]").format(id=info.id, engine=info.engine))
     return 0
 
 
@@ -169,16 +174,17 @@ def run_download(args: argparse.Namespace) -> int:
 
         info = online.download(args.what[0], args.what[1], on_bytes=shown)
         sys.stderr.write("\n")
-        print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
+        print(_("installed {id} [{engine}]: {pairs}").format(
+            id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
         return 0
     if len(args.what) != 1:
-        raise InputError("give one catalog id, or a SOURCE TARGET pair for an Argos package")
+        raise InputError(_("give one catalog id, or a SOURCE TARGET pair for an Argos package"))
     entry = catalog.get(args.what[0])
     accept = args.yes or downloads.licence_accepted(entry)
     if not accept:
         print(f"{entry.title}: {entry.license}. {entry.license_summary}", file=sys.stderr)
-        sys.stderr.write("Accept this licence and download "
-                         f"{entry.size_bytes / 1e9:.1f} GB? [y/N] ")
+        sys.stderr.write(_("Accept this licence and download {gb:.1f} GB? [y/N] ").format(
+            gb=entry.size_bytes / 1e9))
         sys.stderr.flush()
         answer = sys.stdin.readline().strip().lower() if sys.stdin else ""
         if not (sys.stdin and sys.stdin.isatty()):
@@ -194,9 +200,11 @@ def run_download(args: argparse.Namespace) -> int:
         bar.close()
     data = manifest.read(Path(info.path))
     source = data.get("source", {})
-    print(f"installed {info.id} [{info.engine}]: {_pairs(info.pairs)}")
-    print(f"from {source.get('repo') or source.get('url')} at {source.get('revision', '?')}; "
-          f"licence {entry.license}; every file verified")
+    print(_("installed {id} [{engine}]: {pairs}").format(
+        id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
+    print(_("from {origin} at {revision}; licence {license}; every file verified").format(
+        origin=source.get('repo') or source.get('url'), revision=source.get('revision', '?'),
+        license=entry.license))
     return 0
 
 
@@ -217,8 +225,8 @@ def run_catalog(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     model = registry.find(args.id)
     out = export.export(model, args.output)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB): install it with "
-          f"tarjuman models install {out.name}")
+    print(_("wrote {out} ({mb:.1f} MB): install it with tarjuman models install {name}").format(
+        out=out, mb=out.stat().st_size / 1e6, name=out.name))
     return 0
 
 
@@ -226,9 +234,9 @@ def run_use(args: argparse.Namespace) -> int:
     settings = Settings.load()
     if args.clear or not args.id:
         settings.mt_model = ""
-        print("Each pair uses the installed model with the best published quality.")
+        print(_("Each pair uses the installed model with the best published quality."))
     else:
         settings.mt_model = registry.find(args.id).id
-        print(f"{settings.mt_model} translates every pair it serves.")
+        print(_("{mt_model} translates every pair it serves.").format(mt_model=settings.mt_model))
     settings.save()
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
 from desktop_app.core.mt import registry
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
@@ -18,58 +19,58 @@ from desktop_app.core.textio import read_text
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("project", help="translation projects (one .tarjuman file each)")
+    p = sub.add_parser("project", help=_("translation projects (one .tarjuman file each)"))
     s = p.add_subparsers(dest="project_command", metavar="ACTION", required=True,
                          parser_class=type(p))
-    new = s.add_parser("new", help="import a document into a new project")
+    new = s.add_parser("new", help=_("import a document into a new project"))
     new.add_argument("document", type=Path)
     new.add_argument("--to", required=True, dest="target")
     new.add_argument("--from", default="en", dest="source")
-    new.add_argument("-o", "--output", type=Path, help="project file (default DOC.tarjuman)")
+    new.add_argument("-o", "--output", type=Path, help=_("project file (default DOC.tarjuman)"))
     new.set_defaults(func=run_new)
-    info = s.add_parser("info", help="languages, segments and progress")
+    info = s.add_parser("info", help=_("languages, segments and progress"))
     info.add_argument("project", type=Path)
     info.add_argument("--json", action="store_true")
     info.set_defaults(func=run_info)
-    seg = s.add_parser("segments", help="list the segments")
+    seg = s.add_parser("segments", help=_("list the segments"))
     seg.add_argument("project", type=Path)
     seg.add_argument("--json", action="store_true")
     seg.set_defaults(func=run_segments)
-    pre = s.add_parser("pretranslate", help="fill untranslated segments from TM and MT")
+    pre = s.add_parser("pretranslate", help=_("fill untranslated segments from TM and MT"))
     pre.add_argument("project", type=Path)
     pre.add_argument("--engine", choices=[*registry.NAMES, "libretranslate"])
     pre.add_argument("--no-glossary", action="store_true")
     pre.set_defaults(func=run_pretranslate)
-    edit = s.add_parser("edit", help="set the translation of one segment")
+    edit = s.add_parser("edit", help=_("set the translation of one segment"))
     edit.add_argument("project", type=Path)
     edit.add_argument("segment", type=int)
     edit.add_argument("text")
-    edit.add_argument("--confirm", action="store_true", help="also confirm it (adds to TM)")
+    edit.add_argument("--confirm", action="store_true", help=_("also confirm it (adds to TM)"))
     edit.set_defaults(func=run_edit)
-    apply = s.add_parser("apply", help="set many translations from a TSV file "
-                         "(segment id, tab, text), each saved at once")
+    apply = s.add_parser("apply", help=_("set many translations from a TSV file (segment id, "
+                                         "tab, text), each saved at once"))
     apply.add_argument("project", type=Path)
     apply.add_argument("file", type=Path)
-    apply.add_argument("--confirm", action="store_true", help="confirm each one too")
+    apply.add_argument("--confirm", action="store_true", help=_("confirm each one too"))
     apply.set_defaults(func=run_apply)
-    conf = s.add_parser("confirm", help="confirm segments as they are (adds them to the TM)")
+    conf = s.add_parser("confirm", help=_("confirm segments as they are (adds them to the TM)"))
     conf.add_argument("project", type=Path)
     conf.add_argument("segments", type=int, nargs="+")
     conf.set_defaults(func=run_confirm)
-    exp = s.add_parser("export", help="write the translation (original format, .xlf, .tmx)")
+    exp = s.add_parser("export", help=_("write the translation (original format, .xlf, .tmx)"))
     exp.add_argument("project", type=Path)
     exp.add_argument("-o", "--output", type=Path, required=True)
     exp.add_argument("--fallback", choices=["mt", "source"], default="mt",
-                     help="what untranslated segments show (default: MT, else source)")
-    exp.add_argument("--bilingual", action="store_true", help="side-by-side .docx or .html")
+                     help=_("what untranslated segments show (default: MT, else source)"))
+    exp.add_argument("--bilingual", action="store_true", help=_("side-by-side .docx or .html"))
     exp.set_defaults(func=run_export)
-    rev = s.add_parser("import-review", help="bring back a reviewed file: the review "
-                       ".docx (export --bilingual) or XLIFF")
+    rev = s.add_parser("import-review", help=_("bring back a reviewed file: the review .docx "
+                                               "(export --bilingual) or XLIFF"))
     rev.add_argument("project", type=Path)
     rev.add_argument("file", type=Path)
     rev.add_argument("--confirm", action="store_true",
-                     help="changed targets become confirmed (and go to the TM)")
-    rev.add_argument("--reviewer", help="who reviewed (default: the file's last author)")
+                     help=_("changed targets become confirmed (and go to the TM)"))
+    rev.add_argument("--reviewer", help=_("who reviewed (default: the file's last author)"))
     rev.set_defaults(func=run_import_review)
 
 
@@ -78,11 +79,14 @@ def run_new(args: argparse.Namespace) -> int:
                         path=args.output) as project:
         info = project.info()
         foreign = project.foreign_targets()
-    print(f"created {project.path} ({info.segments} segments, {info.format}, "
-          f"{info.source_lang} -> {info.target_lang})")
+    print(_("created {path} ({segments} segments, {format}, "
+            "{source_lang} -> {target_lang})").format(
+        path=project.path, segments=info.segments, format=info.format, source_lang=info.source_lang,
+        target_lang=info.target_lang))
     if foreign:
-        print(f"note: the file's {foreign[1]} targets are in {foreign[0]}, not "
-              f"{info.target_lang}: left out, to be translated")
+        print(_("note: the file's {n} targets are in {lang}, not {target_lang}: left "
+                "out, to be translated").format(
+                    n=foreign[1], lang=foreign[0], target_lang=info.target_lang))
     return 0
 
 
@@ -92,8 +96,10 @@ def run_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info.as_json())
     else:
-        print(f"{info.document} [{info.format}] {info.source_lang} -> {info.target_lang}: "
-              f"{info.segments} segments, {info.words} words")
+        print(_("{document} [{format}] {source_lang} -> {target_lang}: {segments} segments, "
+                "{words} words").format(
+                    document=info.document, format=info.format, source_lang=info.source_lang,
+                    target_lang=info.target_lang, segments=info.segments, words=info.words))
         print("  " + ", ".join(f"{k}: {v}" for k, v in info.by_status.items()))
     return 0
 
@@ -118,7 +124,7 @@ def run_pretranslate(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}").format(note=note), file=sys.stderr)
     print(report.summary())
     return 0
 
@@ -139,7 +145,7 @@ def run_edit(args: argparse.Namespace) -> int:
         else:
             session.edit(row, args.text)
         seg = session.segments[row]
-        print(f"segment {seg.id}: {seg.status.value}")
+        print(_("segment {id}: {status}").format(id=seg.id, status=seg.status.value))
     finally:
         session.close()
     return 0
@@ -152,7 +158,8 @@ def run_apply(args: argparse.Namespace) -> int:
             continue
         number, tab, text = line.partition("\t")
         if not tab or not number.strip().isdigit():
-            raise InputError(f"{args.file.name}: line {n}: expected SEGMENT-ID<tab>TEXT")
+            raise InputError(_("{name}: line {n}: expected SEGMENT-ID<tab>TEXT").format(
+                name=args.file.name, n=n))
         rows.append((int(number), text))
     session = _session(args.project)
     try:
@@ -175,7 +182,7 @@ def run_confirm(args: argparse.Namespace) -> int:
             session.confirm(session.row(segment_id))
     finally:
         session.close()
-    print(f"confirmed {len(args.segments)} segment(s)")
+    print(_("confirmed {n} segment(s)").format(n=len(args.segments)))
     return 0
 
 
@@ -187,8 +194,8 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         session.close()
     if warning:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"wrote {args.output} ({kind})")
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
+    print(_("wrote {output} ({kind})").format(output=args.output, kind=kind))
     return 0
 
 

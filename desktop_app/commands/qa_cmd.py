@@ -9,15 +9,17 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.core import qa
 from desktop_app.core.glossary.library import open_for_project
+from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("qa", help="check a project: glossary, numbers, punctuation, bidi...")
+    p = sub.add_parser("qa", help=_("check a project: glossary, numbers, punctuation, bidi..."))
     p.add_argument("project", type=Path)
     p.add_argument("--disable", action="append", default=[], choices=qa.ALL_CHECKS,
-                   metavar="CHECK", help="switch a check off: " + ", ".join(qa.ALL_CHECKS))
-    p.add_argument("--strict", action="store_true", help="keep Pashto letter distinctions")
+                   metavar="CHECK", help=_("switch a check off: {checks}").format(
+                       checks=", ".join(qa.ALL_CHECKS)))
+    p.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 
@@ -40,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         print_json([{**f.as_json(), "segment_id": segments[f.segment].id} for f in findings])
     else:
         for f in findings:
-            print(f"segment {segments[f.segment].id}: {f.code}: {f.message}")
-        print(f"{len(findings)} finding(s) in {len(segments)} segments")
+            print(_("segment {id}: {code}: {message}").format(
+                id=segments[f.segment].id, code=f.code, message=f.message))
+        print(_("{n} finding(s) in {segments} segments").format(
+            n=len(findings), segments=len(segments)))
     return 0

@@ -17,12 +17,12 @@ from desktop_app.core.textio import read_text
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("spell", help="spell-check a Dari or Pashto text file, or "
-                       "`spell install FILE.dic` to install a Hunspell dictionary")
-    p.add_argument("file", help="text file to check, or `install`")
-    p.add_argument("dictionary", nargs="?", type=Path, help="with install: the .dic file "
-                   "(its .aff beside it)")
-    p.add_argument("--lang", default="dari", help="dari or pashto (default dari)")
+    p = sub.add_parser("spell", help=_("spell-check a Dari or Pashto text file, or `spell "
+                                       "install FILE.dic` to install a Hunspell dictionary"))
+    p.add_argument("file", help=_("text file to check, or `install`"))
+    p.add_argument("dictionary", nargs="?", type=Path, help=_("with install: the .dic file (its "
+                                                              ".aff beside it)"))
+    p.add_argument("--lang", default="dari", help=_("dari or pashto (default dari)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 

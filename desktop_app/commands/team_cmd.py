@@ -15,34 +15,34 @@ from desktop_app.core.i18n import _
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("team", help="share glossaries and TM with a team through a "
-                       "PostgreSQL hub")
+    p = sub.add_parser("team", help=_("share glossaries and TM with a team through a PostgreSQL "
+                                      "hub"))
     s = p.add_subparsers(dest="team_command", metavar="ACTION", required=True,
                          parser_class=type(p))
-    c = s.add_parser("init", help="create or migrate the hub schema in a PostgreSQL database "
-                     "(run once, as the database owner)")
-    c.add_argument("dsn", help="connection string, e.g. 'host=db.lan dbname=team user=admin'")
+    c = s.add_parser("init", help=_("create or migrate the hub schema in a PostgreSQL database "
+                                    "(run once, as the database owner)"))
+    c.add_argument("dsn", help=_("connection string, e.g. 'host=db.lan dbname=team user=admin'"))
     c.set_defaults(func=run_init)
-    c = s.add_parser("connect", help="sync with a hub (the password comes from ~/.pgpass or "
-                     "PGPASSWORD)")
+    c = s.add_parser("connect", help=_("sync with a hub (the password comes from ~/.pgpass or "
+                                       "PGPASSWORD)"))
     c.add_argument("dsn")
-    c.add_argument("--name", default="", help="the name your changes are signed with")
+    c.add_argument("--name", default="", help=_("the name your changes are signed with"))
     c.set_defaults(func=run_connect)
-    c = s.add_parser("status", help="hub, changes waiting, last sync, conflicts")
+    c = s.add_parser("status", help=_("hub, changes waiting, last sync, conflicts"))
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=run_status)
-    c = s.add_parser("sync", help="send your changes, then get the team's")
+    c = s.add_parser("sync", help=_("send your changes, then get the team's"))
     c.set_defaults(func=run_sync)
-    c = s.add_parser("disconnect", help="stop syncing (changes keep waiting locally)")
+    c = s.add_parser("disconnect", help=_("stop syncing (changes keep waiting locally)"))
     c.set_defaults(func=run_disconnect)
-    c = s.add_parser("share", help="share a project's glossary with the team")
+    c = s.add_parser("share", help=_("share a project's glossary with the team"))
     c.add_argument("project", type=Path)
-    c.add_argument("--as", dest="name", default="", help="its name on the hub")
+    c.add_argument("--as", dest="name", default="", help=_("its name on the hub"))
     c.set_defaults(func=run_share)
-    c = s.add_parser("resolve", help="settle a conflict shown by `team status`")
+    c = s.add_parser("resolve", help=_("settle a conflict shown by `team status`"))
     c.add_argument("id", type=int)
     c.add_argument("--use-other", action="store_true",
-                   help="take the value that lost instead of the one kept")
+                   help=_("take the value that lost instead of the one kept"))
     c.set_defaults(func=run_resolve)
 
 

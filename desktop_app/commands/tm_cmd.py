@@ -7,17 +7,19 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.textio import check_output, write_atomic
 from desktop_app.core.tm import TranslationMemory
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("tm", help="translation memory: import/export TMX, look up")
+    p = sub.add_parser("tm", help=_("translation memory: import/export TMX, look up"))
     s = p.add_subparsers(dest="tm_command", metavar="ACTION", required=True,
                          parser_class=type(p))
-    for name, helptext in (("import", "import a TMX file"), ("export", "export as TMX 1.4b"),
-                           ("lookup", "exact and fuzzy matches for a sentence")):
-        c = s.add_parser(name, help=helptext)
+    for name, helptext in (("import", N_("import a TMX file")),
+                           ("export", N_("export as TMX 1.4b")),
+                           ("lookup", N_("exact and fuzzy matches for a sentence"))):
+        c = s.add_parser(name, help=_(helptext))
         c.add_argument("file" if name != "lookup" else "text", type=Path if name != "lookup"
                        else str)
         c.add_argument("--from", dest="source", default="en")
@@ -30,7 +32,8 @@ def register(sub: Any) -> None:
 def run_import(args: argparse.Namespace) -> int:
     with TranslationMemory() as tm:
         added = tm.import_tmx(args.file, args.source, args.target)
-    print(f"imported {added} translation units from {args.file.name}")
+    print(_("imported {added} translation units from {name}").format(
+        added=added, name=args.file.name))
     return 0
 
 
@@ -39,7 +42,7 @@ def run_export(args: argparse.Namespace) -> int:
     with TranslationMemory() as tm:
         data = tm.export_tmx(args.source, args.target)
     write_atomic(args.file, data)
-    print(f"wrote {args.file}")
+    print(_("wrote {file}").format(file=args.file))
     return 0
 
 

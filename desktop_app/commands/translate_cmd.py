@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
 from desktop_app.core.mt import registry
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.settings import Settings
@@ -17,23 +18,24 @@ from desktop_app.core.workflow import translate_document
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("translate", help="translate a document (txt, md, html, docx, srt, "
-                       "xliff, po) with an offline model")
+    p = sub.add_parser("translate", help=_("translate a document (txt, md, html, docx, srt, "
+                                           "xliff, po) with an offline model"))
     p.add_argument("input", type=Path)
-    p.add_argument("--to", required=True, dest="target", help="target language (dari, pashto...)")
-    p.add_argument("--from", default="en", dest="source", help="source language (default en)")
+    p.add_argument("--to", required=True, dest="target", help=_("target language (dari, "
+                                                                "pashto...)"))
+    p.add_argument("--from", default="en", dest="source", help=_("source language (default en)"))
     p.add_argument("-o", "--output", type=Path, required=True,
-                   help="output file: same type as the input, or .xlf/.tmx")
+                   help=_("output file: same type as the input, or .xlf/.tmx"))
     p.add_argument("--engine", choices=[*registry.NAMES, "libretranslate"],
-                   help="force an engine")
-    p.add_argument("--model", help="use this installed model (see: tarjuman models list)")
-    p.add_argument("--server", help="LibreTranslate server URL for this run")
-    p.add_argument("--beam", type=int, help="beam size (default from settings)")
-    p.add_argument("--n-best", type=int, help="alternatives to compute")
-    p.add_argument("--no-cache", action="store_true", help="ignore the MT cache")
+                   help=_("force an engine"))
+    p.add_argument("--model", help=_("use this installed model (see: tarjuman models list)"))
+    p.add_argument("--server", help=_("LibreTranslate server URL for this run"))
+    p.add_argument("--beam", type=int, help=_("beam size (default from settings)"))
+    p.add_argument("--n-best", type=int, help=_("alternatives to compute"))
+    p.add_argument("--no-cache", action="store_true", help=_("ignore the MT cache"))
     p.add_argument("--no-glossary", action="store_true",
-                   help="do not enforce glossary terms in the MT output")
-    p.add_argument("--bilingual", action="store_true", help="side-by-side .docx or .html")
+                   help=_("do not enforce glossary terms in the MT output"))
+    p.add_argument("--bilingual", action="store_true", help=_("side-by-side .docx or .html"))
     p.set_defaults(func=run)
 
 
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.load()
     if args.beam is not None:
         if args.beam < 1:
-            raise InputError("--beam must be at least 1")
+            raise InputError(_("--beam must be at least 1"))
         settings.beam_size = args.beam
     if args.n_best is not None:
         settings.n_best = max(1, args.n_best)
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.server:
         settings.libretranslate_url = check_url(args.server)
     if args.output.resolve() == args.input.resolve():
-        raise InputError("the output file must differ from the input file")
+        raise InputError(_("the output file must differ from the input file"))
     bar = ProgressBar("translating")
     try:
         report = translate_document(args.input, args.output, source.code, target.code,
@@ -62,9 +64,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}").format(note=note), file=sys.stderr)
     if report.glossary_lost:
-        print(f"glossary: {report.glossary_lost} segment(s) translated without term "
-              "enforcement (placeholders lost)", file=sys.stderr)
-    print(f"wrote {args.output} ({report.summary()})", file=sys.stderr)
+        print(_("glossary: {glossary_lost} segment(s) translated without term enforcement "
+                "(placeholders lost)").format(glossary_lost=report.glossary_lost), file=sys.stderr)
+    print(_("wrote {output} ({summary})").format(
+        output=args.output, summary=report.summary()), file=sys.stderr)
     return 0

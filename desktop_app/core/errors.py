@@ -20,18 +20,23 @@ def one_line(message: object, limit: int = MAX_MESSAGE) -> str:
     text = " ".join(_UNPRINTABLE.sub(" ", str(message)).split())
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
     if len(text) > limit:
+        from desktop_app.core.i18n import _
+
         keep = limit - 40
-        text = f"{text[:keep]} ... ({len(text) - keep} more characters)"
+        text = f"{text[:keep]} ... " + _("({n} more characters)").format(n=len(text) - keep)
     return text
 
 
 def describe_os_error(exc: OSError) -> str:
     """One sentence for a failed file operation, naming the file."""
+    from desktop_app.core.i18n import _  # i18n needs languages, which needs this module
+
     where = f": {exc.filename}" if exc.filename else ""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"the disk is full{where}; that file was not saved, free some space and retry"
+        return _("the disk is full{where}; that file was not saved, free some space and "
+                 "retry").format(where=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"permission denied{where}"
+        return _("permission denied{where}").format(where=where)
     return f"{exc.strerror or type(exc).__name__}{where}"
 
 

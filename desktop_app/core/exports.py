@@ -13,6 +13,7 @@ from desktop_app.core.bilingual import bilingual_html, review_docx
 from desktop_app.core.documents.base import DocumentError
 from desktop_app.core.documents.registry import output_extensions
 from desktop_app.core.documents.xliff import Xliff
+from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Status
 from desktop_app.core.textio import check_output, write_atomic
@@ -27,7 +28,7 @@ def check_target(out: Path, fmt: str, *, bilingual: bool = False,
     own = output_extensions(fmt)
     if bilingual:
         if suffix not in (".docx", ".html", ".htm"):
-            raise DocumentError("a bilingual export is .docx or .html")
+            raise DocumentError(_("a bilingual export is .docx or .html"))
         kind = "bilingual"
     elif suffix in Xliff.extensions:
         kind = "xliff"
@@ -36,8 +37,9 @@ def check_target(out: Path, fmt: str, *, bilingual: bool = False,
     elif suffix in own:
         kind = fmt
     else:
-        raise DocumentError(f"{out.name}: this document is {fmt}; export it as "
-                            f"{' or '.join(own)}, .xlf, .tmx, or --bilingual .docx/.html")
+        raise DocumentError(_("{name}: this document is {fmt}; export it as {formats}, .xlf, .tmx, "
+                              "or --bilingual .docx/.html").format(
+                                  name=out.name, fmt=fmt, formats=_(' or ').join(own)))
     check_output(out, inputs)
     return kind
 

@@ -100,8 +100,11 @@ def get(code: str) -> Language:
     """The language for any accepted code or alias, or :class:`UnknownLanguageError`."""
     lang = _BY_KEY.get(code.strip().casefold())
     if lang is None:
+        from desktop_app.core.i18n import _  # i18n reads the UI language from here
+
         supported = ", ".join(f"{lang.code} ({lang.english_name})" for lang in LANGUAGES)
-        raise UnknownLanguageError(f"unknown language {code!r}; supported: {supported}")
+        raise UnknownLanguageError(_("unknown language {code!r}; supported: {supported}").format(
+            code=code, supported=supported))
     return lang
 
 
@@ -113,10 +116,10 @@ def set_ui_language(code: str) -> Language:
     global _ui_language
     lang = get(code)
     if lang not in UI_LANGUAGES:
-        raise UnknownLanguageError(
-            f"{lang.english_name} is not a UI language; choose one of "
-            + ", ".join(ui.code for ui in UI_LANGUAGES)
-        )
+        from desktop_app.core.i18n import _  # i18n reads the UI language from here
+
+        raise UnknownLanguageError(_("{name} is not a UI language; choose one of {codes}").format(
+            name=lang.display_name(), codes=", ".join(ui.code for ui in UI_LANGUAGES)))
     _ui_language = lang.code
     return lang
 

@@ -24,6 +24,7 @@ from desktop_app.core import languages, segmenter
 from desktop_app.core.documents.base import Block, DocumentError, check_blocks, read_file
 from desktop_app.core.documents.registry import FORMATS, by_name, detect
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.i18n import _
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.workfiles import tracked
@@ -135,26 +136,29 @@ def _validate(db: sqlite_utils.Database, name: str) -> None:
     checked before any command or widget reads it."""
     problem = str(db.execute("PRAGMA quick_check(1)").fetchone()[0])
     if problem != "ok":
-        raise ProjectError(f"{name} is damaged ({problem}); restore it from a backup")
+        raise ProjectError(_("{name} is damaged ({problem}); restore it from a backup").format(
+            name=name, problem=problem))
     for kind, obj in db.execute("SELECT type, name FROM sqlite_master WHERE type IN "
                                 "('trigger', 'view')").fetchall():
         if kind == "view" or obj not in KNOWN_TRIGGERS:
-            raise ProjectError(f"{name} holds an unknown {kind} ({obj!r}) that could change "
-                               "its data; Tarjuman does not open it")
+            raise ProjectError(_("{name} holds an unknown {kind} ({obj!r}) that could change its "
+                                 "data; Tarjuman does not open it").format(
+                                     name=name, kind=kind, obj=obj))
     missing = TABLES - set(db.table_names())
     if missing:
-        raise ProjectError(f"{name} is not a Tarjuman project (no {', '.join(sorted(missing))} "
-                           "table)")
+        raise ProjectError(_("{name} is not a Tarjuman project (no {tables} table)").format(
+            name=name, tables=', '.join(sorted(missing))))
     meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN "
                            "('source_lang', 'target_lang')").fetchall())
     for key in ("source_lang", "target_lang"):
         if not isinstance(meta.get(key), str) or not languages.is_known(meta[key]):
-            raise ProjectError(f"{name} is damaged: its {key.replace('_', ' ')} is missing "
-                               f"or unknown ({meta.get(key)!r})")
+            raise ProjectError(_("{name} is damaged: its {field} is missing or unknown "
+                                 "({value!r})").format(
+                                     name=name, field=key.replace('_', ' '), value=meta.get(key)))
     docs = db.execute("SELECT format FROM documents ORDER BY id").fetchall()
     if len(docs) != 1 or not isinstance(docs[0][0], str) or docs[0][0] not in FORMATS:
-        raise ProjectError(f"{name} is damaged: it must hold exactly one document of a known "
-                           f"format (found {len(docs)})")
+        raise ProjectError(_("{name} is damaged: it must hold exactly one document of a known "
+                             "format (found {n})").format(name=name, n=len(docs)))
     marks = ", ".join("?" * len(STATUSES))
     bad = db.execute(
         "SELECT id FROM segments WHERE typeof(source) != 'text' OR typeof(target) != 'text' "
@@ -163,12 +167,13 @@ def _validate(db: sqlite_utils.Database, name: str) -> None:
         "typeof(mt_text) != 'text' OR typeof(note) != 'text' OR block_id NOT IN "
         "(SELECT id FROM blocks) LIMIT 1", list(STATUSES)).fetchone()
     if bad is not None:
-        raise ProjectError(f"{name} is damaged: segment {bad[0]} has a missing text, an "
-                           "unknown status or no block")
+        raise ProjectError(_("{name} is damaged: segment {bad} has a missing text, an unknown "
+                             "status or no block").format(name=name, bad=bad[0]))
     meta_bad = db.execute("SELECT id FROM blocks WHERE typeof(meta) != 'text' OR "
                           "json_valid(meta) = 0 LIMIT 1").fetchone()
     if meta_bad is not None:
-        raise ProjectError(f"{name} is damaged: block {meta_bad[0]!r} has broken metadata")
+        raise ProjectError(_("{name} is damaged: block {meta_bad!r} has broken metadata").format(
+            name=name, meta_bad=meta_bad[0]))
 
 
 def split_block(block: Block, language: str) -> list[tuple[str, str, str]]:
@@ -197,7 +202,7 @@ class Project:
         imported = fmt.load(data, document.name)
         check_blocks(imported.blocks, document.name)
         if not imported.blocks:
-            raise DocumentError(f"{document.name}: no text to translate")
+            raise DocumentError(_("{name}: no text to translate").format(name=document.name))
         foreign = _foreign_targets(imported.blocks, imported.target_lang, target)
         # where the original is: export refuses to write over it
         notes = {"source_path": str(document.expanduser().resolve())}
@@ -205,7 +210,8 @@ class Project:
             notes[FOREIGN_TARGETS] = f"{imported.target_lang} {foreign}"
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
-            raise ProjectError(f"{path.name} already exists; open it, or choose another name")
+            raise ProjectError(_("{name} already exists; open it, or choose another name").format(
+                name=path.name))
         # Named and registered before SQLite creates it: a kill at any moment leaves
         # nothing the next start misses.
         tmp = str((path.parent or Path(".")) / f".{path.name[:80]}.{secrets.token_hex(4)}.part")
@@ -273,20 +279,23 @@ class Project:
         """``checked``: the caller's background job opened (and so checked) this file a
         moment ago; the full check is not run again on the window's thread."""
         if not path.is_file():
-            raise ProjectError(f"no such project: {path}")
+            raise ProjectError(_("no such project: {path}").format(path=path))
         # Only SQLite touches the file: closing any other descriptor of it would drop the
         # POSIX locks of this process's connections (the GUI's, a background job's).
         try:
             db = _connect(path)
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path.name} is not a Tarjuman project ({exc})") from exc
+            raise ProjectError(_("{name} is not a Tarjuman project ({exc})").format(
+                name=path.name, exc=exc)) from exc
         try:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
-                raise ProjectError(f"{path.name} was written by a newer Tarjuman (project "
-                                   f"schema {version}, this one reads {SCHEMA_VERSION})")
+                raise ProjectError(_("{name} was written by a newer Tarjuman (project schema "
+                                     "{version}, this one reads {ours})").format(
+                                         name=path.name, version=version,
+                                         ours=SCHEMA_VERSION))
             if version < 1 or "segments" not in db.table_names():
-                raise ProjectError(f"{path.name} is not a Tarjuman project")
+                raise ProjectError(_("{name} is not a Tarjuman project").format(name=path.name))
             if not checked:
                 _validate(db, path.name)
             if version < SCHEMA_VERSION:
@@ -294,7 +303,8 @@ class Project:
             return cls(path, db)
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise ProjectError(f"{path.name} is not a Tarjuman project ({exc})") from exc
+            raise ProjectError(_("{name} is not a Tarjuman project ({exc})").format(
+                name=path.name, exc=exc)) from exc
         except BaseException:
             db.close()
             raise
@@ -326,10 +336,12 @@ class Project:
 
     def segment(self, segment_id: int) -> Segment:
         if not 0 < segment_id < 2**63:
-            raise ProjectError(f"no segment {segment_id} in {self.path.name}")
+            raise ProjectError(_("no segment {segment_id} in {name}").format(
+                segment_id=segment_id, name=self.path.name))
         found = self.segments("segments.id = ?", [segment_id])
         if not found:
-            raise ProjectError(f"no segment {segment_id} in {self.path.name}")
+            raise ProjectError(_("no segment {segment_id} in {name}").format(
+                segment_id=segment_id, name=self.path.name))
         return found[0]
 
     def document(self) -> tuple[str, str, bytes]:
@@ -378,7 +390,8 @@ class Project:
         seg = self.segment(segment_id)
         text = seg.target if target is None else target
         if not text.strip():
-            raise ProjectError(f"segment {segment_id} has no translation to confirm")
+            raise ProjectError(_("segment {segment_id} has no translation to confirm").format(
+                segment_id=segment_id))
         with writing(self.db):
             self._write(segment_id, text, Status.CONFIRMED,
                         seg.origin if target is None else "user")
@@ -425,7 +438,7 @@ class Project:
     def block_targets(self, fallback: str = "mt") -> dict[str, str]:
         """Each block's translated text; untranslated segments fall back to MT or source."""
         if fallback not in ("mt", "source"):
-            raise ProjectError("fallback must be 'mt' or 'source'")
+            raise ProjectError(_("fallback must be 'mt' or 'source'"))
         targets: dict[str, list[str]] = {}
         for seg in self.segments():
             text = seg.target or (seg.mt_text if fallback == "mt" else "") or seg.source

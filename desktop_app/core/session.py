@@ -140,8 +140,13 @@ def snapshot(path: Path) -> Snapshot:
     """Back up the project and read it whole, off the GUI thread."""
     from desktop_app.core.spell.vocabulary import checker_for_session
 
-    make_backup(path, Settings.load().backups_keep)
-    session = EditSession(Project.open(path))
+    project = Project.open(path)  # checked before anything else reads it
+    try:
+        make_backup(path, Settings.load().backups_keep)
+    except BaseException:
+        project.close()
+        raise
+    session = EditSession(project)
     try:
         session.set_spell(checker_for_session(session))
         return Snapshot(session.segments, session.matcher, session.findings, session.spell)

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.i18n import _
 from desktop_app.core.paths import settings_file
 
 RANGES = {"intra_threads": (0, 256), "inter_threads": (0, 256), "beam_size": (1, 32),
@@ -27,24 +28,26 @@ def _check_field(key: str, value: Any) -> str:
         default.default_factory())
     if expected is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return "must be a list of file names"
+            return _("must be a list of file names")
         return ""
     if expected is dict:
         if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            return "must be a table of names to text"
+            return _("must be a table of names to text")
         return ""
     if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-        return f"must be a whole number, not {json.dumps(value)[:40]}"
+        return _("must be a whole number, not {value}").format(value=json.dumps(value)[:40])
     if expected is not int and not isinstance(value, expected):
-        return f"must be {'true or false' if expected is bool else 'text'}, not " \
-               f"{json.dumps(value)[:40]}"
+        return (_("must be true or false, not {value}") if expected is bool else
+                _("must be text, not {value}")).format(value=json.dumps(value)[:40])
     if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
-        return f"must be between {RANGES[key][0]} and {RANGES[key][1]}, not {value}"
+        return _("must be between {low} and {high}, not {value}").format(
+            low=RANGES[key][0], high=RANGES[key][1], value=value)
     if key in CHOICES and value not in CHOICES[key]:
-        return f"must be one of {', '.join(CHOICES[key])}, not {value!r}"
+        return _("must be one of {choices}, not {value!r}").format(
+            choices=", ".join(CHOICES[key]), value=value)
     if key in ("ui_language", "default_target") and not languages.is_known(value):
-        return f"is not a known language: {value!r}"
+        return _("is not a known language: {value!r}").format(value=value)
     return ""
 
 
@@ -98,16 +101,19 @@ class Settings:
         try:
             raw: Any = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise TarjumanError(f"cannot read settings file {path}: {exc}") from exc
+            raise TarjumanError(_("cannot read settings file {path}: {exc}").format(
+                path=path, exc=exc)) from exc
         if not isinstance(raw, dict):
-            raise TarjumanError(f"settings file {path} does not hold a JSON object")
+            raise TarjumanError(_("settings file {path} does not hold a JSON object").format(
+                path=path))
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in raw.items() if k in known}
         for key, value in values.items():
             problem = _check_field(key, value)
             if problem:
-                raise TarjumanError(f"settings file {path}: {key!r} {problem}; correct it or "
-                                    "delete the file to start from the defaults")
+                raise TarjumanError(_("settings file {path}: {key!r} {problem}; correct it or "
+                                      "delete the file to start from the defaults").format(
+                                          path=path, key=key, problem=problem))
         return cls(**values)
 
     def save(self, path: Path | None = None) -> None:

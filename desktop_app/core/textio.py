@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 
@@ -24,7 +25,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         candidates = ["utf-8-sig"]
     else:
         if b"\x00" in data:
-            raise InputError(f"{name} holds NUL bytes: it is binary, not text")
+            raise InputError(_("{name} holds NUL bytes: it is binary, not text").format(name=name))
         candidates = ["utf-8", "cp1256"]
     for encoding in candidates:
         try:
@@ -35,14 +36,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             continue
         controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
         if "\x00" in text or controls > max(2, len(text) // 100):
-            raise InputError(f"{name} holds control characters: it is binary, not text")
+            raise InputError(_("{name} holds control characters: it is binary, not text").format(
+                name=name))
         if encoding == "cp1256":
             letters = [c for c in text if c.isalpha()]
             arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
             if not letters or arabic / len(letters) < 0.3:
                 break  # not Arabic-script text either (mixed or broken): refuse, don't guess
         return text, encoding
-    raise InputError(f"{name} is not UTF-8, UTF-16 or Windows-1256 (Arabic) text")
+    raise InputError(_("{name} is not UTF-8, UTF-16 or Windows-1256 (Arabic) text").format(
+        name=name))
 
 
 def _refuse_mixed(data: bytes, bad: int, name: str) -> None:
@@ -51,27 +54,28 @@ def _refuse_mixed(data: bytes, bad: int, name: str) -> None:
     lenient = data.decode("utf-8", "replace")
     if any(ord(c) > 127 and c != "\ufffd" for c in lenient):
         line = data.count(b"\n", 0, bad) + 1
-        raise InputError(f"{name}: line {line} is not UTF-8 but the rest of the file is: "
-                         "save the whole file as UTF-8")
+        raise InputError(_("{name}: line {line} is not UTF-8 but the rest of the file is: save "
+                           "the whole file as UTF-8").format(name=name, line=line))
 
 
 def check_input_file(path: Path) -> None:
     """An input must be an existing regular file: one clear sentence otherwise."""
     if path.is_dir():
-        raise InputError(f"{path} is a folder, not a file")
+        raise InputError(_("{path} is a folder, not a file").format(path=path))
     if not path.exists():
-        raise InputError(f"no such file: {path}")
+        raise InputError(_("no such file: {path}").format(path=path))
     if not path.is_file():
-        raise InputError(f"{path} is not a regular file")
+        raise InputError(_("{path} is not a regular file").format(path=path))
 
 
 def read_text(path: Path) -> str:
     """A text file as str (see :func:`decode`); a missing or huge file is one clear error."""
     if not path.is_file():
-        raise InputError(f"no such file: {path}")
+        raise InputError(_("no such file: {path}").format(path=path))
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
-        raise InputError(f"{path.name} is too large ({size} bytes) for a text document")
+        raise InputError(_("{name} is too large ({size} bytes) for a text document").format(
+            name=path.name, size=size))
     return decode(path.read_bytes(), path.name)[0]
 
 
@@ -86,33 +90,42 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
 
     name = path.name or str(path)
     if not path.name or path.is_dir():
-        raise InputError(f"{path} is a folder: give a file name for the output")
+        raise InputError(_("{path} is a folder: give a file name for the output").format(path=path))
     if path.is_symlink():
-        raise InputError(f"{name} is a symbolic link; Tarjuman does not write through links: "
-                         "choose another output name")
+        raise InputError(_("{name} is a symbolic link; Tarjuman does not write through links: "
+                           "choose another output name").format(name=name))
     parent = path.parent
     for ancestor in (parent, *parent.parents):
         if ancestor.exists() and not ancestor.is_dir():
-            raise InputError(f"cannot write {name}: {ancestor} is a file, not a folder")
+            raise InputError(_("cannot write {name}: {ancestor} is a file, not a folder").format(
+                name=name, ancestor=ancestor))
     if not parent.exists():
-        raise InputError(f"cannot write {name}: the folder {parent} does not exist")
+        raise InputError(_("cannot write {name}: the folder {parent} does not exist").format(
+            name=name, parent=parent))
     target = path.resolve()
     home = data_dir().resolve()
     if target == home or home in target.parents:
-        raise InputError(f"{name} is inside Tarjuman's data dir ({home}); export elsewhere")
+        raise InputError(_("{name} is inside Tarjuman's data dir "
+                           "({home}); export elsewhere").format(
+            name=name, home=home))
     if path.exists():
         if not path.is_file():
-            raise InputError(f"{name} is not a regular file; choose another output name")
+            raise InputError(_("{name} is not a regular file; choose another output name").format(
+                name=name))
         with contextlib.suppress(OSError), path.open("rb") as fh:
             if fh.read(16) == _SQLITE_MAGIC:
-                raise InputError(f"{name} is a database (a project or a store); Tarjuman "
-                                 "does not overwrite it: choose another output name")
+                raise InputError(_("{name} is a database (a project or a store); Tarjuman does "
+                                   "not overwrite it: choose another output name").format(
+                                       name=name))
         for source in inputs:
             with contextlib.suppress(OSError):
                 if source.exists() and os.path.samefile(source, path):
-                    raise InputError(f"{name} is the input file; choose another output name")
+                    raise InputError(_("{name} is the input file; choose "
+                                       "another output name").format(
+                        name=name))
     if path.suffix.lower() == ".tarjuman" or path.name.endswith(_SIDE_FILES):
-        raise InputError(f"{name}: a project file is not an export; choose another name")
+        raise InputError(_("{name}: a project file is not an export; choose another name").format(
+            name=name))
 
 
 _SIDE_FILES = (".tarjuman-wal", ".tarjuman-shm", ".sqlite", ".sqlite-wal", ".sqlite-shm")

@@ -171,11 +171,11 @@ class TranslationMemory:
         try:
             return self._upsert(pairs, src, tgt, origin, author)
         except (sqlite3.OperationalError, OSError) as exc:
-            reason = "the disk is full" if "full" in str(exc) or getattr(
+            reason = _("the disk is full") if "full" in str(exc) or getattr(
                 exc, "errno", None) == errno.ENOSPC else one_line(exc)
-            raise TarjumanError(f"the translation memory was not updated ({reason}): nothing "
-                                "was added to it; confirmed segments stay confirmed in their "
-                                "project") from exc
+            raise TarjumanError(_("the translation memory was not updated ({reason}): nothing "
+                                  "was added to it; confirmed segments stay confirmed in their "
+                                  "project").format(reason=reason)) from exc
 
     def _upsert(self, pairs: Iterable[tuple[str, str]], src: str, tgt: str,
                 origin: str, author: str) -> int:

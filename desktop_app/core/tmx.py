@@ -18,6 +18,7 @@ from lxml import etree
 from desktop_app import __version__
 from desktop_app.core import xmlsafe
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
 from desktop_app.core.xmlsafe import XML_LANG, local
 
 
@@ -51,16 +52,18 @@ def _render(seg: etree._Element, name: str) -> str:
             index = child.get("i", "")
             if kind == "bpt":
                 if index in seen_bpt:
-                    raise TmxError(f"{name}: line {child.sourceline}: <bpt i={index!r}> used "
-                                   "twice in one segment")
+                    raise TmxError(_("{name}: line {line}: <bpt i={index!r}> used twice in "
+                                     "one segment").format(
+                                         name=name, line=child.sourceline, index=index))
                 seen_bpt.add(index)
                 count += 1
                 open_bpt[index] = count
                 out.append(f"⟨{count}⟩")
             elif kind == "ept":
                 if index not in open_bpt:
-                    raise TmxError(f"{name}: line {child.sourceline}: <ept i={index!r}> "
-                                   "without a <bpt> before it")
+                    raise TmxError(_("{name}: line {line}: <ept i={index!r}> without a "
+                                     "<bpt> before it").format(
+                                         name=name, line=child.sourceline, index=index))
                 out.append(f"⟨/{open_bpt.pop(index)}⟩")
             elif kind in ("hi", "sub"):
                 count += 1
@@ -81,8 +84,9 @@ def _unit(tu: etree._Element, name: str) -> TranslationUnit:
         lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
         seg = next((c for c in tuv if local(c) == "seg"), None)
         if not lang or seg is None:
-            raise TmxError(f"{name}: line {tuv.sourceline}: <tuv> without a language "
-                           "or a <seg>")
+            raise TmxError(_("{name}: line {line}: <tuv> without "
+                             "a language or a <seg>").format(
+                name=name, line=tuv.sourceline))
         unit.variants[lang] = _render(seg, name)
     return unit
 
@@ -90,11 +94,12 @@ def _unit(tu: etree._Element, name: str) -> TranslationUnit:
 def parse(data: bytes, name: str = "memory.tmx") -> TmxDocument:
     root = xmlsafe.parse(data, name, TmxError)
     if local(root) != "tmx":
-        raise TmxError(f"{name}: not TMX (root element <{local(root)}>)")
+        raise TmxError(_("{name}: not TMX (root element <{root}>)").format(
+            name=name, root=local(root)))
     header = next((c for c in root if local(c) == "header"), None)
     body = next((c for c in root if local(c) == "body"), None)
     if header is None or body is None:
-        raise TmxError(f"{name}: TMX needs a <header> and a <body>")
+        raise TmxError(_("{name}: TMX needs a <header> and a <body>").format(name=name))
     units = [_unit(tu, name) for tu in body if local(tu) == "tu"]
     return TmxDocument(root.get("version", ""), header.get("srclang", ""), units)
 
@@ -109,11 +114,12 @@ def iter_units(path: Path) -> Iterator[TranslationUnit]:
         if event == "start":
             depth += 1
             if depth == 1 and local(el) != "tmx":
-                raise TmxError(f"{name}: not TMX (root element <{local(el)}>)")
+                raise TmxError(_("{name}: not TMX (root element <{root}>)").format(
+                    name=name, root=local(el)))
             if depth == 2:
                 seen.add(local(el))
                 if local(el) == "body" and "header" not in seen:
-                    raise TmxError(f"{name}: TMX needs a <header> and a <body>")
+                    raise TmxError(_("{name}: TMX needs a <header> and a <body>").format(name=name))
             continue
         depth -= 1
         if depth == 2 and local(el) == "tu" and local(el.getparent()) == "body":
@@ -123,7 +129,7 @@ def iter_units(path: Path) -> Iterator[TranslationUnit]:
             while el.getprevious() is not None and parent is not None:
                 del parent[0]
     if "header" not in seen or "body" not in seen:
-        raise TmxError(f"{name}: TMX needs a <header> and a <body>")
+        raise TmxError(_("{name}: TMX needs a <header> and a <body>").format(name=name))
 
 
 def write(pairs: list[tuple[str, str]], source_lang: str, target_lang: str) -> bytes:

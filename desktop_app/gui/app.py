@@ -18,6 +18,7 @@ from desktop_app.core import languages
 from desktop_app.core.logs import get_logger
 from desktop_app.core.settings import Settings
 from desktop_app.gui.fonts import register_arabic_font
+from desktop_app.gui.i18n import _
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -45,6 +46,9 @@ def apply_ui_language(app: QApplication, code: str) -> None:
         lang = languages.set_ui_language("en")
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang.is_rtl
                            else Qt.LayoutDirection.LeftToRight)
+    from desktop_app.gui import qt_words
+
+    qt_words.follow_language()  # Qt's own dialogs where native ones would stay English
 
 
 def crash_hook(kind: type[BaseException], value: BaseException,
@@ -54,7 +58,8 @@ def crash_hook(kind: type[BaseException], value: BaseException,
                               "".join(traceback.format_exception(kind, value, tb)))
     from desktop_app.gui.dialogs.messages import show_error
 
-    show_error(None, f"{kind.__name__}: {value}\n(details in the log file)")
+    show_error(None, _("{error}\n(details in the log file)").format(
+        error=f"{kind.__name__}: {value}"))
 
 
 def run_gui(argv: Sequence[str] = (), open_file: Path | None = None) -> int:

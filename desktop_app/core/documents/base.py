@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
 
 TAG = re.compile(r"⟨(/?)(\d+)(/?)⟩")
 
@@ -61,9 +62,11 @@ MAX_BLOCK_CHARS = 100_000  # a "paragraph" longer than this is not prose a trans
 def check_blocks(blocks: list[Block], name: str) -> list[Block]:
     for block in blocks:
         if len(block.text) > MAX_BLOCK_CHARS:
-            raise DocumentError(f"{name}: block {block.id} is {len(block.text):,} characters "
-                                f"long (the limit is {MAX_BLOCK_CHARS:,}): not a document to "
-                                "translate segment by segment")
+            raise DocumentError(_("{name}: block {id} is {n:,} characters long (the limit is "
+                                  "{limit:,}): not a document to translate segment by "
+                                  "segment").format(
+                                      name=name, id=block.id, n=len(block.text),
+                                      limit=MAX_BLOCK_CHARS))
     return blocks
 
 
@@ -121,10 +124,11 @@ def reattach_tags(source: str, translated: str) -> str:
 
 def read_file(path: Path, limit: int = 200 * 1024 * 1024) -> bytes:
     if not path.is_file():
-        raise DocumentError(f"no such file: {path}")
+        raise DocumentError(_("no such file: {path}").format(path=path))
     size = path.stat().st_size
     if size == 0:
-        raise DocumentError(f"{path.name} is empty")
+        raise DocumentError(_("{name} is empty").format(name=path.name))
     if size > limit:
-        raise DocumentError(f"{path.name} is too large ({size} bytes)")
+        raise DocumentError(_("{name} is too large ({size} bytes)").format(
+            name=path.name, size=size))
     return path.read_bytes()

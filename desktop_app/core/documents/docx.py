@@ -28,6 +28,7 @@ from lxml import etree
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, pieces
 from desktop_app.core.errors import one_line
+from desktop_app.core.i18n import _
 
 ARABIC_FONT = "Noto Sans Arabic"
 # Child order of w:pPr and w:rPr in the WordprocessingML schema (as in python-docx).
@@ -64,35 +65,41 @@ _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 def _check_package(zf: zipfile.ZipFile, name: str) -> None:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise DocumentError(f"{name}: refused: {len(infos)} parts in the package (the limit is "
-                            f"{MAX_MEMBERS})")
+        raise DocumentError(_("{name}: refused: {n} parts in the package (the limit is "
+                              "{limit})").format(
+                                  name=name, n=len(infos), limit=MAX_MEMBERS))
     seen: set[str] = set()
     total = 0
     for info in infos:
         if info.filename in seen:
-            raise DocumentError(f"{name}: refused: the package holds {info.filename} twice "
-                                "(one copy would be hidden)")
+            raise DocumentError(_("{name}: refused: the package holds {filename} twice (one copy "
+                                  "would be hidden)").format(name=name, filename=info.filename))
         seen.add(info.filename)
         limit = MAX_XML_BYTES if info.filename.endswith((".xml", ".rels")) else MAX_MEMBER_BYTES
         if info.file_size > limit:
-            raise DocumentError(f"{name}: refused: {info.filename} expands to "
-                                f"{info.file_size} bytes (the limit is {limit})")
+            raise DocumentError(_("{name}: refused: {filename} expands to {file_size} bytes (the "
+                                  "limit is {limit})").format(
+                                      name=name, filename=info.filename, file_size=info.file_size,
+                                      limit=limit))
         total += info.file_size
     if total > MAX_EXPANDED_BYTES:
-        raise DocumentError(f"{name}: refused: it expands to {total} bytes (the limit is "
-                            f"{MAX_EXPANDED_BYTES})")
+        raise DocumentError(_("{name}: refused: it expands to {total} bytes (the limit is "
+                              "{limit})").format(
+                                  name=name, total=total, limit=MAX_EXPANDED_BYTES))
     if "word/document.xml" not in seen:
-        raise DocumentError(f"{name}: not a Word document (no word/document.xml)")
+        raise DocumentError(_("{name}: not a Word document (no word/document.xml)").format(
+            name=name))
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
             with zf.open(info) as fh:
                 head = fh.read(MAX_XML_BYTES + 1)
             if len(head) > info.file_size:
-                raise DocumentError(f"{name}: refused: {info.filename} is larger than its "
-                                    "package says")
+                raise DocumentError(_("{name}: refused: {filename} is larger than its package "
+                                      "says").format(name=name, filename=info.filename))
             if _DECLARATION.search(head):
-                raise DocumentError(f"{name}: refused: {info.filename} declares XML entities "
-                                    "(Word never writes them; possible XML bomb)")
+                raise DocumentError(_("{name}: refused: {filename} declares XML entities (Word "
+                                      "never writes them; possible XML bomb)").format(
+                                          name=name, filename=info.filename))
 
 
 def _open(data: bytes, name: str) -> docx.document.Document:
@@ -100,24 +107,28 @@ def _open(data: bytes, name: str) -> docx.document.Document:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             _check_package(zf, name)
     except (zipfile.BadZipFile, EOFError, zlib.error, ValueError, NotImplementedError) as exc:
-        raise DocumentError(f"{name}: not a Word document (damaged zip: {one_line(exc)})") \
+        raise DocumentError(_("{name}: not a Word document (damaged zip: {exc})").format(
+            name=name, exc=one_line(exc))) \
             from exc
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for broken packages
-        raise DocumentError(f"{name}: cannot open the Word document ({one_line(exc)})") from exc
+        raise DocumentError(_("{name}: cannot open the Word document ({exc})").format(
+            name=name, exc=one_line(exc))) from exc
     if next(document.element.body.iter(qn("w:altChunk")), None) is not None:
-        raise DocumentError(f"{name}: holds embedded content (altChunk) that would not be "
-                            "translated; open it in Word and save it again to make it "
-                            "ordinary text")
+        raise DocumentError(_("{name}: holds embedded content (altChunk) that would not be "
+                              "translated; open it in Word and save it again to make it ordinary "
+                              "text").format(name=name))
     return document
 
 
 def _damaged(name: str, exc: Exception) -> DocumentError:
     if isinstance(exc, KeyError):
-        return DocumentError(f"{name}: the Word document is damaged: it refers to a part "
-                             f"({exc.args[0] if exc.args else ''}) that it does not hold")
-    return DocumentError(f"{name}: a part of the Word document is damaged ({one_line(exc)})")
+        return DocumentError(_("{name}: the Word document is damaged: it refers to a part "
+                               "({part}) that it does not hold").format(
+                                   name=name, part=exc.args[0] if exc.args else ''))
+    return DocumentError(_("{name}: a part of the Word document is damaged ({exc})").format(
+        name=name, exc=one_line(exc)))
 
 
 def _parts(document: docx.document.Document) -> Iterator[tuple[str, etree._Element]]:
@@ -215,7 +226,7 @@ def _groups(p: etree._Element) -> list[tuple[int, list[etree._Element], etree._E
 
 def _tagged(p: etree._Element) -> str:
     out = []
-    for number, runs, _ in _groups(p):
+    for number, runs, _kind in _groups(p):
         text = "".join(_run_text(r) for r in runs)
         out.append(f"⟨{number}⟩{text}⟨/{number}⟩" if number and text else text)
     return "".join(out)
@@ -243,7 +254,7 @@ def _new_run(template: etree._Element | None, text: str) -> etree._Element:
 def _rebuild(p: etree._Element, target: str) -> None:
     groups = _groups(p)
     by_number = {n: (runs, link) for n, runs, link in groups if n}
-    plain = next((runs[0] for n, runs, _ in groups if not n and runs), None)
+    plain = next((runs[0] for n, runs, _kind in groups if not n and runs), None)
     anchor = None
     for child in list(p):
         if child.tag in (qn("w:r"), qn("w:hyperlink")):

@@ -16,6 +16,7 @@ from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported
 from desktop_app.core.documents.inline_xml import fill
 from desktop_app.core.errors import one_line
+from desktop_app.core.i18n import _
 from desktop_app.core.textio import decode
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "caption",
@@ -34,9 +35,10 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 def _parse(data: bytes, name: str) -> etree._ElementTree:
     if _ENTITY.search(data) or _ENTITY.search(data.replace(b"\x00", b"")):
-        raise DocumentError(f"{name}: entity declarations are not allowed in HTML")
+        raise DocumentError(_("{name}: entity declarations are not allowed in HTML").format(
+            name=name))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(f"{name} is binary data, not HTML")
+        raise DocumentError(_("{name} is binary data, not HTML").format(name=name))
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=False, recover=True)
     source: bytes | str = data
     if not _CHARSET.search(data[:4096]) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -45,13 +47,14 @@ def _parse(data: bytes, name: str) -> etree._ElementTree:
     try:
         root = lxml.html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise DocumentError(f"{name}: cannot read HTML ({one_line(exc)})") from exc
+        raise DocumentError(_("{name}: cannot read HTML ({exc})").format(
+            name=name, exc=one_line(exc))) from exc
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
             # libxml2 silently drops everything past its limit: refuse rather than lose it
-            raise DocumentError(f"{name}: line {entry.line}: elements nested more than "
-                                f"{MAX_DEPTH} deep (or another parser limit): refused so "
-                                "that no text is lost")
+            raise DocumentError(_("{name}: line {line}: elements nested more than {limit} "
+                                  "deep (or another parser limit): refused so that no text is "
+                                  "lost").format(name=name, line=entry.line, limit=MAX_DEPTH))
     return root.getroottree()
 
 
@@ -150,7 +153,7 @@ class Html:
             else:
                 blocks.append(Block(bid, _tagged(el), _tag(el)))
         if not blocks:
-            raise DocumentError(f"{name}: no translatable text found")
+            raise DocumentError(_("{name}: no translatable text found").format(name=name))
         lang = tree.getroot().get("lang", "")
         return Imported(self.name, blocks, source_lang=lang)
 

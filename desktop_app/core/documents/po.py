@@ -12,33 +12,39 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported
 from desktop_app.core.errors import one_line
+from desktop_app.core.i18n import _
 
 MAX_PLURAL_FORMS = 10
 
 
 def _read(data: bytes, name: str) -> Catalog:
     if b"\x00" in data:
-        raise DocumentError(f"{name} is binary data, not a PO catalog")
+        raise DocumentError(_("{name} is binary data, not a PO catalog").format(name=name))
     # Babel reads an unterminated string as empty: refuse it rather than lose a translation.
     for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
         text = line.strip()
         if text and not text.startswith("#") and not text.endswith('"'):
-            raise DocumentError(f"{name}: line {number}: unterminated or stray text")
+            raise DocumentError(_("{name}: line {number}: unterminated or stray text").format(
+                name=name, number=number))
     try:
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
     except LookupError as exc:  # an unknown charset in the header
-        raise DocumentError(f"{name}: the catalog's charset is unknown ({one_line(exc)}); "
-                            "save it as UTF-8") from exc
+        raise DocumentError(_("{name}: the catalog's charset is unknown "
+                              "({exc}); save it as UTF-8").format(
+            name=name, exc=one_line(exc))) from exc
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
-        raise DocumentError(f"{name}: not a valid PO catalog ({one_line(exc)})") from exc
+        raise DocumentError(_("{name}: not a valid PO catalog ({exc})").format(
+            name=name, exc=one_line(exc))) from exc
     try:
         plurals = catalog.num_plurals
     except (ValueError, TypeError, LookupError) as exc:
-        raise DocumentError(f"{name}: the Plural-Forms header is broken ({one_line(exc)})") \
+        raise DocumentError(_("{name}: the Plural-Forms header is broken ({exc})").format(
+            name=name, exc=one_line(exc))) \
             from exc
     if not 1 <= plurals <= MAX_PLURAL_FORMS:
-        raise DocumentError(f"{name}: the header declares {plurals} plural forms (languages "
-                            f"use 1 to 6; the limit is {MAX_PLURAL_FORMS})")
+        raise DocumentError(_("{name}: the header declares {plurals} plural forms (languages use "
+                              "1 to 6; the limit is {limit})").format(
+                                  name=name, plurals=plurals, limit=MAX_PLURAL_FORMS))
     return catalog
 
 

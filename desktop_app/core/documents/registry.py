@@ -15,6 +15,7 @@ from desktop_app.core.documents.plaintext import PlainText
 from desktop_app.core.documents.po import Po
 from desktop_app.core.documents.subtitles import TIMING, Subtitles
 from desktop_app.core.documents.xliff import Xliff
+from desktop_app.core.i18n import _
 
 FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
                                                   Po(), Subtitles(), Xliff(), Pdf())}
@@ -24,7 +25,7 @@ def by_name(name: str) -> Format:
     try:
         return FORMATS[name]
     except KeyError:
-        raise DocumentError(f"unknown document format {name!r}") from None
+        raise DocumentError(_("unknown document format {name!r}").format(name=name)) from None
 
 
 def output_extensions(name: str) -> tuple[str, ...]:
@@ -68,7 +69,9 @@ def detect(path: Path, data: bytes) -> Format:
         return FORMATS[sniffed]
     if by_ext is None:
         supported = ", ".join(ext for f in FORMATS.values() for ext in f.extensions)
-        raise DocumentError(f"{path.name}: unsupported document type (supported: {supported})")
+        raise DocumentError(_("{name}: unsupported document type (supported: {supported})").format(
+            name=path.name, supported=supported))
     if by_ext.name == "docx" and not data.startswith(b"PK"):
-        raise DocumentError(f"{path.name}: not a Word document (not a zip package)")
+        raise DocumentError(_("{name}: not a Word document (not a zip package)").format(
+            name=path.name))
     return by_ext

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.i18n import _
 from desktop_app.core.textio import decode
 
 TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
@@ -19,10 +20,12 @@ def _cues(text: str, name: str) -> list[tuple[list[str], list[str]]]:
         lines = chunk.split("\n")
         timing_at = next((i for i, ln in enumerate(lines[:2]) if TIMING.match(ln)), None)
         if timing_at is None:
-            raise DocumentError(f"{name}: cue {n} has no timing line (00:00:01,000 --> ...)")
+            raise DocumentError(_("{name}: cue {n} has no timing line "
+                                  "(00:00:01,000 --> ...)").format(
+                name=name, n=n))
         cues.append((lines[: timing_at + 1], lines[timing_at + 1:]))
     if not cues:
-        raise DocumentError(f"{name}: no subtitle cues")
+        raise DocumentError(_("{name}: no subtitle cues").format(name=name))
     return cues
 
 

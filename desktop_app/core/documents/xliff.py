@@ -25,6 +25,7 @@ from desktop_app.core.documents.xliff_states import (
     read_status,
     says_untranslated,
 )
+from desktop_app.core.i18n import _
 from desktop_app.core.segments import Status
 from desktop_app.core.xmlsafe import local
 
@@ -153,7 +154,7 @@ def _untranslated(status: Status, source: str, target: str, says_so: bool) -> St
 def _load_v1(root: etree._Element, name: str) -> Imported:
     files = [f for f in root.iter() if local(f) == "file"]
     if not files:
-        raise DocumentError(f"{name}: XLIFF without <file>")
+        raise DocumentError(_("{name}: XLIFF without <file>").format(name=name))
     imported = Imported("xliff", [], files[0].get("source-language", ""),
                         files[0].get("target-language", ""))
     ids = _Ids()
@@ -163,7 +164,8 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
         uid = unit.get("id") or f"u{n}"
         source, target = first(unit, "source"), first(unit, "target")
         if source is None:
-            raise DocumentError(f"{name}: line {unit.sourceline}: trans-unit without <source>")
+            raise DocumentError(_("{name}: line {line}: trans-unit without <source>").format(
+                name=name, line=unit.sourceline))
         state = target.get("state", "") if target is not None else ""
         approved = unit.get("approved") == "yes"
         meta = {"unit": uid, "n": n, "state": state}
@@ -173,7 +175,7 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
             sdl = sdl_segs(unit)
             for m in segments:
                 mid = m.get("mid", "")
-                text, target_text, _ = render_pair(m, targets.get(mid))
+                text, target_text, _tags = render_pair(m, targets.get(mid))
                 seg_def = sdl.get(mid)
                 conf = seg_def.get("conf", "") if seg_def is not None else ""
                 status = read_status(bool(target_text.strip()), v1=state, sdl=conf,
@@ -186,7 +188,7 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
                      "locked": seg_def is not None and seg_def.get("locked") == "true"},
                     target_text))
             continue
-        text, target_text, _ = render_pair(source, target)
+        text, target_text, _tags = render_pair(source, target)
         mq = unit.get(f"{{{MQ_NS}}}status")
         status = read_status(bool(target_text.strip()), v1=state, approved=approved, mq=mq)
         status = _untranslated(status, text, target_text,
@@ -216,8 +218,9 @@ def _load_v2(root: etree._Element, name: str) -> Imported:
         for k, seg in enumerate(children(unit, "segment")):
             source = first(seg, "source")
             if source is None:
-                raise DocumentError(f"{name}: line {seg.sourceline}: segment without <source>")
-            text, target_text, _ = render_pair(source, first(seg, "target"))
+                raise DocumentError(_("{name}: line {line}: segment without <source>").format(
+                    name=name, line=seg.sourceline))
+            text, target_text, _tags = render_pair(source, first(seg, "target"))
             state = seg.get("state", "")
             status = read_status(bool(target_text.strip()), v2=state or "initial")
             status = _untranslated(status, text, target_text, says_untranslated(
@@ -232,7 +235,8 @@ def _load_v2(root: etree._Element, name: str) -> Imported:
 def parse(data: bytes, name: str) -> etree._Element:
     root = xmlsafe.parse(data, name, DocumentError)
     if local(root) != "xliff":
-        raise DocumentError(f"{name}: not XLIFF (root element <{local(root)}>)")
+        raise DocumentError(_("{name}: not XLIFF (root element <{root}>)").format(
+            name=name, root=local(root)))
     return root
 
 

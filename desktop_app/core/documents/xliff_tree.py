@@ -42,6 +42,7 @@ from desktop_app.core.documents.xliff_states import (
     V2_WRITE,
     qualifier,
 )
+from desktop_app.core.i18n import _
 from desktop_app.core.segments import Status
 from desktop_app.core.xmlsafe import local
 
@@ -63,7 +64,8 @@ def _reparse(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:  # pragma: no cover - parse() has refused it
-        raise DocumentError(f"{name}: not well-formed XML ({exc})") from exc
+        raise DocumentError(_("{name}: not well-formed XML ({exc})").format(
+            name=name, exc=exc)) from exc
 
 
 def _clear(el: etree._Element) -> None:

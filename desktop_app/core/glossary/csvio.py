@@ -32,6 +32,7 @@ from desktop_app.core.glossary.store import (
     Term,
     lang_code,
 )
+from desktop_app.core.i18n import _
 from desktop_app.core.textio import read_text, write_atomic
 
 LONG_COLUMNS = ["concept", "domain", "concept_note", "lang", "term", "status", "pos", "note",
@@ -86,9 +87,9 @@ def iter_parse(text: str, name: str = "glossary.csv", delimiter: str = ","
     try:
         header = [h.strip() for h in next(rows)]
     except StopIteration:
-        raise GlossaryError(f"{name} is empty") from None
+        raise GlossaryError(_("{name} is empty").format(name=name)) from None
     except csv.Error as exc:
-        raise GlossaryError(f"{name}: line 1: {exc}") from exc
+        raise GlossaryError(_("{name}: line 1: {exc}").format(name=name, exc=exc)) from exc
     lowered = [h.lower() for h in header]
     if "lang" in lowered and "term" in lowered:
         return iter(_parse_long(rows, lowered, name))
@@ -96,10 +97,12 @@ def iter_parse(text: str, name: str = "glossary.csv", delimiter: str = ","
     unknown = [h for i, h in enumerate(header)
                if i not in lang_cols and h.lower() not in CONCEPT_COLUMNS and h]
     if not lang_cols:
-        raise GlossaryError(f"{name}: line 1: no language column (en, fa-AF, ps...) and no "
-                            f"lang+term columns; found: {', '.join(header) or 'nothing'}")
+        raise GlossaryError(_("{name}: line 1: no language column (en, fa-AF, ps...) and no "
+                              "lang+term columns; found: {columns}").format(
+                                  name=name, columns=', '.join(header) or _('nothing')))
     if unknown:
-        raise GlossaryError(f"{name}: line 1: unknown column(s): {', '.join(unknown)}")
+        raise GlossaryError(_("{name}: line 1: unknown column(s): {columns}").format(
+            name=name, columns=', '.join(unknown)))
     return _parse_wide(rows, header, lowered, lang_cols, name)
 
 
@@ -108,8 +111,9 @@ def _check_terms(cells: list[str], line: int, name: str) -> None:
     swallowed the rows after it: refuse the file rather than store them as one term."""
     for cell in cells:
         if "\n" in cell or "\r" in cell or len(cell) > MAX_TERM_CHARS * 20:
-            raise GlossaryError(f"{name}: line {line}: a field spans several lines or is "
-                                f"huge ({len(cell)} characters): is a quote left open?")
+            raise GlossaryError(_("{name}: line {line}: a field spans several lines or is huge "
+                                  "({n} characters): is a quote left open?").format(
+                                      name=name, line=line, n=len(cell)))
 
 
 def _parse_wide(rows: Any, header: list[str], lowered: list[str],
@@ -120,8 +124,9 @@ def _parse_wide(rows: Any, header: list[str], lowered: list[str],
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
-                raise GlossaryError(f"{name}: line {line}: {len(row)} fields, the header has "
-                                    f"{len(header)}")
+                raise GlossaryError(_("{name}: line {line}: {n} fields, "
+                                      "the header has {columns}").format(
+                    name=name, line=line, n=len(row), columns=len(header)))
             cells = dict(zip(lowered, (c.strip() for c in row), strict=False))
             concept = Concept(domain=cells.get("domain", ""), ext_id=cells.get("id", ""))
             concept.note = "\n".join(x for x in (cells.get("note", ""), cells.get("source", ""))
@@ -136,10 +141,12 @@ def _parse_wide(rows: Any, header: list[str], lowered: list[str],
                     concept.terms.append(Term(lang, variant, term_status,
                                               pos=cells.get("pos", "")))
             if not concept.terms:
-                raise GlossaryError(f"{name}: line {line}: a row without any term")
+                raise GlossaryError(_("{name}: line {line}: a row without any term").format(
+                    name=name, line=line))
             yield concept
     except csv.Error as exc:
-        raise GlossaryError(f"{name}: line {rows.line_num}: {exc}") from exc
+        raise GlossaryError(_("{name}: line {line}: {exc}").format(
+            name=name, line=rows.line_num, exc=exc)) from exc
 
 
 def _parse_long(rows: Any, lowered: list[str], name: str) -> list[Concept]:
@@ -153,11 +160,13 @@ def _parse_long(rows: Any, lowered: list[str], name: str) -> list[Concept]:
             text, lang = cells.get("term", ""), cells.get("lang", "")
             _check_terms([text], line, name)
             if not text or not lang:
-                raise GlossaryError(f"{name}: line {line}: lang and term are required")
+                raise GlossaryError(_("{name}: line {line}: lang and term are required").format(
+                    name=name, line=line))
             status = (cells.get("status") or "preferred").lower()
             if status not in STATUSES:
-                raise GlossaryError(f"{name}: line {line}: unknown status {status!r}; use "
-                                    + ", ".join(STATUSES))
+                raise GlossaryError(_("{name}: line {line}: unknown status {status!r}; use "
+                                      "{statuses}").format(name=name, line=line, status=status,
+                                                           statuses=", ".join(STATUSES)))
             key = cells.get("concept") or f"row{line}"
             concept = by_key.setdefault(key, Concept(domain=cells.get("domain", ""),
                                                      note=cells.get("concept_note", ""),
@@ -167,7 +176,8 @@ def _parse_long(rows: Any, lowered: list[str], name: str) -> list[Concept]:
                                       cells.get("case_sensitive", "").lower() in TRUE,
                                       cells.get("dnt", "").lower() in TRUE))
     except csv.Error as exc:
-        raise GlossaryError(f"{name}: line {rows.line_num}: {exc}") from exc
+        raise GlossaryError(_("{name}: line {line}: {exc}").format(
+            name=name, line=rows.line_num, exc=exc)) from exc
     return list(by_key.values())
 
 

@@ -15,6 +15,16 @@ DOMAIN_NAMES = {name: name for name in (
     N_("culture"))}
 
 
+GLOSSARY_NAMES = {"starter": N_("starter"), "my-glossary": N_("my glossary"),
+                  "project": N_("this project")}
+
+
+def glossary_label(name: str) -> str:
+    """The shipped, personal and project glossaries by name in the UI language; a shared
+    team glossary by its own name."""
+    return _(GLOSSARY_NAMES[name]) if name in GLOSSARY_NAMES else name
+
+
 def status_label(status: str) -> str:
     return _(STATUS_NAMES.get(status, status))
 

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.i18n import _
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textnorm import fold
 
@@ -122,18 +123,21 @@ class Glossary:
             if hasattr(self, "db"):
                 self.db.close()
             if isinstance(exc, sqlite3.DatabaseError):
-                raise GlossaryError(f"{self.path.name} is not a Tarjuman glossary: "
-                                    f"{exc}") from exc
+                raise GlossaryError(_("{name} is not a Tarjuman glossary: {exc}").format(
+                    name=self.path.name, exc=exc)) from exc
             raise
         self.revision = 0
 
     def _migrate(self) -> None:
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise GlossaryError(f"{self.path.name} was written by a newer Tarjuman "
-                                f"(glossary schema {version}, this one reads {SCHEMA_VERSION})")
+            raise GlossaryError(_("{name} was written by a newer Tarjuman (glossary schema "
+                                  "{version}, this one reads {ours})").format(
+                                      name=self.path.name, version=version,
+                                      ours=SCHEMA_VERSION))
         if version < SCHEMA_VERSION and self.readonly:
-            raise GlossaryError(f"{self.path.name} needs an upgrade but is open read-only")
+            raise GlossaryError(_("{name} needs an upgrade but is open read-only").format(
+                name=self.path.name))
         if version == SCHEMA_VERSION:
             return  # no write lock taken: readers never wait for (or fail on) an import
         with writing(self.db):
@@ -153,25 +157,28 @@ class Glossary:
 
     def _check_writable(self) -> None:
         if self.readonly:
-            raise GlossaryError(f"glossary {self.name} is read-only")
+            raise GlossaryError(_("glossary {name} is read-only").format(name=self.name))
 
     # -- writing ---------------------------------------------------------------------
 
     def _term_row(self, term: Term, concept_id: int, now: float) -> dict[str, Any]:
         if term.status not in STATUSES:
-            raise GlossaryError(f"unknown term status {term.status!r}; use one of "
-                                + ", ".join(STATUSES))
+            raise GlossaryError(_("unknown term status {status!r}; use one of {statuses}").format(
+                status=term.status, statuses=", ".join(STATUSES)))
         text = term.text.strip()
         if not text:
-            raise GlossaryError("a term cannot be empty")
+            raise GlossaryError(_("a term cannot be empty"))
         if len(text) > MAX_TERM_CHARS:
-            raise GlossaryError(f"a term of {len(text)} characters is too long (the limit is "
-                                f"{MAX_TERM_CHARS}): {text[:40]!r}...")
+            raise GlossaryError(_("a term of {n} characters is too long (the limit is "
+                                  "{limit}): {text!r}...").format(
+                                      n=len(text), limit=MAX_TERM_CHARS, text=text[:40]))
         if "\n" in text or "\r" in text:
-            raise GlossaryError(f"a term cannot span several lines: {text[:40]!r}...")
+            raise GlossaryError(_("a term cannot span several lines: {text!r}...").format(
+                text=text[:40]))
         if len(term.note) > MAX_NOTE_CHARS:
-            raise GlossaryError(f"a term note of {len(term.note)} characters is too long "
-                                f"(the limit is {MAX_NOTE_CHARS})")
+            raise GlossaryError(_("a term note of {n} characters is too long (the limit is "
+                                  "{limit})").format(
+                                      n=len(term.note), limit=MAX_NOTE_CHARS))
         lang = lang_code(term.lang)
         return {"concept_id": concept_id, "lang": lang, "text": text, "status": term.status,
                 "pos": term.pos, "note": term.note, "case_sensitive": int(term.case_sensitive),
@@ -189,7 +196,7 @@ class Glossary:
         with writing(self.db):
             for concept in concepts:
                 if not concept.terms:
-                    raise GlossaryError("a concept needs at least one term")
+                    raise GlossaryError(_("a concept needs at least one term"))
                 cid = _pk(self.db.table("concepts").insert(
                     {"domain": concept.domain, "note": concept.note, "ext_id": concept.ext_id,
                      "note_norm": fold(concept.note), "created": now, "modified": now}).last_pk)
@@ -214,7 +221,7 @@ class Glossary:
         with writing(self.db):
             for concept in concepts:
                 if not concept.terms:
-                    raise GlossaryError("a concept needs at least one term")
+                    raise GlossaryError(_("a concept needs at least one term"))
                 cursor = conn.execute(
                     "INSERT INTO concepts (domain, note, ext_id, note_norm, created, modified) "
                     "VALUES (?, ?, ?, ?, ?, ?)", [concept.domain, concept.note,
@@ -245,7 +252,7 @@ class Glossary:
         current = self.term(term_id)
         for key, value in changes.items():
             if not hasattr(current, key) or key in ("id", "concept_id"):
-                raise GlossaryError(f"a term has no field {key!r}")
+                raise GlossaryError(_("a term has no field {key!r}").format(key=key))
             setattr(current, key, value)
         now = time.time()
         row = self._term_row(current, int(current.concept_id or 0), now)
@@ -304,13 +311,15 @@ class Glossary:
         try:
             return self._term(self.db.table("terms").get(term_id))
         except sqlite_utils.db.NotFoundError:
-            raise GlossaryError(f"no term with id {term_id} in {self.name}") from None
+            raise GlossaryError(_("no term with id {term_id} in {name}").format(
+                term_id=term_id, name=self.name)) from None
 
     def get(self, concept_id: int) -> Concept:
         try:
             row = self.db.table("concepts").get(concept_id)
         except sqlite_utils.db.NotFoundError:
-            raise GlossaryError(f"no concept with id {concept_id} in {self.name}") from None
+            raise GlossaryError(_("no concept with id {concept_id} in {name}").format(
+                concept_id=concept_id, name=self.name)) from None
         terms = [self._term(r) for r in self.db.table("terms").rows_where(
             "concept_id = ?", [concept_id], order_by="id")]
         return Concept(terms, row["domain"], row["note"], row["ext_id"], row["id"], self.name)
@@ -392,7 +401,7 @@ class GlossarySet:
     def __init__(self, glossaries: Iterable[Glossary]):
         self.glossaries = list(glossaries)
         if not self.glossaries:
-            raise GlossaryError("no glossary is open")
+            raise GlossaryError(_("no glossary is open"))
 
     @property
     def writable(self) -> Glossary:

@@ -17,6 +17,7 @@ from lxml import etree
 
 from desktop_app.core import languages, xmlsafe
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term, lang_code
+from desktop_app.core.i18n import _
 from desktop_app.core.textio import write_atomic
 
 XML_LANG = xmlsafe.XML_LANG
@@ -57,11 +58,12 @@ def _text(el: etree._Element) -> str:
 def parse_bytes(data: bytes, name: str = "glossary.tbx") -> TbxDocument:
     root = xmlsafe.parse(data, name, GlossaryError)
     if _local(root) not in ("martif", "tbx"):
-        raise GlossaryError(f"{name}: not a TBX file (root element <{_local(root)}>)")
+        raise GlossaryError(_("{name}: not a TBX file (root element <{root}>)").format(
+            name=name, root=_local(root)))
     doc = TbxDocument(source_language=root.get(XML_LANG, ""))
     body = next((el for el in root.iter() if _local(el) == "body"), None)
     if body is None:
-        raise GlossaryError(f"{name}: TBX file without <body>")
+        raise GlossaryError(_("{name}: TBX file without <body>").format(name=name))
     for entry in _children(body, "termEntry", "conceptEntry"):
         doc.concepts.append(_concept(entry, name, doc))
     return doc
@@ -87,8 +89,8 @@ def _concept(entry: etree._Element, name: str, doc: TbxDocument) -> Concept:
         doc.langset_count += 1
         raw = lang_el.get(XML_LANG) or lang_el.get("lang") or ""
         if not raw:
-            raise GlossaryError(f"{name}: line {lang_el.sourceline}: <{_local(lang_el)}> "
-                                "without xml:lang")
+            raise GlossaryError(_("{name}: line {line}: <{element}> without xml:lang").format(
+                name=name, line=lang_el.sourceline, element=_local(lang_el)))
         for holder in _children(lang_el, "tig", "ntig", "termSec"):
             concept.terms.append(_term(holder, lang_code(raw), name))
     return concept
@@ -97,8 +99,8 @@ def _concept(entry: etree._Element, name: str, doc: TbxDocument) -> Concept:
 def _term(holder: etree._Element, lang: str, name: str) -> Term:
     term_el = next((el for el in holder.iter() if _local(el) == "term"), None)
     if term_el is None or not _text(term_el):
-        raise GlossaryError(f"{name}: line {holder.sourceline}: <{_local(holder)}> without a "
-                            "term")
+        raise GlossaryError(_("{name}: line {line}: <{element}> without a term").format(
+            name=name, line=holder.sourceline, element=_local(holder)))
     term = Term(lang=lang, text=_text(term_el))
     notes = []
     for el in holder.iter():
@@ -121,7 +123,7 @@ def _term(holder: etree._Element, lang: str, name: str) -> Term:
 
 def read(path: Path) -> TbxDocument:
     if not path.is_file():
-        raise GlossaryError(f"no such file: {path}")
+        raise GlossaryError(_("no such file: {path}").format(path=path))
     return parse_bytes(path.read_bytes(), path.name)
 
 

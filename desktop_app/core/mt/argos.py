@@ -192,7 +192,7 @@ class ArgosEngine(Ct2Engine):
 
 class ArgosBackend(Backend):
     name = "argos"
-    description = "Argos Translate package (.argosmodel)"
+    description = N_("Argos Translate package (.argosmodel)")
 
     def installed(self) -> list[ModelInfo]:
         return installed()

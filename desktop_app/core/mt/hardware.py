@@ -15,6 +15,8 @@ from pathlib import Path
 
 import ctranslate2
 
+from desktop_app.core.i18n import _
+
 MAX_WORKERS = 8
 
 
@@ -30,8 +32,9 @@ class Plan:
     def describe(self) -> str:
         if self.device == "cuda":
             return f"GPU (cuda, {self.compute_type})"
-        return (f"CPU ({self.compute_type}, {self.inter_threads} worker(s) x "
-                f"{self.intra_threads} thread(s))")
+        return _("CPU ({compute_type}, {workers} worker(s) x {threads} thread(s))").format(
+            compute_type=self.compute_type, workers=self.inter_threads,
+            threads=self.intra_threads)
 
 
 def _cgroup_cpus(root: Path = Path("/sys/fs/cgroup")) -> float | None:

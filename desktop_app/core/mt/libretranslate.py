@@ -33,7 +33,7 @@ PERSIAN_NOTE = N_("Persian model on the server: review for Dari usage")
 def check_url(url: str) -> str:
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise InputError(f"not a server address: {url!r} (expected http://host:port)")
+        raise InputError(_("not a server address: {url!r} (expected http://host:port)").format(url=url))
     return url.strip().rstrip("/")
 
 
@@ -80,23 +80,29 @@ class LibreTranslateEngine:
                     time.sleep(self.backoff * 2**attempt)
                     continue
                 if exc.code == 400:
-                    raise NoModelError(f"the LibreTranslate server at {self.model_id} refused: "
-                                       f"{message}") from exc
+                    raise NoModelError(_("the LibreTranslate server at {server} refused: "
+                                         "{message}").format(
+                                             server=self.model_id, message=message)) from exc
                 if exc.code in (401, 403):
-                    raise NetworkError(f"the LibreTranslate server at {self.model_id} refused "
-                                       f"the API key: {message}") from exc
-                raise NetworkError(f"the LibreTranslate server at {self.model_id} answered "
-                                   f"HTTP {exc.code}: {message}") from exc
+                    raise NetworkError(_("the LibreTranslate server at {server} refused the "
+                                         "API key: {message}").format(
+                                             server=self.model_id, message=message)) from exc
+                raise NetworkError(_("the LibreTranslate server at {server} answered HTTP "
+                                     "{code}: {message}").format(
+                                         server=self.model_id, code=exc.code,
+                                         message=message)) from exc
             except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
                 last = str(getattr(exc, "reason", exc))
                 if attempt < self.retries:
                     time.sleep(self.backoff * 2**attempt)
                     continue
             except ValueError as exc:
-                raise NetworkError(f"the LibreTranslate server at {self.model_id} sent "
-                                   f"something that is not JSON ({exc})") from exc
-        raise NetworkError(f"the LibreTranslate server at {self.model_id} is not reachable: "
-                           f"{last}")
+                raise NetworkError(_("the LibreTranslate server at {server} sent something "
+                                     "that is not JSON ({exc})").format(
+                                         server=self.model_id, exc=exc)) from exc
+        raise NetworkError(_("the LibreTranslate server at {server} "
+                             "is not reachable: {last}").format(
+            server=self.model_id, last=last))
 
     # -- what it serves ----------------------------------------------------------------------
 
@@ -104,7 +110,8 @@ class LibreTranslateEngine:
         if self._languages is None:
             found = self._request("/languages")
             if not isinstance(found, list):
-                raise NetworkError(f"the server at {self.model_id} sent no language list")
+                raise NetworkError(_("the server at {server} sent no language list").format(
+                    server=self.model_id))
             self._languages = found
         return self._languages
 
@@ -113,18 +120,21 @@ class LibreTranslateEngine:
         for code in lang.argos_codes:
             if code in served:
                 return code
-        raise NoModelError(f"the LibreTranslate server at {self.model_id} has no "
-                           f"{lang.english_name} ({role}); it serves: "
-                           + ", ".join(sorted(served)))
+        raise NoModelError(_("the LibreTranslate server at {server} has no {language} "
+                             "({role}); it serves: {codes}").format(
+                                 server=self.model_id, language=lang.display_name(),
+                                 role=_(role), codes=", ".join(sorted(served))))
 
     def codes(self, source: str, target: str) -> tuple[str, str, str]:
         src, tgt = languages.get(source), languages.get(target)
-        a, b = self._code(src, "source"), self._code(tgt, "target")
+        a, b = self._code(src, N_("source")), self._code(tgt, N_("target"))
         targets: list[str] = next((list(item.get("targets", [])) for item in
                                    self.server_languages() if item.get("code") == a), [])
         if targets and b not in targets:
-            raise NoModelError(f"the LibreTranslate server at {self.model_id} does not "
-                               f"translate {src.english_name} -> {tgt.english_name}")
+            raise NoModelError(_("the LibreTranslate server at {server} does not translate "
+                                 "{source} -> {target}").format(
+                                     server=self.model_id, source=src.display_name(),
+                                     target=tgt.display_name()))
         note = _(PERSIAN_NOTE) if languages.DARI in (src, tgt) and "fa" in (a, b) else ""
         return a, b, note
 
@@ -135,7 +145,7 @@ class LibreTranslateEngine:
                 pairs.append((str(item.get("code")), str(target)))
         return ModelInfo(id=self.url, engine=self.name, version="server",
                          pairs=tuple(p for p in pairs if p[0] != p[1]), path=self.url,
-                         size_bytes=0, license_note="remote: text is sent to this server")
+                         size_bytes=0, license_note=_("remote: text is sent to this server"))
 
     # -- translating ---------------------------------------------------------------------------
 
@@ -156,8 +166,8 @@ class LibreTranslateEngine:
         results: list[Translation] = []
         for start in range(0, len(segments), self.batch_size):
             if cancel is not None and cancel():
-                raise Cancelled(f"translation cancelled after {start} of {len(segments)} "
-                                "segments")
+                raise Cancelled(_("translation cancelled after {start} of {n} segments").format(
+                    start=start, n=len(segments)))
             batch = list(segments[start:start + self.batch_size])
             payload: dict[str, Any] = {"q": batch, "source": src, "target": tgt,
                                        "format": "text"}
@@ -170,8 +180,10 @@ class LibreTranslateEngine:
             if isinstance(texts, str):
                 texts = [texts]
             if not isinstance(texts, list) or len(texts) != len(batch):
-                raise NetworkError(f"the LibreTranslate server at {self.model_id} answered "
-                                   f"{len(texts or [])} translations for {len(batch)} segments")
+                raise NetworkError(_("the LibreTranslate server at {server} answered {n} "
+                                     "translations for {segments} segments").format(
+                                         server=self.model_id, n=len(texts or []),
+                                         segments=len(batch)))
             alternatives = answer.get("alternatives") or [[] for _ in batch]
             if alternatives and not isinstance(alternatives[0], list):
                 alternatives = [alternatives]

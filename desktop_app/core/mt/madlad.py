@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.core.i18n import N_
 from desktop_app.core.mt.folder_models import FolderBackend, SpEngine, lang_token
 
-LICENSE_NOTE = "MADLAD-400 weights are Apache-2.0"
+LICENSE_NOTE = N_("MADLAD-400 weights are Apache-2.0")
 TOKENS = {"en": "<2en>", "prs": "<2prs>", "ps": "<2ps>", "fa": "<2fa>"}
 
 
@@ -35,7 +36,7 @@ class MadladBackend(FolderBackend):
     name = "madlad"
     folder = "madlad"
     title = "MADLAD-400"
-    description = "MADLAD-400 CTranslate2 model folder or .zip"
+    description = N_("MADLAD-400 CTranslate2 model folder or .zip")
     license_note = LICENSE_NOTE
     sp_names = ("sentencepiece.model", "spiece.model", "sentencepiece.bpe.model", "spm.model")
     engine_class = MadladEngine

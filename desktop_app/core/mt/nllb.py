@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import languages
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.mt.engine import ModelInfo
 from desktop_app.core.mt.folder_models import FolderBackend, SpEngine
 from desktop_app.core.mt.manifest import NAME as MANIFEST  # noqa: F401  (kept for callers)
 
-LICENSE_NOTE = "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial use only)"
+LICENSE_NOTE = N_("NLLB-200 weights are CC-BY-NC-4.0 (non-commercial use only)")
 
 
 class NllbEngine(SpEngine):
@@ -24,7 +25,7 @@ class NllbEngine(SpEngine):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.note = LICENSE_NOTE
+        self.note = _(LICENSE_NOTE)
 
     def encode(self, text: str, source: str, target: str) -> list[str]:
         head = [languages.get(source).nllb_code] if source else []
@@ -38,7 +39,7 @@ class NllbBackend(FolderBackend):
     name = "nllb"
     folder = "nllb"
     title = "NLLB-200"
-    description = "NLLB-200 CTranslate2 model folder or .zip"
+    description = N_("NLLB-200 CTranslate2 model folder or .zip")
     license_note = LICENSE_NOTE
     engine_class = NllbEngine
 

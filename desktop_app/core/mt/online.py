@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_app.core import languages
 from desktop_app.core.errors import NetworkError, NoModelError
+from desktop_app.core.i18n import _
 from desktop_app.core.mt import argos
 from desktop_app.core.mt.engine import ModelInfo
 
@@ -35,8 +36,8 @@ def _fetch(url: str, timeout: float, on_bytes: Callable[[int], None] | None = No
             return b"".join(chunks)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise NetworkError(f"cannot reach {url.split('/')[2] if '//' in url else url}: "
-                           f"{reason} (are you offline?)") from exc
+        raise NetworkError(_("cannot reach {host}: {reason} (are you offline?)").format(
+            host=url.split('/')[2] if '//' in url else url, reason=reason)) from exc
 
 
 def available(timeout: float = TIMEOUT) -> list[dict[str, Any]]:
@@ -48,7 +49,8 @@ def available(timeout: float = TIMEOUT) -> list[dict[str, Any]]:
     try:
         index = json.loads(data)
     except ValueError as exc:
-        raise NetworkError(f"the Argos package index is not valid JSON: {exc}") from exc
+        raise NetworkError(_("the Argos package index is not valid JSON: {exc}").format(
+            exc=exc)) from exc
     Path(argos_settings.local_package_index).write_bytes(data)
     packages = [package.AvailablePackage(m) for m in index if isinstance(m, dict)]
     return [
@@ -80,6 +82,7 @@ def download(source: str, target: str, timeout: float = TIMEOUT,
                     path.write_bytes(data)
                     return argos.install(path, model_id, {
                         "source": {"url": url, "index": "argos"}, **(provenance or {})})
-            raise NetworkError(errors[0] if errors else "the package lists no download link")
-    raise NoModelError(f"the Argos index has no package for {src.english_name} -> "
-                       f"{tgt.english_name}")
+            raise NetworkError(errors[0] if errors else _("the package lists no download link"))
+    raise NoModelError(_("the Argos index has no package for "
+                         "{source} -> {target}").format(
+        source=src.display_name(), target=tgt.display_name()))

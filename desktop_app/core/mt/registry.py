@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.core.errors import ModelError, TarjumanError
+from desktop_app.core.i18n import _
 from desktop_app.core.mt import argos, madlad, nllb
 from desktop_app.core.mt.backend import Backend
 from desktop_app.core.mt.engine import ModelInfo
@@ -19,8 +20,8 @@ def get(name: str) -> Backend:
     try:
         return BACKENDS[name]
     except KeyError:
-        raise TarjumanError(f"unknown engine {name!r}; choose one of: "
-                            + ", ".join(BACKENDS)) from None
+        raise TarjumanError(_("unknown engine {name!r}; choose one of: {engines}").format(
+            name=name, engines=", ".join(BACKENDS))) from None
 
 
 def installed(engine: str | None = None) -> list[ModelInfo]:
@@ -32,7 +33,8 @@ def find(model_id: str) -> ModelInfo:
     for model in installed():
         if model.id == model_id:
             return model
-    raise ModelError(f"no installed model with id {model_id!r}; see: tarjuman models list")
+    raise ModelError(_("no installed model with id {model_id!r}; see: tarjuman models list").format(
+        model_id=model_id))
 
 
 def for_path(path: Path) -> Backend:
@@ -42,5 +44,6 @@ def for_path(path: Path) -> Backend:
             return backend
     if path.is_dir() or path.suffix.lower() == ".zip":
         return BACKENDS["nllb"]  # its checks name what is missing
-    kinds = "; ".join(b.description for b in BACKENDS.values())
-    raise ModelError(f"{path.name}: not a model Tarjuman can install (expected: {kinds})")
+    kinds = _("; ").join(_(b.description) for b in BACKENDS.values())
+    raise ModelError(_("{name}: not a model Tarjuman can install (expected: {kinds})").format(
+        name=path.name, kinds=kinds))

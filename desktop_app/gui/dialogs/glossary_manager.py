@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.glossary import csvio, tbx
-from desktop_app.core.glossary.labels import domain_label, status_label
+from desktop_app.core.glossary.labels import domain_label, glossary_label, status_label
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _
@@ -75,7 +75,8 @@ class GlossaryManager(QDialog):
         for row, c in enumerate(concepts):
             src = c.preferred(self.source_lang)
             tgt = c.terms_in(self.target_lang)
-            values = [c.glossary, src.text if src else "", " | ".join(t.text for t in tgt),
+            values = [glossary_label(c.glossary), src.text if src else "",
+                      " | ".join(t.text for t in tgt),
                       _(", ").join(status_label(s) for s in sorted({t.status for t in tgt})),
                       domain_label(c.domain)]
             for col, value in enumerate(values):

@@ -106,7 +106,7 @@ class ModelManager(QDialog):
             pairs = ", ".join(f"{a}→{b}" for a, b in m.pairs)
             chosen = "★ " if m.id == settings.mt_model else ""
             self.list.addItem(f"{chosen}{m.id}  [{m.engine} {m.version}]  {pairs}  "
-                              f"{m.size_bytes / 1e6:.0f} MB  {m.license_note}")
+                              f"{m.size_bytes / 1e6:.0f} MB  {_(m.license_note)}")
         if not self.models:
             self.list.addItem(_("No model installed."))
         have = {m.catalog_id or m.id for m in self.models}
