@@ -30,7 +30,7 @@ from typing import Any, Generic, TypeAlias, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop_app.core.errors import TarjumanError
+from desktop_app.core.errors import TarjumanError, describe_os_error
 from desktop_app.core.logs import get_logger
 from desktop_app.core.mt.engine import Cancelled
 from desktop_app.gui.i18n import _
@@ -64,8 +64,13 @@ class Context:
 
 
 def message(exc: BaseException) -> str:
-    """One line for a dialog: the core's own message, or the type and text of a bug."""
-    return str(exc) if isinstance(exc, TarjumanError) else f"{type(exc).__name__}: {exc}"
+    """One line for a dialog: the core's own message, a failed file operation in the UI
+    language, or the type and text of a bug."""
+    if isinstance(exc, TarjumanError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 class Op(QRunnable, Generic[T]):

@@ -105,3 +105,19 @@ def test_the_worker_exception_object_comes_back(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
     assert isinstance(failures[0], InputError)
     assert "none.docx" in str(failures[0])
+
+
+def test_a_failed_file_operation_in_a_job_is_said_in_the_ui_language() -> None:
+    import errno
+
+    from desktop_app.core import languages
+
+    denied = PermissionError(errno.EACCES, "Permission denied", "/srv/report.docx")
+    assert jobs.message(denied) == "permission denied: /srv/report.docx"
+    languages.set_ui_language("prs")
+    try:
+        said = jobs.message(denied)
+    finally:
+        languages.set_ui_language("en")
+    assert "/srv/report.docx" in said and "permission" not in said.lower()
+    assert "PermissionError" not in said
