@@ -134,6 +134,7 @@ class Snapshot:
     matcher: Matcher
     findings: dict[int, list[Finding]]
     spell: Any = None
+    glossary_qa: GlossaryQA | None = None  # built there too: the first edit need not wait
 
 
 def snapshot(path: Path) -> Snapshot:
@@ -149,7 +150,8 @@ def snapshot(path: Path) -> Snapshot:
     session = EditSession(project)
     try:
         session.set_spell(checker_for_session(session))
-        return Snapshot(session.segments, session.matcher, session.findings, session.spell)
+        return Snapshot(session.segments, session.matcher, session.findings, session.spell,
+                        session.glossary_qa)
     finally:
         session.close()
 
@@ -164,7 +166,7 @@ class EditSession:
         self.tm = tm or TranslationMemory()
         self.author = Settings.load().user_name()  # who confirms, in the TM
         self._matcher = read.matcher if read else None
-        self._glossary_qa: GlossaryQA | None = None
+        self._glossary_qa: GlossaryQA | None = read.glossary_qa if read else None
         self.spell: Any = None  # the target's SpellChecker, once set_spell gave one
         self.spell_ready = read is not None  # a snapshot brings its checker (or None)
         self.segments: list[Segment] = []

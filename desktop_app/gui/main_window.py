@@ -227,6 +227,8 @@ class MainWindow(BackgroundJobs):
         if self.job is not None:
             return False
 
+        gc.freeze()  # what lives now is not walked by the collections the job triggers
+
         def work(ctx: jobs.Context) -> tuple[Path, Snapshot]:
             made = existing or jobs.in_process(ctx, import_job, path, target)  # parsing
             warm_up(target)  # what the window needs next, loaded here rather than there
@@ -280,7 +282,9 @@ class MainWindow(BackgroundJobs):
         self.filter_box.setCurrentIndex([k for k, _l in FILTER_LABELS].index(mode))
         self.proxy.set_mode(mode)
         self.go_to_row(row)
-        self.qa_panel.show_findings(session.findings)
+        # the findings list next, in its own turn of the event loop (thousands of lines)
+        QTimer.singleShot(0, lambda: self.qa_panel.show_findings(session.findings)
+                          if self.session is session else None)
         self.retranslate()
         self._update_enabled()
         gc.freeze()  # the open project lives long: full collections need not walk it
