@@ -71,7 +71,8 @@ def test_the_set_has_every_kind_of_case() -> None:
     targets = " ".join(t for _, _, t, _ in cases("heldout.tsv"))
     assert "\u200c" in targets and "ي" in targets and "ك" in targets
     codes = Counter(c for *_, e in cases("heldout.tsv") for c in e)
-    assert codes[MISSING] >= 8 and codes[FORBIDDEN] >= 4
+    # 7 missing: a forbidden form no longer also counts as missing, nor does an Arabic plural
+    assert codes[MISSING] >= 7 and codes[FORBIDDEN] >= 4
 
 
 # Precision and recall measured when the set was written; the targets (0.95, 0.99) are

@@ -17,6 +17,7 @@ hide "Hong"). Words inside a Dari or Pashto term inflect too (``لویو ښار�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from desktop_app.core.glossary.store import MAX_TERM_CHARS, Concept, Term, lang_code
-from desktop_app.core.inflection import Endings, endings_for
+from desktop_app.core.inflection import Endings, endings_for, english_plural
 from desktop_app.core.textnorm import compact, fold, is_arabic_text, key_with_map, original_span
 
 MAX_VARIANTS = 64  # inflected forms of one term's inner words kept in the automaton
@@ -85,6 +86,36 @@ def _same_case(text: str, a: int, b: int, term: str) -> bool:
     return _letters(text[a:b]) == _letters(term)
 
 
+# Words that are capitalised at the start of a sentence without being part of a name.
+_FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its",
+    "our", "their", "in", "on", "at", "of", "for", "from", "to", "by", "with", "as", "and",
+    "or", "but", "if", "when", "while", "after", "before", "during", "since"))
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'.]*)[\s\-]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'“‘(\[]*$")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _is_headline(text: str) -> bool:
+    """Title case ("Women Protest School Closures in Kabul"): capitals say nothing there."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a hit of a common-noun term, is the tail of a longer
+    proper name: capitalised where no sentence starts, right after another capitalised
+    word ("the United Nations", "Kabul University", "the Interior Ministry"). A title
+    before a name ("said President Ghani") is the term, and so is every word of a text in
+    title case."""
+    if not text[start:start + 1].isupper() or _SENTENCE_START.search(text, 0, start):
+        return False
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is None or not before.group(1)[0].isupper():
+        return False
+    return before.group(1).lower() not in _FUNCTION_WORDS and not _is_headline(text)
+
+
 class Matcher:
     """Source-language terms of many concepts; rebuilt incrementally as concepts change."""
 
@@ -99,6 +130,7 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         self._dirty = False
         self._endings = self._folded_endings(endings_for(self.source_lang))
+        self._broken = dict(self._endings.broken)
         for concept in concepts:
             self.add(concept)
 
@@ -124,7 +156,9 @@ class Matcher:
                 continue
             inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
             exact = exact_case(term)
-            for n, form in enumerate(self._forms(folded)):
+            # A common noun takes its irregular English plural; a name or acronym does not.
+            plural = not exact and term.text.rsplit(" ", 1)[-1][:1].islower()
+            for n, form in enumerate(self._forms(folded, plural)):
                 if form in keys:
                     continue
                 self._entries.setdefault(form, []).append(
@@ -198,26 +232,38 @@ class Matcher:
         def f(x: str) -> str:
             return fold(x, self._fold_lang, strict=self.strict)
         added = tuple(sorted({f(e) for e in endings.added}, key=len, reverse=True))
-        replaced = tuple((f(a), tuple(f(r) for r in reps)) for a, reps in endings.replaced)
-        return Endings(added, replaced, endings.min_word, endings.inner)
+        def pairs(table: tuple[tuple[str, tuple[str, ...]], ...]
+                  ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+            return tuple((f(a), tuple(f(r) for r in reps)) for a, reps in table)
+        return Endings(added, pairs(endings.replaced), endings.min_word, endings.inner,
+                       tuple(f(a) for a in endings.arabic), endings.arabic_min_stem,
+                       pairs(endings.broken), tuple(f(w) for w in endings.before_head))
 
     def _word_forms(self, word: str, last: bool) -> list[str]:
         """The word and, when long enough, its inflected forms (for the last word only the
         forms that replace a final letter: added endings are checked after a hit)."""
-        forms = [word]
-        if len(word) < self._endings.min_word or not word[-1:].isalpha():
+        forms = [word, *self._broken.get(word, ())]
+        e = self._endings
+        if len(word) < e.min_word or not word[-1:].isalpha():
             return forms
-        if not last and self._endings.inner:
-            forms += [word + e for e in self._endings.added]
-        for final, replacements in self._endings.replaced:
+        if word[-1] in e.arabic and len(word) - 1 >= e.arabic_min_stem:
+            forms.append(word[:-1] + "ات")  # Arabic feminine plural: ولایت -> ولایات
+        if not last and e.inner:
+            forms += [word + ending for ending in e.added]
+        for final, replacements in e.replaced:
             if word.endswith(final):
                 forms += [word[: -len(final)] + r for r in replacements]
         return list(dict.fromkeys(forms))
 
-    def _forms(self, folded: str) -> list[str]:
+    def _forms(self, folded: str, plural: bool = True) -> list[str]:
         """Match keys of a folded term: as written first, then inflected variants."""
         if not (self._endings.inner or self._endings.replaced) or not is_arabic_text(folded):
-            return [compact(folded)]  # English: the term as written
+            forms = [compact(folded)]  # English: the term as written, and its plural
+            head, _, last = folded.rpartition(" ")
+            irregular = english_plural(last) if plural and self.source_lang == "en" else None
+            if irregular:
+                forms.append(f"{head} {irregular}" if head else irregular)
+            return forms
         words = folded.split(" ")
         per_word = [self._word_forms(w, i == len(words) - 1) for i, w in enumerate(words)]
         combos: list[list[str]] = [[]]
@@ -225,6 +271,10 @@ class Matcher:
             if len(combos) * len(forms) > MAX_VARIANTS:
                 forms = forms[:1] if i < len(words) - 1 else forms
             combos = [c + [f] for c in combos for f in forms][:MAX_VARIANTS]
+        if len(words) >= 3 and words[0] == "د" and self._endings.before_head:
+            # د پنجشیر دره -> د پنجشیر په دره کې: a preposition of the head noun
+            combos += [words[:-1] + [p, f] for p in self._endings.before_head
+                       for f in per_word[-1]]
         return list(dict.fromkeys(compact(" ".join(c)) for c in combos))
 
     def _suffix_end(self, folded: str, end: int, breaks: frozenset[int]) -> int:
