@@ -9,8 +9,9 @@ letters) takes no ending at all.
 
 Sources for the tables:
 - Dari: W. M. Thackston, *An Introduction to Persian* (4th ed., 2009), the lessons on
-  the plural (-ها, -ان, -ات, -گان after silent ه; the Arabic -ین of مهاجرین) and on the
-  ezafe (-ی, -یی after vowels, ٔ on silent ه, which folding removes). In Afghan text ها
+  the plural (-ها, -ان, -ات, -گان after silent ه; the Arabic -ین of مهاجرین), on the
+  ezafe (-ی, -یی after vowels, ٔ on silent ه, which folding removes) and on the pronoun
+  clitics (-ش, -شان, -تان; -اش after silent ه). In Afghan text ها
   is written joined or after a half-space; both fold to the same key.
 - Pashto: Herbert Penzl, *A Grammar of Pashto* (1955), §§ on noun and adjective classes;
   Habibullah Tegey & Barbara Robson, *A Reference Grammar of Pashto* (1996), ch. 3:
@@ -55,6 +56,7 @@ class Endings:
     arabic_min_stem: int = 3  # letters left before the final letter for -ات to apply
     broken: Pairs = ()  # whole word -> its irregular plurals
     before_head: tuple[str, ...] = ()  # words that may stand before the head of ``د X Y``
+    clitics: tuple[str, ...] = ()  # endings of the last word only (pronoun clitics)
 
 
 # Broken plurals of Arabic nouns common in Afghan news text, as Dari writes them (both
@@ -93,6 +95,12 @@ DARI = Endings(
     min_word=2,  # زن -> زنان: two-letter nouns are common, the endings are long
     arabic=("ت", "ه"),  # ولایت -> ولایات, حمله -> حملات
     broken=BROKEN_PLURALS,
+    # Pronoun clitics close the noun phrase (شهر بزرگشان, not شهرشان بزرگ): -شان -تان,
+    # all of them after a plural (هموطنانمان), and -اش after silent ه (خانه‌اش). Alone,
+    # -م -ت -ش -مان are left out: مرد+م is مردم (people), شهر+ت is شهرت (fame), ساز+مان
+    # is سازمان. (-هایم -هایش -انش are in ``added`` above.)
+    clitics=("هایمان", "هایتان", "هایشان", "هایت", "انمان", "انتان", "انشان", "انم", "انت",
+             "شان", "تان", "اش"),
 )
 
 PASHTO = Endings(
@@ -103,6 +111,7 @@ PASHTO = Endings(
         ("ۍ", ("یو", "ي")),  # feminine in -əy: ولسوالۍ -> ولسوالیو
         ("ې", ("و",)),  # feminine plurals in -e: ټاکنې -> ټاکنو
     ),
+    arabic=("ت", "ه"),  # Pashto writes Arabic loans with their plurals too (ولایات)
     broken=BROKEN_PLURALS,  # Pashto news borrows the same Arabic plurals (افراد، مناطق)
     before_head=("په", "له", "تر", "پر", "د"),
 )

@@ -92,28 +92,38 @@ _FUNCTION_WORDS = frozenset((
     "our", "their", "in", "on", "at", "of", "for", "from", "to", "by", "with", "as", "and",
     "or", "but", "if", "when", "while", "after", "before", "during", "since"))
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'.]*)[\s\-]+$")
+_WORD_AFTER = re.compile(r"(?:'s?)?[\s\-]+([A-Z][\w'.]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'“‘(\[]*$")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _is_headline(text: str) -> bool:
-    """Title case ("Women Protest School Closures in Kabul"): capitals say nothing there."""
-    words = _LONG_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    """Title case ("Women Protest School Closures in Kabul"): capitals say nothing there.
+    Any lower-case word that is not a function word ("met", "called") makes it a sentence."""
+    words = _LETTERS.findall(text)
+    return len(words) >= 3 and not any(
+        w[0].islower() and len(w) >= 3 and w not in _FUNCTION_WORDS for w in words)
 
 
 def in_proper_name(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, a hit of a common-noun term, is the tail of a longer
     proper name: capitalised where no sentence starts, right after another capitalised
-    word ("the United Nations", "Kabul University", "the Interior Ministry"). A title
-    before a name ("said President Ghani") is the term, and so is every word of a text in
-    title case."""
+    word ("the United Nations", "Kabul University", "the Interior Ministry"), or after
+    "the" and before another capitalised word ("the People's Republic"). A title before a
+    name ("said President Ghani") is the term, and so is every word of a text in title
+    case."""
     if not text[start:start + 1].isupper() or _SENTENCE_START.search(text, 0, start):
         return False
     before = _WORD_BEFORE.search(text, 0, start)
-    if before is None or not before.group(1)[0].isupper():
+    if before is None:
         return False
-    return before.group(1).lower() not in _FUNCTION_WORDS and not _is_headline(text)
+    word = before.group(1)
+    if word.lower() == "the":  # the People's Republic: a capitalised word follows
+        after = _WORD_AFTER.match(text, end)
+        name = after is not None and after.group(1) not in _FUNCTION_WORDS
+    else:
+        name = word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+    return name and not _is_headline(text)
 
 
 class Matcher:
@@ -231,29 +241,41 @@ class Matcher:
     def _folded_endings(self, endings: Endings) -> Endings:
         def f(x: str) -> str:
             return fold(x, self._fold_lang, strict=self.strict)
-        added = tuple(sorted({f(e) for e in endings.added}, key=len, reverse=True))
+        added = tuple(sorted({f(e) for e in endings.added + endings.clitics}, key=len,
+                             reverse=True))
         def pairs(table: tuple[tuple[str, tuple[str, ...]], ...]
                   ) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return tuple((f(a), tuple(f(r) for r in reps)) for a, reps in table)
         return Endings(added, pairs(endings.replaced), endings.min_word, endings.inner,
                        tuple(f(a) for a in endings.arabic), endings.arabic_min_stem,
-                       pairs(endings.broken), tuple(f(w) for w in endings.before_head))
+                       pairs(endings.broken), tuple(f(w) for w in endings.before_head),
+                       tuple(f(c) for c in endings.clitics))
 
     def _word_forms(self, word: str, last: bool) -> list[str]:
         """The word and, when long enough, its inflected forms (for the last word only the
         forms that replace a final letter: added endings are checked after a hit)."""
-        forms = [word, *self._broken.get(word, ())]
+        forms = [word, *self._broken.get(word, ()), *self._compound_plurals(word)]
         e = self._endings
         if len(word) < e.min_word or not word[-1:].isalpha():
             return forms
-        if word[-1] in e.arabic and len(word) - 1 >= e.arabic_min_stem:
+        if (word[-1] in e.arabic and len(word) - 1 >= e.arabic_min_stem
+                and not word.endswith("ات")):
             forms.append(word[:-1] + "ات")  # Arabic feminine plural: ولایت -> ولایات
         if not last and e.inner:
-            forms += [word + ending for ending in e.added]
+            forms += [word + ending for ending in e.added if ending not in e.clitics]
         for final, replacements in e.replaced:
             if word.endswith(final):
                 forms += [word[: -len(final)] + r for r in replacements]
         return list(dict.fromkeys(forms))
+
+    def _compound_plurals(self, word: str) -> list[str]:
+        """A compound whose first part has a broken plural, the plural in ezafe before the
+        rest: رییسجمهور -> روسای جمهور (the match key has no space)."""
+        out = []
+        for k in range(3, len(word) - 2):
+            for plural in self._broken.get(word[:k], ()):
+                out.append(plural + ("ی" if plural[-1] in "اوی" else "") + word[k:])
+        return out
 
     def _forms(self, folded: str, plural: bool = True) -> list[str]:
         """Match keys of a folded term: as written first, then inflected variants."""

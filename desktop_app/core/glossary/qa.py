@@ -99,11 +99,12 @@ class GlossaryQA:
                 return True
         return False
 
-    def _source_hits(self, source: str) -> list[Hit]:
-        return [h for h in self.source.find(source)
-                if h.term.dnt or not (_possessed_men(source, h)
-                                      or (h.term.text.islower()
-                                          and in_proper_name(source, h.start, h.end)))]
+    @staticmethod
+    def _as_term(source: str, hit: Hit) -> bool:
+        """Whether a source hit stands for its concept (not part of a name, not another
+        sense of the word)."""
+        return hit.term.dnt or not (_possessed_men(source, hit) or (
+            hit.term.text.islower() and in_proper_name(source, hit.start, hit.end)))
 
     def _allowed(self, key: tuple[str, int]) -> list[str]:
         concept = self.source.concepts[key]
@@ -115,8 +116,9 @@ class GlossaryQA:
         for n, (source, target) in enumerate(pairs):
             if not target.strip():
                 continue
-            source_hits = self._source_hits(source)
-            in_source = {h.concept_key for h in source_hits}
+            all_hits = self.source.find(source)
+            source_hits = [h for h in all_hits if self._as_term(source, h)]
+            in_source = {h.concept_key for h in all_hits}  # a name's part still relates
             present: dict[tuple[str, int], str] = {}
             flagged: set[tuple[str, int]] = set()
             for hit in self.target.find(target):
