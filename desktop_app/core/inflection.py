@@ -39,6 +39,7 @@ Pashto ګ in an ending matches a Persian گ in lenient mode and only itself in s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -132,20 +133,34 @@ def endings_for(lang: str) -> Endings:
     return BY_LANGUAGE.get(lang, ANY)
 
 
+# Every plural rule of the library ends at the end of the word and spans at most 12
+# letters (checked by the tests), so only a word's last letters are searched.
+RULE_WINDOW = 16
+
+
 @lru_cache(maxsize=4096)
 def english_plural(word: str) -> str | None:
     """The plural of an English noun when the endings do not give it (women, children,
     countries, lives), else None. ``word`` is lower case."""
     if len(word) < 2 or not word.isalpha():
         return None
-    plural = str(_pluralizer().pluralize(word, 2, False))
+    pluralizer, special = _pluralizer()
+    if not (word in pluralizer.irregularSingles or word in pluralizer.uncountables
+            or special.search(word, max(0, len(word) - RULE_WINDOW))):
+        return None  # only the library's regular rule applies: word + s
+    plural = str(pluralizer.pluralize(word, 2, False))
     if plural in (word, word + "s", word + "es"):
         return None
     return plural
 
 
 @lru_cache(maxsize=1)
-def _pluralizer() -> Any:
-    from pluralizer import Pluralizer  # rules of the JavaScript "pluralize" library
+def _pluralizer() -> tuple[Any, re.Pattern[str]]:
+    """The library (rules of the JavaScript "pluralize" library) and one pattern joining
+    its rules other than the regular -s, to skip the rule-by-rule walk for most words."""
+    from pluralizer import Pluralizer
 
-    return Pluralizer()  # type: ignore[no-untyped-call]
+    pluralizer = Pluralizer()  # type: ignore[no-untyped-call]
+    rules = [rule.pattern.removeprefix("(?i)") for rule, replacement in pluralizer.pluralRules
+             if (rule.pattern, replacement) != ("(?i)s?$", "s")]
+    return pluralizer, re.compile("|".join(f"(?:{r})" for r in rules), re.IGNORECASE)

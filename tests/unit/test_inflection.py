@@ -153,3 +153,15 @@ def test_english_plurals_stay_with_their_words() -> None:
     assert found("en", "man", "The chairmen and the mankind.") == []
     assert found("en", "Kabul", "Kabuls") == ["Kabuls"]  # a name takes the regular -s only
     assert found("en", "UN", "UNs") == ["UNs"]
+
+
+def test_the_plural_rules_fit_the_window_searched() -> None:
+    import re._parser as parser  # the width of a pattern
+
+    from desktop_app.core.inflection import RULE_WINDOW, _pluralizer
+
+    rules = _pluralizer()[0].pluralRules
+    assert len(rules) > 20
+    for rule, _ in rules:
+        assert rule.pattern.endswith("$")
+        assert parser.parse(rule.pattern).getwidth()[1] <= RULE_WINDOW, rule.pattern

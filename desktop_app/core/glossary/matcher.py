@@ -71,6 +71,8 @@ def _letters(text: str) -> str:
 def is_acronym(text: str) -> bool:
     """An all-capital term (US, UN, NATO, U.S.): matched only as written, in capitals, so
     the pronoun "us" is never the United States. One capital letter alone is no acronym."""
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: the common case
+        return False
     letters = _letters(text)
     return len(letters) >= 2 and letters.isupper()
 
