@@ -133,6 +133,14 @@ def endings_for(lang: str) -> Endings:
     return BY_LANGUAGE.get(lang, ANY)
 
 
+def english_singular(word: str) -> str | None:
+    """The singular of an irregular English plural (women -> woman), else None."""
+    if len(word) < 2 or not word.isalpha():
+        return None
+    singular = str(_pluralizer()[0].singular(word))
+    return singular if singular != word and english_plural(singular) == word else None
+
+
 # Every plural rule of the library ends at the end of the word and spans at most 12
 # letters (checked by the tests), so only a word's last letters are searched.
 RULE_WINDOW = 16
