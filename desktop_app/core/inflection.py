@@ -58,6 +58,8 @@ class Endings:
     broken: Pairs = ()  # whole word -> its irregular plurals
     before_head: tuple[str, ...] = ()  # words that may stand before the head of ``د X Y``
     clitics: tuple[str, ...] = ()  # endings of the last word only (pronoun clitics)
+    long_stem_clitics: tuple[str, ...] = ()  # ... taken only by a last word this long:
+    long_stem: int = 3
 
 
 # Broken plurals of Arabic nouns common in Afghan news text, as Dari writes them (both
@@ -97,11 +99,13 @@ DARI = Endings(
     arabic=("ت", "ه"),  # ولایت -> ولایات, حمله -> حملات
     broken=BROKEN_PLURALS,
     # Pronoun clitics close the noun phrase (شهر بزرگشان, not شهرشان بزرگ): -شان -تان,
-    # all of them after a plural (هموطنانمان), and -اش after silent ه (خانه‌اش). Alone,
-    # -م -ت -ش -مان are left out: مرد+م is مردم (people), شهر+ت is شهرت (fame), ساز+مان
-    # is سازمان. (-هایم -هایش -انش are in ``added`` above.)
+    # all of them after a plural (هموطنانمان), -اش after silent ه (خانه‌اش), and -ش on a
+    # word of three letters or more (حکومتش; the deverbal -ش of روش، بخش takes shorter
+    # stems). -م -ت -مان are left out: مرد+م is مردم (people), شهر+ت is شهرت (fame),
+    # ساز+مان is سازمان. (-هایم -هایش -انش are in ``added`` above.)
     clitics=("هایمان", "هایتان", "هایشان", "هایت", "انمان", "انتان", "انشان", "انم", "انت",
              "شان", "تان", "اش"),
+    long_stem_clitics=("ش",),
 )
 
 PASHTO = Endings(

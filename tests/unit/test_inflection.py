@@ -105,6 +105,7 @@ def test_arabic_plurals(lang: str, term: str, sentence: str, form: str) -> None:
     ("شهر", "مردم شهرشان را ترک کردند.", "شهرشان"),  # -شان
     ("شفاخانه", "شفاخانه‌اش بسته شد.", "شفاخانه‌اش"),  # -اش after silent ه
     ("شهر بزرگ", "شهر بزرگشان را ترک کردند.", "شهر بزرگشان"),  # the clitic closes the phrase
+    ("حکومت", "رئیس‌جمهور و حکومتش استعفا دادند.", "حکومتش"),  # -ش on three letters or more
 ])
 def test_dari_pronoun_clitics(term: str, sentence: str, form: str) -> None:
     assert found("prs", term, sentence) == [form]
@@ -118,6 +119,7 @@ def test_dari_pronoun_clitics(term: str, sentence: str, form: str) -> None:
     ("prs", "مرد", "مردمان کوه‌نشین"),  # -مان is no ending alone: peoples are not a man
     ("prs", "شهر", "شهرت او زیاد است."),  # nor -ت: fame is not a city
     ("prs", "شهر بزرگ", "شهرشان بزرگ است."),  # a clitic inside the phrase is not the term
+    ("prs", "رو", "روش تازه"),  # -ش needs three letters: a method is no face
 ])
 def test_plurals_and_clitics_never_match_an_unrelated_word(lang: str, term: str,
                                                            sentence: str) -> None:

@@ -84,3 +84,7 @@ def test_a_leaders_men_are_his_followers() -> None:
     assert codes("His men fled.", "افرادش فرار کردند.") == []
     assert codes("Three men fled.", "سه نفر فرار کردند.") == [MISSING]
     assert codes("Three men fled.", "سه مرد فرار کردند.") == []
+
+
+def test_with_no_source_text_a_forbidden_form_is_flagged_anywhere() -> None:
+    assert codes("", "ماشین‌های خیاطی") == [FORBIDDEN]

@@ -57,6 +57,7 @@ class _Entry:
     length: int  # length of the key
     variant: bool = False  # an inflected form of the term's inner words
     inflects: bool = True  # the last word is long enough to take an ending
+    long_stem: bool = True  # ... and to take an ending that needs a longer stem (Dari -ش)
     exact_case: bool = False  # marked case-sensitive, or an acronym (US, UN, NATO)
 
 
@@ -166,7 +167,9 @@ class Matcher:
             folded = fold(term.text, self._fold_lang, strict=self.strict)
             if not folded:
                 continue
-            inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
+            last_word = len(folded.rsplit(" ", 1)[-1])
+            inflects = last_word >= self._endings.min_word
+            long_stem = last_word >= self._endings.long_stem
             exact = exact_case(term)
             # A common noun takes its irregular English plural; a name or acronym does not.
             plural = not exact and term.text.rsplit(" ", 1)[-1][:1].islower()
@@ -174,7 +177,7 @@ class Matcher:
                 if form in keys:
                     continue
                 self._entries.setdefault(form, []).append(
-                    _Entry(key, term, len(form), n > 0, inflects, exact))
+                    _Entry(key, term, len(form), n > 0, inflects, long_stem, exact))
                 self._automaton.add_word(form, form)
                 keys.append(form)
         self._by_concept[key] = keys
@@ -214,10 +217,11 @@ class Matcher:
             end = end_idx + 1
             if (end < n and end not in breaks and _is_word(folded[end])
                     and _is_word(folded[end - 1])):
-                end = self._suffix_end(folded, end, breaks)
+                end, short = self._suffix_end(folded, end, breaks)
                 if end < 0:
                     continue
-                candidates.extend((start, end, e) for e in self._entries[key] if e.inflects)
+                candidates.extend((start, end, e) for e in self._entries[key]
+                                  if e.inflects and (e.long_stem or not short))
                 continue
             for entry in self._entries[key]:
                 candidates.append((start, end, entry))
@@ -243,15 +247,17 @@ class Matcher:
     def _folded_endings(self, endings: Endings) -> Endings:
         def f(x: str) -> str:
             return fold(x, self._fold_lang, strict=self.strict)
-        added = tuple(sorted({f(e) for e in endings.added + endings.clitics}, key=len,
-                             reverse=True))
+        added = tuple(sorted({f(e) for e in (*endings.added, *endings.clitics,
+                                             *endings.long_stem_clitics)},
+                             key=len, reverse=True))
         def pairs(table: tuple[tuple[str, tuple[str, ...]], ...]
                   ) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return tuple((f(a), tuple(f(r) for r in reps)) for a, reps in table)
         return Endings(added, pairs(endings.replaced), endings.min_word, endings.inner,
                        tuple(f(a) for a in endings.arabic), endings.arabic_min_stem,
                        pairs(endings.broken), tuple(f(w) for w in endings.before_head),
-                       tuple(f(c) for c in endings.clitics))
+                       tuple(f(c) for c in endings.clitics),
+                       tuple(f(c) for c in endings.long_stem_clitics), endings.long_stem)
 
     def _word_forms(self, word: str, last: bool) -> list[str]:
         """The word and, when long enough, its inflected forms (for the last word only the
@@ -301,11 +307,13 @@ class Matcher:
                        for f in per_word[-1]]
         return list(dict.fromkeys(compact(" ".join(c)) for c in combos))
 
-    def _suffix_end(self, folded: str, end: int, breaks: frozenset[int]) -> int:
+    def _suffix_end(self, folded: str, end: int, breaks: frozenset[int]) -> tuple[int, bool]:
+        """Where the ending after a hit ends (-1: none), and whether it is one that needs a
+        longer stem."""
         n = len(folded)
         for suffix in self._endings.added:
             if folded.startswith(suffix, end):
                 after = end + len(suffix)
                 if after == n or after in breaks or not _is_word(folded[after]):
-                    return after
-        return -1
+                    return after, suffix in self._endings.long_stem_clitics
+        return -1, False

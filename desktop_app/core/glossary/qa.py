@@ -9,8 +9,8 @@ Rules a finding follows, beyond matching:
 - A forbidden term renders its concept wrongly, so it is flagged when the source holds
   that concept: one of its source terms, or a word derived from one (villagers,
   policemen, provincial, universities). ``ماشین`` is a forbidden rendering of "car" but
-  the right word in "sewing machines". A concept with no term in the source language is
-  flagged wherever its forbidden term appears.
+  the right word in "sewing machines". A concept with no term in the source language, or
+  a segment with no source text, is flagged wherever its forbidden term appears.
 - A flagged forbidden term stands for its concept: the same concept is not reported
   missing too (the forbidden finding names the form to use).
 - A common-noun term inside a longer proper name is not that term: "Nations" in "the
@@ -86,8 +86,10 @@ class GlossaryQA:
         if key in found:
             return True
         terms = self.source.concepts[key].terms_in(self.source.source_lang)
-        if not terms:
+        if not terms or not source.strip():
             return True  # nothing to relate it to: flagged wherever it appears
+        if self.source.source_lang != "en":
+            return False  # derived words are told by English suffixes only
         words = _WORD.findall(source.lower())
         for term in terms:
             stem = term.text.lower()
