@@ -147,7 +147,7 @@ def english_singular(word: str) -> str | None:
 
 # Every plural rule of the library ends at the end of the word and spans at most 12
 # letters (checked by the tests), so only a word's last letters are searched.
-RULE_WINDOW = 16
+RULE_WINDOW = 12
 
 
 @lru_cache(maxsize=4096)
