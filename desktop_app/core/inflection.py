@@ -29,7 +29,8 @@ Sources for the tables:
 - Pashto genitive phrases (Tegey & Robson, on adpositions): a preposition of the
   head noun stands between the genitive ``د X`` and its head, so ``د پنجشیر دره`` is
   written ``د پنجشیر په دره کې`` (in), ``له … څخه`` (from), ``تر`` (up to), ``پر``
-  (on), ``د … د`` (of).
+  (on), ``د … د`` (of). A name's compound is also written without the د (پنجشیر دره,
+  پنجشیر ولایت).
 - English: the possessive and the regular plural; irregular plurals (woman women,
   child children, country countries) come from the ``pluralizer`` library's rules.
 

@@ -131,6 +131,7 @@ def test_plurals_and_clitics_never_match_an_unrelated_word(lang: str, term: str,
     ("خلک د پنجشیر له درې څخه ووتل.", "د پنجشیر له درې"),  # from, oblique head
     ("د پنجشیر د درې لارې وتړل شوې.", "د پنجشیر د درې"),  # of
     ("د پنجشیر تر درې پورې ورسېدل.", "د پنجشیر تر درې"),  # up to
+    ("په پنجشیر دره کې جګړه روانه ده.", "پنجشیر دره"),  # a name's compound without د
 ])
 def test_pashto_preposition_before_the_head_of_a_genitive_term(sentence: str,
                                                                form: str) -> None:

@@ -302,9 +302,11 @@ class Matcher:
                 forms = forms[:1] if i < len(words) - 1 else forms
             combos = [c + [f] for c in combos for f in forms][:MAX_VARIANTS]
         if len(words) >= 3 and words[0] == "د" and self._endings.before_head:
-            # د پنجشیر دره -> د پنجشیر په دره کې: a preposition of the head noun
+            # د پنجشیر دره -> د پنجشیر په دره کې: a preposition of the head noun; and a
+            # name's compound without the د (پنجشیر دره, as پنجشیر ولایت)
             combos += [words[:-1] + [p, f] for p in self._endings.before_head
                        for f in per_word[-1]]
+            combos += [words[1:-1] + [f] for f in per_word[-1]]
         return list(dict.fromkeys(compact(" ".join(c)) for c in combos))
 
     def _suffix_end(self, folded: str, end: int, breaks: frozenset[int]) -> tuple[int, bool]:
