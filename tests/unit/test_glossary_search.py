@@ -16,6 +16,9 @@ def glossary(path: Path) -> Glossary:
         Concept([Term("en", "Kabul"), Term("prs", "کابل")], note="Capital"),
         Concept([Term("en", "warlord"), Term("prs", "جنگ‌سالار"), Term("ps", "جنګسالار")]),
         Concept([Term("en", "big city"), Term("ps", "لوی ښار")]),
+        Concept([Term("en", "province"), Term("prs", "ولایت")]),
+        Concept([Term("en", "school"), Term("prs", "مکتب")]),
+        Concept([Term("en", "woman"), Term("prs", "زن")]),
     ])
     return g
 
@@ -38,6 +41,15 @@ def test_inflected_forms_find_their_term(tmp_path: Path) -> None:
         assert found[0].concept.terms[0].text in ("warlord", "big city"), query
     assert search(g, "جنگل") == []  # not every longer word is an inflection
     assert "جنگسالار" in stem_keys("جنگسالاران", "prs")
+
+
+def test_irregular_plurals_find_their_term(tmp_path: Path) -> None:
+    g = glossary(tmp_path / "g.sqlite")
+    for query, term in (("ولایات", "province"), ("مکاتب", "school"), ("women", "woman"),
+                        ("مکتب‌هایشان", "school")):
+        found = search(g, query)
+        assert found and found[0].concept.terms[0].text == term, query
+    assert search(g, "مکاتبه") == []  # correspondence is no plural of a school
 
 
 def test_glossary_set_ranks_across_glossaries(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ hide "Hong"). Words inside a Dari or Pashto term inflect too (``لویو ښار�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from desktop_app.core.glossary.store import MAX_TERM_CHARS, Concept, Term, lang_code
-from desktop_app.core.inflection import Endings, endings_for
+from desktop_app.core.inflection import Endings, endings_for, english_plural
 from desktop_app.core.textnorm import compact, fold, is_arabic_text, key_with_map, original_span
 
 MAX_VARIANTS = 64  # inflected forms of one term's inner words kept in the automaton
@@ -56,6 +57,7 @@ class _Entry:
     length: int  # length of the key
     variant: bool = False  # an inflected form of the term's inner words
     inflects: bool = True  # the last word is long enough to take an ending
+    long_stem: bool = True  # ... and to take an ending that needs a longer stem (Dari -ش)
     exact_case: bool = False  # marked case-sensitive, or an acronym (US, UN, NATO)
 
 
@@ -70,6 +72,8 @@ def _letters(text: str) -> str:
 def is_acronym(text: str) -> bool:
     """An all-capital term (US, UN, NATO, U.S.): matched only as written, in capitals, so
     the pronoun "us" is never the United States. One capital letter alone is no acronym."""
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: the common case
+        return False
     letters = _letters(text)
     return len(letters) >= 2 and letters.isupper()
 
@@ -83,6 +87,46 @@ def _same_case(text: str, a: int, b: int, term: str) -> bool:
     """The hit ``text[a:b]`` has the term's letters in the term's case: the lowercase
     prefix of a hyphenated word ("un-named") is no UN, while "US-led" is the US."""
     return _letters(text[a:b]) == _letters(term)
+
+
+# Words that are capitalised at the start of a sentence without being part of a name.
+_FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its",
+    "our", "their", "in", "on", "at", "of", "for", "from", "to", "by", "with", "as", "and",
+    "or", "but", "if", "when", "while", "after", "before", "during", "since"))
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'.]*)[\s\-]+$")
+_WORD_AFTER = re.compile(r"(?:'s?)?[\s\-]+([A-Z][\w'.]*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'“‘(\[]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _is_headline(text: str) -> bool:
+    """Title case ("Women Protest School Closures in Kabul"): capitals say nothing there.
+    Any lower-case word that is not a function word ("met", "called") makes it a sentence."""
+    words = _LETTERS.findall(text)
+    return len(words) >= 3 and not any(
+        w[0].islower() and len(w) >= 3 and w not in _FUNCTION_WORDS for w in words)
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a hit of a common-noun term, is the tail of a longer
+    proper name: capitalised where no sentence starts, right after another capitalised
+    word ("the United Nations", "Kabul University", "the Interior Ministry"), or after
+    "the" and before another capitalised word ("the People's Republic"). A title before a
+    name ("said President Ghani") is the term, and so is every word of a text in title
+    case."""
+    if not text[start:start + 1].isupper() or _SENTENCE_START.search(text, 0, start):
+        return False
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() == "the":  # the People's Republic: a capitalised word follows
+        after = _WORD_AFTER.match(text, end)
+        name = after is not None and after.group(1) not in _FUNCTION_WORDS
+    else:
+        name = word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+    return name and not _is_headline(text)
 
 
 class Matcher:
@@ -99,6 +143,7 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         self._dirty = False
         self._endings = self._folded_endings(endings_for(self.source_lang))
+        self._broken = dict(self._endings.broken)
         for concept in concepts:
             self.add(concept)
 
@@ -122,13 +167,17 @@ class Matcher:
             folded = fold(term.text, self._fold_lang, strict=self.strict)
             if not folded:
                 continue
-            inflects = len(folded.rsplit(" ", 1)[-1]) >= self._endings.min_word
+            last_word = len(folded.rsplit(" ", 1)[-1])
+            inflects = last_word >= self._endings.min_word
+            long_stem = last_word >= self._endings.long_stem
             exact = exact_case(term)
-            for n, form in enumerate(self._forms(folded)):
+            # A common noun takes its irregular English plural; a name or acronym does not.
+            plural = not exact and term.text.rsplit(" ", 1)[-1][:1].islower()
+            for n, form in enumerate(self._forms(folded, plural)):
                 if form in keys:
                     continue
                 self._entries.setdefault(form, []).append(
-                    _Entry(key, term, len(form), n > 0, inflects, exact))
+                    _Entry(key, term, len(form), n > 0, inflects, long_stem, exact))
                 self._automaton.add_word(form, form)
                 keys.append(form)
         self._by_concept[key] = keys
@@ -168,10 +217,11 @@ class Matcher:
             end = end_idx + 1
             if (end < n and end not in breaks and _is_word(folded[end])
                     and _is_word(folded[end - 1])):
-                end = self._suffix_end(folded, end, breaks)
+                end, short = self._suffix_end(folded, end, breaks)
                 if end < 0:
                     continue
-                candidates.extend((start, end, e) for e in self._entries[key] if e.inflects)
+                candidates.extend((start, end, e) for e in self._entries[key]
+                                  if e.inflects and (e.long_stem or not short))
                 continue
             for entry in self._entries[key]:
                 candidates.append((start, end, entry))
@@ -197,27 +247,53 @@ class Matcher:
     def _folded_endings(self, endings: Endings) -> Endings:
         def f(x: str) -> str:
             return fold(x, self._fold_lang, strict=self.strict)
-        added = tuple(sorted({f(e) for e in endings.added}, key=len, reverse=True))
-        replaced = tuple((f(a), tuple(f(r) for r in reps)) for a, reps in endings.replaced)
-        return Endings(added, replaced, endings.min_word, endings.inner)
+        added = tuple(sorted({f(e) for e in (*endings.added, *endings.clitics,
+                                             *endings.long_stem_clitics)},
+                             key=len, reverse=True))
+        def pairs(table: tuple[tuple[str, tuple[str, ...]], ...]
+                  ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+            return tuple((f(a), tuple(f(r) for r in reps)) for a, reps in table)
+        return Endings(added, pairs(endings.replaced), endings.min_word, endings.inner,
+                       tuple(f(a) for a in endings.arabic), endings.arabic_min_stem,
+                       pairs(endings.broken), tuple(f(w) for w in endings.before_head),
+                       tuple(f(c) for c in endings.clitics),
+                       tuple(f(c) for c in endings.long_stem_clitics), endings.long_stem)
 
     def _word_forms(self, word: str, last: bool) -> list[str]:
         """The word and, when long enough, its inflected forms (for the last word only the
         forms that replace a final letter: added endings are checked after a hit)."""
-        forms = [word]
-        if len(word) < self._endings.min_word or not word[-1:].isalpha():
+        forms = [word, *self._broken.get(word, ()), *self._compound_plurals(word)]
+        e = self._endings
+        if len(word) < e.min_word or not word[-1:].isalpha():
             return forms
-        if not last and self._endings.inner:
-            forms += [word + e for e in self._endings.added]
-        for final, replacements in self._endings.replaced:
+        if (word[-1] in e.arabic and len(word) - 1 >= e.arabic_min_stem
+                and not word.endswith("ات")):
+            forms.append(word[:-1] + "ات")  # Arabic feminine plural: ولایت -> ولایات
+        if not last and e.inner:
+            forms += [word + ending for ending in e.added if ending not in e.clitics]
+        for final, replacements in e.replaced:
             if word.endswith(final):
                 forms += [word[: -len(final)] + r for r in replacements]
         return list(dict.fromkeys(forms))
 
-    def _forms(self, folded: str) -> list[str]:
+    def _compound_plurals(self, word: str) -> list[str]:
+        """A compound whose first part has a broken plural, the plural in ezafe before the
+        rest: رییسجمهور -> روسای جمهور (the match key has no space)."""
+        out = []
+        for k in range(3, len(word) - 2):
+            for plural in self._broken.get(word[:k], ()):
+                out.append(plural + ("ی" if plural[-1] in "اوی" else "") + word[k:])
+        return out
+
+    def _forms(self, folded: str, plural: bool = True) -> list[str]:
         """Match keys of a folded term: as written first, then inflected variants."""
         if not (self._endings.inner or self._endings.replaced) or not is_arabic_text(folded):
-            return [compact(folded)]  # English: the term as written
+            forms = [compact(folded)]  # English: the term as written, and its plural
+            head, _, last = folded.rpartition(" ")
+            irregular = english_plural(last) if plural and self.source_lang == "en" else None
+            if irregular:
+                forms.append(f"{head} {irregular}" if head else irregular)
+            return forms
         words = folded.split(" ")
         per_word = [self._word_forms(w, i == len(words) - 1) for i, w in enumerate(words)]
         combos: list[list[str]] = [[]]
@@ -225,13 +301,21 @@ class Matcher:
             if len(combos) * len(forms) > MAX_VARIANTS:
                 forms = forms[:1] if i < len(words) - 1 else forms
             combos = [c + [f] for c in combos for f in forms][:MAX_VARIANTS]
+        if len(words) >= 3 and words[0] == "د" and self._endings.before_head:
+            # د پنجشیر دره -> د پنجشیر په دره کې: a preposition of the head noun; and a
+            # name's compound without the د (پنجشیر دره, as پنجشیر ولایت)
+            combos += [words[:-1] + [p, f] for p in self._endings.before_head
+                       for f in per_word[-1]]
+            combos += [words[1:-1] + [f] for f in per_word[-1]]
         return list(dict.fromkeys(compact(" ".join(c)) for c in combos))
 
-    def _suffix_end(self, folded: str, end: int, breaks: frozenset[int]) -> int:
+    def _suffix_end(self, folded: str, end: int, breaks: frozenset[int]) -> tuple[int, bool]:
+        """Where the ending after a hit ends (-1: none), and whether it is one that needs a
+        longer stem."""
         n = len(folded)
         for suffix in self._endings.added:
             if folded.startswith(suffix, end):
                 after = end + len(suffix)
                 if after == n or after in breaks or not _is_word(folded[after]):
-                    return after
-        return -1
+                    return after, suffix in self._endings.long_stem_clitics
+        return -1, False

@@ -13,7 +13,7 @@ from typing import Any
 from desktop_app.core.glossary.matcher import Matcher
 from desktop_app.core.glossary.store import Concept, Glossary, lang_code
 from desktop_app.core.i18n import N_
-from desktop_app.core.inflection import endings_for
+from desktop_app.core.inflection import endings_for, english_singular
 from desktop_app.core.textnorm import fold, is_arabic_text
 
 # How each result was found, best first; the labels are shown to the user.
@@ -42,7 +42,7 @@ def _stems(word: str, lang: str) -> list[str]:
     """``word`` and every form it may be an inflection of (endings removed or undone)."""
     endings = endings_for(lang)
     out = [word]
-    for ending in endings.added:
+    for ending in endings.added + endings.clitics:
         e = fold(ending, lang)
         if e and word.endswith(e) and len(word) - len(e) >= endings.min_word:
             out.append(word[: -len(e)])
@@ -51,7 +51,24 @@ def _stems(word: str, lang: str) -> list[str]:
             r = fold(r, lang)
             if r and word.endswith(r) and len(word) - len(r) >= endings.min_word - 1:
                 out.append(word[: -len(r)] + fold(final, lang))
+    out += _singulars(word, lang)
     return list(dict.fromkeys(out))
+
+
+def _singulars(word: str, lang: str) -> list[str]:
+    """What ``word`` is the irregular plural of: Arabic -ات and broken plurals, English
+    irregular plurals (the matcher then confirms each)."""
+    endings = endings_for(lang)
+    out = []
+    if word.endswith("ات") and len(word) - 2 >= endings.arabic_min_stem:
+        out += [word[:-2] + fold(final, lang) for final in endings.arabic]
+    out += [fold(singular, lang) for singular, plurals in endings.broken
+            if word in {fold(p, lang) for p in plurals}]
+    if lang == "en":
+        singular = english_singular(word)
+        if singular:
+            out.append(singular)
+    return out
 
 
 def stem_keys(query: str, lang: str) -> list[str]:
