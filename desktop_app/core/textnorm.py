@@ -13,7 +13,8 @@ folded text is reported at the right place in the original.
 | teh marbuta ة, heh with yeh ۀ, heh + hamza هٔ | heh ه | always |
 | alef with hamza أ إ, alef wasla ٱ | alef ا (آ is kept) | always |
 | Pashto gaf ګ | Persian gaf گ | lenient only (strict keeps it) |
-| Pashto letters ې ۍ ړ ښ ږ ځ څ ټ ډ ڼ | unchanged | never folded |
+| Pashto ې (often typed ی on a Dari keyboard: هیوادوال) | Persian yeh ی | lenient only |
+| Pashto letters ۍ ړ ښ ږ ځ څ ټ ډ ڼ | unchanged | never folded |
 | tatweel ـ, harakat (U+064B–065F), superscript alef, hamza marks | removed | always |
 | ZWNJ, ZWJ, ZWSP, BOM, bidi marks (LRM RLM ALM, embeddings, isolates) | removed | always |
 | ``می شود``, ``نمی شود``, ``بی طرف`` (prefix + space) | joined: ``میشود`` | always |
@@ -54,7 +55,7 @@ for _i, (_fa, _ar) in enumerate(zip("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨�
     _ALWAYS[_fa] = _ALWAYS[_ar] = str(_i)
 
 _ARABIC_YEH = {"ي": "ی", "ئ": "ی"}
-_LENIENT = {"ګ": "گ"}
+_LENIENT = {"ګ": "گ", "ې": "ی"}  # ې: Pashto typed on a Dari keyboard (ۍ is kept)
 
 PASHTO_LETTERS = frozenset("ېۍړښږځڅټډګڼ")
 

@@ -9,6 +9,11 @@ has since served to develop the general rules (Arabic plurals, English irregular
 plurals, proper names, forbidden forms judged by the source): 1.000 / 1.000 now. It
 prints its figures, lists every misjudged pair, and holds the floor it measured. Its data
 is never edited to fit the rules.
+``blind2.tsv`` was written the same way after those rules were done, and measured once
+on them: precision 0.986, recall 0.986 (235 pairs). Of its two misjudged pairs, one is Pashto
+ې typed as ی (هیوادوال), since folded in lenient matching; the other follows a convention
+this project does not (a forbidden form flagged where the source does not speak of its
+concept; here the spelling check flags it, term QA does not), and stays misjudged.
 """
 
 from __future__ import annotations
@@ -77,17 +82,19 @@ def test_the_set_has_every_kind_of_case() -> None:
     assert codes[MISSING] >= 7 and codes[FORBIDDEN] >= 4
 
 
-# Precision and recall measured on the set (0.727 / 0.966 when it was written, 0.770 /
-# 0.983 before the rules it was then used to develop).
-BLIND_FLOOR = (1.0, 1.0)
+# Precision and recall measured on each set: blind.tsv 0.727 / 0.966 when it was written,
+# 0.770 / 0.983 before the rules it was then used to develop; blind2.tsv 0.986 / 0.986
+# when first measured.
+BLIND_FLOOR = {"blind.tsv": (1.0, 1.0), "blind2.tsv": (1.0, 0.985)}
 
 
-def test_blind_set_is_measured_and_never_gets_worse() -> None:
-    rows = cases("blind.tsv")
+@pytest.mark.parametrize("name", sorted(BLIND_FLOOR))
+def test_blind_set_is_measured_and_never_gets_worse(name: str) -> None:
+    rows = cases(name)
     langs = Counter(lang for lang, *_ in rows)
     assert len(rows) >= 120 and min(langs["prs"], langs["ps"]) >= 0.4 * len(rows)
-    precision, recall, wrong = measure("blind.tsv")
-    print(f"blind.tsv: precision {precision:.3f} recall {recall:.3f}; misjudged:")
+    precision, recall, wrong = measure(name)
+    print(f"{name}: precision {precision:.3f} recall {recall:.3f}; misjudged:")
     print("\n".join(wrong))
-    assert precision >= BLIND_FLOOR[0], wrong
-    assert recall >= BLIND_FLOOR[1], wrong
+    assert precision >= BLIND_FLOOR[name][0], wrong
+    assert recall >= BLIND_FLOOR[name][1], wrong

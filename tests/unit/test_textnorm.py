@@ -38,9 +38,17 @@ def test_english_case_quotes_hyphens() -> None:
 
 
 def test_pashto_letters_stay_distinct() -> None:
-    for a, b in [("ې", "ی"), ("ښ", "ش"), ("ړ", "ر"), ("ټ", "ت"), ("ډ", "د"), ("ڼ", "ن")]:
+    for a, b in [("ۍ", "ی"), ("ښ", "ش"), ("ړ", "ر"), ("ټ", "ت"), ("ډ", "د"), ("ڼ", "ن")]:
         assert fold(a, "ps") != fold(b, "ps")
         assert fold(a, "ps", strict=True) != fold(b, "ps", strict=True)
+
+
+def test_pashto_e_typed_as_persian_yeh_is_the_same_word_except_in_strict_mode() -> None:
+    # Pashto typed on a Dari keyboard: هیوادوال for هېوادوال is common; ۍ stays apart
+    # (کډوالۍ, displacement, is not کډوالی)
+    assert fold("هېوادوال", "ps") == fold("هیوادوال", "ps")
+    assert fold("هېوادوال", "ps", strict=True) != fold("هیوادوال", "ps", strict=True)
+    assert fold("کډوالۍ", "ps") != fold("کډوالی", "ps")
 
 
 def test_lenient_for_search_strict_for_qa() -> None:
