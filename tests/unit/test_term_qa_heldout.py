@@ -14,6 +14,10 @@ on them: precision 0.986, recall 0.986 (235 pairs). Of its two misjudged pairs, 
 ې typed as ی (هیوادوال), since folded in lenient matching; the other follows a convention
 this project does not (a forbidden form flagged where the source does not speak of its
 concept; here the spelling check flags it, term QA does not), and stays misjudged.
+``blind3.tsv`` (226 pairs) was written the same way, told this project's conventions, after
+every rule above was done, and measured once: precision 0.973, recall 1.000. Its two
+false alarms (شفاخانهۀ with a doubled heh; وزارت‌خانه, the ministry's building-compound
+form) are left as they are, so the set keeps measuring text the rules were not fitted to.
 """
 
 from __future__ import annotations
@@ -84,8 +88,8 @@ def test_the_set_has_every_kind_of_case() -> None:
 
 # Precision and recall measured on each set: blind.tsv 0.727 / 0.966 when it was written,
 # 0.770 / 0.983 before the rules it was then used to develop; blind2.tsv 0.986 / 0.986
-# when first measured.
-BLIND_FLOOR = {"blind.tsv": (1.0, 1.0), "blind2.tsv": (1.0, 0.985)}
+# when first measured; blind3.tsv 0.973 / 1.000, measured once.
+BLIND_FLOOR = {"blind.tsv": (1.0, 1.0), "blind2.tsv": (1.0, 0.985), "blind3.tsv": (0.97, 1.0)}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_FLOOR))
