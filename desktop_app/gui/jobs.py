@@ -63,6 +63,29 @@ class Context:
         return self._event.is_set()
 
 
+BACKGROUND_NICE = 5  # how much lower than the window's thread background work runs
+
+
+def yield_to_window() -> None:
+    """Lower the calling thread's CPU priority (Linux nice values are per thread, and
+    threads it starts inherit it: CTranslate2's decoding threads, when a job loads the
+    model). On a busy two-core machine the window's thread then gets the CPU first and
+    stays fluid; alone, background work runs at full speed. Once per thread."""
+    if getattr(_lowered, "done", False) or not hasattr(os, "setpriority"):
+        return
+    _lowered.done = True
+    try:
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        if current < BACKGROUND_NICE:
+            os.setpriority(os.PRIO_PROCESS, tid, BACKGROUND_NICE)
+    except OSError:
+        pass  # a platform that does not allow it: background work just runs as before
+
+
+_lowered = threading.local()
+
+
 def message(exc: BaseException) -> str:
     """One line for a dialog: the core's own message, a failed file operation in the UI
     language, or the type and text of a bug."""
@@ -124,6 +147,7 @@ class Op(QRunnable, Generic[T]):
             del _running[self.key]
 
     def run(self) -> None:  # on the pool thread
+        yield_to_window()
         try:
             result = self.work(self.context)
         except Exception as exc:
@@ -201,6 +225,7 @@ def _child(fn: Callable[..., Any], args: tuple[Any, ...], env: dict[str, str], c
     os.environ.clear()
     os.environ.update(env)  # the data folders and settings of the window that started it
     os.chdir(cwd)
+    yield_to_window()
     languages.set_ui_language(ui_language)
     try:
         result = fn(_ChildContext(out, stop), *args)

@@ -121,3 +121,27 @@ def test_a_failed_file_operation_in_a_job_is_said_in_the_ui_language() -> None:
         languages.set_ui_language("en")
     assert "/srv/report.docx" in said and "permission" not in said.lower()
     assert "PermissionError" not in said
+
+
+def test_background_work_yields_the_cpu_to_the_window(qtbot) -> None:
+    import threading
+
+    def niceness(ctx: jobs.Context) -> tuple[int, int]:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), os.getpid()
+
+    found: list[tuple[int, int]] = []
+    jobs.Op(niceness).success(found.append).run_in_background()
+    qtbot.waitUntil(lambda: bool(found), timeout=10_000)
+    window_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert found[0][0] >= jobs.BACKGROUND_NICE
+    assert window_nice < jobs.BACKGROUND_NICE  # the window's own thread is untouched
+    assert found[0][1] == os.getpid()  # a thread of this process, not the process lowered
+    in_worker: list[int] = []
+    op = jobs.Op(lambda ctx: jobs.in_process(ctx, _niceness))
+    op.success(in_worker.append).run_in_background()
+    qtbot.waitUntil(lambda: bool(in_worker), timeout=20_000)
+    assert in_worker[0] >= jobs.BACKGROUND_NICE
+
+
+def _niceness(ctx: object) -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)
