@@ -44,7 +44,7 @@ from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
 from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
-from desktop_app.gui.window_jobs import BackgroundJobs, warm_up
+from desktop_app.gui.window_jobs import BackgroundJobs, warm_up, warm_up_widgets
 
 FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated")),
                  ("mt", N_("MT only")), ("edited", N_("Edited")), ("confirmed", N_("Confirmed")),
@@ -67,6 +67,7 @@ class MainWindow(BackgroundJobs):
         self.mt_timer.setInterval(250)
         self.mt_timer.timeout.connect(self._decode_current)
         jobs.start_workers()  # documents are imported in a worker process
+        QTimer.singleShot(300, warm_up_widgets)  # once idle, not when a project opens
         self.setAcceptDrops(True)
         self.resize(1200, 760)
 

@@ -28,8 +28,23 @@ def warm_up(target_lang: str) -> None:
     from desktop_app.core.mt import routing
 
     languages.get(target_lang).display_name()
+    languages.format_number(800000, target_lang)  # the locale's number data (insertions)
     with contextlib.suppress(TarjumanError):
         routing.choose("en", target_lang)
+
+
+def warm_up_widgets(names: list[str] | None = None) -> None:
+    """PySide loads Qt's widget types (and creates their Python enums) the first time it
+    meets them; opening the first project met some 40 at once, 15-30 ms inside the one
+    turn of the event loop that shows the project. Loaded here instead, while the window
+    idles after start-up, a few at a time, each few in its own turn of the event loop."""
+    from PySide6 import QtWidgets
+
+    todo = sorted(dir(QtWidgets)) if names is None else names
+    for name in todo[:8]:
+        getattr(QtWidgets, name)
+    if todo[8:]:
+        QTimer.singleShot(0, lambda: warm_up_widgets(todo[8:]))
 
 
 class BackgroundJobs(QMainWindow):
