@@ -572,6 +572,7 @@ class MainWindow(BackgroundJobs):
         path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), str(suggestion))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
+        self.view.open_editor()  # the open edit was saved for the export: back to typing
 
     def open_glossary_manager(self) -> None:
         from desktop_app.core.glossary.library import open_default

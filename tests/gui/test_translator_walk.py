@@ -161,3 +161,16 @@ def test_rows_scrolled_into_view_fit_at_once(window, qtbot) -> None:
     type_text(view.editor(), "کوتاه")
     qtbot.keyClick(view.editor(), Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: view.rowHeight(row) < tall, timeout=500)
+
+
+def test_after_export_the_cursor_is_back_in_the_target(window, qtbot, tmp_path,
+                                                       monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window.go_to_row(1)
+    out = tmp_path / "panjshir.fa-AF.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.keyClick(window.view.editor(), Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(lambda: window.job is None and out.exists(), timeout=20_000)
+    editor = window.view.editor()
+    assert editor is not None and editor.hasFocus() and window.current_row() == 1
