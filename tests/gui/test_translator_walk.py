@@ -174,3 +174,19 @@ def test_after_export_the_cursor_is_back_in_the_target(window, qtbot, tmp_path,
     qtbot.waitUntil(lambda: window.job is None and out.exists(), timeout=20_000)
     editor = window.view.editor()
     assert editor is not None and editor.hasFocus() and window.current_row() == 1
+
+
+def test_escape_from_find_takes_the_highlights_away(window, qtbot) -> None:
+    from desktop_app.gui.dialogs.find_replace import FindReplace
+    from desktop_app.gui.models.segments import SOURCE
+
+    window.ask_find()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, FindReplace) and w.isVisible())
+    dialog.query.setText("Panjshir")
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    delegate = window.view.itemDelegateForColumn(SOURCE)
+    assert delegate.find is not None
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert delegate.find is None
