@@ -111,7 +111,7 @@ class MainWindow(BackgroundJobs):
             "undo": self.undo, "redo": self.redo, "unconfirm": self.unconfirm,
             "go_to": self.ask_go_to, "concordance": self.open_concordance,
             "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,
-            "comment": self.edit_comment,
+            "comment": self.edit_comment, "next_issue": self.next_issue,
             "find": self.ask_find, "confirm_next": self.confirm_and_next,
             "previous": lambda: self.move_by(-1), "next": lambda: self.move_by(1),
             "copy_mt": self.copy_mt, "copy_source": self.copy_source,
@@ -360,6 +360,15 @@ class MainWindow(BackgroundJobs):
         if ok:
             self.go_to_row(n - 1)
 
+    def next_issue(self) -> None:
+        """F8: the next segment with a QA finding, editing; its finding selected below."""
+        row = self.qa_panel.select_next(self.current_row())
+        if row is None:
+            self.statusBar().showMessage(_("No QA issues"), 4000)
+            return
+        self.docks["qa"].show()
+        self.go_to_row(row)
+
     def _filter_changed(self, position: int) -> None:
         if 0 <= position < len(FILTER_LABELS):
             self.proxy.set_mode(FILTER_LABELS[position][0])
@@ -490,9 +499,10 @@ class MainWindow(BackgroundJobs):
         row = self.current_row()
         if row is None:
             return
-        note, ok = QInputDialog.getMultiLineText(self, _("Comment"), _("Comment on this segment:"),
-                                                 self.session.segments[row].note)
-        if ok:
+        from desktop_app.gui.dialogs.comment import ask_comment
+
+        note = ask_comment(self, self.session.segments[row].note)
+        if note is not None:
             self._act(lambda: self.session.set_note(row, note))
 
     def open_concordance(self) -> None:
@@ -563,6 +573,7 @@ class MainWindow(BackgroundJobs):
         path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), str(suggestion))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
+        self.view.open_editor()  # the open edit was saved for the export: back to typing
 
     def open_glossary_manager(self) -> None:
         from desktop_app.core.glossary.library import open_default
@@ -591,7 +602,7 @@ class MainWindow(BackgroundJobs):
         has = self.session is not None
         for key in ("export", "export_bilingual", "import_review", "confirm_next", "previous",
                     "next", "copy_mt", "copy_source", "add_term", "find", "undo", "redo",
-                    "unconfirm", "go_to", "next_tag", "copy_tags", "comment"):
+                    "unconfirm", "go_to", "next_tag", "copy_tags", "comment", "next_issue"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)
@@ -604,10 +615,11 @@ class MainWindow(BackgroundJobs):
         for seg in self.session.segments:
             counts[seg.status] += 1
         self.statusBar().showMessage(
-            _("{total} segments: {confirmed} confirmed, {mt} MT, {new} untranslated").format(
+            _("{total} segments: {confirmed} confirmed, {edited} edited, {mt} MT, "
+              "{new} untranslated").format(
                 total=number(len(self.session.segments)),
-                confirmed=number(counts[Status.CONFIRMED]), mt=number(counts[Status.MT]),
-                new=number(counts[Status.NEW])))
+                confirmed=number(counts[Status.CONFIRMED]), edited=number(counts[Status.EDITED]),
+                mt=number(counts[Status.MT]), new=number(counts[Status.NEW])))
 
     def _save_view(self) -> None:
         if self.session is not None:

@@ -380,7 +380,9 @@ def test_view_menu_go_to_comment_and_unconfirm(window: MainWindow, qtbot, tmp_pa
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (3, True))
     window.ask_go_to()
     assert window.current_row() == 2 and window.view.editor() is not None
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ask the desk", True))
+    from desktop_app.gui.dialogs import comment
+
+    monkeypatch.setattr(comment, "ask_comment", lambda *a, **k: "ask the desk")
     window.registry["comment"].trigger()
     assert window.session.segments[2].note == "ask the desk"
     window.edit_segment(2, "سه")

@@ -109,7 +109,15 @@ class FindReplace(QDialog):
     def replace_all(self) -> None:
         self._replace(self.editor_window.session.replace_all)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def _unhighlight(self) -> None:
         self.query.clear()
         self.highlight()
+
+    def done(self, result: int) -> None:
+        """Dismissed with Escape (or closed): the highlights go with the dialog."""
+        self._unhighlight()
+        super().done(result)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self._unhighlight()
         super().closeEvent(event)

@@ -10,9 +10,19 @@ import re
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFocusEvent,
     QPalette,
     QTextDocument,
     QTextOption,
@@ -205,6 +215,16 @@ class TargetDelegate(CellDelegate):
             spelling.attach(editor, self.spell)
         return editor
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A dialog taking the focus (Ctrl+K, Ctrl+T, Ctrl+F...) saves the open edit but
+        leaves the editor open: back in the window, the caret is where it was."""
+        if isinstance(watched, TargetEditor) and isinstance(event, QFocusEvent) \
+                and event.type() == QEvent.Type.FocusOut \
+                and event.reason() == Qt.FocusReason.ActiveWindowFocusReason:
+            self.commitData.emit(watched)
+            return False
+        return super().eventFilter(watched, event)
+
     def _fit_row(self, editor: TargetEditor) -> None:
         view = self.parent()
         if editor is self.live and self.live_index.isValid() and isinstance(view, QTableView) \
@@ -239,3 +259,5 @@ class TargetDelegate(CellDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: Index) -> None:
         editor.setGeometry(option.rect)  # rows fit their text, so the editor fits its row
+        if isinstance(editor, TargetEditor):  # its text is laid out at this width next
+            QTimer.singleShot(0, editor, lambda: self._fit_row(editor))

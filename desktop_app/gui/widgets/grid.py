@@ -41,7 +41,8 @@ class SegmentGrid(QTableView):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
-        self.verticalScrollBar().valueChanged.connect(self._fit_timer.start)
+        # (not connected to start() directly: the scroll position would become its delay)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._fit_timer.start())
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
 
     def setup_columns(self) -> None:

@@ -191,13 +191,13 @@ class GlossaryPanel(QTableWidget):
         for row, hit in enumerate(hits):
             key = QTableWidgetItem(f"Ctrl+{row + 1}" if row < 9 else "")
             self.setItem(row, 0, key)
-            source = QTableWidgetItem(hit.hit.text)
+            # the concept's note under the source term, in its own (source) direction: in
+            # the target column a note like "Dari تیلفون" read as one more target term
+            source = QTableWidgetItem("\n".join(x for x in (hit.hit.text, hit.note) if x))
             source.setToolTip(hit.note)
             self.setItem(row, 1, source)
             lines = [f"{t.text} · {status_label(t.status)}"
                      + (f" — {t.note}" if t.note else "") for t in hit.terms]
-            if hit.note:
-                lines.append(hit.note)
             target = QTableWidgetItem("\n".join(lines) or " | ".join(hit.targets)
                                       or _("(no target term)"))
             target.setToolTip(target.text())
@@ -261,6 +261,16 @@ class QAPanel(QListView):
 
     def text(self, n: int) -> str:
         return str(self.findings.data(self.findings.index(n)))
+
+
+    def select_next(self, after: int | None) -> int | None:
+        """Select the first finding of the next segment with findings after ``after``
+        (from the top past the last); return that segment's row."""
+        if not self.rows:
+            return None
+        later = [i for i, row in enumerate(self.rows) if after is None or row > after]
+        self.setCurrentRow(later[0] if later else 0)
+        return self.rows[self.currentRow()]
 
 
 def no_model_text(source: str, target: str) -> str:

@@ -81,6 +81,10 @@ class TargetEditor(QPlainTextEdit):
                             | Qt.AlignmentFlag.AlignAbsolute)
         self.document().setDefaultTextOption(option)
         self.setTabChangesFocus(True)
+        # the row grows with the text (the delegate fits it): a scrollbar would only narrow
+        # the text and hide its last line
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chips: TagHighlighter = TagHighlighter(self.document(), self.font())
         self.selectionChanged.connect(self._remember_selection)
         self.cursorPositionChanged.connect(self._keep_out_of_tags)
