@@ -125,8 +125,8 @@ def test_quality_findings_are_reached_from_the_keyboard(window, qtbot) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_F8)  # next segment with a QA finding
     assert window.current_row() == first
     assert window.view.editor() is not None and window.view.editor().hasFocus()
-    item = window.qa_panel.currentItem()
-    assert item is not None and window.qa_panel.rows[window.qa_panel.currentRow()] == first
+    line = window.qa_panel.current()
+    assert line >= 0 and window.qa_panel.findings.found[line][0] == first
     assert window.session.segments[first].status == Status.EDITED
     qtbot.keyClick(window.view.editor(), Qt.Key.Key_F8)
     assert window.current_row() == named[1]

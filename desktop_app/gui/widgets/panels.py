@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 
 from PySide6.QtCore import (
@@ -262,15 +263,20 @@ class QAPanel(QListView):
     def text(self, n: int) -> str:
         return str(self.findings.data(self.findings.index(n)))
 
+    def current(self) -> int:
+        """The number of the selected line (-1: none)."""
+        return self.currentIndex().row()
 
     def select_next(self, after: int | None) -> int | None:
         """Select the first finding of the next segment with findings after ``after``
         (from the top past the last); return that segment's row."""
-        if not self.rows:
+        found = self.findings.found
+        if not found:
             return None
-        later = [i for i, row in enumerate(self.rows) if after is None or row > after]
-        self.setCurrentRow(later[0] if later else 0)
-        return self.rows[self.currentRow()]
+        n = 0 if after is None else bisect.bisect_right(found, after, key=lambda f: f[0])
+        n = n if n < len(found) else 0
+        self.setCurrentIndex(self.findings.index(n))
+        return found[n][0]
 
 
 def no_model_text(source: str, target: str) -> str:
