@@ -1,3 +1,18 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def shown_window(qtbot):  # type: ignore[no-untyped-def]
+    """A main window at the size a translator's screen gives it, shown, active, exposed."""
+    from desktop_app.gui.app import make_app
+    from desktop_app.gui.main_window import MainWindow
+
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    return window

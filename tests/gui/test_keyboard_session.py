@@ -17,7 +17,7 @@ from desktop_app.core.resources import sample
 from desktop_app.core.segments import Status
 from desktop_app.gui.app import make_app
 from desktop_app.gui.dialogs.concordance import ConcordanceDialog
-from desktop_app.gui.main_window import MainWindow
+from tests.gui.conftest import shown_window
 from tests.gui.test_daily_loop import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -29,27 +29,26 @@ def focused():
 
 
 def test_keyboard_only_session(qtbot, tiny_argos: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QObject
     from PySide6.QtGui import QMouseEvent
 
     mouse_events: list[object] = []
-    real_notify = QApplication.notify
 
-    def notify(app, receiver, event):  # counts any mouse event reaching a widget
-        if isinstance(event, QMouseEvent):
-            mouse_events.append(event.type())
-        return real_notify(app, receiver, event)
+    class MouseCounter(QObject):  # sees every event the application delivers
+        def eventFilter(self, watched, event):  # noqa: N802
+            if isinstance(event, QMouseEvent):
+                mouse_events.append(event.type())
+            return False
 
-    monkeypatch.setattr(QApplication, "notify", notify)
+    counter = MouseCounter()
+    make_app().installEventFilter(counter)
     argos.install(tiny_argos)
     document = tmp_path / "panjshir.docx"
     document.write_bytes(sample("panjshir.docx").read_bytes())
-    make_app()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton)
+    assert mouse_events  # the counter sees a click; the session below must make none
+    mouse_events.clear()
 
     # open (as `tarjuman panjshir.docx` does), pretranslate with Ctrl+Shift+P
     assert window.open_path(document, "dari")
@@ -111,5 +110,6 @@ def test_keyboard_only_session(qtbot, tiny_argos: Path, tmp_path: Path, monkeypa
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs)
     assert "ترجمهٔ من" in text
     assert document.read_bytes() == sample("panjshir.docx").read_bytes()
+    QApplication.instance().removeEventFilter(counter)
     assert mouse_events == []
     window.close()

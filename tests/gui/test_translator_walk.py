@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.resources import sample
 from desktop_app.core.segments import Status
-from desktop_app.gui.app import make_app
 from desktop_app.gui.main_window import MainWindow
+from tests.gui.conftest import shown_window
 from tests.gui.test_daily_loop import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -22,13 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> MainWindow:
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot)
     doc = tmp_path / "panjshir.docx"
     doc.write_bytes(sample("panjshir.docx").read_bytes())
     assert win.open_path(doc, "dari")
