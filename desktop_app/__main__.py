@@ -1,3 +1,4 @@
 from desktop_app.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes import this module again: nothing runs then
+    raise SystemExit(main())
