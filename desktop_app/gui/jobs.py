@@ -18,6 +18,7 @@ would freeze the window for tens of milliseconds at a time; a process cannot.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -281,6 +282,12 @@ def in_process(ctx: Context, fn: Callable[..., T], *args: Any) -> T:
         _reap(process, stop)
         out.close()
         out.cancel_join_thread()
+        del process, out, stop
+        # The queue and the event are semaphores held in reference cycles: collect them
+        # now (the window freezes long-lived objects out of collections, which would keep
+        # them, and their semaphores, until exit). Only what lives since the last freeze
+        # is walked, so this is short.
+        gc.collect()
 
 
 def _reap(process: Any, stop: Any) -> None:

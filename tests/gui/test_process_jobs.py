@@ -145,3 +145,18 @@ def test_background_work_yields_the_cpu_to_the_window(qtbot) -> None:
 
 def _niceness(ctx: object) -> int:
     return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_the_workers_semaphores_are_freed_when_it_ends(
+        window: MainWindow, qtbot, tmp_path: Path) -> None:  # noqa: F811
+    """The window freezes its long-lived objects out of garbage collection; the import
+    worker's queue and event (semaphores) must not be caught in that: they would live,
+    and their semaphores leak, until exit (with a warning on the terminal)."""
+    import gc
+    import multiprocessing.synchronize as sync
+    from multiprocessing.queues import Queue
+
+    open_doc(window, qtbot, article(tmp_path, "One.\n\nTwo.\n"))
+    gc.unfreeze()  # what the window froze is walked again here
+    left = [o for o in gc.get_objects() if isinstance(o, (Queue, sync.SemLock, sync.Event))]
+    assert not left
