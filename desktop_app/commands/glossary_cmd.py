@@ -201,7 +201,8 @@ def run_export(args: argparse.Namespace) -> int:
         csvio.write(args.file, concepts)
     else:
         raise InputError(_("{name}: choose .tbx, .csv or .tsv").format(name=args.file.name))
-    print(_("exported {n} concepts to {file}").format(n=len(concepts), file=args.file))
+    print(ngettext("exported {n} concept to {file}", "exported {n} concepts to {file}",
+                   len(concepts)).format(n=number(len(concepts)), file=args.file))
     return 0
 
 

@@ -45,3 +45,17 @@ def test_device_line_is_dari_and_isolated(ui) -> None:  # type: ignore[no-untype
     ui("en")
     assert Plan("cpu", "int8", 1, 2).describe() == (
         "CPU (\u2068int8\u2069, 2 workers × 1 thread)")
+
+
+@pytest.mark.parametrize("code", ["prs", "ps"])
+def test_every_plural_message_has_both_forms(code: str) -> None:
+    from babel.messages.pofile import read_po
+
+    from desktop_app.core.i18n import locale_dir
+
+    with (locale_dir() / code / "LC_MESSAGES" / "tarjuman.po").open("rb") as fh:
+        catalog = read_po(fh)
+    assert catalog.num_plurals == 2
+    plurals = [m for m in catalog if isinstance(m.id, tuple)]
+    assert len(plurals) >= 17
+    assert [m.id for m in plurals if m.fuzzy or not all(m.string)] == []
