@@ -16,7 +16,7 @@ from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.search import KIND_LABELS
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.sqlitetx import writing
 from desktop_app.core.textio import check_input_file, check_output, read_text
 
@@ -201,7 +201,8 @@ def run_export(args: argparse.Namespace) -> int:
         csvio.write(args.file, concepts)
     else:
         raise InputError(_("{name}: choose .tbx, .csv or .tsv").format(name=args.file.name))
-    print(_("exported {n} concepts to {file}").format(n=len(concepts), file=args.file))
+    print(ngettext("exported {n} concept to {file}", "exported {n} concepts to {file}",
+                   len(concepts)).format(n=number(len(concepts)), file=args.file))
     return 0
 
 
@@ -223,6 +224,9 @@ def run_check(args: argparse.Namespace) -> int:
         for f in findings:
             print(_("line {line}: {code}: {message}").format(
                 line=f.segment + 1, code=f.code, message=f.message))
-        print(_("{n} finding(s) in {segments} segments").format(
-            n=len(findings), segments=len(sources)))
+        print(_("{findings} in {segments}").format(
+            findings=ngettext("{n} finding", "{n} findings", len(findings)).format(
+                n=number(len(findings))),
+            segments=ngettext("{n} segment", "{n} segments", len(sources)).format(
+                n=number(len(sources)))))
     return 0

@@ -10,7 +10,7 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.mt import registry
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
@@ -182,7 +182,8 @@ def run_confirm(args: argparse.Namespace) -> int:
             session.confirm(session.row(segment_id))
     finally:
         session.close()
-    print(_("confirmed {n} segment(s)").format(n=len(args.segments)))
+    print(ngettext("confirmed {n} segment", "confirmed {n} segments", len(args.segments)).format(
+        n=number(len(args.segments))))
     return 0
 
 

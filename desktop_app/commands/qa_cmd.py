@@ -9,7 +9,7 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.core import qa
 from desktop_app.core.glossary.library import open_for_project
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.project import Project
 
 
@@ -44,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
         for f in findings:
             print(_("segment {id}: {code}: {message}").format(
                 id=segments[f.segment].id, code=f.code, message=f.message))
-        print(_("{n} finding(s) in {segments} segments").format(
-            n=len(findings), segments=len(segments)))
+        print(_("{findings} in {segments}").format(
+            findings=ngettext("{n} finding", "{n} findings", len(findings)).format(
+                n=number(len(findings))),
+            segments=ngettext("{n} segment", "{n} segments", len(segments)).format(
+                n=number(len(segments)))))
     return 0

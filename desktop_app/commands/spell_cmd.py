@@ -10,7 +10,7 @@ from desktop_app.commands import print_json
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
 from desktop_app.core.glossary.library import open_default
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.spell import dictionaries
 from desktop_app.core.spell.vocabulary import checker_for, untrusted_note
 from desktop_app.core.textio import read_text
@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         tail = (": " + ", ".join(sugg)) if sugg else ""
         print(_("line {line}, column {column}: {word}").format(
             line=n, column=miss.start + 1, word=miss.word) + tail)
-    print(_("{count} misspelt word(s) in {lines} line(s)").format(count=len(found),
-                                                                  lines=len(lines)))
+    print(_("{words} in {lines}").format(
+        words=ngettext("{n} misspelt word", "{n} misspelt words", len(found)).format(
+            n=number(len(found))),
+        lines=ngettext("{n} line", "{n} lines", len(lines)).format(n=number(len(lines)))))
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
-from desktop_app.core.i18n import N_, _
+from desktop_app.core.i18n import N_, _, ngettext, number
 from desktop_app.core.textio import check_output, write_atomic
 from desktop_app.core.tm import TranslationMemory
 
@@ -32,8 +32,9 @@ def register(sub: Any) -> None:
 def run_import(args: argparse.Namespace) -> int:
     with TranslationMemory() as tm:
         added = tm.import_tmx(args.file, args.source, args.target)
-    print(_("imported {added} translation units from {name}").format(
-        added=added, name=args.file.name))
+    print(ngettext("imported {added} translation unit from {name}",
+                   "imported {added} translation units from {name}", added).format(
+        added=number(added), name=args.file.name))
     return 0
 
 

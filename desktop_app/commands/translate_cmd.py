@@ -10,7 +10,7 @@ from typing import Any
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.mt import registry
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.settings import Settings
@@ -66,8 +66,11 @@ def run(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(_("note: {note}").format(note=note), file=sys.stderr)
     if report.glossary_lost:
-        print(_("glossary: {glossary_lost} segment(s) translated without term enforcement "
-                "(placeholders lost)").format(glossary_lost=report.glossary_lost), file=sys.stderr)
+        print(ngettext("glossary: {glossary_lost} segment translated without term enforcement "
+                       "(placeholders lost)",
+                       "glossary: {glossary_lost} segments translated without term enforcement "
+                       "(placeholders lost)", report.glossary_lost).format(
+            glossary_lost=number(report.glossary_lost)), file=sys.stderr)
     print(_("wrote {output} ({summary})").format(
         output=args.output, summary=report.summary()), file=sys.stderr)
     return 0

@@ -3,16 +3,20 @@
 ``_()`` marks and translates a user-facing string, in the GUI and in core alike (core
 messages, QA findings, notes: no Qt here); widgets set their texts in a ``retranslate()``
 method so the language can change while the app runs. ``N_()`` marks a string where it is
-defined (a table, a constant) for ``_()`` to translate where it is shown.
+defined (a table, a constant) for ``_()`` to translate where it is shown. ``ngettext()``
+picks the form of a counted noun by the catalog's plural rule ("1 segment", "2 segments").
 """
 
 from __future__ import annotations
 
 from functools import cache
+from io import BytesIO
 from pathlib import Path
 
-from babel.messages.mofile import read_mo
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
+from babel.support import Translations
 
 from desktop_app.core import languages
 from desktop_app.core.resources import shipped
@@ -25,18 +29,37 @@ def locale_dir() -> Path:
 
 
 @cache
-def _catalog(code: str) -> dict[str, str]:
+def _read(code: str) -> Catalog | None:
     folder = locale_dir() / code / "LC_MESSAGES"
     mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
-            catalog = read_mo(fh)
-    elif po.is_file():
+            return read_mo(fh)
+    if po.is_file():
         with po.open("rb") as fh:
-            catalog = read_po(fh)
-    else:
+            return read_po(fh)
+    return None
+
+
+@cache
+def _catalog(code: str) -> dict[str, str]:
+    catalog = _read(code)
+    if catalog is None:
         return {}
-    return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+    return {m.id: str(m.string) for m in catalog
+            if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
+
+
+@cache
+def _translations(code: str) -> Translations:
+    """The catalog as gettext translations (for its plural rule and plural forms)."""
+    catalog = _read(code)
+    if catalog is None:
+        return Translations()
+    buf = BytesIO()
+    write_mo(buf, catalog)  # fuzzy entries are left out
+    buf.seek(0)
+    return Translations(fp=buf, domain=DOMAIN)
 
 
 def N_(text: str) -> str:  # noqa: N802
@@ -49,6 +72,15 @@ def _(text: str) -> str:
     if code == "en":
         return text
     return _catalog(code).get(text, text)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a counted message for ``n`` in the UI language (format the count in
+    afterwards, with :func:`number`)."""
+    code = languages.ui_language()
+    if code == "en":
+        return singular if n == 1 else plural
+    return str(_translations(code).ngettext(singular, plural, n))
 
 
 def set_language(code: str) -> languages.Language:

@@ -23,7 +23,7 @@ from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
 from desktop_app.core.history import State, Step, UndoLog
-from desktop_app.core.i18n import _, number
+from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
 from desktop_app.core.review import ReviewReport, import_review
@@ -116,11 +116,13 @@ class ExportCheck:
     def warning(self) -> str:
         parts = []
         if self.unreviewed_mt:
-            parts.append(_("{n} segments are unreviewed machine translation").format(
-                n=number(self.unreviewed_mt)))
+            parts.append(ngettext("{n} segment is unreviewed machine translation",
+                                  "{n} segments are unreviewed machine translation",
+                                  self.unreviewed_mt).format(n=number(self.unreviewed_mt)))
         if self.empty:
-            parts.append(_("{n} segments have no translation (the source is kept)").format(
-                n=number(self.empty)))
+            parts.append(ngettext("{n} segment has no translation (the source is kept)",
+                                  "{n} segments have no translation (the source is kept)",
+                                  self.empty).format(n=number(self.empty)))
         return "; ".join(parts)
 
 

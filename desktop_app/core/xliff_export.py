@@ -2,7 +2,8 @@
 
 A project imported from XLIFF goes back into its original tree (see
 :mod:`documents.xliff_tree`): only targets and states of segments changed in Tarjuman
-are written. Any other project becomes fresh XLIFF 2.0: one ``unit`` per paragraph
+are written, and the translator's segment comments as the units' translator notes.
+Any other project becomes fresh XLIFF 2.0: one ``unit`` per paragraph
 (named after the block), one ``segment`` per sentence (``id="s<segment number>"``),
 the whitespace between sentences as ``ignorable``, inline tags as ``pc`` (a pair inside
 one sentence), ``sc``/``ec`` (a pair across sentences) and ``ph`` (standalone), with the
@@ -60,8 +61,10 @@ def export_xliff(project: Project) -> bytes:
 def _into_original(project: Project, name: str, data: bytes) -> bytes:
     targets: dict[str, str] = {}
     states: dict[str, TargetState] = {}
+    notes: dict[str, str] = {}
     imported = {b.id: b.meta.get("status", "") for b in project.blocks()}
     for block_id, segs in by_block(project).items():
+        notes[block_id] = "\n".join(s.note.strip() for s in segs if s.note.strip())
         status = weakest([s.status for s in segs])
         untouched = all(s.origin in ("xliff", "") for s in segs)
         if untouched and status.value == (imported.get(block_id) or status.value):
@@ -70,7 +73,7 @@ def _into_original(project: Project, name: str, data: bytes) -> bytes:
             s.target for s in segs) else ""
         origin = next((s.origin for s in segs if s.status is Status.MT), "")
         states[block_id] = TargetState(status, origin)
-    return write_targets(data, name, targets, project.target_lang, states)
+    return write_targets(data, name, targets, project.target_lang, states, notes)
 
 
 def _bcp(code: str) -> str:

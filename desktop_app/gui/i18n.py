@@ -1,8 +1,17 @@
 """The UI language for widgets: the catalogs live in core (``desktop_app.core.i18n``)."""
 
-from desktop_app.core.i18n import DOMAIN, N_, _, locale_dir, number, set_language
+from desktop_app.core.i18n import (
+    DOMAIN,
+    N_,
+    _,
+    locale_dir,
+    ngettext,
+    number,
+    set_language,
+)
 
-__all__ = ["DOMAIN", "N_", "_", "isolate", "locale_dir", "number", "set_language"]
+__all__ = ["DOMAIN", "N_", "_", "isolate", "locale_dir", "ngettext", "number",
+           "set_language"]
 
 
 def isolate(value: object) -> str:

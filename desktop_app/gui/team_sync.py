@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
-from desktop_app.gui.i18n import _, number
+from desktop_app.gui.i18n import _, ngettext, number
 
 INTERVAL_MS = 60_000
 
@@ -79,7 +79,8 @@ class TeamSync(QObject):
         kind, info, message = result
         if kind == "ok":
             if info.waiting:
-                text = _("Team: {n} changes waiting").format(n=number(info.waiting))
+                text = ngettext("Team: {n} change waiting", "Team: {n} changes waiting",
+                                info.waiting).format(n=number(info.waiting))
             else:
                 text = _("Team: synced {time}").format(time=time.strftime("%H:%M"))
             if info.pulled_terms:
@@ -89,10 +90,12 @@ class TeamSync(QObject):
         waiting = number(info.waiting)
         if kind == "offline":
             since = time.strftime("%H:%M", time.localtime(info.offline_since or time.time()))
-            text = _("Team: offline since {time}, {n} changes waiting").format(time=since,
-                                                                                n=waiting)
+            text = ngettext("Team: offline since {time}, {n} change waiting",
+                            "Team: offline since {time}, {n} changes waiting",
+                            info.waiting).format(time=since, n=waiting)
         else:
-            text = _("Team: not sent ({n} changes waiting)").format(n=waiting)
+            text = ngettext("Team: not sent ({n} change waiting)",
+                            "Team: not sent ({n} changes waiting)", info.waiting).format(n=waiting)
         self._show(text, message)
 
     def _show(self, text: str, tip: str = "") -> None:

@@ -44,7 +44,7 @@ def test_empty_mt_is_counted_and_export_warns(cli_inproc, tiny_argos: Path, mt_d
             in r.stdout), r.stdout
     r = cli_inproc("project", "export", str(proj), "-o", str(tmp_path / "news.fa-AF.txt"))
     assert r.returncode == 0, r.stderr
-    assert ("warning: 2 segments are unreviewed machine translation; 1 segments have no "
+    assert ("warning: 2 segments are unreviewed machine translation; 1 segment has no "
             "translation (the source is kept)") in r.stderr, r.stderr
     r = cli_inproc("project", "export", str(proj), "-o", str(doc))  # the original: refused
     assert r.returncode != 0 and "original document" in r.stderr

@@ -27,7 +27,7 @@ def test_spell_with_an_installed_dictionary_and_with_none(cli, tmp_path: Path) -
     assert [(m["line"], m["word"]) for m in found] == [(1, "دانشگاه"), (2, "کتابب‌ها")]
     assert found[0]["suggestions"][0] == "پوهنتون"  # the Dari form first (starter glossary)
     r = cli("spell", str(text), "--lang", "dari")
-    assert "line 2, column 1: کتابب‌ها" in r.stdout and "2 misspelt word(s)" in r.stdout
+    assert "line 2, column 1: کتابب‌ها" in r.stdout and "2 misspelt words" in r.stdout
 
 
 def test_spell_learns_glossary_terms_for_pashto(cli, tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ def test_an_untrusted_checker_says_so_and_knows_the_common_words(cli, tmp_path: 
     lines = r.stdout.splitlines()
     assert lines[0].startswith("spelling is unreliable: no Hunspell dictionary")
     assert "tarjuman spell install" in lines[0]
-    assert lines[1:] == ["0 misspelt word(s) in 1 line(s)"]
+    assert lines[1:] == ["0 misspelt words in 1 line"]
     text.write_text("د کابل په ښار کې خلکو وویل چې دا کار مهم دی\n", "utf-8")
     r = cli("spell", str(text), "--lang", "pashto")
-    assert r.stdout.splitlines()[1:] == ["0 misspelt word(s) in 1 line(s)"]
+    assert r.stdout.splitlines()[1:] == ["0 misspelt words in 1 line"]

@@ -33,6 +33,7 @@ from desktop_app.core.documents.xliff import (
     seg_marks,
     units,
 )
+from desktop_app.core.documents.xliff_notes import write_note
 from desktop_app.core.documents.xliff_states import (
     MQ_NS,
     MQ_WRITE,
@@ -182,10 +183,12 @@ def _write_v2(unit: etree._Element, meta: dict[str, object], text: str,
 
 
 def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: str,
-                  states: dict[str, TargetState] | None = None) -> bytes:
+                  states: dict[str, TargetState] | None = None,
+                  notes: dict[str, str] | None = None) -> bytes:
     """The original XLIFF ``data`` with the targets (by block id) and their states
     written in. Blocks missing from ``targets`` keep what the file had. Without
-    ``states`` a written target counts as edited."""
+    ``states`` a written target counts as edited. ``notes`` (translator comments by
+    block id) become each unit's translator note (see :mod:`xliff_notes`)."""
     blocks = Xliff().load(data, name).blocks
     root = _reparse(data, name)
     v2 = is_v2(root)
@@ -205,6 +208,12 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
         if not v2 and "mid" in block.meta:
             segmented.setdefault(int(block.meta["n"]), []).append(state)
         wrote = True
+    unit_notes: dict[int, list[str]] = {}
+    for block in blocks:
+        if (notes or {}).get(block.id):
+            unit_notes.setdefault(int(block.meta["n"]), []).append((notes or {})[block.id])
+    for n, comments in unit_notes.items():
+        wrote = write_note(all_units[n], comments, v2) or wrote
     for n, written in segmented.items():  # the target's state is its least finished segment
         target = first(all_units[n], "target")
         if target is not None and not sdl_segs(all_units[n]):

@@ -16,7 +16,7 @@ from typing import Any
 import ctranslate2
 
 from desktop_app.core.errors import ModelError
-from desktop_app.core.i18n import _, isolate
+from desktop_app.core.i18n import _, isolate, ngettext, number
 from desktop_app.core.mt.engine import CancelFn, Cancelled, DecodeOptions, ProgressFn
 from desktop_app.core.mt.hardware import Plan
 
@@ -44,8 +44,9 @@ def plan_batches(lengths: Sequence[int], max_batch_size: int, batch_type: str) -
 
 
 def cancelled_after(done: int, total: int) -> str:
-    return _("translation cancelled after {done} of {total} segments").format(
-        done=done, total=total)
+    return ngettext("translation cancelled after {done} of {total} segment",
+                    "translation cancelled after {done} of {total} segments", total).format(
+        done=number(done), total=number(total))
 
 class Ct2Runner:
     """One loaded CTranslate2 translator (lazily), safe to share between threads."""

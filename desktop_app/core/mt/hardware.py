@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ctranslate2
 
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, isolate, ngettext, number
 
 MAX_WORKERS = 8
 
@@ -30,11 +30,17 @@ class Plan:
     inter_threads: int
 
     def describe(self) -> str:
+        """Where a model runs, in the UI language, its Latin names isolated so the
+        brackets keep their place in a right-to-left line."""
         if self.device == "cuda":
-            return f"GPU (cuda, {self.compute_type})"
-        return _("CPU ({compute_type}, {workers} worker(s) x {threads} thread(s))").format(
-            compute_type=self.compute_type, workers=self.inter_threads,
-            threads=self.intra_threads)
+            return _("GPU ({device}, {compute_type})").format(
+                device=isolate("cuda"), compute_type=isolate(self.compute_type))
+        workers = ngettext("{n} worker", "{n} workers", self.inter_threads).format(
+            n=number(self.inter_threads))
+        threads = ngettext("{n} thread", "{n} threads", self.intra_threads).format(
+            n=number(self.intra_threads))
+        return _("CPU ({compute_type}, {workers} × {threads})").format(
+            compute_type=isolate(self.compute_type), workers=workers, threads=threads)
 
 
 def _cgroup_cpus(root: Path = Path("/sys/fs/cgroup")) -> float | None:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError, NetworkError, NoModelError
-from desktop_app.core.i18n import N_, _
+from desktop_app.core.i18n import N_, _, ngettext, number
 from desktop_app.core.mt.engine import (
     CancelFn,
     Cancelled,
@@ -166,8 +166,10 @@ class LibreTranslateEngine:
         results: list[Translation] = []
         for start in range(0, len(segments), self.batch_size):
             if cancel is not None and cancel():
-                raise Cancelled(_("translation cancelled after {start} of {n} segments").format(
-                    start=start, n=len(segments)))
+                raise Cancelled(ngettext(
+                    "translation cancelled after {done} of {total} segment",
+                    "translation cancelled after {done} of {total} segments",
+                    len(segments)).format(done=number(start), total=number(len(segments))))
             batch = list(segments[start:start + self.batch_size])
             payload: dict[str, Any] = {"q": batch, "source": src, "target": tgt,
                                        "format": "text"}

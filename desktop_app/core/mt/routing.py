@@ -256,7 +256,7 @@ def describe(route: Route, settings: Settings | None = None) -> str:
         where = route.note
     else:
         runs_on = registry.get(model.engine).plan(settings).describe()
-        where = f"{model.id} [{model.engine}] · {runs_on}"
+        where = f"{isolate(f'{model.id} [{model.engine}]')} · {isolate(runs_on)}"
         if route.note:
             where += f" · {route.note}"
     return where

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.gui.dialogs.messages import show_error
-from desktop_app.gui.i18n import _, number
+from desktop_app.gui.i18n import _, ngettext, number
 from desktop_app.gui.models.segments import SOURCE, TARGET
 
 
@@ -82,7 +82,8 @@ class FindReplace(QDialog):
             show_error(self, str(exc))
             return
         self.highlight()
-        self.status_label.setText(_("{n} segments match").format(n=number(len(rows))))
+        self.status_label.setText(ngettext("{n} segment matches", "{n} segments match",
+                                            len(rows)).format(n=number(len(rows))))
         if rows:
             current = self.editor_window.current_row()
             after = [r for r in rows if current is None or r > current]
@@ -97,7 +98,9 @@ class FindReplace(QDialog):
             return
         self.editor_window.apply(changes)
         self.highlight()
-        self.status_label.setText(_("{n} segments changed").format(n=number(len(changes.rows))))
+        self.status_label.setText(ngettext(
+            "{n} segment changed", "{n} segments changed",
+            len(changes.rows)).format(n=number(len(changes.rows))))
 
     def replace_one(self) -> None:
         row = self.editor_window.current_row()
