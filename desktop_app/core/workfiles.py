@@ -59,13 +59,15 @@ def tracked(*paths: Path) -> Iterator[None]:
 
 @contextlib.contextmanager
 def temp_dir() -> Iterator[Path]:
-    """A private temp folder, removed at the end, or at the next start after a kill."""
-    path = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
-    try:
-        with tracked(path):
+    """A private temp folder, removed at the end, or at the next start after a kill. Its
+    name is registered before the folder exists: a kill in between leaves nothing behind."""
+    path = Path(tempfile.gettempdir()) / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
+    with tracked(path):
+        try:
+            path.mkdir(mode=0o700)
             yield path
-    finally:
-        _remove(path)
+        finally:
+            _remove(path)
 
 
 def cleanup() -> int:
