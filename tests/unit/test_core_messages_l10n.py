@@ -74,4 +74,4 @@ def test_messages_stay_english_in_the_english_ui() -> None:
 def test_cancelled_translation_is_reported_in_dari(dari_ui: None) -> None:
     from desktop_app.core.mt.ct2run import cancelled_after
 
-    assert cancelled_after(2, 5) == "ترجمه پس از 2 بخش از 5 لغو شد"
+    assert cancelled_after(2, 5) == "ترجمه پس از ۲ بخش از ۵ لغو شد"  # Dari digits
