@@ -54,6 +54,8 @@ def target_list(rtl: bool) -> QListWidget:
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     widget.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrapped when the dock resizes
+    widget.setItemDelegate(_LinesDelegate(widget, Qt.AlignmentFlag.AlignRight if rtl
+                                          else Qt.AlignmentFlag.AlignLeft))
     if rtl:
         widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return widget
@@ -61,6 +63,7 @@ def target_list(rtl: bool) -> QListWidget:
 
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
     item = QListWidgetItem(text)
+    item.setData(HTML, f"<p>{html.escape(text)}</p>")
     if rtl:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     return item
@@ -178,20 +181,24 @@ class TMPanel(QWidget):
 
 class _LinesDelegate(QStyledItemDelegate):
     """A cell drawn from its HTML role, one paragraph a line, each line in its own
-    direction, right-aligned; rows fit the wrapped text."""
+    direction, right-aligned, wrapped at words or, for an unbroken run, anywhere (the
+    style's own wrapping would elide it); rows fit the wrapped text."""
+
+    def __init__(self, view: QAbstractItemView, align: Qt.AlignmentFlag):
+        super().__init__(view)
+        self.view, self.align = view, align
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
                   ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(3)
-        text_option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        text_option = QTextOption(self.align | Qt.AlignmentFlag.AlignAbsolute)
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(text_option)
         doc.setHtml(str(index.data(HTML) or ""))
-        view = self.parent()
-        width = view.columnWidth(index.column()) if isinstance(view, QTableWidget) \
-            else option.rect.width()
+        width = self.view.columnWidth(index.column()) if isinstance(self.view, QTableWidget) \
+            else self.view.viewport().width() - 2 * self.view.spacing()
         doc.setTextWidth(max(10, width))
         return doc
 
@@ -258,7 +265,7 @@ class GlossaryPanel(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setItemDelegateForColumn(2, _LinesDelegate(self))
+        self.setItemDelegateForColumn(2, _LinesDelegate(self, Qt.AlignmentFlag.AlignRight))
         self.retranslate()
 
     def retranslate(self) -> None:
