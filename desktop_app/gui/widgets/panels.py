@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -39,6 +38,7 @@ from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
 from desktop_app.gui.i18n import _, number
+from desktop_app.gui.widgets.delegates import draw_cell
 
 TEXT = Qt.ItemDataRole.UserRole + 1
 HTML = Qt.ItemDataRole.UserRole + 2  # a cell's lines as rich text (GlossaryPanel)
@@ -181,7 +181,7 @@ class TMPanel(QWidget):
 
 class _LinesDelegate(QStyledItemDelegate):
     """A cell drawn from its HTML role, one paragraph a line, each line in its own
-    direction, right-aligned, wrapped at words or, for an unbroken run, anywhere (the
+    direction, aligned as the view asks, wrapped at words or, for an unbroken run, anywhere (the
     style's own wrapping would elide it); rows fit the wrapped text."""
 
     def __init__(self, view: QAbstractItemView, align: Qt.AlignmentFlag):
@@ -197,8 +197,10 @@ class _LinesDelegate(QStyledItemDelegate):
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(text_option)
         doc.setHtml(str(index.data(HTML) or ""))
-        width = self.view.columnWidth(index.column()) if isinstance(self.view, QTableWidget) \
-            else self.view.viewport().width() - 2 * self.view.spacing()
+        view = self.view
+        width = view.columnWidth(index.column()) if isinstance(view, QTableWidget) \
+            else view.viewport().width() - 2 * (view.spacing() if isinstance(view, QListView)
+                                                 else 0)
         doc.setTextWidth(max(10, width))
         return doc
 
@@ -209,20 +211,7 @@ class _LinesDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(opt, index)
-        painter.save()
-        painter.setClipRect(opt.rect)
-        painter.translate(opt.rect.topLeft())
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text,
-                                 opt.palette.color(QPalette.ColorRole.HighlightedText))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
+        draw_cell(painter, opt, self._document(opt, index))
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
