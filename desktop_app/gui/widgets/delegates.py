@@ -82,6 +82,24 @@ def source_html(text: str, spans: list[tuple[int, int]],
     return "".join(out)
 
 
+def draw_cell(painter: Any, opt: QStyleOptionViewItem, doc: QTextDocument) -> None:
+    """An item's background (selection included), then its laid-out text on top; a
+    selected row's plain text in the highlighted-text colour."""
+    opt.text = ""
+    style = opt.widget.style() if opt.widget else None
+    if style:
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+    painter.save()
+    painter.setClipRect(opt.rect)
+    painter.translate(opt.rect.topLeft())
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    if opt.state & QStyle.StateFlag.State_Selected:
+        ctx.palette.setColor(QPalette.ColorRole.Text,
+                             opt.palette.color(QPalette.ColorRole.HighlightedText))
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
+
+
 class CellDelegate(QStyledItemDelegate):
     """Source or target cells: rich text in the language's direction."""
 
@@ -139,20 +157,7 @@ class CellDelegate(QStyledItemDelegate):
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        doc = self.document(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        painter.setClipRect(opt.rect)
-        painter.translate(opt.rect.topLeft())
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text,
-                                 opt.palette.color(QPalette.ColorRole.HighlightedText))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
+        draw_cell(painter, opt, self.document(opt, index))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         opt = QStyleOptionViewItem(option)

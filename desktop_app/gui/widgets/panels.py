@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import bisect
 import html
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QLabel,
     QListView,
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -33,8 +38,11 @@ from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
 from desktop_app.gui.i18n import _, number
+from desktop_app.gui.widgets.delegates import draw_cell
 
 TEXT = Qt.ItemDataRole.UserRole + 1
+HTML = Qt.ItemDataRole.UserRole + 2  # a cell's lines as rich text (GlossaryPanel)
+FORBIDDEN = '<span style="color:#8a1c1c"><s>{}</s>{}</span>'
 FSI, PDI = "\u2068", "\u2069"  # bidi isolation: a message keeps its own direction
 
 
@@ -42,7 +50,12 @@ def target_list(rtl: bool) -> QListWidget:
     """A list of target-language texts laid out in that language's direction (a Dari
     sentence's final period on the left), whatever the UI language."""
     widget = QListWidget()
-    widget.setWordWrap(True)
+    widget.setWordWrap(True)  # a long unbroken output wraps: no sideways scrolling
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    widget.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrapped when the dock resizes
+    widget.setItemDelegate(_LinesDelegate(widget, Qt.AlignmentFlag.AlignRight if rtl
+                                          else Qt.AlignmentFlag.AlignLeft))
     if rtl:
         widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return widget
@@ -50,6 +63,7 @@ def target_list(rtl: bool) -> QListWidget:
 
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
     item = QListWidgetItem(text)
+    item.setData(HTML, f"<p>{html.escape(text)}</p>")
     if rtl:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     return item
@@ -72,7 +86,8 @@ class MTPanel(QWidget):
         self.models_button.setVisible(False)
         self.models_button.clicked.connect(self.open_models)
         self.list = target_list(rtl)
-        self.list.setWordWrap(True)
+        # four one-line alternatives in sight at the default window size
+        self.list.setMinimumHeight(4 * (self.list.fontMetrics().lineSpacing() + 6) + 8)
         self.list.itemDoubleClicked.connect(lambda item: self.use_text.emit(item.data(TEXT)))
         scroller = QScrollArea()  # a long message scrolls, it is never cut off
         scroller.setWidgetResizable(True)
@@ -164,9 +179,67 @@ class TMPanel(QWidget):
                           f'<small style="color:#666">{html.escape(legend)}</small></p>')
 
 
+class _LinesDelegate(QStyledItemDelegate):
+    """A cell drawn from its HTML role, one paragraph a line, each line in its own
+    direction, aligned as the view asks, wrapped at words or, for an unbroken run, anywhere (the
+    style's own wrapping would elide it); rows fit the wrapped text."""
+
+    def __init__(self, view: QAbstractItemView, align: Qt.AlignmentFlag):
+        super().__init__(view)
+        self.view, self.align = view, align
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                  ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(3)
+        text_option = QTextOption(self.align | Qt.AlignmentFlag.AlignAbsolute)
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(text_option)
+        doc.setHtml(str(index.data(HTML) or ""))
+        view = self.view
+        width = view.columnWidth(index.column()) if isinstance(view, QTableWidget) \
+            else view.viewport().width() - 2 * (view.spacing() if isinstance(view, QListView)
+                                                 else 0)
+        doc.setTextWidth(max(10, width))
+        return doc
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.data(HTML) is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        draw_cell(painter, opt, self._document(opt, index))
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.data(HTML) is None:
+            return super().sizeHint(option, index)
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+def term_lines(hit: TermHit) -> tuple[str, str]:
+    """A hit's target terms as plain lines and as HTML: only a forbidden term's line in
+    the warning colour, its term struck through; every line keeps its status."""
+    plain, rich = [], []
+    for t in hit.terms:
+        rest = f" · {status_label(t.status)}" + (f" — {t.note}" if t.note else "")
+        plain.append(t.text + rest)
+        text, rest = html.escape(t.text), html.escape(rest)
+        rich.append(FORBIDDEN.format(text, rest) if t.status == "forbidden" else text + rest)
+    if not plain:
+        plain = [" | ".join(hit.targets) or _("(no target term)")]
+        rich = [html.escape(plain[0])]
+    return "\n".join(plain), "".join(f"<p>{line}</p>" for line in rich)
+
+
 class GlossaryPanel(QTableWidget):
     """Glossary hits of the current segment: key, source term, every target term with its
-    status (forbidden ones struck through) and the notes; no horizontal scrolling."""
+    status (forbidden ones struck through, in red: that line only) and the notes; no
+    horizontal scrolling."""
 
     def __init__(self) -> None:
         super().__init__(0, 3)
@@ -181,6 +254,7 @@ class GlossaryPanel(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setItemDelegateForColumn(2, _LinesDelegate(self, Qt.AlignmentFlag.AlignRight))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -197,15 +271,12 @@ class GlossaryPanel(QTableWidget):
             source = QTableWidgetItem("\n".join(x for x in (hit.hit.text, hit.note) if x))
             source.setToolTip(hit.note)
             self.setItem(row, 1, source)
-            lines = [f"{t.text} · {status_label(t.status)}"
-                     + (f" — {t.note}" if t.note else "") for t in hit.terms]
-            target = QTableWidgetItem("\n".join(lines) or " | ".join(hit.targets)
-                                      or _("(no target term)"))
-            target.setToolTip(target.text())
+            plain, rich = term_lines(hit)
+            target = QTableWidgetItem(plain)
+            target.setData(HTML, rich)
+            target.setToolTip(plain)
             target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                     | Qt.AlignmentFlag.AlignVCenter)
-            if any(t.status == "forbidden" for t in hit.terms):
-                target.setForeground(QColor("#8a1c1c"))
             self.setItem(row, 2, target)
         self.resizeRowsToContents()
 

@@ -7,7 +7,9 @@ never stops inside one).
 Opening an unreviewed machine translation selects all of it, so typing replaces the
 suggestion and an arrow key keeps it for editing; a translator's own text opens with the
 caret at the end. Ctrl+Enter confirms, Ctrl+Up/Down move on (the window handles them);
-Ctrl+Z undoes the typing first, then the session's last action."""
+Ctrl+Z undoes the typing first, then the session's last action. Plain Enter inserts a line
+break only where the source has one (a stray break would reach the exported document);
+Shift+Enter always does, of the source's own kind."""
 
 from __future__ import annotations
 
@@ -25,12 +27,20 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMainWindow, QPlainTextEdit, QWidget
 
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.tags import copy_source_tags, inside_tag, missing_tags, tag_at
+from desktop_app.gui.i18n import _
 
 CHIP_BACKGROUND, CHIP_TEXT = QColor("#d9d9e8"), QColor("#333333")
+BREAKS = ("\u2028", "\n")  # a line separator (kept inside the paragraph) or a new line
+
+
+def source_break(source: str) -> str | None:
+    """The kind of line break the source uses (its first one), or None without one."""
+    found = [(source.find(b), b) for b in BREAKS if b in source]
+    return min(found)[1] if found else None
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
@@ -68,6 +78,7 @@ class TargetEditor(QPlainTextEdit):
     confirm_requested = Signal()
     last_selection: tuple[str, str] = ("", "")  # (source, selected text): for Ctrl+T
     history_requested = Signal(bool)  # Ctrl+Z (False) / Ctrl+Shift+Z (True) past the typing
+    enter_hint_shown = False  # the status-bar hint on a swallowed Enter, once per run
 
     def __init__(self, parent: QWidget | None, rtl: bool):
         super().__init__(parent)
@@ -116,7 +127,9 @@ class TargetEditor(QPlainTextEdit):
             TargetEditor.last_selection = (self.source, selected)
 
     def text(self) -> str:
-        return self.toPlainText()
+        """The text as typed: unlike toPlainText(), no-break spaces and line separators
+        are kept (paragraph ends are new lines)."""
+        return self.document().toRawText().replace("\u2029", "\n")
 
     def insert_next_missing_tag(self) -> bool:
         missing = missing_tags(self.source, self.text())
@@ -142,8 +155,11 @@ class TargetEditor(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, ctrl = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
-            self.confirm_requested.emit()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if ctrl:
+                self.confirm_requested.emit()
+            else:
+                self._enter(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
             self.history_requested.emit(False)  # nothing typed to undo: undo the last action
@@ -161,6 +177,19 @@ class TargetEditor(QPlainTextEdit):
                 cursor.removeSelectedText()
                 return
         super().keyPressEvent(event)
+
+
+    def _enter(self, shift: bool) -> None:
+        """Enter breaks the line only where the source breaks lines; Shift+Enter always."""
+        kind = source_break(self.source)
+        if kind is not None or shift:
+            self.textCursor().insertText(kind or "\n")
+        elif not TargetEditor.enter_hint_shown:
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                TargetEditor.enter_hint_shown = True
+                window.statusBar().showMessage(
+                    _("Ctrl+Enter confirms; Shift+Enter inserts a line break"), 8000)
 
 
 class SourceView(QPlainTextEdit):
