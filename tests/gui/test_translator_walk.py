@@ -184,3 +184,16 @@ def test_escape_from_find_takes_the_highlights_away(window, qtbot) -> None:
     qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert delegate.find is None
+
+
+def test_several_glossary_hits_are_in_sight(window, qtbot) -> None:
+    """A term with a long note takes one line per term or note (elided; whole in the
+    tooltip), so at 1200x800 the dock shows more than the first hit."""
+    row = next(r for r in range(len(window.session.segments))
+               if len(window.session.glossary_hits(r)) >= 3)
+    window.go_to_row(row)
+    panel = window.glossary_panel
+    qtbot.waitUntil(lambda: panel.rowCount() >= 3)
+    one_line = panel.fontMetrics().lineSpacing()
+    assert all(panel.rowHeight(r) <= 3 * one_line for r in range(panel.rowCount()))
+    assert panel.rowViewportPosition(1) + panel.rowHeight(1) <= panel.viewport().height()

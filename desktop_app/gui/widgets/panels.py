@@ -94,6 +94,7 @@ class MTPanel(QWidget):
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(self.status)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 8)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(scroller, 1)
@@ -145,6 +146,9 @@ class TMPanel(QWidget):
         self.list.currentRowChanged.connect(self._show_diff)
         self.list.itemDoubleClicked.connect(
             lambda item: self.use_text.emit(self.matches[self.list.row(item)].target))
+        two_lines = 2 * (self.fontMetrics().lineSpacing() + 6) + 8
+        self.list.setMinimumHeight(two_lines)  # small minimums: the glossary dock below
+        self.diff.setMinimumHeight(two_lines)  # gets the height the docks can spare
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.diff)
@@ -245,7 +249,7 @@ class GlossaryPanel(QTableWidget):
         super().__init__(0, 3)
         self.hits: list[TermHit] = []
         self.verticalHeader().setVisible(False)
-        self.setWordWrap(True)
+        self.setWordWrap(False)  # one line per term or note, elided: several hits in sight
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         header.setMinimumSectionSize(20)
