@@ -3,7 +3,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def shown_window(qtbot):  # type: ignore[no-untyped-def]
+def shown_window(qtbot, size: tuple[int, int] = (1200, 800)):  # type: ignore[no-untyped-def]
     """A main window at the size a translator's screen gives it, shown, active, exposed."""
     from desktop_app.gui.app import make_app
     from desktop_app.gui.main_window import MainWindow
@@ -11,7 +11,7 @@ def shown_window(qtbot):  # type: ignore[no-untyped-def]
     make_app()
     window = MainWindow()
     qtbot.addWidget(window)
-    window.resize(1200, 800)
+    window.resize(*size)
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)

@@ -17,16 +17,12 @@ from desktop_app.core.segments import Status
 from desktop_app.gui.app import make_app
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.models.segments import NUM, QA, SOURCE, STATUS, TARGET
+from tests.gui.conftest import shown_window
 
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot)
     yield win
     win.close()
 
@@ -251,6 +247,20 @@ def test_progress_repaints_only_the_rows_a_batch_filled(window: MainWindow, qtbo
     assert s.segments[3].target == "ماشین" and s.segments[4].target == ""
 
 
+def open_with_target_selection(window: MainWindow, qtbot, tmp_path, source: str,
+                               target: str, selected: str = "دره‌های فرعی"):
+    """A one-segment article open, ``target`` typed, its first words ``selected``."""
+    open_doc(window, qtbot, article(tmp_path, source + "\n"))
+    window.go_to_row(0)
+    editor = window.view.editor()
+    editor.setPlainText(target)
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len(selected), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    return editor
+
+
 def test_ctrl_t_adds_a_term_in_one_prefilled_dialog(window: MainWindow, qtbot,
                                                     tmp_path) -> None:
     from PySide6.QtCore import QTimer
@@ -258,14 +268,8 @@ def test_ctrl_t_adds_a_term_in_one_prefilled_dialog(window: MainWindow, qtbot,
 
     from desktop_app.gui.dialogs.add_term import AddTermDialog
 
-    open_doc(window, qtbot, article(tmp_path, "The side valleys are cold.\n"))
-    window.go_to_row(0)
-    editor = window.view.editor()
-    editor.setPlainText("دره‌های فرعی سرد اند")
-    cursor = editor.textCursor()
-    cursor.setPosition(0)
-    cursor.setPosition(len("دره‌های فرعی"), cursor.MoveMode.KeepAnchor)
-    editor.setTextCursor(cursor)
+    editor = open_with_target_selection(window, qtbot, tmp_path, "The side valleys are cold.",
+                                        "دره‌های فرعی سرد اند")
     seen: list[tuple[str, str]] = []
 
     def answer() -> None:
@@ -409,14 +413,8 @@ def test_a_source_phrase_and_a_target_phrase_make_a_term(window: MainWindow, qtb
     from desktop_app.gui.dialogs.add_term import AddTermDialog
     from desktop_app.gui.widgets.target_editor import SourceView
 
-    open_doc(window, qtbot, article(tmp_path, "The side valleys are cold tonight.\n"))
-    window.go_to_row(0)
-    editor = window.view.editor()
-    editor.setPlainText("دره‌های فرعی امشب سرد اند")
-    cursor = editor.textCursor()
-    cursor.setPosition(0)
-    cursor.setPosition(len("دره‌های فرعی"), cursor.MoveMode.KeepAnchor)
-    editor.setTextCursor(cursor)
+    open_with_target_selection(window, qtbot, tmp_path, "The side valleys are cold tonight.",
+                               "دره‌های فرعی امشب سرد اند")
     # a click on the source of the segment being edited opens it read-only
     source_index = window.proxy.index(0, SOURCE)
     window.view.setCurrentIndex(source_index)

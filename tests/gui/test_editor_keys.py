@@ -12,9 +12,9 @@ from desktop_app.core.glossary.store import Term
 from desktop_app.core.resources import sample
 from desktop_app.core.session import TermHit
 from desktop_app.gui.app import make_app
-from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.widgets.panels import HTML, GlossaryPanel, MTPanel
 from desktop_app.gui.widgets.target_editor import TargetEditor, source_break
+from tests.gui.conftest import shown_window
 
 NO_MOD, SHIFT = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -26,11 +26,7 @@ def press(widget, key: Qt.Key, modifiers=NO_MOD, text: str = "") -> None:
 
 
 def test_enter_in_the_target_breaks_lines_only_as_the_source_does(qtbot) -> None:
-    make_app()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot)
     assert window.open_path(sample("panjshir.docx"), "dari")
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     assert window.session is not None

@@ -20,6 +20,7 @@ from desktop_app.gui.widgets import spelling
 from desktop_app.gui.widgets.delegates import TargetEditor
 from tests.conftest import ROOT
 from tests.fixtures.hunspell_dict import write_dictionary
+from tests.gui.conftest import shown_window
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 TEXT = "مردم امروز به دانشگاه رفت و کتابب آورد"
@@ -72,12 +73,7 @@ def test_underline_and_right_click_menu(qtbot, tmp_path: Path) -> None:
 
 def open_with_misspellings(qtbot, tmp_path: Path) -> MainWindow:
     dictionaries.install(write_dictionary(tmp_path / "download"), "dari")
-    make_app()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, (1100, 600))
     assert window.open_path(sample("panjshir.txt"), "dari")
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     window.edit_segment(0, TEXT)
