@@ -14,6 +14,7 @@ from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.mt import registry
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.settings import Settings
+from desktop_app.core.textio import check_input_file
 from desktop_app.core.workflow import translate_document
 
 
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         settings.mt_model = registry.find(args.model).id
     if args.server:
         settings.libretranslate_url = check_url(args.server)
+    check_input_file(args.input)
     if args.output.resolve() == args.input.resolve():
         raise InputError(_("the output file must differ from the input file"))
     bar = ProgressBar("translating")

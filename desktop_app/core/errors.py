@@ -40,6 +40,24 @@ def describe_os_error(exc: OSError) -> str:
     return f"{exc.strerror or type(exc).__name__}{where}"
 
 
+# What SQLite says when the file is fine but the place it lives is not (a read-only or
+# full disk, a failing drive, a folder the user may not write): not "corrupt".
+_SQLITE_PLACE = ("disk i/o error", "unable to open database file", "readonly database",
+                 "database or disk is full")
+
+
+def sqlite_place_problem(exc: BaseException, name: str) -> str | None:
+    """One sentence when ``exc`` says the disk or folder failed rather than the file's
+    content; None when the content itself is the problem."""
+    from desktop_app.core.i18n import _
+
+    text = str(exc).lower()
+    if not any(marker in text for marker in _SQLITE_PLACE):
+        return None
+    return _("cannot use {name}: its folder is read-only, or the disk is full or failing "
+             "({reason}); nothing was changed").format(name=name, reason=exc)
+
+
 class TarjumanError(Exception):
     """Base of every failure a user can meet. The message is one clear line (made so here,
     whatever a library's message or a file name holds)."""

@@ -23,7 +23,7 @@ import sqlite_utils
 from desktop_app.core import languages, segmenter
 from desktop_app.core.documents.base import Block, DocumentError, check_blocks, read_file
 from desktop_app.core.documents.registry import FORMATS, by_name, detect
-from desktop_app.core.errors import TarjumanError
+from desktop_app.core.errors import TarjumanError, sqlite_place_problem
 from desktop_app.core.i18n import _
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.sqlitetx import configure, writing
@@ -285,7 +285,8 @@ class Project:
         try:
             db = _connect(path)
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(_("{name} is not a Tarjuman project ({exc})").format(
+            raise ProjectError(sqlite_place_problem(exc, path.name) or _(
+                "{name} is not a Tarjuman project ({exc})").format(
                 name=path.name, exc=exc)) from exc
         try:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -303,7 +304,8 @@ class Project:
             return cls(path, db)
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise ProjectError(_("{name} is not a Tarjuman project ({exc})").format(
+            raise ProjectError(sqlite_place_problem(exc, path.name) or _(
+                "{name} is not a Tarjuman project ({exc})").format(
                 name=path.name, exc=exc)) from exc
         except BaseException:
             db.close()

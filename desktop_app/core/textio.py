@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -59,19 +61,32 @@ def _refuse_mixed(data: bytes, bad: int, name: str) -> None:
 
 
 def check_input_file(path: Path) -> None:
-    """An input must be an existing regular file: one clear sentence otherwise."""
-    if path.is_dir():
+    """An input must be an existing regular file: one clear sentence otherwise (a folder,
+    a pipe or device, a link that loops or points nowhere, a file that cannot be read)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(_("{path} is a symbolic link that leads back to itself (a link "
+                               "loop): give the file it should point to").format(
+                                   path=path)) from None
+        if path.is_symlink():
+            raise InputError(_("{path} is a symbolic link to a file that does not exist").format(
+                path=path)) from None
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise InputError(_("{path} cannot be read: permission denied").format(
+                path=path)) from None
+        raise InputError(_("no such file: {path}").format(path=path)) from None
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(_("{path} is a folder, not a file").format(path=path))
-    if not path.exists():
-        raise InputError(_("no such file: {path}").format(path=path))
-    if not path.is_file():
-        raise InputError(_("{path} is not a regular file").format(path=path))
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(_("{path} is not a regular file (a device, pipe or socket): give a "
+                           "document saved on disk").format(path=path))
 
 
 def read_text(path: Path) -> str:
     """A text file as str (see :func:`decode`); a missing or huge file is one clear error."""
-    if not path.is_file():
-        raise InputError(_("no such file: {path}").format(path=path))
+    check_input_file(path)
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise InputError(_("{name} is too large ({size} bytes) for a text document").format(

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from desktop_app.core.errors import InputError
 from desktop_app.core.i18n import _
+from desktop_app.core.textio import check_input_file
 
 TAG = re.compile(r"⟨(/?)(\d+)(/?)⟩")
 
@@ -123,8 +124,7 @@ def reattach_tags(source: str, translated: str) -> str:
 
 
 def read_file(path: Path, limit: int = 200 * 1024 * 1024) -> bytes:
-    if not path.is_file():
-        raise DocumentError(_("no such file: {path}").format(path=path))
+    check_input_file(path)
     size = path.stat().st_size
     if size == 0:
         raise DocumentError(_("{name} is empty").format(name=path.name))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from desktop_app.core import languages
-from desktop_app.core.errors import TarjumanError
+from desktop_app.core.errors import TarjumanError, sqlite_place_problem
 from desktop_app.core.i18n import _
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textnorm import fold
@@ -123,6 +123,9 @@ class Glossary:
             if hasattr(self, "db"):
                 self.db.close()
             if isinstance(exc, sqlite3.DatabaseError):
+                place = sqlite_place_problem(exc, self.path.name)
+                if place:
+                    raise GlossaryError(place) from exc
                 raise GlossaryError(_("{name} is not a Tarjuman glossary: {exc}").format(
                     name=self.path.name, exc=exc)) from exc
             raise

@@ -105,6 +105,8 @@ def copy_folder(source: Path, dest: Path) -> None:
 def unzip(archive: Path, dest: Path) -> None:
     try:
         with zipfile.ZipFile(archive) as zf:
+            if not any(not info.is_dir() for info in zf.infolist()):
+                raise ModelError(_("{name}: the archive is empty").format(name=archive.name))
             check_members(zf)
             zf.extractall(dest)
     except (UnsafeArchive, zipfile.BadZipFile, OSError, EOFError) as exc:

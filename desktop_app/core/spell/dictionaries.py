@@ -14,9 +14,8 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.core import languages
-from desktop_app.core.errors import InputError
-from desktop_app.core.i18n import _
 from desktop_app.core.paths import sub_dir
+from desktop_app.core.spell.validation import check_pair
 
 SYSTEM_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"),
                Path("/usr/share/myspell/dicts"))
@@ -43,26 +42,9 @@ def find(lang: str) -> Path | None:
     return None
 
 
-def _check_pair(dic: Path) -> Path:
-    if dic.suffix.lower() != ".dic":
-        raise InputError(_("{name}: choose the .dic file of a Hunspell dictionary").format(
-            name=dic.name))
-    if not dic.is_file():
-        raise InputError(_("no such file: {path}").format(path=dic))
-    aff = dic.with_suffix(".aff")
-    if not aff.is_file():
-        raise InputError(_("{name}: its .aff file ({aff}) must be beside it").format(
-            name=dic.name, aff=aff.name))
-    first = dic.read_bytes()[:64].split(b"\n", 1)[0].strip()
-    if not first.split(b"/")[0].isdigit():
-        raise InputError(_("{name}: not a Hunspell dictionary (the first line must be "
-                           "the word count)").format(name=dic.name))
-    return aff
-
-
 def install(dic: Path, lang: str) -> Path:
     """Copy ``dic`` and its ``.aff`` into the data dir for ``lang``; replaces the last one."""
-    aff = _check_pair(dic)
+    aff = check_pair(dic)
     from desktop_app.core.spell.engine import load
 
     load(dic)  # refuse what Hunspell cannot read before anything is replaced

@@ -37,6 +37,7 @@ def _load(path: str, stamp: int) -> Engine:
     try:
         engine: Engine = hunspell.Hunspell(dic.stem, hunspell_data_dir=str(dic.parent))
         engine.spell("test")
+        engine.spell("کتاب")  # a dictionary whose encoding cannot hold Arabic letters fails here
     except Exception as exc:
         raise InputError(_("{name}: Hunspell cannot read this dictionary ({error})").format(
             name=dic.name, error=exc)) from exc
