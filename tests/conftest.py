@@ -62,6 +62,8 @@ def tarjuman_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "tarjuman-home"
     home.mkdir()
     monkeypatch.setenv("TARJUMAN_HOME", str(home))
+    # the machine's Hunspell dictionaries are not the tests': none unless a test installs one
+    monkeypatch.setenv("DICPATH", str(tmp_path / "no-system-dictionaries"))
     from desktop_app.core import languages
 
     languages.set_ui_language("en")

@@ -19,6 +19,15 @@ from desktop_app.core.spell.validation import check_pair
 
 SYSTEM_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"),
                Path("/usr/share/myspell/dicts"))
+
+
+def system_dirs() -> tuple[Path, ...]:
+    """Where the machine's dictionaries are looked for: ``DICPATH`` (Hunspell's own
+    variable, folders separated by ``:``) when set, else the usual Linux folders."""
+    dicpath = os.environ.get("DICPATH")
+    if dicpath is not None:
+        return tuple(Path(p) for p in dicpath.split(os.pathsep) if p)
+    return SYSTEM_DIRS
 # Dictionary names that serve each language, best first.
 NAMES = {"prs": ("fa_AF", "prs", "fa_IR", "fa"), "ps": ("ps_AF", "ps"),
          "fa": ("fa_IR", "fa")}
@@ -34,7 +43,7 @@ def find(lang: str) -> Path | None:
     mine = sorted(user_dir(code).glob("*.dic"))
     if mine:
         return mine[0]
-    for folder in SYSTEM_DIRS:
+    for folder in system_dirs():
         for name in NAMES.get(code, ()):
             dic = folder / f"{name}.dic"
             if dic.is_file() and dic.with_suffix(".aff").is_file():
