@@ -59,7 +59,7 @@ def test_killed_project_new_leaves_nothing_behind(cli, tarjuman_home: Path,
         assert leftovers(out) == [], run
 
     kill_loop(["project", "new", str(document), "--to", "dari", "-o",
-               str(out / "report.tarjuman")], tarjuman_home, check, seed=21)
+               str(out / "report.tarjuman")], tarjuman_home, check, seed=21, watch=(out,))
 
 
 def test_killed_exports_leave_the_old_file_or_the_new_one(cli, tarjuman_home: Path,
@@ -80,7 +80,7 @@ def test_killed_exports_leave_the_old_file_or_the_new_one(cli, tarjuman_home: Pa
         assert leftovers(out) == [], run
 
     kill_loop(["project", "export", str(project), "-o", str(target), "--fallback", "source"],
-              tarjuman_home, check, seed=5)
+              tarjuman_home, check, seed=5, watch=(out, project.parent))
     run = cli("tm", "lookup", "Kabul")  # a real next start cleans as well
     assert run.returncode == 0 and leftovers(out) == []
 
@@ -106,8 +106,8 @@ def test_terminated_translations_clean_their_temp_files(cli, tiny_argos: Path,
             str(out / "report.fa.txt")]
     env = {"TMPDIR": str(tmpdir)}
     kill_loop(args, tarjuman_home, after_term, seed=3, runs=3, env=env,
-              sig=signal.SIGTERM)
-    kill_loop(args, tarjuman_home, after_kill, seed=4, runs=3, env=env)
+              sig=signal.SIGTERM, watch=(out, tmpdir))
+    kill_loop(args, tarjuman_home, after_kill, seed=4, runs=3, env=env, watch=(out, tmpdir))
 
 
 def test_glossary_readers_wait_for_no_import(tarjuman_home: Path, tmp_path: Path) -> None:
