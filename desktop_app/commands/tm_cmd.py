@@ -31,10 +31,18 @@ def register(sub: Any) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     with TranslationMemory() as tm:
-        added = tm.import_tmx(args.file, args.source, args.target)
+        report = tm.import_tmx_report(args.file, args.source, args.target)
     print(ngettext("imported {added} translation unit from {name}",
-                   "imported {added} translation units from {name}", added).format(
-        added=number(added), name=args.file.name))
+                   "imported {added} translation units from {name}", report.stored).format(
+        added=number(report.stored), name=args.file.name))
+    if report.duplicates:
+        print(ngettext("{n} unit repeated another and was stored once",
+                       "{n} units repeated others and were stored once",
+                       report.duplicates).format(n=number(report.duplicates)))
+    if report.without_pair:
+        print(ngettext("{n} unit lacked one of the two languages and was left out",
+                       "{n} units lacked one of the two languages and were left out",
+                       report.without_pair).format(n=number(report.without_pair)))
     return 0
 
 

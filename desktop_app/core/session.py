@@ -60,6 +60,7 @@ class TermHit:
     targets: list[str]  # allowed target terms, preferred first
     terms: list[Term] = field(default_factory=list)  # every target term, forbidden too
     note: str = ""  # the concept's note
+    concept: Concept | None = None  # its concept: definitions, subject, contexts
 
 
 def new_project_path(document: Path) -> Path:
@@ -458,7 +459,7 @@ class EditSession:
             if hit.term.dnt:
                 terms = [hit.text]
             out.append(TermHit(hit, terms, concept.terms_in(self.project.target_lang),
-                               concept.note))
+                               concept.note, concept))
         return out
 
     def offers(self, row: int) -> list[TermHit]:

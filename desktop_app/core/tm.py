@@ -2,7 +2,9 @@
 
 Exact matches compare folded text (spelling variants and tags do not matter); fuzzy
 matches are scored with rapidfuzz over the same language pair, with the word-level
-differences to show the translator.
+differences to show the translator. A unit imported from TMX keeps the native inline codes
+it came with (``tmx.Codes`` of each side, as JSON), so TMX export writes them back as they
+were.
 """
 
 from __future__ import annotations
@@ -114,13 +116,34 @@ def _v3_team(db: sqlite_utils.Database) -> None:
     tracking.install_tm(db)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units, _v3_team]
+def _v4_native_codes(db: sqlite_utils.Database) -> None:
+    """The native inline codes of units imported from TMX (JSON; "" for none)."""
+    if "codes" not in {c.name for c in db.table("units").columns}:
+        db.execute("ALTER TABLE units ADD COLUMN codes TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units, _v3_team,
+                                                             _v4_native_codes]
 BATCH = 2000
 _UPSERT = ("INSERT INTO units (source_lang, target_lang, source, target, norm, origin, created, "
-           "author) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, target_lang, norm, "
-           "target) DO UPDATE SET source = excluded.source, origin = excluded.origin, "
-           "created = excluded.created, author = CASE WHEN excluded.author = '' THEN "
-           "units.author ELSE excluded.author END")
+           "author, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, "
+           "target_lang, norm, target) DO UPDATE SET source = excluded.source, "
+           "origin = excluded.origin, created = excluded.created, codes = excluded.codes, "
+           "author = CASE WHEN excluded.author = '' THEN units.author ELSE excluded.author END")
+
+
+@dataclass(slots=True)
+class TmxImport:
+    """What a TMX import did: ``stored`` units (each counted once however often the file
+    repeats it), of which ``new`` were not in the memory before; ``duplicates`` units of
+    the file repeated one already counted; ``without_pair`` units lacked the source or
+    the target language asked for."""
+
+    stored: int = 0
+    new: int = 0
+    duplicates: int = 0
+    without_pair: int = 0
+    languages: list[str] = field(default_factory=list)  # as written in the file
 
 
 class TranslationMemory:
@@ -166,10 +189,15 @@ class TranslationMemory:
                  origin: str = "", author: str = "") -> int:
         """Store pairs in one transaction (all or nothing); a pair already stored is
         refreshed, never duplicated (an import keeps who confirmed it). Returns how many
-        pairs were stored."""
+        units were stored, each counted once."""
+        return self._store(((s, t, "") for s, t in pairs), source_lang, target_lang,
+                           origin, author)
+
+    def _store(self, units: Iterable[tuple[str, str, str]], source_lang: str,
+               target_lang: str, origin: str = "", author: str = "") -> int:
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         try:
-            return self._upsert(pairs, src, tgt, origin, author)
+            return self._upsert(units, src, tgt, origin, author)
         except (sqlite3.OperationalError, OSError) as exc:
             reason = _("the disk is full") if "full" in str(exc) or getattr(
                 exc, "errno", None) == errno.ENOSPC else one_line(exc)
@@ -177,23 +205,24 @@ class TranslationMemory:
                                   "was added to it; confirmed segments stay confirmed in their "
                                   "project").format(reason=reason)) from exc
 
-    def _upsert(self, pairs: Iterable[tuple[str, str]], src: str, tgt: str,
+    def _upsert(self, units: Iterable[tuple[str, str, str]], src: str, tgt: str,
                 origin: str, author: str) -> int:
-        stored = 0
+        """(source, target, native codes as JSON) rows in; how many distinct units out."""
+        keys: set[int] = set()
         with writing(self.db):
-            batch: list[tuple[str, str, str, str, str, str, float, str]] = []
-            for source, target in pairs:
+            batch: list[tuple[str, str, str, str, str, str, float, str, str]] = []
+            for source, target, codes in units:
                 if not source.strip() or not target.strip():
                     continue
-                batch.append((src, tgt, source, target, self._norm(source, src), origin,
-                              time.time(), author))
+                norm = self._norm(source, src)
+                keys.add(hash((norm, target)))
+                batch.append((src, tgt, source, target, norm, origin, time.time(), author,
+                              codes))
                 if len(batch) >= BATCH:
                     self.db.conn.executemany(_UPSERT, batch)
-                    stored += len(batch)
                     batch.clear()
             self.db.conn.executemany(_UPSERT, batch)
-            stored += len(batch)
-        return stored
+        return len(keys)
 
     def remove(self, source: str, target: str, source_lang: str, target_lang: str) -> int:
         """Take a unit out again (an undone confirmation); returns how many went."""
@@ -244,36 +273,75 @@ class TranslationMemory:
                 for _, score, i in found]
 
     def import_tmx(self, path: Path, source_lang: str, target_lang: str) -> int:
+        """Import a TMX file (see :meth:`import_tmx_report`); how many units were stored."""
+        return self.import_tmx_report(path, source_lang, target_lang).stored
+
+    def import_tmx_report(self, path: Path, source_lang: str, target_lang: str) -> TmxImport:
         """Import a TMX file in one transaction: a kill or a failure leaves the TM as it
-        was; units already stored are refreshed, not duplicated."""
+        was; units already stored are refreshed, not duplicated. A file none of whose units
+        holds both languages is refused with a sentence naming the languages it has."""
         check_input_file(path)
         want_src, want_tgt = languages.get(source_lang), languages.get(target_lang)
         matches: dict[str, languages.Language | None] = {}
+        report = TmxImport()
+        found: dict[str, str] = {}  # folded code -> as first written
+        units = 0
 
         def lang_of(code: str) -> languages.Language | None:
             if code not in matches:
-                try:
-                    matches[code] = languages.get(code)
-                except TarjumanError:
-                    matches[code] = None
+                found.setdefault(code.casefold(), code)
+                # en-CA is English, ps-PK Pashto: the primary subtag when the whole is unknown
+                for key in (code, code.replace("_", "-").split("-")[0]):
+                    try:
+                        matches[code] = languages.get(key)
+                        break
+                    except TarjumanError:
+                        matches[code] = None
             return matches[code]
 
-        def pairs() -> Iterator[tuple[str, str]]:
+        def rows() -> Iterator[tuple[str, str, str]]:
+            nonlocal units
             for unit in tmx.iter_units(path):
+                units += 1
                 s = t = None
-                for code, text in unit.variants.items():
+                for code in unit.variants:
                     lang = lang_of(code)
                     if lang == want_src and s is None:
-                        s = text
+                        s = code
                     elif lang == want_tgt and t is None:
-                        t = text
-                if s and t:
-                    yield s, t
+                        t = code
+                if s is None or t is None or not unit.variants[s].strip() \
+                        or not unit.variants[t].strip():
+                    report.without_pair += 1
+                    continue
+                yield (unit.variants[s], unit.variants[t],
+                       tmx.codes_json(unit.codes.get(s, {}), unit.codes.get(t, {})))
 
-        return self.add_many(pairs(), source_lang, target_lang, origin=f"tmx:{path.name}")
+        before = self.count()
+        report.stored = self._store(rows(), source_lang, target_lang,
+                                    origin=f"tmx:{path.name}")
+        report.new = self.count() - before
+        report.duplicates = units - report.without_pair - report.stored
+        report.languages = list(found.values())
+        if units and not report.stored:
+            raise tmx.TmxError(_(
+                "{name}: no translation unit holds both {source} and {target}, so nothing was "
+                "imported; the file's languages are {found}, and the translation memory takes "
+                "pairs of {accepted} (Tarjuman translates English into Dari and "
+                "Pashto)").format(
+                    name=path.name, source=_lang_name(want_src), target=_lang_name(want_tgt),
+                    found=", ".join(report.languages) or "-",
+                    accepted=", ".join(_lang_name(lang) for lang in languages.LANGUAGES)))
+        return report
 
     def export_tmx(self, source_lang: str, target_lang: str) -> bytes:
+        """TMX 1.4b of one pair; units imported from TMX keep their native codes."""
         src, tgt = languages.get(source_lang), languages.get(target_lang)
-        rows = self.db.execute("SELECT source, target FROM units WHERE source_lang = ? AND "
-                               "target_lang = ? ORDER BY id", [src.code, tgt.code]).fetchall()
-        return tmx.write([(r[0], r[1]) for r in rows], src.bcp47, tgt.bcp47)
+        rows = self.db.execute("SELECT source, target, codes FROM units WHERE source_lang = ? "
+                               "AND target_lang = ? ORDER BY id", [src.code, tgt.code])
+        return tmx.write((tmx.Pair(r[0], r[1], *tmx.codes_from_json(r[2])) for r in rows),
+                         src.bcp47, tgt.bcp47)
+
+
+def _lang_name(lang: languages.Language) -> str:
+    return f"{lang.display_name()} ({lang.code})"

@@ -7,6 +7,10 @@ from desktop_app.core.i18n import N_, _
 
 STATUS_NAMES = {"preferred": N_("preferred"), "admitted": N_("admitted"),
                 "forbidden": N_("forbidden")}
+# the finer TBX statuses a term keeps within its status (see store.STATUS_DETAILS)
+DETAIL_NAMES = {"deprecated": N_("deprecated"), "superseded": N_("superseded"),
+                "standardized": N_("standardized"), "legal": N_("legal"),
+                "regulated": N_("regulated")}
 
 DOMAIN_NAMES = {name: name for name in (
     N_("person"), N_("place"), N_("organisation"), N_("title"), N_("concept"), N_("event"),
@@ -25,8 +29,14 @@ def glossary_label(name: str) -> str:
     return _(GLOSSARY_NAMES[name]) if name in GLOSSARY_NAMES else name
 
 
-def status_label(status: str) -> str:
-    return _(STATUS_NAMES.get(status, status))
+def status_label(status: str, detail: str = "") -> str:
+    """A status in the UI language, with the finer TBX status when there is one:
+    "forbidden (superseded)"."""
+    name = _(STATUS_NAMES.get(status, status))
+    if not detail:
+        return name
+    return _("{status} ({detail})").format(status=name,
+                                           detail=_(DETAIL_NAMES.get(detail, detail)))
 
 
 def domain_label(domain: str) -> str:

@@ -1,13 +1,16 @@
 """A concept-oriented term base in one SQLite file (sqlite-utils), schema under migrations.
 
-A concept has a domain and a note; each concept has terms per language, each with a
-status (``preferred`` | ``admitted`` | ``forbidden``), part of speech, note, case rule and
+A concept has a domain (TBX subject field), a note and definitions (one for the concept as a
+whole and one per language); each concept has terms per language, each with a status
+(``preferred`` | ``admitted`` | ``forbidden``, plus the finer TBX status it came with:
+deprecated, superseded...), part of speech, context sentence, note, case rule and
 "do not translate" flag. Every term and note is also stored folded (``textnorm``) and
 indexed with FTS5, so search ignores ي/ی, ك/ک, ZWNJ and the like.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +30,11 @@ if TYPE_CHECKING:
     from desktop_app.core.glossary.search import Found
 
 STATUSES = ("preferred", "admitted", "forbidden")
-SCHEMA_VERSION = 2
+# The finer statuses of TBX (ISO 12620 administrativeStatus) that each status can carry:
+# a deprecated or superseded term is forbidden, a standardized one preferred.
+STATUS_DETAILS = {"preferred": ("standardized", "legal", "regulated"), "admitted": (),
+                  "forbidden": ("deprecated", "superseded")}
+SCHEMA_VERSION = 3
 
 
 # Terms are words and names: a longer "term" is a broken file (an unterminated quote) or an
@@ -60,6 +67,8 @@ class Term:
     dnt: bool = False  # do not translate: the source form is kept in the target
     id: int | None = None
     concept_id: int | None = None
+    context: str = ""  # sentences showing the term in use, one a line
+    status_detail: str = ""  # the finer TBX status within ``status`` (see STATUS_DETAILS)
 
 
 @dataclass(slots=True)
@@ -70,6 +79,13 @@ class Concept:
     ext_id: str = ""  # id in the file it came from (TBX conceptEntry id)
     id: int | None = None
     glossary: str = ""  # name of the glossary it belongs to
+    # definitions by language code; "" holds the definition of the concept as a whole
+    definitions: dict[str, str] = field(default_factory=dict)
+
+    def definition(self, lang: str = "") -> str:
+        """The definition in ``lang``, else the concept's own (language-neutral) one."""
+        return self.definitions.get(lang_code(lang) if lang else "") or \
+            self.definitions.get("", "")
 
     def terms_in(self, lang: str, *statuses: str) -> list[Term]:
         code = lang_code(lang)
@@ -104,7 +120,40 @@ def _v2_team(db: sqlite_utils.Database) -> None:
     tracking.install_glossary(db)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_team]
+def _v3_tbx_fields(db: sqlite_utils.Database) -> None:
+    """What TBX files carry besides terms: definitions, contexts, the finer status."""
+    for table, column in (("terms", "context"), ("terms", "status_detail"),
+                          ("concepts", "definitions")):
+        if column not in {c.name for c in db.table(table).columns}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_team, _v3_tbx_fields]
+
+
+def _check_length(message: str, text: str) -> None:
+    """``message`` (translated, with {n} and {limit}) if ``text`` is over the note limit."""
+    if len(text) > MAX_NOTE_CHARS:
+        raise GlossaryError(message.format(n=len(text), limit=MAX_NOTE_CHARS))
+
+
+def _definitions_json(definitions: dict[str, str]) -> str:
+    kept = {(lang_code(k) if k else ""): v.strip() for k, v in definitions.items()
+            if v.strip()}
+    for text in kept.values():
+        _check_length(_("a definition of {n} characters is too long (the limit is "
+                        "{limit})"), text)
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else ""
+
+
+def _definitions(value: str | None) -> dict[str, str]:
+    if not value:
+        return {}
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return {"": value}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 class Glossary:
@@ -182,11 +231,16 @@ class Glossary:
             raise GlossaryError(_("a term note of {n} characters is too long (the limit is "
                                   "{limit})").format(
                                       n=len(term.note), limit=MAX_NOTE_CHARS))
+        _check_length(_("a term context of {n} characters is too long (the limit is "
+                        "{limit})"), term.context)
+        # a finer status that no longer fits (a superseded term made preferred) goes
+        detail = term.status_detail if term.status_detail in STATUS_DETAILS[term.status] else ""
         lang = lang_code(term.lang)
         return {"concept_id": concept_id, "lang": lang, "text": text, "status": term.status,
                 "pos": term.pos, "note": term.note, "case_sensitive": int(term.case_sensitive),
                 "dnt": int(term.dnt), "norm": fold(text, lang if languages.is_known(lang) else ""),
-                "note_norm": fold(term.note), "created": now, "modified": now}
+                "note_norm": fold(term.note), "created": now, "modified": now,
+                "context": term.context, "status_detail": detail}
 
     def add_concept(self, concept: Concept) -> Concept:
         return self.add_concepts([concept])[0]
@@ -202,7 +256,8 @@ class Glossary:
                     raise GlossaryError(_("a concept needs at least one term"))
                 cid = _pk(self.db.table("concepts").insert(
                     {"domain": concept.domain, "note": concept.note, "ext_id": concept.ext_id,
-                     "note_norm": fold(concept.note), "created": now, "modified": now}).last_pk)
+                     "note_norm": fold(concept.note), "created": now, "modified": now,
+                     "definitions": _definitions_json(concept.definitions)}).last_pk)
                 rows = [self._term_row(t, cid, now) for t in concept.terms]
                 self.db.table("terms").insert_all(rows)
                 added.append(cid)
@@ -218,17 +273,19 @@ class Glossary:
         conn = self.db.conn
         batch: list[dict[str, Any]] = []
         term_sql = ("INSERT INTO terms (concept_id, lang, text, status, pos, note, "
-                    "case_sensitive, dnt, norm, note_norm, created, modified) VALUES "
-                    "(:concept_id, :lang, :text, :status, :pos, :note, :case_sensitive, :dnt, "
-                    ":norm, :note_norm, :created, :modified)")
+                    "case_sensitive, dnt, norm, note_norm, created, modified, context, "
+                    "status_detail) VALUES (:concept_id, :lang, :text, :status, :pos, :note, "
+                    ":case_sensitive, :dnt, :norm, :note_norm, :created, :modified, :context, "
+                    ":status_detail)")
         with writing(self.db):
             for concept in concepts:
                 if not concept.terms:
                     raise GlossaryError(_("a concept needs at least one term"))
                 cursor = conn.execute(
-                    "INSERT INTO concepts (domain, note, ext_id, note_norm, created, modified) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", [concept.domain, concept.note,
-                                                  concept.ext_id, fold(concept.note), now, now])
+                    "INSERT INTO concepts (domain, note, ext_id, note_norm, created, modified, "
+                    "definitions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [concept.domain, concept.note, concept.ext_id, fold(concept.note), now, now,
+                     _definitions_json(concept.definitions)])
                 cid = int(cursor.lastrowid or 0)
                 batch.extend(self._term_row(t, cid, now) for t in concept.terms)
                 added += 1
@@ -267,7 +324,8 @@ class Glossary:
         return self.term(term_id)
 
     def update_concept(self, concept_id: int, *, domain: str | None = None,
-                       note: str | None = None) -> Concept:
+                       note: str | None = None,
+                       definitions: dict[str, str] | None = None) -> Concept:
         self._check_writable()
         self.get(concept_id)
         changes: dict[str, Any] = {"modified": time.time()}
@@ -276,6 +334,8 @@ class Glossary:
         if note is not None:
             changes["note"] = note
             changes["note_norm"] = fold(note)
+        if definitions is not None:
+            changes["definitions"] = _definitions_json(definitions)
         with writing(self.db):
             self.db.table("concepts").update(concept_id, changes)
         self.revision += 1
@@ -308,7 +368,13 @@ class Glossary:
     def _term(self, row: dict[str, Any]) -> Term:
         return Term(lang=row["lang"], text=row["text"], status=row["status"], pos=row["pos"],
                     note=row["note"], case_sensitive=bool(row["case_sensitive"]),
-                    dnt=bool(row["dnt"]), id=row["id"], concept_id=row["concept_id"])
+                    dnt=bool(row["dnt"]), id=row["id"], concept_id=row["concept_id"],
+                    context=row.get("context") or "",
+                    status_detail=row.get("status_detail") or "")
+
+    def _concept(self, row: dict[str, Any], terms: list[Term]) -> Concept:
+        return Concept(terms, row["domain"], row["note"], row["ext_id"], row["id"], self.name,
+                       _definitions(row.get("definitions")))
 
     def term(self, term_id: int) -> Term:
         try:
@@ -325,15 +391,14 @@ class Glossary:
                 concept_id=concept_id, name=self.name)) from None
         terms = [self._term(r) for r in self.db.table("terms").rows_where(
             "concept_id = ?", [concept_id], order_by="id")]
-        return Concept(terms, row["domain"], row["note"], row["ext_id"], row["id"], self.name)
+        return self._concept(row, terms)
 
     def concepts(self) -> Iterator[Concept]:
         by_concept: dict[int, list[Term]] = {}
         for r in self.db.table("terms").rows_where(order_by="concept_id, id"):
             by_concept.setdefault(r["concept_id"], []).append(self._term(r))
         for row in self.db.table("concepts").rows_where(order_by="id"):
-            yield Concept(by_concept.get(row["id"], []), row["domain"], row["note"],
-                          row["ext_id"], row["id"], self.name)
+            yield self._concept(row, by_concept.get(row["id"], []))
 
     def count(self) -> int:
         return self.db.table("concepts").count
@@ -381,8 +446,7 @@ class Glossary:
                 by_concept.setdefault(r["concept_id"], []).append(self._term(r))
             for row in self.db.table("concepts").rows_where(f"id IN ({marks})", chunk,
                                                             order_by="id"):
-                yield Concept(by_concept.get(row["id"], []), row["domain"], row["note"],
-                              row["ext_id"], row["id"], self.name)
+                yield self._concept(row, by_concept.get(row["id"], []))
 
     def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Concept]:
         """Concepts found for ``query`` (folded, prefix match, inflected forms), terms first

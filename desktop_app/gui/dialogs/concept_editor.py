@@ -1,4 +1,5 @@
-"""Edit one glossary entry: domain, note, and every term's text, status and note."""
+"""Edit one glossary entry: domain (subject), note, definitions, and every term's text,
+status, note, part of speech and context."""
 
 from __future__ import annotations
 
@@ -18,32 +19,44 @@ from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.store import STATUSES, Concept, Glossary
 from desktop_app.gui.i18n import _
 
+# term table columns: language, term, status, note, part of speech, context
+TEXT, STATUS, NOTE, POS, CONTEXT = 1, 2, 3, 4, 5
+
 
 class ConceptEditor(QDialog):
     def __init__(self, parent: QWidget | None, glossary: Glossary, concept: Concept):
         super().__init__(parent)
         self.setWindowTitle(_("Edit term"))
-        self.resize(640, 320)
+        self.resize(760, 360)
         self.glossary, self.concept = glossary, concept
         self.domain = QLineEdit(concept.domain)
         self.note = QLineEdit(concept.note)
-        self.terms = QTableWidget(len(concept.terms), 4)
-        self.terms.setHorizontalHeaderLabels(["", _("Term"), _("Status"), _("Note")])
+        # one line per definition: the concept's own ("") first, then each language's
+        self.definitions = {lang: QLineEdit(concept.definitions.get(lang, ""))
+                            for lang in ["", *sorted(k for k in concept.definitions if k)]}
+        self.terms = QTableWidget(len(concept.terms), 6)
+        self.terms.setHorizontalHeaderLabels(["", _("Term"), _("Status"), _("Note"),
+                                              _("Part of speech"), _("Context")])
         self.terms.horizontalHeader().setStretchLastSection(True)
         self.statuses: list[QComboBox] = []
         for row, term in enumerate(concept.terms):
             lang = QTableWidgetItem(term.lang)
             lang.setFlags(lang.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.terms.setItem(row, 0, lang)
-            self.terms.setItem(row, 1, QTableWidgetItem(term.text))
+            self.terms.setItem(row, TEXT, QTableWidgetItem(term.text))
             status = QComboBox()
-            for value in STATUSES:
-                status.addItem(status_label(value), value)
+            for value in STATUSES:  # the term's own status shows its finer TBX status
+                status.addItem(status_label(value, term.status_detail if value == term.status
+                                            else ""), value)
             status.setCurrentIndex(STATUSES.index(term.status) if term.status in STATUSES
                                    else 0)
-            self.terms.setCellWidget(row, 2, status)
+            self.terms.setCellWidget(row, STATUS, status)
             self.statuses.append(status)
-            self.terms.setItem(row, 3, QTableWidgetItem(term.note))
+            self.terms.setItem(row, NOTE, QTableWidgetItem(term.note))
+            self.terms.setItem(row, POS, QTableWidgetItem(term.pos))
+            context = QTableWidgetItem(term.context)
+            context.setToolTip(term.context)
+            self.terms.setItem(row, CONTEXT, context)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -51,6 +64,9 @@ class ConceptEditor(QDialog):
         form = QFormLayout(self)
         form.addRow(_("Domain:"), self.domain)
         form.addRow(_("Note:"), self.note)
+        for code, line in self.definitions.items():
+            form.addRow(_("Definition ({language}):").format(language=code) if code
+                        else _("Definition:"), line)
         form.addRow(self.terms)
         form.addRow(buttons)
 
@@ -64,11 +80,15 @@ class ConceptEditor(QDialog):
         if (self.domain.text(), self.note.text()) != (self.concept.domain, self.concept.note):
             self.glossary.update_concept(concept_id, domain=self.domain.text(),
                                          note=self.note.text())
+        definitions = {lang: field.text().strip() for lang, field in self.definitions.items()}
+        if {k: v for k, v in definitions.items() if v} != self.concept.definitions:
+            self.glossary.update_concept(concept_id, definitions=definitions)
         for row, term in enumerate(self.concept.terms):
-            text = self._cell(row, 1).strip()
-            note = self._cell(row, 3)
-            status = str(self.statuses[row].currentData())
-            if text and (text, status, note) != (term.text, term.status, term.note):
-                self.glossary.update_term(int(term.id or 0), text=text, status=status,
-                                          note=note)
+            text = self._cell(row, TEXT).strip()
+            fields = {"status": str(self.statuses[row].currentData()),
+                      "note": self._cell(row, NOTE), "pos": self._cell(row, POS).strip(),
+                      "context": self._cell(row, CONTEXT).strip()}
+            if text and (text != term.text or any(getattr(term, k) != v
+                                                  for k, v in fields.items())):
+                self.glossary.update_term(int(term.id or 0), text=text, **fields)
         self.accept()

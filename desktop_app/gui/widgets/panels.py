@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.qa import Finding
+from desktop_app.core.glossary.store import Term
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
 from desktop_app.gui.i18n import _, number
@@ -230,7 +231,8 @@ def term_lines(hit: TermHit) -> tuple[str, str]:
     the warning colour, its term struck through; every line keeps its status."""
     plain, rich = [], []
     for t in hit.terms:
-        rest = f" · {status_label(t.status)}" + (f" — {t.note}" if t.note else "")
+        rest = f" · {status_label(t.status, t.status_detail)}" + (
+            f" — {t.note}" if t.note else "")
         plain.append(t.text + rest)
         text, rest = html.escape(t.text), html.escape(rest)
         rich.append(FORBIDDEN.format(text, rest) if t.status == "forbidden" else text + rest)
@@ -238,6 +240,31 @@ def term_lines(hit: TermHit) -> tuple[str, str]:
         plain = [" | ".join(hit.targets) or _("(no target term)")]
         rich = [html.escape(plain[0])]
     return "\n".join(plain), "".join(f"<p>{line}</p>" for line in rich)
+
+
+def term_details(hit: TermHit) -> tuple[str, str]:
+    """What the tooltips add to a hit, as plain lines: the concept's subject, definition
+    and note with the source term's part of speech and context (source cell); each target
+    term's part of speech and context (target cell)."""
+    concept, source = hit.concept, hit.hit.term
+    lines = [hit.note]
+    if concept is not None:
+        lines += [_("Subject: {domain}").format(domain=concept.domain) if concept.domain else "",
+                  _("Definition: {text}").format(text=concept.definition(source.lang))
+                  if concept.definition(source.lang) else ""]
+    lines += _term_facts(source)
+    target = [line for t in hit.terms for line in (
+        [t.text] + [f"  {fact}" for fact in _term_facts(t)] if _term_facts(t) else [])]
+    if concept is not None and hit.terms and concept.definitions.get(hit.terms[0].lang):
+        target.append(_("Definition: {text}").format(
+            text=concept.definitions[hit.terms[0].lang]))
+    return "\n".join(x for x in lines if x), "\n".join(target)
+
+
+def _term_facts(term: Term) -> list[str]:
+    out = [_("Part of speech: {pos}").format(pos=term.pos)] if term.pos else []
+    out += [_("Context: {text}").format(text=line) for line in term.context.split("\n") if line]
+    return out
 
 
 class GlossaryPanel(QTableWidget):
@@ -273,12 +300,13 @@ class GlossaryPanel(QTableWidget):
             # the concept's note under the source term, in its own (source) direction: in
             # the target column a note like "Dari تیلفون" read as one more target term
             source = QTableWidgetItem("\n".join(x for x in (hit.hit.text, hit.note) if x))
-            source.setToolTip(hit.note)
+            about_source, about_targets = term_details(hit)
+            source.setToolTip(about_source)
             self.setItem(row, 1, source)
             plain, rich = term_lines(hit)
             target = QTableWidgetItem(plain)
             target.setData(HTML, rich)
-            target.setToolTip(plain)
+            target.setToolTip("\n".join(x for x in (plain, about_targets) if x))
             target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                     | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, 2, target)
