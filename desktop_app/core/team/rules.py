@@ -34,8 +34,7 @@ def _bad_text(value: Any, what: str, lo: int, hi: int, one_line: bool) -> str | 
     if not isinstance(value, str):
         return _("{what} is missing or not text").format(what=what)
     if len(value) > hi:
-        return _("{what} has {n} characters (the limit is {limit})").format(
-            what=what, n=len(value), limit=hi)
+        return _("{what} is longer than {limit} characters").format(what=what, limit=hi)
     if lo and not value.strip():
         return _("{what} is empty").format(what=what)
     if one_line and _CONTROLS.search(value):
