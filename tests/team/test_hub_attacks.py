@@ -369,3 +369,27 @@ def test_team_init_migrates_an_older_hub_and_takes_the_editors_rights(
         assert "up to date" in team(tmp_path, "init", pg.dsn(db)).stdout
     finally:
         pg.drop_database(db)
+
+
+def test_team_init_by_the_database_owner_without_superuser(pg: Cluster, tmp_path: Path,
+                                                           reviewer: str) -> None:
+    """The rights the README names: own the database (pg_trgm is a trusted extension); the
+    two group roles exist (a superuser, or a login with CREATEROLE, made them once)."""
+    owner = pg.create_login(f"owner_{secrets.token_hex(3)}")
+    db = pg.create_database()
+    try:
+        with pg.admin() as conn:
+            conn.execute(f"ALTER DATABASE {db} OWNER TO {owner}")
+            conn.execute(_ROLES)
+        done = bounded(lambda: team(tmp_path / "owner", "init", pg.dsn(db, owner)))
+        assert done.returncode == 0 and "created the team hub" in done.stdout, done
+        editor = pg.create_login(f"ed_{secrets.token_hex(3)}", "tarjuman_editor")
+        home = tmp_path / "ed"
+        assert team(home, "connect", pg.dsn(db, editor), "--name", "Farid").returncode == 0
+        add(Client(home, "Farid", editor), "Panjshir", "پنجشیر")
+        assert bounded(lambda: team(home, "sync")).returncode == 0
+        with psycopg.connect(pg.dsn(db, reviewer), autocommit=True) as conn:
+            assert conn.execute("SELECT p.name FROM tarjuman.terms t JOIN tarjuman.people p "
+                                "ON p.login = t.author").fetchall() == [("Farid",)] * 2
+    finally:
+        pg.drop_database(db)
