@@ -19,10 +19,11 @@ from psycopg.types.json import Jsonb
 
 from desktop_app.core.team import sync
 from desktop_app.core.team.schema import _ROLES, MIGRATIONS, SCHEMA_VERSION
+from desktop_app.core.team.tm_sync import unit_uid
 from tests.fixtures.pg_cluster import Cluster
 from tests.team.conftest import Client, Hub
 from tests.team.test_hub_cli import one_line_error, team
-from tests.team.test_sync import add, edit, run_sync, targets
+from tests.team.test_sync import add, confirm, edit, run_sync, targets
 
 T = TypeVar("T")
 BOUND = 40  # seconds any one sync may take here, lock waits included; beyond: a hang
@@ -107,6 +108,12 @@ def test_no_login_can_write_tables_or_forge_a_colleagues_sync_state(
                      [client_id(alice), Jsonb([{**forged, "fields": {
                          "lang": "prs", "text": "ائتلاف شمال", "status": "preferred",
                          "pos": "", "note": "", "case_sensitive": False, "dnt": False}}])])
+        # a TM unit id squatted before its owner sends it does not keep the unit out
+        squatted = unit_uid("en", "prs", "Saleh spoke.", "صالح سخن گفت.")
+        conn.execute("SELECT tarjuman.push_tm('bob', %s)", [Jsonb([{
+            "uid": squatted, "source_lang": "en", "target_lang": "prs", "source": "spam",
+            "target": "spam", "norm": "spam", "age": 0}])])
+    confirm(alice, "Saleh spoke.", "صالح سخن گفت.")
     with session(hub, reviewer) as conn:
         denied(conn, "SELECT tarjuman.push_changes('term', 'team', %s, 'rita', '[]')",
                [client_id(alice)])
@@ -115,6 +122,9 @@ def test_no_login_can_write_tables_or_forge_a_colleagues_sync_state(
     report = bounded(lambda: run_sync(alice))
     assert report.pushed and report.waiting == 0
     assert hub_text(hub, uid) == "جبهه متحد"  # on the hub: nothing swallowed
+    with hub.cluster.admin(hub.dbname) as conn:
+        assert conn.execute("SELECT count(*) FROM tarjuman.tm_units WHERE target = %s",
+                            ["صالح سخن گفت."]).fetchone() == (1,)
     bounded(lambda: run_sync(bob))
     assert targets(bob, "Northern Alliance") == ["جبهه متحد"]
 

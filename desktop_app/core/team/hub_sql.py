@@ -281,7 +281,12 @@ BEGIN
     WITH ins AS (
         INSERT INTO tarjuman.tm_units (uid, source_lang, target_lang, source, target, norm,
             author, created, rev)
-        SELECT (e.value->>'uid')::uuid, e.value->>'source_lang', e.value->>'target_lang',
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM tarjuman.tm_units t  -- a uid someone took
+                    WHERE t.uid = (e.value->>'uid')::uuid AND (t.source_lang, t.target_lang,
+                    t.source, t.target) IS DISTINCT FROM (e.value->>'source_lang',
+                    e.value->>'target_lang', e.value->>'source', e.value->>'target'))
+               THEN gen_random_uuid() ELSE (e.value->>'uid')::uuid END,
+            e.value->>'source_lang', e.value->>'target_lang',
             e.value->>'source', e.value->>'target', e.value->>'norm', session_user,
             clock_timestamp() - make_interval(secs => least(greatest(
                 coalesce((e.value->>'age')::float8, 0), 0), {rules.MAX_AGE_S})),

@@ -244,10 +244,16 @@ def _refusal() -> str:
 def _sync(conn: psycopg.Connection[Any], info: HubInfo, settings: Settings, report: SyncReport,
           batch: int, hook: Hook | None, push: bool, pull: bool) -> None:
     author, client = settings.team_name or getpass.getuser(), settings.team_client
+    if rules.bad_name(author, ""):  # set by an older Tarjuman: the hub shows the login
+        author = ""
     for path, name in shared_glossaries(settings):
         g = Glossary(path, name=name)
         try:
-            if push:
+            why = rules.bad_name(name, _("the glossary name"))
+            if why and push and tracking.waiting(g.db):
+                report.held.append(_("{glossary}: {label}: {why}").format(
+                    glossary=name[:60], label=Path(path).name, why=why))
+            if push and not why:
                 report.pushed += glossary_sync.push(conn, g, name, client, author, batch=batch,
                                                     hook=hook, held=report.held)
             elif not info.can_write and tracking.waiting(g.db):
