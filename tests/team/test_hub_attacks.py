@@ -376,7 +376,11 @@ def test_team_init_migrates_an_older_hub_and_takes_the_editors_rights(
             denied(conn, "UPDATE tarjuman.terms SET text = 'x'")
         done = bounded(lambda: team(tmp_path, "connect", pg.dsn(db, editor)))
         assert done.returncode == 0 and "(editor)" in done.stdout, done
+        with pg.admin(db) as conn:  # functions dropped by hand: init puts them back
+            conn.execute("DROP FUNCTION tarjuman.push_changes")
+        one_line_error(team(tmp_path, "sync"), "write functions", "team init")
         assert "up to date" in team(tmp_path, "init", pg.dsn(db)).stdout
+        assert bounded(lambda: team(tmp_path, "sync")).returncode == 0
     finally:
         pg.drop_database(db)
 

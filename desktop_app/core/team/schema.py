@@ -21,7 +21,7 @@ from typing import Any
 import psycopg
 
 from desktop_app.core.i18n import _
-from desktop_app.core.team import hub_sql, rules
+from desktop_app.core.team import hub_sql
 from desktop_app.core.team.hub import TeamError
 
 KIND = "tarjuman-hub"
@@ -85,7 +85,6 @@ _V4 = [  # writes only through the hub's functions (team/hub_sql.py); one writer
     "CREATE TABLE tarjuman.writer (id integer PRIMARY KEY)",
     "INSERT INTO tarjuman.writer VALUES (1)",
     "CREATE TABLE tarjuman.people (login text PRIMARY KEY, name text NOT NULL)",
-    "CREATE TABLE tarjuman.languages (code text PRIMARY KEY)",
     "DROP TABLE tarjuman.applied",
     """CREATE TABLE tarjuman.applied (
         login text NOT NULL, client uuid NOT NULL, kind text NOT NULL, uid uuid NOT NULL,
@@ -104,8 +103,7 @@ _ROLES = f"""DO $$ BEGIN
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$"""
 
-READABLE = ("meta", "concepts", "terms", "history", "tm_units", "tm_words", "people",
-            "languages")
+READABLE = ("meta", "concepts", "terms", "history", "tm_units", "tm_words", "people")
 _GRANTS = [
     f"REVOKE ALL ON ALL TABLES IN SCHEMA tarjuman FROM PUBLIC, {EDITOR}, {REVIEWER}",
     f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA tarjuman FROM PUBLIC, {EDITOR}, {REVIEWER}",
@@ -165,8 +163,12 @@ def check_hub(conn: psycopg.Connection[Any]) -> HubInfo:
         raise TeamError(_("the hub has schema version {hub}, older than this Tarjuman needs "
                           "({ours}): run `tarjuman team init` to migrate it").format(
                               hub=version, ours=SCHEMA_VERSION))
-    row = conn.execute("SELECT has_function_privilege(%s, 'EXECUTE'), session_user",
-                       [hub_sql.WRITE_FUNCTIONS[0]]).fetchone()
+    try:
+        row = conn.execute("SELECT has_function_privilege(%s, 'EXECUTE'), session_user",
+                           [hub_sql.WRITE_FUNCTIONS[0]]).fetchone()
+    except psycopg.errors.UndefinedFunction:  # dropped by hand
+        raise TeamError(_("the hub lacks its write functions: run `tarjuman team init` to "
+                          "restore them")) from None
     assert row is not None
     return HubInfo(meta["hub_id"], version, bool(row[0]), str(row[1]))
 
@@ -196,9 +198,6 @@ def init_hub(conn: psycopg.Connection[Any]) -> tuple[int, int]:
             conn.execute("UPDATE tarjuman.meta SET value = %s WHERE key = 'schema_version'",
                          [str(SCHEMA_VERSION)])
             conn.execute(_ROLES)
-            conn.execute("DELETE FROM tarjuman.languages")
-            conn.execute("INSERT INTO tarjuman.languages SELECT unnest(%s::text[])",
-                         [list(rules.KNOWN_LANGUAGES)])
             for statement in [*hub_sql.FUNCTIONS, *_GRANTS]:
                 conn.execute(statement)
     except psycopg.errors.InsufficientPrivilege as exc:
