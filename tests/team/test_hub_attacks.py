@@ -174,6 +174,8 @@ def test_a_reviewer_cannot_stall_a_sync_and_a_held_lock_is_one_line(
         rita.execute("ROLLBACK")
         edit(alice, "Northern Alliance", note="held")
         assert bounded(lambda: run_sync(alice)).waiting == 0  # not stalled at all
+        one_line_error(bounded(lambda: team(alice.home, "init", hub.dsn())),
+                       "holds a lock `team init` needs")  # the owner hears why, at once
     uid = term_uid(alice, "ائتلاف شمال")
     # an editor who opens a write and walks away: the others wait a few seconds, then hear
     with session(hub, bob.login) as conn:
@@ -333,6 +335,17 @@ def test_names_and_languages_the_hub_refuses(clients: list[Client], hub: Hub,
                              "fields": {"lang": "klingon", "text": "Qapla'",
                                         "status": "preferred", "pos": "", "note": "",
                                         "case_sensitive": False, "dnt": False}}])])
+        term = {"lang": "prs", "text": "Qapla'", "status": "preferred", "pos": "", "note": "",
+                "case_sensitive": False, "dnt": False}
+        for bad, why in (({"status": "bogus"}, "status bogus"),
+                         ({"text": "x" * 2_000_000}, "2000000 characters"),
+                         ({"text": "two\nlines"}, "line break"), ({"text": " "}, "empty")):
+            with pytest.raises(psycopg.errors.CheckViolation, match=why):
+                conn.execute("SELECT tarjuman.push_changes('term', 'team', gen_random_uuid(), "
+                             "'bob', %s)", [Jsonb([{
+                                 "uid": "5d1c6a1e-7a2b-4f0e-9a57-000000000003", "seq": 1,
+                                 "concept_uid": "5d1c6a1e-7a2b-4f0e-9a57-000000000001",
+                                 "fields": {**term, **bad}}])])
         for name in ("bob\nadmin", "bob\u202enimda", "b" * 100_000):
             with pytest.raises(psycopg.errors.CheckViolation):
                 conn.execute("SELECT tarjuman.push_tm(%s, '[]')", [name])

@@ -21,7 +21,7 @@ from typing import Any
 import psycopg
 
 from desktop_app.core.i18n import _
-from desktop_app.core.team import hub_sql
+from desktop_app.core.team import hub_sql, rules
 from desktop_app.core.team.hub import TeamError
 
 KIND = "tarjuman-hub"
@@ -200,6 +200,10 @@ def init_hub(conn: psycopg.Connection[Any]) -> tuple[int, int]:
             conn.execute(_ROLES)
             for statement in [*hub_sql.FUNCTIONS, *_GRANTS]:
                 conn.execute(statement)
+    except psycopg.errors.LockNotAvailable:
+        raise TeamError(_("another session holds a lock `team init` needs (it waited {n} "
+                          "seconds): try again, or end that session (pg_stat_activity lists "
+                          "it)").format(n=rules.LOCK_TIMEOUT_S)) from None
     except psycopg.errors.InsufficientPrivilege as exc:
         raise TeamError(_("this user may not create the hub here ({error}): run `team init` "
                           "as the database owner").format(error=str(exc).split("\n")[0])
