@@ -139,6 +139,7 @@ def test_meta_cannot_be_tampered_with_and_a_garbled_version_is_one_sentence(
     add(alice, "Panjshir", "پنجشیر")
     assert bounded(lambda: run_sync(alice)).pushed == 3  # the hub still works for everyone
     for value, words in (("abc", ("schema version", "'abc'", "by hand")),
+                         ("0", ("schema version", "'0'", "by hand")),
                          ("99", ("newer than this Tarjuman",))):
         with hub.cluster.admin(hub.dbname) as conn:  # only the owner can do this
             conn.execute("UPDATE tarjuman.meta SET value = %s WHERE key = 'schema_version'",

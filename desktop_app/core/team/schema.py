@@ -141,8 +141,8 @@ def _not_a_hub() -> TeamError:
 def _check_version(meta: dict[str, str]) -> int:
     if meta.get("kind") != KIND:
         raise _not_a_hub()
-    raw = meta.get("schema_version", "0")
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
+    raw = meta.get("schema_version", "")
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or int(raw) < 1:
         raise TeamError(_("the hub's schema version is {raw!r}, which no Tarjuman writes: "
                           "someone changed tarjuman.meta by hand; the database owner sets it "
                           "back").format(raw=raw[:40]))
@@ -208,4 +208,7 @@ def init_hub(conn: psycopg.Connection[Any]) -> tuple[int, int]:
         raise TeamError(_("this user may not create the hub here ({error}): run `team init` "
                           "as the database owner").format(error=str(exc).split("\n")[0])
                         ) from None
+    except (psycopg.DataError, psycopg.IntegrityError, psycopg.ProgrammingError) as exc:
+        raise TeamError(_("`team init` failed and changed nothing: {error}").format(
+            error=str(exc).split("\n")[0])) from None
     return before, SCHEMA_VERSION
