@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext
 
 
 def register(sub: Any) -> None:
@@ -97,7 +97,27 @@ def run_status(args: argparse.Namespace) -> int:
                 "other «{other}» by {oa}").format(
                     id=c.id, glossary=c.glossary, label=c.label, field=c.field, kept=c.kept,
                     ka=c.kept_author, other=c.other, oa=c.other_author))
+    for q in st.quarantine:
+        print(_("kept out of {glossary}: hub {kind} {id}: {why}").format(
+            glossary=q.glossary, kind=q.kind, id=q.id, why=q.why))
+    skew = _skew(st.clock_skew)
+    if skew:
+        print(skew)
     return 0
+
+
+def _skew(seconds: float) -> str:
+    """A line about this computer's clock when it is far off the hub's, else ''."""
+    from desktop_app.core.team import rules
+
+    if abs(seconds) <= rules.SKEW_REPORTED_S:
+        return ""
+    hours = abs(seconds) / 3600
+    amount = (_("{n:.0f} days").format(n=hours / 24) if hours >= 48 else
+              _("{n:.1f} hours").format(n=hours))
+    side = _("ahead of") if seconds > 0 else _("behind")
+    return _("this computer's clock is {amount} {side} the hub's: the hub's clock orders "
+             "edits, but set this one right").format(amount=amount, side=side)
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -108,6 +128,17 @@ def run_sync(args: argparse.Namespace) -> int:
             "{conflicts} new conflicts; {waiting} waiting").format(
                 pushed=report.pushed, terms=report.pulled_terms, tm=report.pulled_tm,
                 conflicts=report.new_conflicts, waiting=report.waiting))
+    if report.quarantined:
+        print(ngettext("{n} hub row could not be taken and was kept out (`tarjuman team "
+                       "status` lists it); everything else synced",
+                       "{n} hub rows could not be taken and were kept out (`tarjuman team "
+                       "status` lists them); everything else synced",
+                       report.quarantined).format(n=report.quarantined))
+    for why in report.held:
+        print(_("not sent (the hub does not take it): {why}").format(why=why))
+    skew = _skew(report.clock_skew)
+    if skew:
+        print(skew)
     return 0
 
 

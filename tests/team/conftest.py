@@ -25,6 +25,7 @@ def pg() -> Iterator[Cluster]:
     with running_cluster() as cluster, environ(PGPASSFILE=str(cluster.passfile)):
         yield cluster
 
+
 @dataclass
 class Hub:
     cluster: Cluster
@@ -62,11 +63,13 @@ def _alive(pg: Cluster) -> bool:
 class Client:
     home: Path
     name: str
+    login: str = ""
 
     @contextmanager
     def active(self) -> Iterator[Client]:
         with environ(TARJUMAN_HOME=str(self.home)):
             yield self
+
 
 @pytest.fixture
 def clients(tmp_path: Path, hub: Hub, pg: Cluster) -> list[Client]:
@@ -81,7 +84,7 @@ def clients(tmp_path: Path, hub: Hub, pg: Cluster) -> list[Client]:
             if name not in pg.passwords else name
         home = tmp_path / name
         home.mkdir()
-        client = Client(home, name)
+        client = Client(home, name, user)
         with client.active():
             sync.connect_hub(hub.dsn(user), name)
         out.append(client)

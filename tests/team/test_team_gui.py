@@ -65,8 +65,11 @@ def test_a_colleagues_term_is_highlighted_after_background_sync(
     with alice.active(), TranslationMemory() as tm:
         assert tm.exact(session.segments[row].source, "en", "prs").target == "دکاندار"
     with hub.cluster.admin(hub.dbname) as conn:
-        assert conn.execute("SELECT glossary, author FROM tarjuman.terms WHERE text = %s",
-                            ["دره پنجشیر"]).fetchall() == [(shared, "bob")]
+        found = conn.execute("SELECT t.glossary, t.author, p.name FROM tarjuman.terms t JOIN "
+                             "tarjuman.people p ON p.login = t.author WHERE t.text = %s",
+                             ["دره پنجشیر"]).fetchall()
+    assert len(found) == 1  # signed by bob's login, shown under the name he chose
+    assert found[0][0] == shared and found[0][1].startswith("bob_") and found[0][2] == "bob"
 
 
 def test_glossary_manager_shows_and_settles_conflicts(qtbot, clients: list[Client]) -> None:

@@ -4,19 +4,25 @@ The hub's rows after this file's cursor are applied in batches, one SQLite trans
 each with the cursor in it, so an interrupted pull resumes where it stopped. A row changed
 here since it was last synced (still in the outbox) is merged field by field against its
 base: local changes stay (and go out with the next push), the hub's fill in the rest.
+A hub row this client cannot accept (``rules``) is quarantined, not applied: counted, listed
+by ``team status`` with its id and why, and the pull goes on past it.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import time
 from typing import Any
 
 import psycopg
 
 from desktop_app.core.glossary.store import Glossary, Term
+from desktop_app.core.i18n import _
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.team import tracking
+from desktop_app.core.team import rules, tracking
 from desktop_app.core.team.glossary_sync import (
+    BOOLS,
     CONCEPT_FIELDS,
     FIELDS,
     TABLES,
@@ -139,41 +145,88 @@ def _concept_ids(g: Glossary, uids: set[str]) -> dict[str, int]:
     return out
 
 
+_CUT = {"text": rules.MAX_TERM_CHARS, "note": rules.MAX_NOTE_CHARS}  # else MAX_LABEL_CHARS
+
+
+def _col(alias: str, field: str) -> str:
+    """A column as pulled: text cut just past its limit (a 20M-character row costs nothing
+    and is still refused), booleans as they are."""
+    if field in BOOLS:
+        return f"{alias}.{field}"
+    return f"left({alias}.{field}, {_CUT.get(field, rules.MAX_LABEL_CHARS) + 1})"
+
+
 def _query(kind: str) -> str:
-    cols = ", ".join(f"x.{f}" for f in FIELDS[kind])
+    cols = ", ".join(_col("x", f) for f in FIELDS[kind])
     join = ("", "")
     if kind == "term":
-        join = (", c.uid::text, c.domain, c.note, c.ext_id, c.author, "
-                "extract(epoch from c.created), extract(epoch from c.modified)",
-                " JOIN tarjuman.concepts c ON c.uid = x.concept_uid")
-    return (f"SELECT x.uid::text, {cols}, x.version, x.author, extract(epoch from x.created), "
-            f"extract(epoch from x.modified), x.deleted, x.rev{join[0]} FROM "
-            f"tarjuman.{TABLES[kind]} x{join[1]} WHERE x.glossary = %s AND x.rev > %s "
-            "ORDER BY x.rev LIMIT %s")
+        join = (", c.uid::text, " + ", ".join(_col("c", f) for f in CONCEPT_FIELDS)
+                + ", coalesce(cp.name, c.author), extract(epoch from c.created), "
+                "extract(epoch from c.modified)",
+                " JOIN tarjuman.concepts c ON c.uid = x.concept_uid "
+                "LEFT JOIN tarjuman.people cp ON cp.login = c.author")
+    return (f"SELECT x.uid::text, {cols}, x.version, coalesce(p.name, x.author), "
+            "extract(epoch from x.created), extract(epoch from x.modified), x.deleted, "
+            f"x.rev{join[0]} FROM tarjuman.{TABLES[kind]} x "
+            f"LEFT JOIN tarjuman.people p ON p.login = x.author{join[1]} "
+            "WHERE x.glossary = %s AND x.rev > %s ORDER BY x.rev LIMIT %s")
 
 
-def _apply_rows(g: Glossary, kind: str, rows: list[tuple[Any, ...]]) -> None:
+def hub_time(value: Any, now: float) -> float:
+    """A hub time as this laptop stores it: a time beyond tomorrow (a clock in year 33715,
+    a row written by hand) is shown as now."""
+    try:
+        when = float(value)
+    except (TypeError, ValueError):
+        return now
+    return when if math.isfinite(when) and 0 <= when <= now + 86400 else now
+
+
+def _why(kind: str, fields: dict[str, Any], concept: tuple[Any, ...]) -> str | None:
+    why = rules.bad_fields(kind, fields)
+    if why is None and kind == "term":
+        why = rules.bad_fields("concept", dict(zip(CONCEPT_FIELDS, concept[1:4], strict=True)))
+        if why:
+            why = _("its concept: {why}").format(why=why)
+    return why
+
+
+def _apply_rows(g: Glossary, kind: str, rows: list[tuple[Any, ...]]) -> int:
+    """Apply one batch; a row this client cannot accept is quarantined (kept out, listed by
+    ``team status``) and the rest goes on. Returns how many were quarantined."""
     n = len(FIELDS[kind])
     b = _Batch(g, kind, [r[0] for r in rows])
     concepts = _concept_ids(g, {r[n + 7] for r in rows}) if kind == "term" else {}
-    snapshots = []
+    snapshots, bad, good = [], [], []
+    now = time.time()
     for r in rows:
         fields = {f: typed(f, v) for f, v in zip(FIELDS[kind], r[1:1 + n], strict=True)}
         version, author, created, modified, deleted = r[n + 1:n + 6]
+        concept = tuple(r[n + 7:n + 14])
+        why = None if deleted else _why(kind, fields, concept)
+        if why is not None:
+            bad.append((kind, r[0], why, int(r[n + 6])))
+            continue
+        good.append((kind, r[0]))
         if kind == "concept":
-            _apply_concept(b, r[0], fields, author, float(created), float(modified), deleted)
+            _apply_concept(b, r[0], fields, author, hub_time(created, now), hub_time(modified, now),
+                           deleted)
         else:
-            _apply_term(b, concepts, r[0], fields, tuple(r[n + 7:n + 14]), author,
-                        float(created), float(modified), deleted)
+            concept = (*concept[:5], hub_time(concept[5], now), hub_time(concept[6], now))
+            _apply_term(b, concepts, r[0], fields, concept, author, hub_time(created, now),
+                        hub_time(modified, now), deleted)
         snapshots.append((kind, r[0], version, json.dumps(fields, ensure_ascii=False)))
     g.db.conn.executemany("INSERT OR REPLACE INTO team_base (kind, uid, version, fields) "
                           "VALUES (?, ?, ?, ?)", snapshots)
+    tracking.quarantine(g.db, bad, good)
+    return len(bad)
 
 
 def pull(conn: psycopg.Connection[Any], g: Glossary, glossary: str, *, batch: int = 2000,
-         hook: Hook | None = None) -> tuple[int, int]:
-    """Apply the hub's changes after this file's cursors; (rows pulled, new conflicts)."""
-    pulled = 0
+         hook: Hook | None = None) -> tuple[int, int, int]:
+    """Apply the hub's changes after this file's cursors; (rows pulled, new conflicts, rows
+    quarantined)."""
+    pulled = quarantined = 0
     for kind in ("concept", "term"):
         n = len(FIELDS[kind])
         while True:
@@ -182,21 +235,25 @@ def pull(conn: psycopg.Connection[Any], g: Glossary, glossary: str, *, batch: in
             if not rows:
                 break
             with writing(g.db), applying(g.db):
-                _apply_rows(g, kind, rows)
+                quarantined += _apply_rows(g, kind, rows)
                 tracking.set_state(g.db, f"cursor.{kind}", str(rows[-1][n + 6]))
             g.revision += 1
             pulled += len(rows)
             if hook:
                 hook("pull", pulled)
-    return pulled, _pull_conflicts(conn, g, glossary)
+    return pulled, _pull_conflicts(conn, g, glossary), quarantined
 
 
 def _pull_conflicts(conn: psycopg.Connection[Any], g: Glossary, glossary: str) -> int:
     cursor = int(tracking.get_state(g.db, "cursor.history", "0"))
-    rows = conn.execute("SELECT id, kind, uid::text, field, kept, value, kept_author, author, "
-                        "extract(epoch from at), resolved, rev FROM tarjuman.history WHERE "
-                        "glossary = %s AND conflict AND rev > %s ORDER BY rev",
-                        [glossary, cursor]).fetchall()
+    cut = rules.MAX_NOTE_CHARS + 1
+    rows = conn.execute(f"SELECT h.id, h.kind, h.uid::text, left(h.field, 40), "
+                        f"left(h.kept, {cut}), left(h.value, {cut}), coalesce(k.name, "
+                        "h.kept_author), coalesce(p.name, h.author), extract(epoch from h.at), "
+                        "h.resolved, h.rev FROM tarjuman.history h LEFT JOIN tarjuman.people k "
+                        "ON k.login = h.kept_author LEFT JOIN tarjuman.people p ON p.login = "
+                        "h.author WHERE h.glossary = %s AND h.conflict AND h.rev > %s "
+                        "ORDER BY h.rev", [glossary, cursor]).fetchall()
     if not rows:
         return 0
     with writing(g.db):
@@ -204,6 +261,6 @@ def _pull_conflicts(conn: psycopg.Connection[Any], g: Glossary, glossary: str) -
             "INSERT INTO team_conflicts (id, kind, uid, field, kept, other, kept_author, "
             "other_author, at, resolved, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
             "ON CONFLICT (id) DO UPDATE SET resolved = max(resolved, excluded.resolved)",
-            [[*r[:8], float(r[8]), int(r[9])] for r in rows])
+            [[*r[:8], hub_time(r[8], time.time()), int(r[9])] for r in rows])
         tracking.set_state(g.db, "cursor.history", str(rows[-1][10]))
     return sum(1 for r in rows if not r[9])

@@ -4,28 +4,31 @@ hub's changes back).
 Push sends the outbox in batches, each one PostgreSQL transaction; the outbox entries of a
 batch are dropped only after it committed, and only if the row did not change meanwhile.
 A batch sent twice (the commit landed but its answer was lost) is skipped by the hub, which
-remembers the last sequence number applied per client and row. On the hub a change is
-merged field by field against the base the client last saw: a field only one side changed
-takes that side's value; a field both changed is a conflict: the later write wins and the
-other value is kept in the history, flagged for someone to resolve.
+remembers the last sequence number applied per login, client and row. The hub's function
+(``hub_sql``) merges a change field by field against the base the client last saw: a field
+only one side changed takes that side's value; a field both changed is a conflict: the later
+edit in the hub's time wins and the other value is kept in the history, flagged for someone
+to resolve. The client sends only how long ago each edit was made, never its clock.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
+from psycopg.types.json import Jsonb
 
 from desktop_app.core.glossary.store import Glossary
+from desktop_app.core.i18n import _
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.team.schema import WRITE_LOCK
+from desktop_app.core.team import rules
 
 TERM_FIELDS = ("lang", "text", "status", "pos", "note", "case_sensitive", "dnt")
 CONCEPT_FIELDS = ("domain", "note", "ext_id")
@@ -50,10 +53,6 @@ class Change:
 
 def typed(field: str, value: Any) -> Any:
     return bool(value) if field in BOOLS else ("" if value is None else value)
-
-
-def _ts(value: float) -> datetime:
-    return datetime.fromtimestamp(value, tz=UTC)
 
 
 @contextmanager
@@ -116,139 +115,29 @@ def bases(g: Glossary, kind: str, uids: list[str]) -> dict[str, tuple[int, dict[
 
 # -- pushing -----------------------------------------------------------------------------
 
-def _hub_rows(conn: psycopg.Connection[Any], kind: str,
-              uids: list[str]) -> dict[str, dict[str, Any]]:
-    cols = ", ".join(FIELDS[kind])
-    rows = conn.execute(f"SELECT uid::text, {cols}, version, extract(epoch from modified), "
-                        f"author, deleted FROM tarjuman.{TABLES[kind]} WHERE uid = ANY(%s::uuid[]) "
-                        "FOR UPDATE", [uids]).fetchall()
-    out = {}
-    n = len(FIELDS[kind])
-    for r in rows:
-        out[r[0]] = {"fields": dict(zip(FIELDS[kind], r[1:1 + n], strict=True)),
-                     "version": r[n + 1], "modified": float(r[n + 2]), "author": r[n + 3],
-                     "deleted": r[n + 4]}
-    return out
-
-
-class _Batch:
-    """The writes one pushed batch makes on the hub, sent together (pipelined)."""
-
-    def __init__(self, glossary: str, author: str):
-        self.glossary, self.author = glossary, author
-        self.inserts: list[Change] = []
-        self.updates: list[tuple[Change, dict[str, Any], int, bool]] = []
-        self.history: list[tuple[Any, ...]] = []
-        self.revive: set[str] = set()
-        self.cascade: list[str] = []
-
-    def note(self, change: Change, field: str, value: Any, author: str, kept: Any,
-             kept_author: str, conflict: bool) -> None:
-        self.history.append((change.kind, change.uid, self.glossary, field,
-                             None if value is None else str(value), author,
-                             None if kept is None else str(kept), kept_author, conflict))
-
-
-def _merge(batch: _Batch, change: Change, base: tuple[int, dict[str, Any]] | None,
-           hub: dict[str, Any]) -> None:
-    """Field by field against the client's base; both sides changed: the later write wins."""
-    author = batch.author
-    if change.fields is None:  # a tombstone
-        if hub["deleted"]:
-            return
-        if base is None or hub["version"] > base[0]:  # edited since this client saw it
-            for f, v in hub["fields"].items():
-                if base is None or base[1].get(f) != v:
-                    batch.note(change, f, v, hub["author"], None, author, True)
-        batch.updates.append((change, hub["fields"], hub["version"] + 1, True))
-        if change.kind == "concept":
-            batch.cascade.append(change.uid)
-        return
-    merged = dict(hub["fields"])
-    changed = hub["deleted"]
-    for f, v in change.fields.items():
-        h, b = hub["fields"][f], (base[1].get(f) if base else None)
-        if v == h or (base is not None and v == b):
-            continue
-        if base is not None and h == b:
-            merged[f] = v
-            batch.note(change, f, h, hub["author"], v, author, False)
-        elif change.modified >= hub["modified"]:
-            merged[f] = v
-            batch.note(change, f, h, hub["author"], v, author, True)
-        else:
-            batch.note(change, f, v, author, h, hub["author"], True)
-            continue
-        changed = True
-    if changed:
-        batch.updates.append((change, merged, hub["version"] + 1, False))
-        if change.kind == "term":
-            batch.revive.add(change.concept_uid)
-
-
-def _write(conn: psycopg.Connection[Any], batch: _Batch, kind: str) -> None:
-    table, fields = TABLES[kind], FIELDS[kind]
-    extra = ("concept_uid", "glossary") if kind == "term" else ("glossary",)
-    cols = ", ".join((*fields, *extra))
-    marks = ", ".join(["%s"] * (len(fields) + len(extra)))
-    with conn.cursor() as cur:
-        if batch.inserts:
-            cur.executemany(
-                f"INSERT INTO tarjuman.{table} (uid, {cols}, author, created, modified, version, "
-                f"rev) VALUES (%s, {marks}, %s, %s, %s, 1, nextval('tarjuman.rev'))",
-                [(c.uid, *(c.fields or {}).values(), *((c.concept_uid,) if kind == "term"
-                                                       else ()), batch.glossary, batch.author,
-                  _ts(c.created), _ts(c.modified)) for c in batch.inserts])
-        if batch.updates:
-            sets = ", ".join(f"{f} = %s" for f in fields)
-            cur.executemany(
-                f"UPDATE tarjuman.{table} SET {sets}, version = %s, modified = %s, author = %s, "
-                "deleted = %s, rev = nextval('tarjuman.rev') WHERE uid = %s",
-                [(*[merged[f] for f in fields], version, _ts(max(c.modified, time.time())
-                                                             if deleted else c.modified),
-                  batch.author, deleted, c.uid) for c, merged, version, deleted in batch.updates])
-        if batch.cascade:
-            cur.execute("UPDATE tarjuman.terms SET deleted = true, version = version + 1, "
-                        "rev = nextval('tarjuman.rev') WHERE concept_uid = ANY(%s::uuid[]) "
-                        "AND NOT deleted", [batch.cascade])
-        if batch.revive:
-            cur.execute("UPDATE tarjuman.concepts SET deleted = false, version = version + 1, "
-                        "rev = nextval('tarjuman.rev') WHERE uid = ANY(%s::uuid[]) AND deleted",
-                        [sorted(batch.revive)])
+def _age(modified: float, now: float) -> float:
+    """Seconds since the edit by this laptop's clock: the hub turns it into its own time."""
+    age = now - modified
+    return age if math.isfinite(age) and age > 0 else 0.0
 
 
 def push_batch(conn: psycopg.Connection[Any], g: Glossary, glossary: str, client: str,
                author: str, changes: list[Change]) -> int:
-    """One hub transaction for ``changes`` (one kind); then the local outbox is trimmed."""
+    """One hub call for ``changes`` (one kind), which merges them on the hub; then the local
+    outbox is trimmed of what did not change again meanwhile."""
     kind = changes[0].kind
-    uids = [c.uid for c in changes]
-    known = bases(g, kind, uids)
-    batch = _Batch(glossary, author)
+    known = bases(g, kind, [c.uid for c in changes])
+    now = time.time()
+    payload = []
+    for c in changes:
+        base = known.get(c.uid)
+        payload.append({"uid": c.uid, "seq": c.seq, "concept_uid": c.concept_uid or None,
+                        "fields": c.fields, "base_version": base[0] if base else None,
+                        "base": base[1] if base else None,
+                        "age": 0.0 if c.fields is None else _age(c.modified, now)})
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-        seen = dict(conn.execute("SELECT uid::text, seq FROM tarjuman.applied WHERE client = %s "
-                                 "AND kind = %s AND uid = ANY(%s::uuid[])",
-                                 [client, kind, uids]).fetchall())
-        hub = _hub_rows(conn, kind, uids)
-        fresh = [c for c in changes if seen.get(c.uid, -1) < c.seq]
-        for change in fresh:
-            if change.uid not in hub:
-                if change.fields is not None:
-                    batch.inserts.append(change)
-                    if kind == "term":
-                        batch.revive.add(change.concept_uid)
-            else:
-                _merge(batch, change, known.get(change.uid), hub[change.uid])
-        _write(conn, batch, kind)
-        with conn.cursor() as cur:
-            if batch.history:
-                cur.executemany(
-                    "INSERT INTO tarjuman.history (kind, uid, glossary, field, value, author, "
-                    "kept, kept_author, conflict, rev) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, "
-                    "%s, nextval('tarjuman.rev'))", batch.history)
-            cur.executemany("INSERT INTO tarjuman.applied (client, kind, uid, seq) VALUES "
-                            "(%s, %s, %s, %s) ON CONFLICT (client, kind, uid) DO UPDATE SET "
-                            "seq = excluded.seq", [(client, kind, c.uid, c.seq) for c in fresh])
+        conn.execute("SELECT tarjuman.push_changes(%s, %s, %s, %s, %s)",
+                     [kind, glossary, client, author, Jsonb(payload)])
     with writing(g.db):  # the hub has them: trim what did not change again meanwhile
         for c in changes:
             if c.fields is None:
@@ -260,14 +149,12 @@ def push_batch(conn: psycopg.Connection[Any], g: Glossary, glossary: str, client
     return len(changes)
 
 
-def push_resolutions(conn: psycopg.Connection[Any], g: Glossary) -> int:
+def push_resolutions(conn: psycopg.Connection[Any], g: Glossary, author: str) -> int:
     ids = [r[0] for r in g.db.execute("SELECT id FROM team_conflicts WHERE pushed = 0")]
     if not ids:
         return 0
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-        conn.execute("UPDATE tarjuman.history SET resolved = true, rev = nextval('tarjuman.rev') "
-                     "WHERE id = ANY(%s) AND NOT resolved", [ids])
+        conn.execute("SELECT tarjuman.resolve_conflicts(%s, %s)", [author, ids])
     with writing(g.db):
         g.db.execute(f"UPDATE team_conflicts SET pushed = 1 WHERE id IN "
                      f"({','.join('?' * len(ids))})", ids)
@@ -275,8 +162,17 @@ def push_resolutions(conn: psycopg.Connection[Any], g: Glossary) -> int:
 
 
 def push(conn: psycopg.Connection[Any], g: Glossary, glossary: str, client: str, author: str,
-         *, batch: int = 500, hook: Hook | None = None) -> int:
-    changes = outbox(g)
+         *, batch: int = 500, hook: Hook | None = None, held: list[str] | None = None) -> int:
+    """Send the outbox; a change the hub would refuse stays here and is named in ``held``."""
+    changes = []
+    for c in outbox(g):
+        why = None if c.fields is None else rules.bad_fields(c.kind, c.fields)
+        if why is None:
+            changes.append(c)
+        elif held is not None:
+            label = str((c.fields or {}).get("text") or c.uid)[:60]
+            held.append(_("{glossary}: {label}: {why}").format(glossary=glossary, label=label,
+                                                               why=why))
     done = 0
     for kind in ("concept", "term"):
         for tomb in (False, True):
@@ -285,4 +181,4 @@ def push(conn: psycopg.Connection[Any], g: Glossary, glossary: str, client: str,
                 done += push_batch(conn, g, glossary, client, author, part[i:i + batch])
                 if hook:
                     hook("push", done)
-    return done + push_resolutions(conn, g)
+    return done + push_resolutions(conn, g, author)

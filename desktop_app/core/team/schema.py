@@ -4,8 +4,12 @@
 writes) and ``tarjuman_reviewer`` (reads only). A database that is not a hub, and a hub of
 a newer schema than this Tarjuman reads, are refused with one line.
 
-Every row carries ``rev`` from one sequence, taken under a transaction-scoped advisory lock
-so revisions become visible in order: a client pulls ``rev > cursor`` and misses nothing.
+Clients never write a table: editors execute the hub's ``SECURITY DEFINER`` functions
+(``hub_sql``), which sign every change with ``session_user``, check every field, merge it and
+order it by the server's clock; ``meta``, ``applied`` and ``history`` are theirs alone.
+Reviewers read. Every row carries ``rev`` from one sequence, taken while the function holds
+the row lock of ``tarjuman.writer`` (which no client can lock), so revisions become visible
+in order: a client pulls ``rev > cursor`` and misses nothing.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from typing import Any
 import psycopg
 
 from desktop_app.core.i18n import _
+from desktop_app.core.team import hub_sql, rules
 from desktop_app.core.team.hub import TeamError
 
 KIND = "tarjuman-hub"
-WRITE_LOCK = 0x7461726A  # pg_advisory_xact_lock key: one writer at a time
+MIGRATION_LOCK = 0x7461726A  # pg_advisory_xact_lock key of `team init` (the owner's)
 EDITOR, REVIEWER = "tarjuman_editor", "tarjuman_reviewer"
 
 _V1 = [
@@ -76,7 +81,18 @@ _V3 = [  # how many hub units hold each word: lookups pick their rarest words
     "regexp_split_to_table(norm, '\\s+') AS w WHERE w <> '' GROUP BY w",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+_V4 = [  # writes only through the hub's functions (team/hub_sql.py); one writer row lock
+    "CREATE TABLE tarjuman.writer (id integer PRIMARY KEY)",
+    "INSERT INTO tarjuman.writer VALUES (1)",
+    "CREATE TABLE tarjuman.people (login text PRIMARY KEY, name text NOT NULL)",
+    "DROP TABLE tarjuman.applied",
+    """CREATE TABLE tarjuman.applied (
+        login text NOT NULL, client uuid NOT NULL, kind text NOT NULL, uid uuid NOT NULL,
+        seq bigint NOT NULL, PRIMARY KEY (login, client, kind, uid))""",
+    "ALTER TABLE tarjuman.history ALTER COLUMN at SET DEFAULT clock_timestamp()",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _ROLES = f"""DO $$ BEGIN
@@ -87,11 +103,16 @@ _ROLES = f"""DO $$ BEGIN
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$"""
 
+READABLE = ("meta", "concepts", "terms", "history", "tm_units", "tm_words", "people")
 _GRANTS = [
+    f"REVOKE ALL ON ALL TABLES IN SCHEMA tarjuman FROM PUBLIC, {EDITOR}, {REVIEWER}",
+    f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA tarjuman FROM PUBLIC, {EDITOR}, {REVIEWER}",
+    f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA tarjuman FROM PUBLIC, {EDITOR}, {REVIEWER}",
+    f"REVOKE CREATE ON SCHEMA tarjuman FROM PUBLIC, {EDITOR}, {REVIEWER}",
     f"GRANT USAGE ON SCHEMA tarjuman TO {EDITOR}, {REVIEWER}",
-    f"GRANT SELECT ON ALL TABLES IN SCHEMA tarjuman TO {EDITOR}, {REVIEWER}",
-    f"GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA tarjuman TO {EDITOR}",
-    f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA tarjuman TO {EDITOR}",
+    "GRANT SELECT ON " + ", ".join(f"tarjuman.{t}" for t in READABLE)
+    + f" TO {EDITOR}, {REVIEWER}",
+    "GRANT EXECUTE ON FUNCTION " + ", ".join(hub_sql.WRITE_FUNCTIONS) + f" TO {EDITOR}",
 ]
 
 
@@ -120,7 +141,12 @@ def _not_a_hub() -> TeamError:
 def _check_version(meta: dict[str, str]) -> int:
     if meta.get("kind") != KIND:
         raise _not_a_hub()
-    version = int(meta.get("schema_version", "0"))
+    raw = meta.get("schema_version", "")
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or int(raw) < 1:
+        raise TeamError(_("the hub's schema version is {raw!r}, which no Tarjuman writes: "
+                          "someone changed tarjuman.meta by hand; the database owner sets it "
+                          "back").format(raw=raw[:40]))
+    version = int(raw)
     if version > SCHEMA_VERSION:
         raise TeamError(_("the hub has schema version {hub}, newer than this Tarjuman reads "
                           "({ours}): update Tarjuman").format(hub=version, ours=SCHEMA_VERSION))
@@ -137,17 +163,22 @@ def check_hub(conn: psycopg.Connection[Any]) -> HubInfo:
         raise TeamError(_("the hub has schema version {hub}, older than this Tarjuman needs "
                           "({ours}): run `tarjuman team init` to migrate it").format(
                               hub=version, ours=SCHEMA_VERSION))
-    row = conn.execute("SELECT has_table_privilege('tarjuman.terms', 'INSERT'), "
-                       "current_user").fetchone()
+    try:
+        row = conn.execute("SELECT has_function_privilege(%s, 'EXECUTE'), session_user",
+                           [hub_sql.WRITE_FUNCTIONS[0]]).fetchone()
+    except psycopg.errors.UndefinedFunction:  # dropped by hand
+        raise TeamError(_("the hub lacks its write functions: run `tarjuman team init` to "
+                          "restore them")) from None
     assert row is not None
     return HubInfo(meta["hub_id"], version, bool(row[0]), str(row[1]))
 
 
 def init_hub(conn: psycopg.Connection[Any]) -> tuple[int, int]:
-    """Create or migrate the hub schema in one transaction; (version before, after)."""
+    """Create or migrate the hub schema in one transaction; (version before, after). The
+    write functions and the rights are set anew each time (a newer Tarjuman's fixes land)."""
     try:
         with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
             meta = _meta(conn)
             if meta is None:
                 schema = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = 'tarjuman'"
@@ -167,10 +198,17 @@ def init_hub(conn: psycopg.Connection[Any]) -> tuple[int, int]:
             conn.execute("UPDATE tarjuman.meta SET value = %s WHERE key = 'schema_version'",
                          [str(SCHEMA_VERSION)])
             conn.execute(_ROLES)
-            for statement in _GRANTS:
+            for statement in [*hub_sql.FUNCTIONS, *_GRANTS]:
                 conn.execute(statement)
+    except psycopg.errors.LockNotAvailable:
+        raise TeamError(_("another session holds a lock `team init` needs (it waited {n} "
+                          "seconds): try again, or end that session (pg_stat_activity lists "
+                          "it)").format(n=rules.LOCK_TIMEOUT_S)) from None
     except psycopg.errors.InsufficientPrivilege as exc:
         raise TeamError(_("this user may not create the hub here ({error}): run `team init` "
                           "as the database owner").format(error=str(exc).split("\n")[0])
                         ) from None
+    except (psycopg.DataError, psycopg.IntegrityError, psycopg.ProgrammingError) as exc:
+        raise TeamError(_("`team init` failed and changed nothing: {error}").format(
+            error=str(exc).split("\n")[0])) from None
     return before, SCHEMA_VERSION

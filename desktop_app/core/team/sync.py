@@ -25,10 +25,19 @@ from desktop_app.core.i18n import _
 from desktop_app.core.logs import get_logger
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.team import glossary_pull, glossary_sync, tm_sync, tracking
+from desktop_app.core.team import glossary_pull, glossary_sync, rules, tm_sync, tracking
 from desktop_app.core.team.conflicts import Conflict, conflicts
 from desktop_app.core.team.conflicts import resolve as resolve  # the CLI's and GUI's door
-from desktop_app.core.team.hub import HubUnreachable, TeamError, clean_dsn, connect, describe, lost
+from desktop_app.core.team.hub import (
+    HubUnreachable,
+    TeamError,
+    busy,
+    clean_dsn,
+    connect,
+    describe,
+    lost,
+    refused,
+)
 from desktop_app.core.team.schema import HubInfo, check_hub, init_hub
 from desktop_app.core.team.state import USER_GLOSSARY, read_state, shared_glossaries, write_state
 from desktop_app.core.tm import TranslationMemory
@@ -45,6 +54,9 @@ class SyncReport:
     new_conflicts: int = 0
     waiting: int = 0
     refused: str = ""  # a reviewer's push: why nothing went out
+    quarantined: int = 0  # hub rows this client could not accept (listed by `team status`)
+    held: list[str] = field(default_factory=list)  # local changes the hub would refuse
+    clock_skew: float = 0.0  # this laptop's clock minus the hub's, in seconds
 
 
 @dataclass(slots=True)
@@ -58,6 +70,17 @@ class Status:
     last_error: str = ""
     conflicts: list[Conflict] = field(default_factory=list)
     glossaries: dict[str, str] = field(default_factory=dict)  # local file -> hub glossary
+    quarantine: list[Quarantined] = field(default_factory=list)
+    clock_skew: float = 0.0
+
+
+@dataclass(slots=True)
+class Quarantined:
+    """A hub row kept out of a local file: which, and why."""
+    glossary: str  # the hub glossary, or "TM"
+    kind: str
+    id: str
+    why: str
 
 
 # -- what is shared --------------------------------------------------------------------
@@ -69,6 +92,9 @@ def share_project(project: Path, name: str = "") -> str:
     hub_name = (name or path.name.split(".")[0]).strip()
     if not hub_name or hub_name == USER_GLOSSARY:
         raise TeamError(_("choose another name for the shared glossary"))
+    why = rules.bad_name(hub_name, _("the glossary name"))
+    if why:
+        raise TeamError(_("cannot share under that name: {why}").format(why=why))
     g = Glossary(path, name="project")  # created (and migrated) if it is new
     try:
         hub_id = read_state().get("hub_id")
@@ -105,7 +131,7 @@ def hub_connection(dsn: str) -> Iterator[tuple[psycopg.Connection[Any], HubInfo]
 
 
 def init(dsn: str) -> tuple[int, int]:
-    conn = connect(dsn, autocommit=True)
+    conn = connect(dsn, autocommit=True, statement_timeout=0)  # a migration may take long
     try:
         return init_hub(conn)
     finally:
@@ -115,6 +141,9 @@ def init(dsn: str) -> tuple[int, int]:
 def connect_hub(dsn: str, name: str = "") -> tuple[HubInfo, bool]:
     """Check the hub and remember it; (hub info, whether a password had to be dropped)."""
     clean, password = clean_dsn(dsn)
+    why = rules.bad_name(name, _("the name")) if name else None
+    if why:
+        raise TeamError(_("cannot sign changes with that name: {why}").format(why=why))
     with hub_connection(dsn) as (_conn, info):
         pass
     settings = Settings.load()
@@ -175,22 +204,36 @@ def sync(*, batch: int = 500, hook: Hook | None = None, push: bool = True,
         with hub_connection(dsn) as (conn, info):
             _enable(info, settings)
             try:
+                report.clock_skew = _skew(conn)
                 _sync(conn, info, settings, report, batch, hook, push and info.can_write, pull)
             except psycopg.errors.InsufficientPrivilege:
                 conn.rollback()
                 report.refused = _refusal()
+            except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as exc:
+                raise busy(exc) from None
             except psycopg.OperationalError as exc:
                 raise lost(exc) from None
+            except (psycopg.errors.IntegrityError, psycopg.errors.DataError) as exc:
+                raise refused(exc) from None
     except HubUnreachable as exc:
         write_state(offline_since=read_state().get("offline_since") or time.time(),
                      last_error=str(exc))
         raise
     report.waiting = waiting(settings)
-    write_state(last_sync=time.time(), offline_since=None, last_error=report.refused)
+    write_state(last_sync=time.time(), offline_since=None, last_error=report.refused,
+                clock_skew=report.clock_skew)
     log.info("team sync: %s", asdict(report))
     if report.refused:
         raise TeamError(report.refused)
     return report
+
+
+def _skew(conn: psycopg.Connection[Any]) -> float:
+    """This laptop's clock minus the hub's (only reported: the hub's clock orders edits)."""
+    before = time.time()
+    row = conn.execute("SELECT extract(epoch from clock_timestamp())").fetchone()
+    after = time.time()
+    return round((before + after) / 2 - float(row[0]), 1) if row else 0.0
 
 
 def _refusal() -> str:
@@ -201,27 +244,38 @@ def _refusal() -> str:
 def _sync(conn: psycopg.Connection[Any], info: HubInfo, settings: Settings, report: SyncReport,
           batch: int, hook: Hook | None, push: bool, pull: bool) -> None:
     author, client = settings.team_name or getpass.getuser(), settings.team_client
+    if rules.bad_name(author, ""):  # set by an older Tarjuman: the hub shows the login
+        author = ""
     for path, name in shared_glossaries(settings):
         g = Glossary(path, name=name)
         try:
-            if push:
+            why = rules.bad_name(name, _("the glossary name"))
+            if why and push and tracking.waiting(g.db):
+                report.held.append(_("{glossary}: {label}: {why}").format(
+                    glossary=name[:60], label=Path(path).name, why=why))
+            if push and not why:
                 report.pushed += glossary_sync.push(conn, g, name, client, author, batch=batch,
-                                                    hook=hook)
+                                                    hook=hook, held=report.held)
             elif not info.can_write and tracking.waiting(g.db):
                 report.refused = _refusal()
             if pull:
-                pulled, conflicts = glossary_pull.pull(conn, g, name, batch=batch * 4, hook=hook)
+                pulled, conflicts, bad = glossary_pull.pull(conn, g, name, batch=batch * 4,
+                                                            hook=hook)
                 report.pulled_terms += pulled
                 report.new_conflicts += conflicts
+                report.quarantined += bad
         finally:
             g.close()
     with TranslationMemory() as tm:
         if push:
-            report.pushed += tm_sync.push(conn, tm, author, batch=batch * 4, hook=hook)
+            report.pushed += tm_sync.push(conn, tm, author, batch=batch * 4, hook=hook,
+                                          held=report.held)
         elif not info.can_write and tracking.waiting(tm.db):
             report.refused = _refusal()
         if pull:
-            report.pulled_tm += tm_sync.pull(conn, tm, batch=batch * 10, hook=hook)
+            units, bad = tm_sync.pull(conn, tm, batch=batch * 10, hook=hook)
+            report.pulled_tm += units
+            report.quarantined += bad
 
 
 # -- status ----------------------------------------------------------------------------
@@ -235,5 +289,23 @@ def status() -> Status:
                   offline_since=state.get("offline_since"),
                   last_error=str(state.get("last_error") or ""),
                   conflicts=conflicts(settings),
-                  glossaries=dict(shared_glossaries(settings)))
+                  glossaries=dict(shared_glossaries(settings)),
+                  quarantine=quarantine(settings),
+                  clock_skew=float(state.get("clock_skew") or 0.0))
+
+
+def quarantine(settings: Settings | None = None) -> list[Quarantined]:
+    """Hub rows kept out of this data dir, with why (no network needed)."""
+    settings = settings or Settings.load()
+    out: list[Quarantined] = []
+    for path, name in shared_glossaries(settings):
+        if Path(path).exists():
+            g = Glossary(path, name=name)
+            try:
+                out += [Quarantined(name, *row) for row in tracking.quarantined(g.db)]
+            finally:
+                g.close()
+    with TranslationMemory() as tm:
+        out += [Quarantined("TM", *row) for row in tracking.quarantined(tm.db)]
+    return out
 

@@ -3,26 +3,29 @@
 A unit's id is a UUID derived from its language pair, source and target, so the same
 translation pushed twice (or by two people) is one unit on the hub, and the same source
 translated differently stays two units. Units are never edited, so there is nothing to
-merge: push is insert-if-absent, pull is insert-if-absent.
+merge: push is insert-if-absent (the hub's ``push_tm`` checks, signs and orders each unit),
+pull is insert-if-absent; a hub unit this client cannot accept is quarantined.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
+import time
 import uuid
-from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
+from psycopg.types.json import Jsonb
 from rapidfuzz import fuzz, process
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags
+from desktop_app.core.i18n import _
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.team import tracking
-from desktop_app.core.team.schema import WRITE_LOCK
+from desktop_app.core.team import rules, tracking
+from desktop_app.core.team.glossary_pull import hub_time
 from desktop_app.core.tm import DEFAULT_THRESHOLD, Match, TranslationMemory, word_diff
 
 NAMESPACE = uuid.UUID("5d1c6a1e-7a2b-4f0e-9a57-7461726a756d")
@@ -34,7 +37,9 @@ def unit_uid(source_lang: str, target_lang: str, source: str, target: str) -> st
 
 
 def push(conn: psycopg.Connection[Any], tm: TranslationMemory, author: str, *,
-         batch: int = 2000, hook: Hook | None = None) -> int:
+         batch: int = 2000, hook: Hook | None = None, held: list[str] | None = None) -> int:
+    """Send confirmed units through the hub's ``push_tm``; a unit the hub would refuse
+    leaves the outbox and is named in ``held``."""
     done = 0
     while True:
         rows = tm.db.execute("SELECT u.id, u.source_lang, u.target_lang, u.source, u.target, "
@@ -48,21 +53,23 @@ def push(conn: psycopg.Connection[Any], tm: TranslationMemory, author: str, *,
                               "(SELECT id FROM units)")
         if not rows:
             return done
+        refused = [(r, why) for r in rows if (why := rules.bad_unit(*r[1:5]))]
+        if refused:
+            with writing(tm.db):
+                tm.db.conn.executemany("DELETE FROM team_outbox WHERE unit_id = ?",
+                                       [(r[0],) for r, _why in refused])
+            if held is not None:
+                held += [_("TM: {source}: {why}").format(source=str(r[3])[:60], why=why)
+                         for r, why in refused]
+            rows = [r for r in rows if not rules.bad_unit(*r[1:5])]
         uids = [unit_uid(r[1], r[2], r[3], r[4]) for r in rows]
-        with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-            cols = list(zip(*[(uid, *r[1:6], datetime.fromtimestamp(r[6], tz=UTC))
-                              for uid, r in zip(uids, rows, strict=True)], strict=True))
-            conn.execute(  # one statement per batch: arrays, not a round trip per unit
-                "INSERT INTO tarjuman.tm_units (uid, source_lang, target_lang, source, target, "
-                "norm, author, created, rev) SELECT u, sl, tl, s, t, n, %s, c, "
-                "nextval('tarjuman.rev') FROM unnest(%s::uuid[], %s::text[], %s::text[], "
-                "%s::text[], %s::text[], %s::text[], %s::timestamptz[]) AS x(u, sl, tl, s, t, n, "
-                "c) ON CONFLICT (uid) DO NOTHING", [author, *map(list, cols)])
-            words = Counter(w for r in rows for w in set(r[5].split()))
-            conn.execute("INSERT INTO tarjuman.tm_words (word, n) SELECT * FROM unnest("
-                         "%s::text[], %s::bigint[]) ON CONFLICT (word) DO UPDATE SET "
-                         "n = tm_words.n + excluded.n", [list(words), list(words.values())])
+        now = time.time()
+        units = [{"uid": uid, "source_lang": r[1], "target_lang": r[2], "source": r[3],
+                  "target": r[4], "norm": r[5], "age": _age(r[6], now)}
+                 for uid, r in zip(uids, rows, strict=True)]
+        if units:
+            with conn.transaction():
+                conn.execute("SELECT tarjuman.push_tm(%s, %s)", [author, Jsonb(units)])
         with writing(tm.db):  # the hub has them
             tm.db.conn.executemany("UPDATE units SET uid = ? WHERE id = ?",
                                    [(uid, r[0]) for uid, r in zip(uids, rows, strict=True)])
@@ -73,16 +80,35 @@ def push(conn: psycopg.Connection[Any], tm: TranslationMemory, author: str, *,
             hook("push", done)
 
 
+def _age(created: Any, now: float) -> float:
+    try:
+        age = now - float(created)
+    except (TypeError, ValueError):
+        return 0.0
+    return age if math.isfinite(age) and age > 0 else 0.0
+
+
 def pull(conn: psycopg.Connection[Any], tm: TranslationMemory, *, batch: int = 5000,
-         hook: Hook | None = None) -> int:
-    pulled = 0
+         hook: Hook | None = None) -> tuple[int, int]:
+    """Units after this TM's cursor; (units pulled, units quarantined)."""
+    pulled = quarantined = 0
+    cut = rules.MAX_SEGMENT_CHARS + 1
     while True:
         cursor = int(tracking.get_state(tm.db, "cursor.tm", "0"))
-        rows = conn.execute("SELECT uid::text, source_lang, target_lang, source, target, author, "
-                            "extract(epoch from created), rev, norm FROM tarjuman.tm_units WHERE "
-                            "rev > %s ORDER BY rev LIMIT %s", [cursor, batch]).fetchall()
+        rows = conn.execute(f"SELECT u.uid::text, left(u.source_lang, 40), "
+                            f"left(u.target_lang, 40), left(u.source, {cut}), "
+                            f"left(u.target, {cut}), coalesce(p.name, u.author), "
+                            "extract(epoch from u.created), u.rev, "
+                            f"left(u.norm, {cut * 4}) FROM tarjuman.tm_units u LEFT JOIN "
+                            "tarjuman.people p ON p.login = u.author WHERE u.rev > %s "
+                            "ORDER BY u.rev LIMIT %s", [cursor, batch]).fetchall()
         if not rows:
-            return pulled
+            return pulled, quarantined
+        now = time.time()
+        bad = [("unit", r[0], why, int(r[7])) for r in rows
+               if (why := rules.bad_unit(*r[1:5]))]
+        taken = {b[1] for b in bad}
+        good = [r for r in rows if r[0] not in taken]
         with writing(tm.db):
             tm.db.execute("INSERT INTO team_applying (flag) VALUES (1)")
             tm.db.conn.executemany(
@@ -90,11 +116,14 @@ def pull(conn: psycopg.Connection[Any], tm: TranslationMemory, *, batch: int = 5
                 "author, created) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 "
                 "FROM units WHERE uid = ?) AND NOT EXISTS (SELECT 1 FROM units WHERE "
                 "source_lang = ? AND target_lang = ? AND norm = ? AND target = ?)",
-                [(r[0], r[1], r[2], r[3], r[4], r[8], f"team:{r[5]}", r[5], float(r[6]),
-                  r[0], r[1], r[2], r[8], r[4]) for r in rows])  # folded by the pusher
+                [(r[0], r[1], r[2], r[3], r[4], r[8], f"team:{r[5]}", r[5],
+                  hub_time(r[6], now), r[0], r[1], r[2], r[8], r[4])
+                 for r in good])  # folded by the pusher
+            tracking.quarantine(tm.db, bad, [("unit", r[0]) for r in good])
             tracking.set_state(tm.db, "cursor.tm", str(rows[-1][7]))
             tm.db.execute("DELETE FROM team_applying")
         pulled += len(rows)
+        quarantined += len(bad)
         if hook:
             hook("pull", pulled)
 

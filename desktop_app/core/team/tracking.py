@@ -142,3 +142,24 @@ def waiting(db: Any) -> int:
 
 def _has(db: Any, table: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone() is not None
+
+
+def quarantine(db: Any, bad: list[tuple[str, str, str, int]],
+               good: list[tuple[str, str]]) -> None:
+    """Note hub rows this file could not take ((kind, uid, why, rev)), and forget those that
+    came back acceptable. Call inside a transaction."""
+    db.execute("CREATE TABLE IF NOT EXISTS team_quarantine (kind TEXT NOT NULL, uid TEXT NOT "
+               "NULL, why TEXT NOT NULL, rev INTEGER NOT NULL, PRIMARY KEY (kind, uid))")
+    if good:
+        db.conn.executemany("DELETE FROM team_quarantine WHERE kind = ? AND uid = ?", good)
+    if bad:
+        db.conn.executemany("INSERT OR REPLACE INTO team_quarantine (kind, uid, why, rev) "
+                            "VALUES (?, ?, ?, ?)", bad)
+
+
+def quarantined(db: Any) -> list[tuple[str, str, str]]:
+    """(kind, hub id, why) of the hub rows kept out of this file, in hub order."""
+    if not _has(db, "team_quarantine"):
+        return []
+    return [(str(k), str(u), str(w)) for k, u, w in db.execute(
+        "SELECT kind, uid, why FROM team_quarantine ORDER BY rev").fetchall()]
