@@ -23,7 +23,7 @@ from desktop_app.core.project import Project
 from desktop_app.core.resources import sample
 from desktop_app.core.segments import Status
 from desktop_app.core.settings import Settings
-from tests.fixtures.libretranslate_server import Server
+from tests.fixtures.libretranslate_server import Server, start_or_skip
 from tests.fixtures.tiny_models import build_argos_package
 
 
@@ -37,7 +37,7 @@ def lt_packages(models_dir: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def lt_server(lt_packages: list[Path]) -> Iterator[Server]:
-    server = Server(lt_packages).start()
+    server = start_or_skip(Server(lt_packages))
     yield server
     server.close()
 
@@ -128,7 +128,7 @@ def test_cli_translate_and_models_list(cli, lt_server: Server, tmp_path: Path,
 
 
 def test_server_stopped_mid_job(lt_packages: list[Path], tmp_path: Path) -> None:
-    server = Server(lt_packages).start()
+    server = start_or_skip(Server(lt_packages))
     try:
         path = tmp_path / "p.tarjuman"
         project = Project.create(sample("panjshir.docx"), "dari", path=path)
