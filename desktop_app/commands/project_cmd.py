@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core.errors import InputError
+from desktop_app.core.history import UndoLog
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.mt import registry
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
-from desktop_app.core.review import import_review
 from desktop_app.core.textio import read_text
 
 
@@ -72,6 +74,17 @@ def register(sub: Any) -> None:
                      help=_("changed targets become confirmed (and go to the TM)"))
     rev.add_argument("--reviewer", help=_("who reviewed (default: the file's last author)"))
     rev.set_defaults(func=run_import_review)
+    for name, help_text in (("undo", _("take back the last change (an edit, a confirmation, "
+                                       "a review import...) as the editor's Ctrl+Z does")),
+                            ("redo", _("do again the last change taken back"))):
+        step = s.add_parser(name, help=help_text)
+        step.add_argument("project", type=Path)
+        step.set_defaults(func=run_undo_redo, undo=name == "undo")
+    hist = s.add_parser("history", help=_("the project's changes, newest first (what undo "
+                                          "takes back next)"))
+    hist.add_argument("project", type=Path)
+    hist.add_argument("--json", action="store_true")
+    hist.set_defaults(func=run_history)
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -201,9 +214,43 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import_review(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        report = import_review(project, args.file, confirm=args.confirm,
-                               reviewer=args.reviewer)
+    session = _session(args.project)
+    try:
+        report = session.import_review(args.file, confirm=args.confirm,
+                                       reviewer=args.reviewer)
+    finally:
+        session.close()
     for line in report.lines():
         print(line)
+    return 0
+
+
+def run_undo_redo(args: argparse.Namespace) -> int:
+    session = _session(args.project)
+    try:
+        changes = session.undo() if args.undo else session.redo()
+    finally:
+        session.close()
+    if not changes:
+        raise InputError(_("nothing to undo") if args.undo else _("nothing to redo"))
+    done = ngettext("undid the last change: {n} segment", "undid the last change: {n} segments",
+                    len(changes.rows)) if args.undo else ngettext(
+        "redid the last change: {n} segment", "redid the last change: {n} segments",
+        len(changes.rows))
+    print(done.format(n=number(len(changes.rows))))
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        steps = UndoLog(project).listing()
+    if args.json:
+        print_json([asdict(step) for step in steps])
+        return 0
+    for step in steps:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(step.time))
+        line = ngettext("{id}  {when}  {kind}: {n} segment", "{id}  {when}  {kind}: {n} segments",
+                        step.segments).format(id=step.id, when=when, kind=step.kind,
+                                              n=number(step.segments))
+        print(_("{line} (undone)").format(line=line) if step.undone else line)
     return 0

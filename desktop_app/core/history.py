@@ -24,6 +24,19 @@ class Step:
     id: int = 0
 
 
+@dataclass(slots=True)
+class StepInfo:
+    """One step as the history lists it: what it did, to how many segments, when, and
+    whether it is undone."""
+
+    id: int
+    kind: str
+    segments: int
+    tm_units: int
+    undone: bool
+    time: float
+
+
 class UndoLog:
     def __init__(self, project: Project):
         self.project = project
@@ -64,3 +77,11 @@ class UndoLog:
                 self.project.set_target(segment_id, target, status=Status(status),
                                         origin=origin)
             self.db.execute("UPDATE steps SET undone = ? WHERE id = ?", [int(undo), step.id])
+
+    def listing(self, limit: int = 200) -> list[StepInfo]:
+        """The newest steps first (``project history``)."""
+        rows = self.db.execute("SELECT id, kind, rows, tm, undone, time FROM steps "
+                               "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+        return [StepInfo(sid, kind, len(json.loads(changed)), len(json.loads(tm)),
+                         bool(undone), float(when))
+                for sid, kind, changed, tm, undone, when in rows]

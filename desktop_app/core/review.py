@@ -3,15 +3,15 @@ the project's own fresh XLIFF, or the client's XLIFF the project was made from.
 
 Everything is checked before anything is written: a file from another project, with a
 different number of segments or with segment ids the project does not have is refused
-with one line and the project is left as it was. Then, in one transaction, changed
-targets become "edited" (or "confirmed"), statuses the file sets are taken, comments go
-into the segment notes, and every change is a history entry naming the reviewer.
+with one line and the project is left as it was. The editing session then applies it in
+one transaction and one undo step: changed targets become "edited" (or "confirmed"),
+statuses the file sets are taken, comments go into the segment notes, and every change is
+a history entry naming the reviewer.
 """
 
 from __future__ import annotations
 
 import getpass
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,6 @@ from desktop_app.core.documents.xliff_states import read_status
 from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Segment, Status
-from desktop_app.core.sqlitetx import writing
 from desktop_app.core.xliff_export import by_block, project_id, read_fresh
 
 
@@ -181,28 +180,11 @@ def plan(project: Project, returned: list[Returned], *, confirm: bool) -> list[C
     return changes
 
 
-def import_review(project: Project, path: Path, *, confirm: bool = False,
-                  reviewer: str | None = None) -> ReviewReport:
+def read_review(project: Project, path: Path, *, confirm: bool = False,
+                reviewer: str | None = None) -> ReviewReport:
+    """What the reviewed file changes, checked whole and written nowhere: the editing
+    session applies it as one step (see ``EditSession.import_review``)."""
     returned, who = read_returned(project, path)
     who = reviewer or who or getpass.getuser()
     changes = plan(project, returned, confirm=confirm)
-    origin = f"review:{who}"
-    with writing(project.db):
-        for c in changes:
-            if c.target_changed:
-                project._write(c.segment_id, c.new_target, c.new_status, origin)
-            if c.note_changed:
-                project.db.table("segments").update(c.segment_id, {"note": c.new_note})
-                project.db.table("history").insert({
-                    "segment_id": c.segment_id, "target": c.new_target,
-                    "status": c.new_status.value, "origin": f"{origin}:comment",
-                    "time": time.time()})
-    confirmed = [(project.segment(c.segment_id).source, c.new_target) for c in changes
-                 if c.target_changed and c.new_status is Status.CONFIRMED]
-    if confirmed:  # confirmed translations feed the memory, as in the editor
-        from desktop_app.core.tm import TranslationMemory
-
-        with TranslationMemory() as tm:
-            tm.add_many(confirmed, project.source_lang, project.target_lang,
-                        origin=f"project:{project.path.name}", author=who)
     return ReviewReport(path.name, who, len(returned), changes)

@@ -26,7 +26,7 @@ from desktop_app.core.history import State, Step, UndoLog
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
-from desktop_app.core.review import ReviewReport, import_review
+from desktop_app.core.review import ReviewReport, read_review
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
@@ -292,7 +292,7 @@ class EditSession:
         seg = self.segments[row]
         return (seg.target, seg.status.value, seg.origin)
 
-    def _commit(self, step: Step) -> Changes:
+    def _commit(self, step: Step, author: str | None = None) -> Changes:
         if not step.rows:
             return Changes()
         changes = Changes(rows=sorted({self.row_of[sid] for sid, _b, _a in step.rows}),
@@ -302,7 +302,7 @@ class EditSession:
             for source, target in step.tm:
                 self.tm.add(source, target, self.project.source_lang,
                             self.project.target_lang, origin=self._tm_origin,
-                            author=self.author)
+                            author=author or self.author)
         for row in changes.rows:
             self.refresh(self.segments[row].id)
         return changes
@@ -623,8 +623,27 @@ class EditSession:
         self.check_export(path)
         return export(self.project, path, fallback=fallback, bilingual=bilingual)
 
-    def import_review(self, path: Path, *, confirm: bool = False) -> ReviewReport:
-        """A reviewed file (review docx or XLIFF) back into the project; all or nothing."""
-        report = import_review(self.project, path, confirm=confirm)
-        self.reload()
+    def import_review(self, path: Path, *, confirm: bool = False,
+                      reviewer: str | None = None) -> ReviewReport:
+        """A reviewed file (review docx or XLIFF) back into the project; all or nothing,
+        and one undo step: undo takes back every target the reviewer changed and the TM
+        units its confirmations added (comments stay, as comments are not undone)."""
+        report = read_review(self.project, path, confirm=confirm, reviewer=reviewer)
+        step = Step("import-review")
+        origin = f"review:{report.reviewer}"
+        src, tgt = self.project.source_lang, self.project.target_lang
+        for change in report.changes:
+            row = self.row_of[change.segment_id]
+            if change.target_changed:
+                self._change(step, row, change.new_target, change.new_status, origin)
+                source = self.segments[row].source
+                if (change.new_status is Status.CONFIRMED and change.new_target
+                        and not self.tm.has(source, change.new_target, src, tgt)):
+                    step.tm.append((source, change.new_target))
+        with writing(self.project.db):
+            for change in report.changes:
+                if change.note_changed:
+                    self.project.set_note(change.segment_id, change.new_note)
+            self._commit(step, author=report.reviewer)
+        self.reload(with_qa=self.qa_enabled)
         return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 
 import docx
@@ -15,10 +16,20 @@ from desktop_app.core.documents.xliff import XLIFF2_NS
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
 from desktop_app.core.resources import sample
-from desktop_app.core.review import ReviewError, import_review
+from desktop_app.core.review import ReviewError, ReviewReport
 from desktop_app.core.segments import Status
+from desktop_app.core.session import EditSession
 
 X = f"{{{XLIFF2_NS}}}"
+
+
+def import_review(project: Project, path: Path, **options: object) -> ReviewReport:
+    """A review imported through the editing session, as the window and the CLI do."""
+    session = EditSession(project, qa=False)
+    try:
+        return session.import_review(path, **options)  # type: ignore[arg-type]
+    finally:
+        session.tm.close()
 
 
 def new_project(tmp_path: Path, name: str = "p.tarjuman") -> Project:
@@ -250,3 +261,63 @@ def test_track_changes_and_margin_comments_come_back(tmp_path: Path) -> None:
     assert seg.target == "مقاومت در دره پنجشیر" and seg.status is Status.EDITED
     assert seg.note == "Nasrin: Is Panjshir a valley here?"
     assert report.targets == 1 and report.notes == 1
+
+
+def test_undo_after_a_review_import_takes_back_the_review_not_the_translators_work(
+        cli, tmp_path: Path) -> None:
+    """Confirm segment 1, import a review that changes it, undo: the translator's confirmed
+    text and TM unit are back (before, undo wiped both and left the segment empty)."""
+    proj = tmp_path / "p.tarjuman"
+    assert cli("project", "new", str(sample("panjshir.docx")), "--to", "dari", "-o",
+               str(proj)).returncode == 0
+    assert cli("project", "edit", str(proj), "1", "مقاومت در پنجشیر", "--confirm").returncode == 0
+    out = tmp_path / "review.docx"
+    assert cli("project", "export", str(proj), "-o", str(out), "--bilingual").returncode == 0
+    edit_as_reviewer(out, {1: "مقاومت در دره پنجشیر"}, {})
+    assert cli("project", "import-review", str(proj), str(out), "--confirm",
+               "--reviewer", "Nasrin").returncode == 0
+    history = json.loads(cli("project", "history", str(proj), "--json").stdout)
+    assert [(h["kind"], h["segments"], h["undone"]) for h in history] == [
+        ("import-review", 1, False), ("confirm", 1, False)]
+
+    def state() -> tuple[str, Status]:
+        with Project.open(proj) as project:
+            seg = project.segments()[0]
+            return seg.target, seg.status
+
+    def tm_has(text: str) -> bool:
+        r = cli("tm", "lookup", "Resistance in the Panjshir Valley: a new chapter in an old "
+                "struggle", "--to", "dari")
+        return text in r.stdout
+
+    assert state() == ("مقاومت در دره پنجشیر", Status.CONFIRMED) and tm_has("دره")
+    undo = cli("project", "undo", str(proj))
+    assert undo.returncode == 0 and "1 segment" in undo.stdout
+    assert state() == ("مقاومت در پنجشیر", Status.CONFIRMED)
+    assert tm_has("مقاومت در پنجشیر") and not tm_has("دره")  # only the review's unit went
+    assert cli("project", "redo", str(proj)).returncode == 0
+    assert state() == ("مقاومت در دره پنجشیر", Status.CONFIRMED) and tm_has("دره")
+    assert cli("project", "undo", str(proj)).returncode == 0
+    assert cli("project", "undo", str(proj)).returncode == 0  # the confirmation itself
+    assert state()[1] is not Status.CONFIRMED
+    nothing = cli("project", "undo", str(proj))
+    assert nothing.returncode == 1 and "nothing to undo" in nothing.stderr
+
+
+def test_undo_in_the_window_after_a_review_import_keeps_the_translators_text(
+        tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    session = EditSession(project, qa=False)
+    try:
+        session.confirm(0, "مقاومت در پنجشیر")
+        out = tmp_path / "review.docx"
+        export(project, out, bilingual=True)
+        edit_as_reviewer(out, {session.segments[0].id: "مقاومت در دره پنجشیر"}, {})
+        session.import_review(out, reviewer="Nasrin")
+        assert session.segments[0].target == "مقاومت در دره پنجشیر"
+        changes = session.undo()
+        assert changes.rows == [0]
+        assert (session.segments[0].target, session.segments[0].status) == (
+            "مقاومت در پنجشیر", Status.CONFIRMED)
+    finally:
+        session.tm.close()
