@@ -57,6 +57,9 @@ def test_targets_in_another_language_are_left_out(with_model, tmp_path: Path) ->
     doc.write_bytes(copy_xliff("ar-SA", ("translated", "final"), ("تحدث أحمد", "رفضت")))
     proj = tmp_path / "ar.tarjuman"
     r = with_model("project", "new", str(doc), "--to", "dari", "-o", str(proj))
+    assert r.returncode == 1 and "Arabic (ar-SA)" in r.stderr and "--retarget" in r.stderr
+    assert not proj.exists()
+    r = with_model("project", "new", str(doc), "--to", "dari", "-o", str(proj), "--retarget")
     assert r.returncode == 0, r.stderr
     assert "2 targets are in ar-SA" in r.stdout, r.stdout
     segs = json.loads(with_model("project", "segments", str(proj), "--json").stdout)
