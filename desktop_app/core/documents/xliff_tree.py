@@ -266,9 +266,8 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
             char = NOT_XML.search(text).group(0)  # type: ignore[union-attr]
             raise DocumentError(_(
                 "{name}: the target of segment {id} holds the control character U+{code:04X}, "
-                "which XLIFF 1.2 cannot hold; remove it from that target, or export the "
-                "project as a fresh XLIFF 2.0 file").format(name=name, id=block.id,
-                                                               code=ord(char)))
+                "which XLIFF 1.2 cannot hold; remove it from that target and export "
+                "again").format(name=name, id=block.id, code=ord(char)))
         state = (states or {}).get(block.id, TargetState(Status.EDITED))
         if not text.strip():
             state = TargetState(Status.NEW)
