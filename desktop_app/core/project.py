@@ -192,8 +192,10 @@ class Project:
         """Import ``document`` into a new project file (written whole, then renamed).
 
         A bilingual file made for another target language (an XLIFF for fr-FR, a PO whose
-        ``Language`` is de) is refused, unless ``retarget``: then it is translated into
-        ``target_lang`` and relabelled so on export, its old targets kept as reference."""
+        ``Language`` is de) that holds translations is refused, unless ``retarget``: then
+        it is translated into ``target_lang``, its old targets kept as reference. Export
+        labels the file ``target_lang`` (one with no translations yet is simply relabelled,
+        like a file that names no target language)."""
         source = languages.get(source_lang).code
         target = languages.get(target_lang).code
         data = read_file(document)
@@ -203,7 +205,8 @@ class Project:
         if not imported.blocks:
             raise DocumentError(_("{name}: no text to translate").format(name=document.name))
         file_lang = imported.target_lang.strip()
-        if file_lang and not languages.same_language(file_lang, target) and not retarget:
+        if (file_lang and not languages.same_language(file_lang, target) and not retarget
+                and any(block.target.strip() for block in imported.blocks)):
             raise DocumentError(_(
                 "{name} is made for translation into {lang}, not {target}; ask for the "
                 "{target} file, or import it with --retarget to translate it into {target} "

@@ -210,3 +210,17 @@ def test_only_xliff_namespace_units_are_units() -> None:
             assert etree.QName(el).localname != "target" and "approved" not in el.attrib
     assert [t.text for t in root.iter(f"{X1}target")] == ["واحد."]
     assert out.count(b"target") == 3  # the file's target-language, <target> and </target>
+
+
+def test_a_file_for_another_language_with_no_translations_is_relabelled(
+        tmp_path: Path) -> None:
+    doc = write(tmp_path, "empty.xlf", V2.replace(b'<target xml:lang="de">Eins.</target>', b""))
+    project = Project.create(doc, "dari", path=tmp_path / "empty.tarjuman")  # no --retarget
+    assert project.foreign_targets() is None
+    for seg, text in zip(project.segments(), ["یک.", "دو."], strict=True):
+        project.set_target(seg.id, text)
+    out = tmp_path / "out.xlf"
+    export(project, out)
+    root = etree.fromstring(out.read_bytes())
+    assert root.get("trgLang") == "fa-AF"
+    assert [t.text for t in root.iter(f"{X2}target")] == ["یک.", "دو."]
