@@ -230,10 +230,12 @@ def _write_v2(unit: etree._Element, meta: dict[str, object], text: str,
         del segment.attrib["subState"]
 
 
-def _foreign(block_target: str, file_lang: str, target_lang: str) -> bool:
+def _foreign(block_target: str, source: str, file_lang: str, target_lang: str) -> bool:
     """Whether a target the file already had is in another language than the one
-    written now (the file named another, or the text is in another script)."""
-    if not block_target.strip() or not languages.is_known(target_lang):
+    written now (the file named another, or the text is in another script; a copy of
+    the source, "iPhone" for "iPhone", is left as the client had it)."""
+    if not block_target.strip() or not languages.is_known(target_lang) or (
+            block_target.strip() == source.strip()):
         return False
     return bool(file_lang and not languages.same_language(file_lang, target_lang)) or \
         not languages.written_in(block_target, target_lang)
@@ -257,7 +259,8 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
     wrote = False
     for block in blocks:
         text = targets.get(block.id)
-        if text is None and _foreign(block.target, imported.target_lang, target_lang):
+        if text is None and _foreign(block.target, block.text, imported.target_lang,
+                                         target_lang):
             text = ""
         if text is None or block.meta.get("locked") or (states is None
                                                           and text == block.target):
