@@ -32,7 +32,7 @@ CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
 NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 # C escapes polib does not know: \a, octal and hex (\t \n \r \v \b \f \\ \" it reads)
 ESCAPE = re.compile(r'\\(a|[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.)')
-STRING_LINE = re.compile(r'^\s*(msgid|msgid_plural|msgstr|msgctxt|msgstr\[\d+\]|")')
+STRING_LINE = re.compile(r'^\s*(?:#[~|]\s*)?(msgid|msgid_plural|msgstr|msgctxt|msgstr\[\d+\]|")')
 # "#text" (no space) is a translator comment to msgfmt; polib wants "# text"
 BARE_COMMENT = re.compile(r"^#(?=[^\s.:,|~])", re.MULTILINE)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
@@ -73,8 +73,8 @@ def _unescape(line: str) -> str:
         code = m.group(1)
         if code == "a":
             return "\a"
-        if code[0] in "01234567":
-            return chr(int(code, 8))
+        if code[0] in "01234567":  # a byte: \377 at most
+            return chr(int(code, 8)) if int(code, 8) <= 0o377 else m.group(0)
         if code[0] == "x" and len(code) > 1:
             return chr(int(code[1:], 16))
         return m.group(0)
