@@ -114,12 +114,20 @@ def run_info(args: argparse.Namespace) -> int:
 def run_segments(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         segs = project.segments()
+        # a target the file had in another language or script: shown, never a target
+        refs = {b.id: str(b.meta["reference"]) for b in project.blocks()
+                if b.meta.get("reference")}
+    firsts = {s.id for s in segs if s.position == 0}
     if args.json:
         print_json([{"id": s.id, "source": s.source, "target": s.target,
-                     "status": s.status.value, "origin": s.origin} for s in segs])
+                     "status": s.status.value, "origin": s.origin,
+                     **({"reference": refs[s.block_id]} if s.id in firsts
+                        and s.block_id in refs else {})} for s in segs])
     else:
         for s in segs:
             print(f"{s.id:>5} [{s.status.value:<9}] {s.source}\n      -> {s.target}")
+            if s.id in firsts and s.block_id in refs:
+                print(f"      ({refs[s.block_id]})")
     return 0
 
 

@@ -64,6 +64,8 @@ def test_targets_in_another_language_are_left_out(with_model, tmp_path: Path) ->
     assert "2 targets are in ar-SA" in r.stdout, r.stdout
     segs = json.loads(with_model("project", "segments", str(proj), "--json").stdout)
     assert [(s["status"], s["target"]) for s in segs] == [("new", "")] * 3
+    # kept as reference text, shown beside the segment
+    assert [s.get("reference") for s in segs] == ["تحدث أحمد", "رفضت", None]
     # the same file marked as Dari (any regional code of it) keeps its targets
     doc.write_bytes(copy_xliff("fa", ("translated", "final"), ("تحدث أحمد", "رفضت")))
     proj2 = tmp_path / "fa.tarjuman"
