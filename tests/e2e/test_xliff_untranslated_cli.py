@@ -73,3 +73,17 @@ def test_targets_in_another_language_are_left_out(with_model, tmp_path: Path) ->
     assert r.returncode == 0 and "note" not in r.stdout
     segs = json.loads(with_model("project", "segments", str(proj2), "--json").stdout)
     assert [s["status"] for s in segs] == ["edited", "confirmed", "new"]
+
+
+def test_translate_needs_retarget_for_a_file_made_for_french(with_model, tmp_path: Path) -> None:
+    doc = tmp_path / "fr.xlf"
+    doc.write_bytes(copy_xliff("fr-FR", ("translated", "final"), ("Ahmad a parlé.", "Refusé.")))
+    out = tmp_path / "out.xlf"
+    r = with_model("translate", str(doc), "--to", "dari", "-o", str(out))
+    assert r.returncode == 1 and "French (fr-FR)" in r.stderr and not out.exists()
+    r = with_model("translate", str(doc), "--to", "dari", "-o", str(out), "--retarget")
+    assert r.returncode == 0, r.stderr
+    root = etree.parse(str(out)).getroot()
+    assert root.find(f".//{X}file").get("target-language") == "fa-AF"
+    targets = [t.text or "" for t in root.iter(f"{X}target")]
+    assert len(targets) == 3 and not {"Ahmad a parlé.", "Refusé."} & set(targets)
