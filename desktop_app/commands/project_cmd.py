@@ -29,6 +29,9 @@ def register(sub: Any) -> None:
     new.add_argument("--to", required=True, dest="target")
     new.add_argument("--from", default="en", dest="source")
     new.add_argument("-o", "--output", type=Path, help=_("project file (default DOC.tarjuman)"))
+    new.add_argument("--retarget", action="store_true",
+                     help=_("translate a bilingual file made for another target language "
+                            "(its targets kept as reference)"))
     new.set_defaults(func=run_new)
     info = s.add_parser("info", help=_("languages, segments and progress"))
     info.add_argument("project", type=Path)
@@ -89,17 +92,21 @@ def register(sub: Any) -> None:
 
 def run_new(args: argparse.Namespace) -> int:
     with Project.create(args.document, args.target, source_lang=args.source,
-                        path=args.output) as project:
+                        path=args.output, retarget=args.retarget) as project:
         info = project.info()
         foreign = project.foreign_targets()
     print(_("created {path} ({segments} segments, {format}, "
             "{source_lang} -> {target_lang})").format(
         path=project.path, segments=info.segments, format=info.format, source_lang=info.source_lang,
         target_lang=info.target_lang))
-    if foreign:
+    if foreign and foreign[0]:
         print(_("note: the file's {n} targets are in {lang}, not {target_lang}: left "
                 "out, to be translated").format(
                     n=foreign[1], lang=foreign[0], target_lang=info.target_lang))
+    elif foreign:
+        print(_("note: {n} of the file's targets are not written in {target_lang}'s script: "
+                "kept as reference, to be translated").format(
+                    n=foreign[1], target_lang=info.target_lang))
     return 0
 
 
@@ -120,12 +127,20 @@ def run_info(args: argparse.Namespace) -> int:
 def run_segments(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         segs = project.segments()
+        # a target the file had in another language or script: shown, never a target
+        refs = {b.id: str(b.meta["reference"]) for b in project.blocks()
+                if b.meta.get("reference")}
+    firsts = {s.id for s in segs if s.position == 0}
     if args.json:
         print_json([{"id": s.id, "source": s.source, "target": s.target,
-                     "status": s.status.value, "origin": s.origin} for s in segs])
+                     "status": s.status.value, "origin": s.origin,
+                     **({"reference": refs[s.block_id]} if s.id in firsts
+                        and s.block_id in refs else {})} for s in segs])
     else:
         for s in segs:
             print(f"{s.id:>5} [{s.status.value:<9}] {s.source}\n      -> {s.target}")
+            if s.id in firsts and s.block_id in refs:
+                print(f"      ({refs[s.block_id]})")
     return 0
 
 

@@ -37,6 +37,9 @@ def register(sub: Any) -> None:
     p.add_argument("--no-glossary", action="store_true",
                    help=_("do not enforce glossary terms in the MT output"))
     p.add_argument("--bilingual", action="store_true", help=_("side-by-side .docx or .html"))
+    p.add_argument("--retarget", action="store_true",
+                   help=_("translate a bilingual file made for another target language "
+                          "(its targets kept as reference)"))
     p.set_defaults(func=run)
 
 
@@ -62,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
                                     engine=args.engine, settings=settings,
                                     glossary=not args.no_glossary,
                                     use_cache=not args.no_cache, bilingual=args.bilingual,
+                                    retarget=args.retarget,
                                     on_progress=bar)
     finally:
         bar.close()

@@ -7,6 +7,7 @@ current UI language; digits are converted by hand because Babel keeps Latin digi
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -163,3 +164,37 @@ def format_number(value: float | int, language: str) -> str:
     lang = get(language)
     text = format_decimal(value, locale=lang.babel_locale, numbering_system="default")
     return to_native_digits(text) if lang.native_digits else text
+
+
+def same_language(code: str, target: str) -> bool:
+    """Whether a file's language code names ``target``; a regional variant counts as the
+    same (fa-IR, fa-AF; ps, ps-AF)."""
+    if is_known(code) and get(code).code == get(target).code:
+        return True
+    primary = code.replace("_", "-").split("-")[0].casefold()
+    return primary == get(target).bcp47.split("-")[0].casefold()
+
+
+def name_of_code(code: str) -> str:
+    """A file's language code as a reader knows it: "French (fr-FR)"; the code alone
+    when CLDR does not know it."""
+    name = None
+    with contextlib.suppress(UnknownLocaleError, ValueError, TypeError):
+        name = Locale.parse(code.replace("-", "_")).get_language_name(
+            get(_ui_language).babel_locale)
+    return f"{name} ({code})" if name else code
+
+
+def _arabic_letter(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
+
+
+def written_in(text: str, target: str) -> bool:
+    """Whether ``text`` can be a translation into ``target`` by its script: it has no
+    letter at all (numbers, codes), or a letter of the target's script (Arabic script for
+    Dari, Pashto and Persian; another script for English)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    arabic = any(_arabic_letter(ch) for ch in letters)
+    return arabic if get(target).is_rtl else len(letters) > sum(map(_arabic_letter, letters))

@@ -74,25 +74,20 @@ def _upgrade(db: sqlite_utils.Database, version: int) -> None:
 FOREIGN_TARGETS = "foreign_targets"
 
 
-def _same_language(code: str, target: str) -> bool:
-    """Whether a file's language code names the project's target language; a regional
-    variant counts as the same (fa-IR, fa-AF; ps, ps-AF)."""
-    if languages.is_known(code) and languages.get(code).code == target:
-        return True
-    primary = code.replace("_", "-").split("-")[0].casefold()
-    return primary == languages.get(target).bcp47.split("-")[0].casefold()
-
-
-def _foreign_targets(blocks: list[Block], file_lang: str, target: str) -> int:
-    """Targets in another language than ``target`` are not translations: they are read
-    as new (left out). Returns how many were left out."""
-    if not file_lang or _same_language(file_lang, target):
-        return 0
+def _reference_targets(blocks: list[Block], file_lang: str, target: str) -> int:
+    """Targets in another language or script than ``target`` are no translations: they
+    are kept as the block's reference text (meta ``reference``, with ``reference_lang``),
+    never taken as targets (not MT, not confirmed, never into the TM). Returns how many."""
+    foreign_file = bool(file_lang) and not languages.same_language(file_lang, target)
     count = 0
     for block in blocks:
-        if block.target.strip() and block.meta.get("status") != Status.NEW.value:
-            block.meta["status"] = Status.NEW.value
-            count += 1
+        text = block.target.strip()
+        if not text or not (foreign_file or not languages.written_in(text, target)):
+            continue
+        block.meta.update(reference=block.target, reference_lang=file_lang,
+                          status=Status.NEW.value)
+        block.target = ""
+        count += 1
     return count
 
 
@@ -193,8 +188,14 @@ class Project:
 
     @classmethod
     def create(cls, document: Path, target_lang: str, *, source_lang: str = "en",
-               path: Path | None = None) -> Project:
-        """Import ``document`` into a new project file (written whole, then renamed)."""
+               path: Path | None = None, retarget: bool = False) -> Project:
+        """Import ``document`` into a new project file (written whole, then renamed).
+
+        A bilingual file made for another target language (an XLIFF for fr-FR, a PO whose
+        ``Language`` is de) that holds translations is refused, unless ``retarget``: then
+        it is translated into ``target_lang``, its old targets kept as reference. Export
+        labels the file ``target_lang`` (one with no translations yet is simply relabelled,
+        like a file that names no target language)."""
         source = languages.get(source_lang).code
         target = languages.get(target_lang).code
         data = read_file(document)
@@ -203,11 +204,21 @@ class Project:
         check_blocks(imported.blocks, document.name)
         if not imported.blocks:
             raise DocumentError(_("{name}: no text to translate").format(name=document.name))
-        foreign = _foreign_targets(imported.blocks, imported.target_lang, target)
+        file_lang = imported.target_lang.strip()
+        if (file_lang and not languages.same_language(file_lang, target) and not retarget
+                and any(block.target.strip() for block in imported.blocks)):
+            raise DocumentError(_(
+                "{name} is made for translation into {lang}, not {target}; ask for the "
+                "{target} file, or import it with --retarget to translate it into {target} "
+                "(its {lang} targets are kept as reference only)").format(
+                    name=document.name, lang=languages.name_of_code(file_lang),
+                    target=languages.get(target).display_name()))
+        foreign = _reference_targets(imported.blocks, file_lang, target)
         # where the original is: export refuses to write over it
         notes = {"source_path": str(document.expanduser().resolve())}
         if foreign:
-            notes[FOREIGN_TARGETS] = f"{imported.target_lang} {foreign}"
+            lang = "" if languages.same_language(file_lang or target, target) else file_lang
+            notes[FOREIGN_TARGETS] = f"{lang} {foreign}"
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(_("{name} already exists; open it, or choose another name").format(
@@ -226,8 +237,9 @@ class Project:
         return cls.open(path)
 
     def foreign_targets(self) -> tuple[str, int] | None:
-        """(language, count) of the targets left out at import because the file had
-        them in another language than the project's."""
+        """(language, count) of the targets left out at import (kept as reference)
+        because the file had them in another language than the project's; the language
+        is empty when the file named none (or the project's) and the script told."""
         lang, _, count = self.get_meta(FOREIGN_TARGETS).partition(" ")
         return (lang, int(count)) if count.isdigit() else None
 

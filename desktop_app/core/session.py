@@ -97,11 +97,12 @@ def find_project(document: Path, target_lang: str) -> Path | None:
 
 
 def import_document(document: Path, target_lang: str, source_lang: str = "en",
-                    path: Path | None = None) -> Path:
+                    path: Path | None = None, retarget: bool = True) -> Path:
     """Import a document into a new project file (closed again); returns its path. Runs
-    in a background job: it opens and closes its own connection."""
+    in a background job: it opens and closes its own connection. The window retargets a
+    file made for another language (and says so once it is open)."""
     project = Project.create(document, target_lang, source_lang=source_lang,
-                             path=path or new_project_path(document))
+                             path=path or new_project_path(document), retarget=retarget)
     try:
         project.set_meta("source_path", _document_key(document))
     finally:

@@ -34,7 +34,7 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
                        engine: str | None = None, settings: Settings | None = None,
                        glossary: bool = True, use_cache: bool = True,
                        fallback: str = "source", bilingual: bool = False,
-                       on_progress: ProgressFn | None = None) -> Report:
+                       retarget: bool = False, on_progress: ProgressFn | None = None) -> Report:
     """Import -> TM + MT (with the glossary) -> export, through a throw-away project."""
     settings = settings or Settings.load()
     # Everything that can be refused is refused before any work: the input, the output,
@@ -43,7 +43,8 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
     check_target(out, fmt, bilingual=bilingual, inputs=[document])
     choose(source, target, engine, settings)
     with temp_dir() as tmp, Project.create(document, target, source_lang=source,
-                                           path=tmp / "job.tarjuman") as project:
+                                           path=tmp / "job.tarjuman",
+                                           retarget=retarget) as project:
         enforcer = default_enforcer(source, target, texts=(
             s.source for s in project.segments())) if glossary and settings.use_glossary \
             else None

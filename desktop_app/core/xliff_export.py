@@ -22,9 +22,9 @@ from lxml import etree
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG, DocumentError
 from desktop_app.core.documents.inline_xml import fill
-from desktop_app.core.documents.xliff import XLIFF2_NS, first, parse
+from desktop_app.core.documents.xliff import XLIFF2_NS, code_point, first, parse
 from desktop_app.core.documents.xliff_states import V2_WRITE, qualifier, read_status, weakest
-from desktop_app.core.documents.xliff_tree import TargetState, write_targets
+from desktop_app.core.documents.xliff_tree import TargetState, code_points, write_targets
 from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Segment, Status
@@ -85,10 +85,12 @@ def _inline(parent: etree._Element, text: str) -> None:
     sc/ec, so every segment stays well-formed."""
     opened = {m.group(2) for m in TAG.finditer(text) if not m.group(1) and not m.group(3)}
     closed = {m.group(2) for m in TAG.finditer(text) if m.group(1)}
-    codes: dict[int, etree._Element] = {}
+    text, codes = code_points(text, f"{X}cp")  # characters XML cannot hold: <cp hex>
 
     def standalone(m: re.Match[str]) -> str:
         closing, n, solo = m.groups()
+        if int(n) in codes:
+            return m.group(0)
         if solo:
             codes[int(n)] = etree.Element(f"{X}ph", id=n)
         elif closing and n not in opened:
@@ -134,9 +136,25 @@ def fresh_xliff(project: Project) -> bytes:
             if seg.trail:
                 ign = etree.SubElement(unit, f"{X}ignorable")
                 etree.SubElement(ign, f"{X}source").text = seg.trail
-    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                pretty_print=True)
-    return out
+    _indent(root)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return out + b"\n"
+
+
+CONTENT = {"source", "target", "note", "meta"}  # their whitespace is content
+
+
+def _indent(el: etree._Element, level: int = 0) -> None:
+    """Indent the file's structure for a reader, never inside content (a pretty-printer
+    indents a ``<target>`` that starts with an inline code, changing the translation)."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if local(el) in CONTENT or not kids:
+        return
+    el.text = "\n" + "  " * (level + 1)
+    for child in kids:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    kids[-1].tail = "\n" + "  " * level
 
 
 @dataclass(slots=True)
@@ -162,6 +180,8 @@ def _tagged(el: etree._Element | None) -> str:
             out.append(f"⟨{n}⟩")
         elif name == "ec":
             out.append(f"⟨/{n}⟩")
+        elif name == "cp":
+            out.append(code_point(child))
         out.append(child.tail or "")
     return "".join(out)
 

@@ -251,7 +251,8 @@ class MainWindow(BackgroundJobs):
         if foreign:  # an XLIFF translated into another language: said, not hidden
             self.statusBar().showMessage(_(
                 "The file's {n} targets are in {lang}, not in the project's language: left "
-                "out, to be translated").format(n=number(foreign[1]), lang=foreign[0]), 15000)
+                "out, to be translated").format(n=number(foreign[1]),
+                                                lang=foreign[0] or _("another script")), 15000)
 
     def set_session(self, session: Any) -> None:
         """Show an open session (the grid measures only the rows on screen)."""

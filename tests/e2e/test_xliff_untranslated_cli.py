@@ -57,10 +57,15 @@ def test_targets_in_another_language_are_left_out(with_model, tmp_path: Path) ->
     doc.write_bytes(copy_xliff("ar-SA", ("translated", "final"), ("تحدث أحمد", "رفضت")))
     proj = tmp_path / "ar.tarjuman"
     r = with_model("project", "new", str(doc), "--to", "dari", "-o", str(proj))
+    assert r.returncode == 1 and "Arabic (ar-SA)" in r.stderr and "--retarget" in r.stderr
+    assert not proj.exists()
+    r = with_model("project", "new", str(doc), "--to", "dari", "-o", str(proj), "--retarget")
     assert r.returncode == 0, r.stderr
     assert "2 targets are in ar-SA" in r.stdout, r.stdout
     segs = json.loads(with_model("project", "segments", str(proj), "--json").stdout)
     assert [(s["status"], s["target"]) for s in segs] == [("new", "")] * 3
+    # kept as reference text, shown beside the segment
+    assert [s.get("reference") for s in segs] == ["تحدث أحمد", "رفضت", None]
     # the same file marked as Dari (any regional code of it) keeps its targets
     doc.write_bytes(copy_xliff("fa", ("translated", "final"), ("تحدث أحمد", "رفضت")))
     proj2 = tmp_path / "fa.tarjuman"
@@ -68,3 +73,17 @@ def test_targets_in_another_language_are_left_out(with_model, tmp_path: Path) ->
     assert r.returncode == 0 and "note" not in r.stdout
     segs = json.loads(with_model("project", "segments", str(proj2), "--json").stdout)
     assert [s["status"] for s in segs] == ["edited", "confirmed", "new"]
+
+
+def test_translate_needs_retarget_for_a_file_made_for_french(with_model, tmp_path: Path) -> None:
+    doc = tmp_path / "fr.xlf"
+    doc.write_bytes(copy_xliff("fr-FR", ("translated", "final"), ("Ahmad a parlé.", "Refusé.")))
+    out = tmp_path / "out.xlf"
+    r = with_model("translate", str(doc), "--to", "dari", "-o", str(out))
+    assert r.returncode == 1 and "French (fr-FR)" in r.stderr and not out.exists()
+    r = with_model("translate", str(doc), "--to", "dari", "-o", str(out), "--retarget")
+    assert r.returncode == 0, r.stderr
+    root = etree.parse(str(out)).getroot()
+    assert root.find(f".//{X}file").get("target-language") == "fa-AF"
+    targets = [t.text or "" for t in root.iter(f"{X}target")]
+    assert len(targets) == 3 and not {"Ahmad a parlé.", "Refusé."} & set(targets)

@@ -11,7 +11,7 @@ from desktop_app.core.exports import export
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Status
 
-MQ = b"""<?xml version="1.0" encoding="utf-8"?>
+MQ = """<?xml version="1.0" encoding="utf-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"
        xmlns:mq="MQXliff">
   <!-- written by memoQ -->
@@ -24,7 +24,7 @@ MQ = b"""<?xml version="1.0" encoding="utf-8"?>
       </trans-unit>
       <trans-unit id="2" mq:status="ManuallyConfirmed">
         <source>Fighters moved.</source>
-        <target state="translated">old</target>
+        <target state="translated">کهنه</target>
       </trans-unit>
       <trans-unit id="3"><source>Aid arrived.</source></trans-unit>
     </body>
@@ -35,7 +35,7 @@ MQ = b"""<?xml version="1.0" encoding="utf-8"?>
     </body>
   </file>
 </xliff>
-"""
+""".encode()
 
 V2 = b"""<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
@@ -73,7 +73,7 @@ def test_ids_are_per_file_and_the_tree_is_kept(tmp_path: Path) -> None:
     assert (target.get("state"), target.get("state-qualifier")) == (
         "needs-review-translation", "fuzzy-match")
     assert etree.tostring(target, encoding="unicode").count("&lt;b&gt;") == 1  # native code
-    assert second.find("x:target", ns).text == "old"  # untouched: as it was
+    assert second.find("x:target", ns).text == "کهنه"  # untouched: as it was
     assert second.find("x:target", ns).get("state") == "translated"
     mq = "{MQXliff}status"
     assert (first.get(mq), second.get(mq), third.get(mq)) == (

@@ -73,6 +73,8 @@ class Tagger:
                 out.append(f"⟨{n}⟩{self.render(child)}⟨/{n}⟩")
             elif name == "mrk":
                 out.append(self.render(child))
+            elif name == "cp" and is_xliff2(child):  # a character XML cannot hold
+                out.append(code_point(child))
             elif name:
                 out.append(f"⟨{self._number(child)}/⟩")
             out.append(child.tail or "")
@@ -89,7 +91,10 @@ def render_pair(source: etree._Element | None,
 
 
 def children(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el if local(c) == name]
+    """``el``'s child elements called ``name`` in ``el``'s own namespace."""
+    ns = etree.QName(el).namespace
+    return [c for c in el if isinstance(c.tag, str) and local(c) == name
+            and etree.QName(c).namespace == ns]
 
 
 def first(el: etree._Element, name: str) -> etree._Element | None:
@@ -109,10 +114,32 @@ def sdl_segs(unit: etree._Element) -> dict[str, etree._Element]:
     return {s.get("id", ""): s for s in unit.iter(f"{{{SDL_NS}}}seg")}
 
 
+def is_xliff2(el: etree._Element) -> bool:
+    return (etree.QName(el).namespace or "").startswith(XLIFF2_NS[:-3])
+
+
+def code_point(cp: etree._Element) -> str:
+    """The character an XLIFF 2 ``<cp hex="0007"/>`` stands for ("" if the hex is bad)."""
+    try:
+        return chr(int(cp.get("hex", ""), 16))
+    except (ValueError, OverflowError):
+        return ""
+
+
+def in_xliff(root: etree._Element, name: str) -> list[etree._Element]:
+    """The elements called ``name`` that are XLIFF's: in the root's namespace and inside
+    XLIFF elements only (a ``<z:trans-unit xmlns:z="urn:evil">``, or a unit inside a
+    ``<group xmlns="urn:other">``, is another vocabulary's element, never a unit)."""
+    ns = etree.QName(root).namespace
+    return [el for el in root.iter() if isinstance(el.tag, str) and local(el) == name
+            and etree.QName(el).namespace == ns
+            and all(etree.QName(a).namespace == ns for a in el.iterancestors())]
+
+
 def units(root: etree._Element, name: str) -> list[etree._Element]:
     """Every trans-unit (1.x) or unit (2.x) in document order; the index in this list
     is how export finds a block's unit again."""
-    return [u for u in root.iter() if isinstance(u.tag, str) and local(u) == name]
+    return in_xliff(root, name)
 
 
 def is_v2(root: etree._Element) -> bool:
@@ -152,7 +179,7 @@ def _untranslated(status: Status, source: str, target: str, says_so: bool) -> St
 
 
 def _load_v1(root: etree._Element, name: str) -> Imported:
-    files = [f for f in root.iter() if local(f) == "file"]
+    files = in_xliff(root, "file")
     if not files:
         raise DocumentError(_("{name}: XLIFF without <file>").format(name=name))
     imported = Imported("xliff", [], files[0].get("source-language", ""),

@@ -26,6 +26,7 @@ from desktop_app.core.documents.xliff import (
     Xliff,
     children,
     first,
+    in_xliff,
     is_v2,
     parse,
     render_pair,
@@ -38,6 +39,7 @@ from desktop_app.core.documents.xliff_states import (
     MQ_NS,
     MQ_WRITE,
     ORDER,
+    SDL_NS,
     SDL_WRITE,
     V1_WRITE,
     V2_WRITE,
@@ -48,6 +50,9 @@ from desktop_app.core.segments import Status
 from desktop_app.core.xmlsafe import local
 
 BOM = b"\xef\xbb\xbf"
+# characters XML 1.0 cannot hold: XLIFF 2 writes them as <cp hex="0007"/>, 1.2 cannot
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+CP_BASE = 1_000_000  # tag numbers of the <cp> codes while a target is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +80,22 @@ def _clear(el: etree._Element) -> None:
     el.text = None
 
 
+def code_points(text: str, cp_tag: str) -> tuple[str, dict[int, etree._Element]]:
+    """``text`` with each character XML cannot hold replaced by a standalone tag, and the
+    ``<cp hex>`` element (of tag name ``cp_tag``) each such tag stands for."""
+    codes: dict[int, etree._Element] = {}
+
+    def one(m: re.Match[str]) -> str:
+        n = CP_BASE + len(codes)
+        codes[n] = etree.Element(cp_tag, hex=f"{ord(m.group(0)):04X}")
+        return f"⟨{n}/⟩"
+    return NOT_XML.sub(one, text), codes
+
+
 def _set_content(el: etree._Element, text: str, source: etree._Element) -> None:
     """``el`` holds ``text``, its tags turned into copies of ``source``'s elements."""
+    ns = etree.QName(el).namespace
+    text, codes = code_points(text, f"{{{ns}}}cp" if ns else "cp")
     _, _, tagger = render_pair(source, None)
     elements = dict(tagger.elements)
     if len(el):  # codes only the old target had (added by the translator's tool)
@@ -87,9 +106,11 @@ def _set_content(el: etree._Element, text: str, source: etree._Element) -> None:
 
     def keep(m: re.Match[str]) -> str:
         n, solo = int(m.group(2)), bool(m.group(3))
-        return m.group(0) if n in paired and paired[n] != solo else ""
+        return m.group(0) if (n in paired and paired[n] != solo) or n in codes else ""
 
     def make(n: int, is_paired: bool) -> etree._Element:
+        if n in codes:
+            return codes[n]
         node = copy.deepcopy(elements[n])
         node.tail = None
         if is_paired:
@@ -118,15 +139,42 @@ def _v1_state(target: etree._Element, state: TargetState) -> None:
         del target.attrib["state-qualifier"]
 
 
-def _sdl_conf(unit: etree._Element, mid: str, status: Status) -> None:
+SDL_ORIGIN = ("origin", "origin-system", "percent", "struct-match", "text-match")
+
+
+def _sdl_origin(state: TargetState) -> dict[str, str]:
+    """What Trados writes on a segment's definition for where its target came from."""
+    if state.status is Status.NEW:
+        return {}
+    if state.status is not Status.MT:
+        return {"origin": "interactive"}  # typed or confirmed by the translator
+    if state.origin.startswith("tm:"):
+        score = state.origin.rsplit(":", 1)[-1]
+        return {"origin": "tm", "origin-system": "Tarjuman",
+                "percent": score if score.isdigit() else "100"}
+    return {"origin": "mt", "origin-system": "Tarjuman"}
+
+
+def _sdl_seg(unit: etree._Element, mid: str, state: TargetState) -> None:
+    """The Trados segment definition says what happened: its confirmation level matches
+    the status, its origin is Tarjuman's (the old one, a "tm 99%" match say, moves into
+    ``sdl:prev-origin`` as Trados keeps it)."""
     seg = sdl_segs(unit).get(mid)
     if seg is None:
         return
-    conf = SDL_WRITE.get(status)
+    conf = SDL_WRITE.get(state.status)
     if conf:
         seg.set("conf", conf)
     elif "conf" in seg.attrib:
         del seg.attrib["conf"]
+    prev = etree.Element(f"{{{SDL_NS}}}prev-origin",
+                         {k: seg.attrib.pop(k) for k in SDL_ORIGIN if k in seg.attrib})
+    for older in [c for c in seg if c.tag == prev.tag]:
+        seg.remove(older)
+        prev.append(older)
+    seg.insert(0, prev)
+    for key, value in _sdl_origin(state).items():
+        seg.set(key, value)
 
 
 def _write_v1(unit: etree._Element, meta: dict[str, object], text: str,
@@ -161,7 +209,7 @@ def _write_v1(unit: etree._Element, meta: dict[str, object], text: str,
         return
     _set_content(mark, text, src_mark)
     if sdl_segs(unit):
-        _sdl_conf(unit, str(mid), state.status)
+        _sdl_seg(unit, str(mid), state)
 
 
 def _write_v2(unit: etree._Element, meta: dict[str, object], text: str,
@@ -182,14 +230,28 @@ def _write_v2(unit: etree._Element, meta: dict[str, object], text: str,
         del segment.attrib["subState"]
 
 
+def _foreign(block_target: str, source: str, file_lang: str, target_lang: str) -> bool:
+    """Whether a target the file already had is in another language than the one
+    written now (the file named another, or the text is in another script; a copy of
+    the source, "iPhone" for "iPhone", is left as the client had it)."""
+    if not block_target.strip() or not languages.is_known(target_lang) or (
+            block_target.strip() == source.strip()):
+        return False
+    return bool(file_lang and not languages.same_language(file_lang, target_lang)) or \
+        not languages.written_in(block_target, target_lang)
+
+
 def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: str,
                   states: dict[str, TargetState] | None = None,
                   notes: dict[str, str] | None = None) -> bytes:
     """The original XLIFF ``data`` with the targets (by block id) and their states
-    written in. Blocks missing from ``targets`` keep what the file had. Without
+    written in. Blocks missing from ``targets`` keep what the file had, unless that is
+    in another language (the file made for fr-FR, a French target): such a target is
+    emptied, so nothing in the file is labelled ``target_lang`` that is not. Without
     ``states`` a written target counts as edited. ``notes`` (translator comments by
     block id) become each unit's translator note (see :mod:`xliff_notes`)."""
-    blocks = Xliff().load(data, name).blocks
+    imported = Xliff().load(data, name)
+    blocks = imported.blocks
     root = _reparse(data, name)
     v2 = is_v2(root)
     all_units = units(root, "unit" if v2 else "trans-unit")
@@ -197,9 +259,18 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
     wrote = False
     for block in blocks:
         text = targets.get(block.id)
+        if text is None and _foreign(block.target, block.text, imported.target_lang,
+                                         target_lang):
+            text = ""
         if text is None or block.meta.get("locked") or (states is None
                                                           and text == block.target):
             continue
+        if not v2 and NOT_XML.search(text):
+            char = NOT_XML.search(text).group(0)  # type: ignore[union-attr]
+            raise DocumentError(_(
+                "{name}: the target of segment {id} holds the control character U+{code:04X}, "
+                "which XLIFF 1.2 cannot hold; remove it from that target and export "
+                "again").format(name=name, id=block.id, code=ord(char)))
         state = (states or {}).get(block.id, TargetState(Status.EDITED))
         if not text.strip():
             state = TargetState(Status.NEW)
@@ -220,22 +291,35 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
             _v1_state(target, min(written, key=lambda s: ORDER.index(s.status)))
     if not wrote:
         return data
-    _target_language(root, v2, target_lang)
+    _target_language(root, v2, target_lang, all_units)
     return _serialize(root, data)
 
 
-def _target_language(root: etree._Element, v2: bool, target_lang: str) -> None:
-    try:
-        code = languages.get(target_lang).bcp47
-    except Exception:
-        code = target_lang
-    if v2:
-        if not root.get("trgLang"):
-            root.set("trgLang", code)
+def _target_language(root: etree._Element, v2: bool, target_lang: str,
+                     all_units: list[etree._Element]) -> None:
+    """Every place the file names its target language says ``target_lang``: the file's
+    ``trgLang``/``target-language`` (set when missing, relabelled when it named another
+    language) and the ``xml:lang`` of the units' targets."""
+    if not languages.is_known(target_lang):
         return
-    for file_el in (f for f in root.iter() if local(f) == "file"):
-        if not file_el.get("target-language"):
-            file_el.set("target-language", code)
+    code = languages.get(target_lang).bcp47
+
+    def relabel(el: etree._Element, attr: str, when_missing: bool) -> None:
+        value = el.get(attr)
+        if (not value and when_missing) or (value and not languages.same_language(
+                value, target_lang)):
+            el.set(attr, code)
+    if v2:
+        relabel(root, "trgLang", True)
+    else:
+        for file_el in in_xliff(root, "file"):
+            relabel(file_el, "target-language", True)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for unit in all_units:
+        holders = [unit, *children(unit, "segment")] if v2 else [unit]
+        for holder in holders:
+            for target in children(holder, "target"):
+                relabel(target, lang, False)
 
 
 def _serialize(root: etree._Element, data: bytes) -> bytes:
