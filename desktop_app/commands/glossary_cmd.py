@@ -25,7 +25,8 @@ def _term_arg(status: str) -> Any:
     def parse(value: str) -> Term:
         lang, sep, text = value.partition("=")
         if not sep or not text.strip():
-            raise argparse.ArgumentTypeError(f"expected LANG=TEXT, got {value!r}")
+            raise argparse.ArgumentTypeError(_("expected LANG=TEXT, got {value!r}").format(
+                value=value))
         try:
             code = languages.get(lang).code
         except Exception as exc:

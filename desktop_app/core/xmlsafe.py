@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from desktop_app.core.errors import InputError, TarjumanError, one_line
+from desktop_app.core.i18n import _
 
 MAX_BYTES = 200 * 1024 * 1024
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -22,6 +23,28 @@ _CHUNK = 1 << 20
 
 class XmlError(InputError):
     pass
+
+
+def _empty(name: str) -> str:
+    return _("{name} is empty").format(name=name)
+
+
+def _too_large(name: str, size: int) -> str:
+    return _("{name} is too large ({size} bytes; the limit is {limit})").format(
+        name=name, size=size, limit=MAX_BYTES)
+
+
+def _entities(name: str) -> str:
+    return _("{name}: entity declarations are not allowed (possible XML bomb or external "
+             "entity)").format(name=name)
+
+
+def _not_well_formed(name: str, exc: Exception) -> str:
+    return _("{name}: not well-formed XML ({reason})").format(name=name, reason=one_line(exc))
+
+
+def _unreadable(name: str, exc: Exception) -> str:
+    return _("{name}: cannot be read as XML ({reason})").format(name=name, reason=one_line(exc))
 
 
 def declares_entities(data: bytes) -> bool:
@@ -36,33 +59,31 @@ def _parser() -> etree.XMLParser:
 
 def parse(data: bytes, name: str, error: type[TarjumanError] = XmlError) -> etree._Element:
     if not data.strip():
-        raise error(f"{name} is empty")
+        raise error(_empty(name))
     if len(data) > MAX_BYTES:
-        raise error(f"{name} is too large ({len(data)} bytes; the limit is {MAX_BYTES})")
+        raise error(_too_large(name, len(data)))
     if declares_entities(data):
-        raise error(f"{name}: entity declarations are not allowed (possible XML bomb or "
-                    "external entity)")
+        raise error(_entities(name))
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise error(f"{name}: not well-formed XML ({one_line(exc)})") from exc
+        raise error(_not_well_formed(name, exc)) from exc
     except (ValueError, etree.LxmlError) as exc:
-        raise error(f"{name}: cannot be read as XML ({one_line(exc)})") from exc
+        raise error(_unreadable(name, exc)) from exc
 
 
 def check_file(path: Path, error: type[TarjumanError] = XmlError) -> None:
     """Size and entity checks for a file parsed as a stream (read in chunks)."""
     size = path.stat().st_size
     if size == 0:
-        raise error(f"{path.name} is empty")
+        raise error(_empty(path.name))
     if size > MAX_BYTES:
-        raise error(f"{path.name} is too large ({size} bytes; the limit is {MAX_BYTES})")
+        raise error(_too_large(path.name, size))
     tail = b""
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):
             if declares_entities(tail + chunk):
-                raise error(f"{path.name}: entity declarations are not allowed (possible "
-                            "XML bomb or external entity)")
+                raise error(_entities(path.name))
             tail = chunk[-32:]
 
 
@@ -77,9 +98,9 @@ def iterparse(path: Path, error: type[TarjumanError] = XmlError
     try:
         yield from events
     except etree.XMLSyntaxError as exc:
-        raise error(f"{path.name}: not well-formed XML ({one_line(exc)})") from exc
+        raise error(_not_well_formed(path.name, exc)) from exc
     except (ValueError, etree.LxmlError) as exc:
-        raise error(f"{path.name}: cannot be read as XML ({one_line(exc)})") from exc
+        raise error(_unreadable(path.name, exc)) from exc
 
 
 def local(el: etree._Element) -> str:
