@@ -160,3 +160,78 @@ def test_unreachable_server_fails_fast(tmp_path: Path) -> None:
     engine = LibreTranslateEngine(f"http://127.0.0.1:{free_port()}", retries=1, backoff=0.05)
     with pytest.raises(NetworkError, match="not reachable"):
         engine.translate(["Kabul."], "en", "fa")
+
+
+def test_a_server_that_never_answers_costs_seconds_once_not_minutes(
+        tmp_path: Path) -> None:
+    """A server that accepts connections and never answers (before: 123 s per route
+    choice on the window's thread, then again on the next row)."""
+    import socket
+    import time
+
+    from desktop_app.core.mt import routing
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)  # connections are accepted by the kernel and never answered
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        settings = remote_settings(url, prefer_remote=True)
+        began = time.monotonic()
+        with pytest.raises(NetworkError, match="not reachable"):
+            routing.choose("en", "fa", settings=settings)
+        first = time.monotonic() - began
+        began = time.monotonic()
+        with pytest.raises(NetworkError, match="not answering"):
+            routing.choose("en", "fa", settings=settings)
+        again = time.monotonic() - began
+        assert first < 10 and again < 0.5, (first, again)
+    finally:
+        listener.close()
+        routing._remote_for.cache_clear()
+
+
+def test_retry_after_is_honoured_and_the_server_is_asked_again_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json as jsonlib
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from desktop_app.core.mt import libretranslate
+
+    calls: list[str] = []
+
+    class Busy(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            calls.append(self.path)
+            if len(calls) == 1:
+                self.send_response(503)
+                self.send_header("Retry-After", "120")
+                self.end_headers()
+                return
+            body = jsonlib.dumps([{"code": "en", "targets": ["fa"]}]).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Busy)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        engine = LibreTranslateEngine(f"http://127.0.0.1:{server.server_address[1]}")
+        with pytest.raises(NetworkError, match="503"):
+            engine.server_languages()
+        with pytest.raises(NetworkError, match=r"again in 1[12]\d s"):
+            engine.server_languages()  # the server asked for 120 s: not asked again now
+        assert len(calls) == 1
+        now = libretranslate.time.monotonic()
+        monkeypatch.setattr(libretranslate.time, "monotonic", lambda: now + 121)
+        assert engine.server_languages()[0]["code"] == "en" and len(calls) == 2
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

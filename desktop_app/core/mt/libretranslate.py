@@ -2,18 +2,22 @@
 
 Text leaves the machine only when the user has configured a server, and only to that
 server. Requests are batched (``q`` as a list), time out, and are retried with backoff
-on 429 and 5xx; a refused pair is a typed error naming it.
+on 429 and 5xx (urllib3's ``Retry``, honouring ``Retry-After``); a refused pair is a typed
+error naming it. A server that does not answer is remembered as down for a while, so
+choosing a route (which asks for its language list, in at most a few seconds) never makes
+anyone wait on it twice.
 """
 
 from __future__ import annotations
 
 import json
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
+
+import urllib3
+from urllib3.util import Retry, Timeout
 
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError, NetworkError, NoModelError
@@ -27,6 +31,9 @@ from desktop_app.core.mt.engine import (
 )
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
+PROBE_SECONDS = 3.0  # a server whose language list takes longer is "not answering"
+BACKOFF_AFTER_FAILURE = 30.0  # then every request fails at once for this long
+MAX_RETRY_AFTER = 600.0  # a server's Retry-After is honoured up to this
 PERSIAN_NOTE = N_("Persian model on the server: review for Dari usage")
 
 
@@ -53,62 +60,86 @@ class LibreTranslateEngine:
         self.model_version = "server"
         self.note = ""
         self._languages: list[dict[str, Any]] | None = None
+        self._pool = urllib3.PoolManager()
+        self._down_until = 0.0
 
     # -- HTTP ------------------------------------------------------------------------------
 
-    def _request(self, path: str, payload: dict[str, Any] | None = None) -> Any:
-        data = None
+    def _retry(self, retries: int) -> Retry:
+        return Retry(total=retries, connect=retries, read=retries, status=retries, other=0,
+                     backoff_factor=self.backoff, status_forcelist=RETRY_STATUS,
+                     allowed_methods=None, respect_retry_after_header=True,
+                     raise_on_status=False, raise_on_redirect=False)
+
+    def _down(self, response: urllib3.BaseHTTPResponse | None = None) -> None:
+        """Remember that the server failed: every request fails at once until the back-off
+        (or the server's own ``Retry-After``) has passed, so nobody waits on it again."""
+        wait = BACKOFF_AFTER_FAILURE
+        if response is not None:
+            asked = Retry().get_retry_after(response)
+            if asked is not None:
+                wait = max(wait, min(asked, MAX_RETRY_AFTER))
+        self._down_until = time.monotonic() + wait
+
+    def _request(self, path: str, payload: dict[str, Any] | None = None, *,
+                 probe: bool = False) -> Any:
+        """One request with retries and back-off (urllib3's ``Retry``: 429 and 5xx, honouring
+        ``Retry-After``). A ``probe`` (the language list, asked when a route is chosen) waits
+        at most ``PROBE_SECONDS`` and is not retried: a server that does not answer is shown
+        as not answering at once, and asked again only after the back-off."""
+        left = self._down_until - time.monotonic()
+        if left > 0:
+            raise NetworkError(_("the LibreTranslate server at {server} is not answering; "
+                                 "Tarjuman asks it again in {seconds} s").format(
+                                     server=self.model_id, seconds=number(int(left) + 1)))
         headers = {"Accept": "application/json", "User-Agent": "Tarjuman"}
+        body = None
         if payload is not None:
-            data = json.dumps(payload).encode("utf-8")
+            body = json.dumps(payload).encode("utf-8")
             headers["Content-Type"] = "application/json"
-        last = ""
-        for attempt in range(self.retries + 1):
-            request = urllib.request.Request(self.url + path, data=data, headers=headers,
-                                             method="POST" if data else "GET")
+        wait = min(self.timeout, PROBE_SECONDS) if probe else self.timeout
+        try:
+            response = self._pool.request(
+                "POST" if body is not None else "GET", self.url + path, body=body,
+                headers=headers, timeout=Timeout(connect=min(wait, PROBE_SECONDS), read=wait),
+                retries=self._retry(0 if probe else self.retries), preload_content=True)
+        except urllib3.exceptions.HTTPError as exc:
+            self._down()
+            reason = getattr(exc, "reason", None) or exc
+            raise NetworkError(_("the LibreTranslate server at {server} "
+                                 "is not reachable: {last}").format(
+                server=self.model_id, last=reason)) from exc
+        text = response.data.decode("utf-8", "replace")
+        if response.status >= 400:
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return json.loads(response.read().decode("utf-8"))
-            except urllib.error.HTTPError as exc:
-                body = exc.read().decode("utf-8", "replace")
-                try:
-                    message = str(json.loads(body).get("error", body))
-                except (ValueError, AttributeError):
-                    message = body[:200]
-                if exc.code in RETRY_STATUS and attempt < self.retries:
-                    last = f"HTTP {exc.code}: {message}"
-                    time.sleep(self.backoff * 2**attempt)
-                    continue
-                if exc.code == 400:
-                    raise NoModelError(_("the LibreTranslate server at {server} refused: "
-                                         "{message}").format(
-                                             server=self.model_id, message=message)) from exc
-                if exc.code in (401, 403):
-                    raise NetworkError(_("the LibreTranslate server at {server} refused the "
-                                         "API key: {message}").format(
-                                             server=self.model_id, message=message)) from exc
-                raise NetworkError(_("the LibreTranslate server at {server} answered HTTP "
-                                     "{code}: {message}").format(
-                                         server=self.model_id, code=exc.code,
-                                         message=message)) from exc
-            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
-                last = str(getattr(exc, "reason", exc))
-                if attempt < self.retries:
-                    time.sleep(self.backoff * 2**attempt)
-                    continue
-            except ValueError as exc:
-                raise NetworkError(_("the LibreTranslate server at {server} sent something "
-                                     "that is not JSON ({exc})").format(
-                                         server=self.model_id, exc=exc)) from exc
-        raise NetworkError(_("the LibreTranslate server at {server} "
-                             "is not reachable: {last}").format(
-            server=self.model_id, last=last))
+                message = str(json.loads(text).get("error", text))
+            except (ValueError, AttributeError):
+                message = text[:200]
+            if response.status == 400:
+                raise NoModelError(_("the LibreTranslate server at {server} refused: "
+                                     "{message}").format(server=self.model_id, message=message))
+            if response.status in (401, 403):
+                raise NetworkError(_("the LibreTranslate server at {server} refused the "
+                                     "API key: {message}").format(
+                                         server=self.model_id, message=message))
+            if response.status in RETRY_STATUS:
+                self._down(response)
+            raise NetworkError(_("the LibreTranslate server at {server} answered HTTP "
+                                 "{code}: {message}").format(
+                                     server=self.model_id, code=response.status,
+                                     message=message))
+        try:
+            return json.loads(text)
+        except ValueError as exc:
+            raise NetworkError(_("the LibreTranslate server at {server} sent something "
+                                 "that is not JSON ({exc})").format(
+                                     server=self.model_id, exc=exc)) from exc
 
     # -- what it serves ----------------------------------------------------------------------
 
     def server_languages(self) -> list[dict[str, Any]]:
         if self._languages is None:
-            found = self._request("/languages")
+            found = self._request("/languages", probe=True)
             if not isinstance(found, list):
                 raise NetworkError(_("the server at {server} sent no language list").format(
                     server=self.model_id))
