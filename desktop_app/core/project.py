@@ -72,6 +72,7 @@ def _upgrade(db: sqlite_utils.Database, version: int) -> None:
 
 
 FOREIGN_TARGETS = "foreign_targets"
+IMPORT_NOTES = "import_notes"  # the import report's sentences (JSON list)
 
 
 def _same_language(code: str, target: str) -> bool:
@@ -208,6 +209,8 @@ class Project:
         notes = {"source_path": str(document.expanduser().resolve())}
         if foreign:
             notes[FOREIGN_TARGETS] = f"{imported.target_lang} {foreign}"
+        if imported.notes:
+            notes[IMPORT_NOTES] = json.dumps(imported.notes, ensure_ascii=False)
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(_("{name} already exists; open it, or choose another name").format(
@@ -230,6 +233,15 @@ class Project:
         them in another language than the project's."""
         lang, _, count = self.get_meta(FOREIGN_TARGETS).partition(" ")
         return (lang, int(count)) if count.isdigit() else None
+
+    def import_notes(self) -> list[str]:
+        """What the import said besides the segments: text it left untranslated and why,
+        tracked changes accepted... one sentence each."""
+        try:
+            notes = json.loads(self.get_meta(IMPORT_NOTES) or "[]")
+        except ValueError:
+            return []
+        return [str(n) for n in notes] if isinstance(notes, list) else []
 
     @staticmethod
     def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: list[Block],
