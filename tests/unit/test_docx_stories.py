@@ -207,3 +207,15 @@ def test_strict_open_xml_is_refused_with_what_to_do() -> None:
                     'wordprocessingml/main"><w:body/></w:document>')
     with pytest.raises(DocumentError, match=r"Strict Open XML.*Save As > Word Document"):
         FMT.load(buf.getvalue(), "strict.docx")
+
+
+def test_the_import_report_is_kept_in_the_project_and_printed(cli_inproc, tmp_path) -> None:
+    from desktop_app.core.project import Project
+
+    source = tmp_path / "changes.docx"
+    source.write_bytes(with_body(TRACKED))
+    done = cli_inproc("project", "new", str(source), "--to", "dari")
+    assert done.returncode == 0, done.stderr
+    assert "note: changes.docx: the document has 4 tracked changes" in done.stdout
+    with Project.open(tmp_path / "changes.docx.tarjuman") as project:
+        assert project.import_notes() == FMT.load(source.read_bytes(), "changes.docx").notes
