@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -24,6 +25,7 @@ from desktop_app.core.documents.base import DocumentError
 from tests.conformance.realworld import (
     latin_left,
     names,
+    realworld_dir,
     reference,
     refused_cleanly,
     round_trip,
@@ -57,6 +59,14 @@ REPORTED = {"word/comments.xml": "comment"}
 # replaces URLs and e-mail addresses shown as text too, so no word needs allowing.
 ALLOWED: set[str] = set()
 
+# What is not text and must come back whole, each as often as the original shows it
+# (outside deleted text): note marks, fields, drawings, links, bookmarks, tabs.
+KEPT = [qn(f"w:{t}") for t in (
+    "footnoteReference", "endnoteReference", "footnoteRef", "endnoteRef", "commentReference",
+    "fldChar", "instrText", "fldSimple", "drawing", "pict", "hyperlink", "bookmarkStart",
+    "commentRangeStart", "sym", "tab")]
+DELETED = {qn("w:del"), qn("w:moveFrom")}
+
 STORY = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
 
 
@@ -80,6 +90,17 @@ def _python_docx_texts(data: bytes) -> list[str]:
                 texts.extend(p.text for p in part.paragraphs)
                 cells(part.tables)
     return texts
+
+
+def _kept(data: bytes) -> Counter[tuple[str, str]]:
+    found: Counter[tuple[str, str]] = Counter()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in zf.namelist():
+            if STORY.match(name):
+                for el in etree.fromstring(zf.read(name)).iter(*KEPT):
+                    if not any(a.tag in DELETED for a in el.iterancestors()):
+                        found[(name, etree.QName(el).localname)] += 1
+    return found
 
 
 def _xml_texts(data: bytes, skip: set[str]) -> dict[str, list[str]]:
@@ -123,6 +144,7 @@ def test_realworld_docx_ends_clean_or_refused(name: str) -> None:
     for part, texts in _xml_texts(result.exported, skip).items():
         left = latin_left(texts, ALLOWED)
         assert not left, (name, part, left[:5])
+    assert _kept(result.exported) == _kept((realworld_dir() / name).read_bytes()), name
 
 
 def test_tracked_changes_are_reported_with_their_number() -> None:
