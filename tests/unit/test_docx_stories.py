@@ -219,3 +219,40 @@ def test_the_import_report_is_kept_in_the_project_and_printed(cli_inproc, tmp_pa
     assert "note: changes.docx: the document has 4 tracked changes" in done.stdout
     with Project.open(tmp_path / "changes.docx.tarjuman") as project:
         assert project.import_notes() == FMT.load(source.read_bytes(), "changes.docx").notes
+
+
+def test_a_deleted_paragraph_mark_joins_the_next_paragraph_on_export() -> None:
+    data = with_body(
+        '<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="A"/></w:rPr></w:pPr>'
+        '<w:r><w:t xml:space="preserve">First half </w:t></w:r></w:p>',
+        "<w:p><w:r><w:t>second half.</w:t></w:r></w:p>",
+        '<w:p><w:pPr><w:rPr><w:del w:id="6" w:author="A"/></w:rPr></w:pPr>'
+        '<w:del w:id="7" w:author="A"><w:r><w:delText>All gone</w:delText></w:r></w:del></w:p>',
+        "<w:p><w:r><w:t>Last.</w:t></w:r></w:p>")
+    assert list(blocks(data).values()) == ["First half ", "second half.", "Last."]
+    out = FMT.save(data, "x.docx", {"body:0": "نیمهٔ اول ", "body:1": "نیمهٔ دوم.",
+                                    "body:3": "آخر."}, "dari")
+    texts = [p.text for p in docx.Document(io.BytesIO(out)).paragraphs]
+    assert texts == ["نیمهٔ اول نیمهٔ دوم.", "آخر."]
+
+
+def test_links_simple_fields_and_wrappers_are_rebuilt_around_the_translation() -> None:
+    data = with_body(
+        '<w:p><w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t xml:space="preserve">'
+        'Read </w:t></w:r></w:smartTag><w:hyperlink r:id="rId99" w:history="1"><w:r>'
+        '<w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>the report</w:t></w:r>'
+        '</w:hyperlink><w:r><w:t xml:space="preserve"> on page </w:t></w:r>'
+        '<w:fldSimple w:instr=" PAGE "><w:r><w:t>4</w:t></w:r></w:fldSimple>'
+        '<w:sdt><w:sdtPr><w:alias w:val="Date"/></w:sdtPr><w:sdtContent><w:r>'
+        '<w:t xml:space="preserve"> today</w:t></w:r></w:sdtContent></w:sdt></w:p>')
+    assert blocks(data)["body:0"] == "Read ⟨1⟩the report⟨/1⟩ on page ⟨2⟩4⟨/2⟩ today"
+    out = FMT.save(data, "x.docx", {"body:0": "⟨1⟩گزارش⟨/1⟩ را در صفحهٔ ⟨2⟩۴⟨/2⟩ امروز بخوانید"},
+                   "dari")
+    p = docx.Document(io.BytesIO(out)).paragraphs[0]._p
+    link = p.find(qn("w:hyperlink"))
+    assert link.get(qn("r:id")) == "rId99" and visible_text(p).startswith("گزارش")
+    assert link.find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:rStyle')}").get(qn("w:val")) == \
+        "Hyperlink"
+    assert p.find(qn("w:fldSimple")).get(qn("w:instr")) == " PAGE "
+    assert visible_text(p) == "گزارش را در صفحهٔ ۴ امروز بخوانید"
+    assert "Read" not in part_xml(out) and "today" not in part_xml(out)

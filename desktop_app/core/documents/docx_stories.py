@@ -138,12 +138,36 @@ def _remove(el: etree._Element) -> None:
         parent.remove(el)
 
 
+def _join_next(p: etree._Element | None) -> None:
+    """A paragraph whose mark was deleted runs on into the next one, as Word does when
+    the deletion is accepted (not across a section break or out of its cell)."""
+    if p is None or p.tag != qn("w:p"):
+        return
+    after = p.getnext()
+    ppr = p.find(qn("w:pPr"))
+    if after is None or after.tag != qn("w:p") or (
+            ppr is not None and ppr.find(qn("w:sectPr")) is not None):
+        return
+    content = [c for c in p if c.tag != qn("w:pPr")]
+    after_ppr = after.find(qn("w:pPr"))
+    position = 0 if after_ppr is None else list(after).index(after_ppr) + 1
+    for k, child in enumerate(content):
+        after.insert(position + k, child)
+    _remove(p)
+
+
 def accept_changes(root: etree._Element) -> None:
     """Every tracked change of a story accepted: insertions and moves-to unwrapped,
     deletions and moves-from removed, rows deleted with changes on removed, formatting
     changes and move ranges dropped."""
     for el in list(root.iter(*CHANGE_MARKS, *RANGE_MARKS)):
         _remove(el)
+    for mark in list(root.iter(qn("w:del"), qn("w:moveFrom"))):
+        rpr = mark.getparent()
+        ppr = rpr.getparent() if rpr is not None else None
+        if rpr is not None and rpr.tag == qn("w:rPr") and ppr is not None \
+                and ppr.tag == qn("w:pPr"):
+            _join_next(ppr.getparent())
     for el in list(root.iter(*DELETED)):
         parent = el.getparent()
         if parent is None:
