@@ -29,6 +29,7 @@ from desktop_app.core.documents.docx import ARABIC_FONT, mark_paragraph
 from desktop_app.core.documents.docx_package import open_package
 from desktop_app.core.documents.docx_runs import visible_text
 from desktop_app.core.documents.docx_stories import readable
+from desktop_app.core.errors import one_line
 from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 from desktop_app.core.xliff_export import project_id
@@ -190,6 +191,15 @@ def _row_comments(row: object, comments: dict[str, str]) -> list[str]:
 def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow], str]:
     """(project id, rows, last author) of a review docx."""
     document = open_package(data, name)
+    try:
+        return _read_review(document, name)
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError) as exc:
+        raise DocumentError(_("{name}: the review table is damaged ({exc})").format(
+            name=name, exc=one_line(exc))) from exc
+
+
+def _read_review(document: docx.document.Document, name: str
+                 ) -> tuple[str, list[ReviewRow], str]:
     identifier = document.core_properties.identifier or ""
     pid = identifier[len(ID_PREFIX):] if identifier.startswith(ID_PREFIX) else ""
     table = next((t for t in document.tables if len(t.columns) == len(COLUMNS)

@@ -115,3 +115,15 @@ def test_the_review_file_names_tarjuman_and_the_translator(tmp_path: Path) -> No
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         "extended-properties").blob
     assert b"<Application>Tarjuman</Application>" in app
+
+
+def test_a_damaged_review_table_is_a_sentence(tmp_path: Path) -> None:
+    project, path = review_file(tmp_path)
+    document = docx.Document(str(path))
+    tr = document.tables[0].rows[0]._tr
+    for tc in tr.findall(qn("w:tc")):
+        tr.remove(tc)
+    document.save(str(path))
+    with pytest.raises(DocumentError) as caught:
+        read_returned(project, path)
+    assert "\n" not in str(caught.value) and "internal" not in str(caught.value)
