@@ -256,3 +256,19 @@ def test_links_simple_fields_and_wrappers_are_rebuilt_around_the_translation() -
     assert p.find(qn("w:fldSimple")).get(qn("w:instr")) == " PAGE "
     assert visible_text(p) == "گزارش را در صفحهٔ ۴ امروز بخوانید"
     assert "Read" not in part_xml(out) and "today" not in part_xml(out)
+
+
+def test_an_object_the_target_lost_goes_back_before_the_next_one() -> None:
+    data = with_body(
+        '<w:p><w:r><w:t xml:space="preserve">Page </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    assert blocks(data)["body:0"] == "Page ⟨1/⟩2⟨2/⟩"
+    out = FMT.save(data, "x.docx", {"body:0": "صفحهٔ ۲⟨2/⟩"}, "dari")  # begin lost
+    p = docx.Document(io.BytesIO(out)).paragraphs[0]._p
+    kinds = [(c.tag, c.get(qn("w:fldCharType"))) for r in p.iter(qn("w:r")) for c in r
+             if c.tag != qn("w:rPr")]
+    assert kinds == [(qn("w:t"), None), (qn("w:fldChar"), "begin"), (qn("w:instrText"), None),
+                     (qn("w:fldChar"), "separate"), (qn("w:fldChar"), "end")]

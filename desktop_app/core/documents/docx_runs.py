@@ -276,7 +276,9 @@ def rebuild(p: etree._Element, target: str) -> None:
                 return model.first_run.get(n, model.plain)
         return model.plain
 
-    def place_object(n: int) -> None:
+    first: dict[int, etree._Element] = {}  # object tag -> the first run made for it
+
+    def place_object(n: int, before: etree._Element | None = None) -> None:
         current_src: etree._Element | None = None
         current: etree._Element | None = None
         for run, child in model.objects[n]:
@@ -287,7 +289,13 @@ def rebuild(p: etree._Element, target: str) -> None:
                 if rpr is not None:
                     current.append(rpr)
                 current_src = run
-                put(current)
+                if before is None:
+                    put(current)
+                elif before in new:
+                    new.insert(new.index(before), current)
+                else:
+                    before.addprevious(current)
+                first.setdefault(n, current)
             current.append(moving)
         placed.add(n)
 
@@ -309,9 +317,12 @@ def rebuild(p: etree._Element, target: str) -> None:
     if pos < len(target):
         put(new_run(template(), target[pos:]))
     stack.clear()
-    for n in model.objects:
+    # An object whose tag the target lost goes back before the next object that was
+    # placed (a field's begin stays before its end), else at the end of the paragraph.
+    for n in sorted(model.objects):
         if n not in placed:
-            place_object(n)
+            later = [first[m] for m in sorted(first) if m > n]
+            place_object(n, later[0] if later else None)
     _replace_content(p, new)
 
 
