@@ -45,8 +45,10 @@ COUNT = {
     # into both copies.
     "mm_text-box.docx": 1,
     # The same in the header: two text boxes ("DmfA", default and first-page header),
-    # each written as Choice and Fallback.
-    "we_test06_fields.docx": 31,
+    # each written as Choice and Fallback (33 - 2); plus the 8 document properties its
+    # SUBJECT and DOCPROPERTY fields print (Word refreshes those fields from the
+    # properties, so they are translated too): 31 + 8.
+    "we_test06_fields.docx": 39,
 }
 
 # Story parts the import does not translate and names in its report instead: comments
@@ -145,6 +147,23 @@ def test_realworld_docx_ends_clean_or_refused(name: str) -> None:
         left = latin_left(texts, ALLOWED)
         assert not left, (name, part, left[:5])
     assert _kept(result.exported) == _kept((realworld_dir() / name).read_bytes()), name
+    props = [b.id for b in result.imported.blocks if b.id.startswith("props:")]
+    left = latin_left(_property_texts(result.exported, props), ALLOWED)
+    assert not left, (name, left)
+
+
+def _property_texts(data: bytes, ids: list[str]) -> list[str]:
+    """The exported values of the properties that were imported (fields print them)."""
+    document = docx.Document(io.BytesIO(data))
+    texts = [getattr(document.core_properties, i.split(":")[1]) for i in ids
+             if i in ("props:title", "props:subject")]
+    custom = [i.split(":", 2)[2] for i in ids if i.startswith("props:custom:")]
+    if custom:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            root = etree.fromstring(zf.read("docProps/custom.xml"))
+        texts.extend("".join(p.itertext()) for p in root if p.get("name") in custom)
+        assert len(texts) >= len(custom)
+    return texts
 
 
 def test_tracked_changes_are_reported_with_their_number() -> None:

@@ -272,3 +272,38 @@ def test_an_object_the_target_lost_goes_back_before_the_next_one() -> None:
              if c.tag != qn("w:rPr")]
     assert kinds == [(qn("w:t"), None), (qn("w:fldChar"), "begin"), (qn("w:instrText"), None),
                      (qn("w:fldChar"), "separate"), (qn("w:fldChar"), "end")]
+
+
+def test_properties_that_fields_print_are_translated_with_the_text() -> None:
+    document = docx.Document()
+    document.core_properties.subject = "Flood response"
+    document.core_properties.title = "Internal draft"  # no field shows it: reported
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:p {NS}><w:r><w:t xml:space="preserve">Subject: </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        ' SUBJECT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>Flood response</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:fldSimple w:instr=\' DOCPROPERTY "Region" \'><w:r><w:t>North</w:t></w:r>'
+        "</w:fldSimple></w:p>"))
+    custom = Part(PackURI("/docProps/custom.xml"),
+                  "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+                  b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+                  b'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/'
+                  b'officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-'
+                  b'9397-08002B2CF9AE}" pid="2" name="Region"><vt:lpwstr>North</vt:lpwstr>'
+                  b"</property></Properties>", document.part.package)
+    document.part.package.relate_to(custom, "http://schemas.openxmlformats.org/"
+                                            "officeDocument/2006/relationships/custom-properties")
+    data = save(document)
+    imported = FMT.load(data, "props.docx")
+    got = {b.id: b.text for b in imported.blocks}
+    assert got["props:subject"] == "Flood response"
+    assert got["props:custom:Region"] == "North"
+    assert "props:title" not in got and any("title" in n for n in imported.notes)
+    out = FMT.save(data, "x.docx", {**{k: DARI for k in got}, "props:custom:Region": "شمال"},
+                   "dari")
+    result = docx.Document(io.BytesIO(out))
+    assert result.core_properties.subject == DARI
+    assert result.core_properties.title == "Internal draft"
+    assert "<vt:lpwstr>شمال</vt:lpwstr>" in part_xml(out, "docProps/custom.xml")

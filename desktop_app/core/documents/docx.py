@@ -29,6 +29,7 @@ from desktop_app.core.documents.docx_package import (
     MAX_XML_BYTES,
     open_package,
 )
+from desktop_app.core.documents.docx_props import Properties
 from desktop_app.core.documents.docx_rtl import (
     ARABIC_FONT,
     PPR_ORDER,
@@ -94,7 +95,12 @@ class Docx:
                 if strip_tags(text).strip():
                     in_table = any(a.tag == qn("w:tc") for a in p.iterancestors())
                     blocks.append(Block(bid, text, "cell" if in_table else "p"))
+            props = Properties(document, roots)
+            blocks.extend(props.blocks())
             notes = not_translated(document, name)
+            props_note = props.note(name)
+            if props_note:
+                notes.append(props_note)
             changes = count_changes(roots)
         except _DAMAGE as exc:
             raise _damaged(name, exc) from exc
@@ -109,6 +115,7 @@ class Docx:
             notes = Notes(document)
             roots = story_roots(document, notes)
             items = list(paragraphs(roots))
+            props = Properties(document, roots)  # the fields that print them, as imported
             for bid, p in items:
                 if bid in targets and readable(p):
                     rebuild(p, targets[bid])
@@ -124,6 +131,7 @@ class Docx:
             if lang.is_rtl:
                 mark_styles(document.styles.element)
             notes.store()
+            props.store(targets)
         except _DAMAGE as exc:
             raise _damaged(name, exc) from exc
         out = io.BytesIO()

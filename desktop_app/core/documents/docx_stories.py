@@ -4,8 +4,9 @@ Imported: the body (with its tables and text boxes), the header and footer of ev
 (default, first page, even pages) of every section, footnotes and endnotes. Text boxes
 written twice (``mc:AlternateContent``: a DrawingML Choice and a VML Fallback) are read
 once; on export the Fallback gets a copy of the translated Choice. Not imported, and named
-in the import report: comments, charts and SmartArt, embedded objects, and the file's
-title and subject. Tracked changes are counted for the report and accepted on export.
+in the import report: comments, charts and SmartArt, embedded objects (the file's title
+and subject: :mod:`docx_props`). Tracked changes are counted for the report and accepted
+on export.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from desktop_app.core.documents.docx_runs import (
     chosen_branch,
     visible_text,
 )
-from desktop_app.core.i18n import _, ngettext
+from desktop_app.core.i18n import ngettext
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                          huge_tree=False)
@@ -247,10 +248,6 @@ def not_translated(document: docx.document.Document, name: str) -> list[str]:
             "{name}: {n} embedded object (such as a spreadsheet) is not translated",
             "{name}: {n} embedded objects (such as spreadsheets) are not translated",
             embedded).format(name=name, n=embedded))
-    props = document.core_properties
-    if _has_letters(props.title) or _has_letters(props.subject):
-        notes.append(_("{name}: the file's title and subject (File > Properties) are not "
-                       "translated").format(name=name))
     return notes
 
 
