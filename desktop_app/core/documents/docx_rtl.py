@@ -45,15 +45,29 @@ def word_lang(lang: languages.Language) -> str:
     return WORD_LANG.get(lang.bcp47, lang.bcp47)
 
 
+_SEQUENCES = {qn("w:pPr"): PPR_ORDER, qn("w:tblPr"): TBLPR_ORDER}
+_LATER: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _later(parent_tag: str, tag: str) -> frozenset[str]:
+    """The children that must come after ``tag`` in a parent of this kind (cached)."""
+    key = (parent_tag, tag)
+    found = _LATER.get(key)
+    if found is None:
+        seq = _SEQUENCES.get(parent_tag, RPR_ORDER)
+        found = _LATER[key] = frozenset(qn(t) for t in seq[seq.index(tag) + 1:])
+    return found
+
+
 def set_child(parent: etree._Element, tag: str) -> etree._Element:
     """The child ``tag`` of a w:pPr, w:rPr or w:tblPr, added in the order the schema
     requires."""
-    el = parent.find(qn(tag))
+    name = qn(tag)
+    el = parent.find(name)
     if el is not None:
         return el
-    seq = {qn("w:pPr"): PPR_ORDER, qn("w:tblPr"): TBLPR_ORDER}.get(parent.tag, RPR_ORDER)
-    el = etree.Element(qn(tag))
-    later = {qn(t) for t in seq[seq.index(tag) + 1:]}
+    el = etree.Element(name)
+    later = _later(parent.tag, tag)
     for k, child in enumerate(parent):
         if child.tag in later:
             parent.insert(k, el)
