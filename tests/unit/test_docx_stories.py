@@ -307,3 +307,13 @@ def test_properties_that_fields_print_are_translated_with_the_text() -> None:
     assert result.core_properties.subject == DARI
     assert result.core_properties.title == "Internal draft"
     assert "<vt:lpwstr>شمال</vt:lpwstr>" in part_xml(out, "docProps/custom.xml")
+
+
+def test_words_in_list_numbering_are_named() -> None:
+    document = docx.Document()
+    document.add_paragraph("First article.", style="List Number")
+    numbering = document.part.numbering_part.element
+    lvl = next(numbering.iter(qn("w:lvlText")))
+    lvl.set(qn("w:val"), "Article %1.")
+    notes = FMT.load(save(document), "list.docx").notes
+    assert any("numbering" in n and "Article %1." in n for n in notes), notes

@@ -12,6 +12,7 @@ on export.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -220,6 +221,19 @@ def _comment_count(document: docx.document.Document) -> int:
     return count
 
 
+def _numbering_words(document: docx.document.Document) -> list[str]:
+    """Numbering formats with words in them ("Chapter %1", "Article %1."), each once."""
+    found: dict[str, None] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.NUMBERING and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob, PARSER)
+            for el in root.iter(qn("w:lvlText")):
+                value = el.get(qn("w:val")) or ""
+                if any(ch.isalpha() for ch in re.sub(r"%\d", "", value)):
+                    found.setdefault(value, None)
+    return list(found)
+
+
 def not_translated(document: docx.document.Document, name: str) -> list[str]:
     """One sentence for each kind of text the import leaves as it is."""
     notes: list[str] = []
@@ -243,6 +257,13 @@ def not_translated(document: docx.document.Document, name: str) -> list[str]:
             "{name}: {n} chart or SmartArt diagram holds text that is not translated",
             "{name}: {n} charts or SmartArt diagrams hold text that is not translated",
             drawings).format(name=name, n=drawings))
+    labels = _numbering_words(document)
+    if labels:
+        notes.append(ngettext(
+            "{name}: {n} list numbering style holds words ({example}) that are not "
+            "translated",
+            "{name}: {n} list numbering styles hold words ({example}) that are not "
+            "translated", len(labels)).format(name=name, n=len(labels), example=labels[0]))
     if embedded:
         notes.append(ngettext(
             "{name}: {n} embedded object (such as a spreadsheet) is not translated",
