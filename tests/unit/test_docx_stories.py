@@ -317,3 +317,10 @@ def test_words_in_list_numbering_are_named() -> None:
     lvl.set(qn("w:val"), "Article %1.")
     notes = FMT.load(save(document), "list.docx").notes
     assert any("numbering" in n and "Article %1." in n for n in notes), notes
+
+
+def test_alt_text_of_pictures_is_named_once() -> None:
+    # the text box fixture written twice, its drawing described: counted once
+    data = with_body(TEXT_BOX.replace('name="Box"', 'name="Box" descr="A map of the valley"'))
+    notes = FMT.load(data, "alt.docx").notes
+    assert any("1 picture or shape has a description (alt text)" in n for n in notes), notes

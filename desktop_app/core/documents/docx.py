@@ -97,7 +97,7 @@ class Docx:
                     blocks.append(Block(bid, text, "cell" if in_table else "p"))
             props = Properties(document, roots)
             blocks.extend(props.blocks())
-            notes = not_translated(document, name)
+            notes = not_translated(document, name, roots)
             props_note = props.note(name)
             if props_note:
                 notes.append(props_note)

@@ -40,6 +40,8 @@ CHANGE_MARKS = {qn(f"w:{t}") for t in ("rPrChange", "pPrChange", "sectPrChange",
 RANGE_MARKS = {qn(f"w:{t}") for t in ("moveFromRangeStart", "moveFromRangeEnd",
                                        "moveToRangeStart", "moveToRangeEnd")}
 TXBX = qn("w:txbxContent")
+DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 DIAGRAM = "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"
 DRAWING_TEXT = ("{http://schemas.openxmlformats.org/drawingml/2006/main}t",
@@ -234,9 +236,37 @@ def _numbering_words(document: docx.document.Document) -> list[str]:
     return list(found)
 
 
-def not_translated(document: docx.document.Document, name: str) -> list[str]:
+def _alt_texts(roots: list[tuple[str, etree._Element]]) -> int:
+    """Pictures and shapes with a description (alt text) or VML WordArt with words: text
+    a reader or a screen reader meets, kept as written."""
+    count = 0
+    for _name, root in roots:
+        for el in root.iter(DOC_PR, TEXTPATH):
+            text = el.get("descr") or el.get("title") or el.get("string") or ""
+            if any(ch.isalpha() for ch in text) and _in_read_branch(el):
+                count += 1
+    return count
+
+
+def _in_read_branch(el: etree._Element) -> bool:
+    for ancestor in el.iterancestors(CHOICE, FALLBACK):
+        alternate = ancestor.getparent()
+        if alternate is not None and chosen_branch(alternate) is not ancestor:
+            return False
+    return True
+
+
+def not_translated(document: docx.document.Document, name: str,
+                   roots: list[tuple[str, etree._Element]]) -> list[str]:
     """One sentence for each kind of text the import leaves as it is."""
     notes: list[str] = []
+    alt = _alt_texts(roots)
+    if alt:
+        notes.append(ngettext(
+            "{name}: {n} picture or shape has a description (alt text) that is not "
+            "translated",
+            "{name}: {n} pictures or shapes have a description (alt text) that is not "
+            "translated", alt).format(name=name, n=alt))
     comments = _comment_count(document)
     if comments:
         notes.append(ngettext(
