@@ -98,7 +98,7 @@ def _text_of(child: etree._Element) -> str | None:
     """The text a run child stands for, or None when it is not text."""
     if child.tag in TEXT:
         value = TEXT[child.tag]
-        return child.text or "" if value is None else value
+        return (child.text or "") if value is None else value
     if child.tag == qn("w:br") and child.get(qn("w:type")) in (None, "textWrapping"):
         return "\n"
     return None
