@@ -95,6 +95,7 @@ def run_new(args: argparse.Namespace) -> int:
                         path=args.output, retarget=args.retarget) as project:
         info = project.info()
         foreign = project.foreign_targets()
+        notes = project.import_notes()
     print(_("created {path} ({segments} segments, {format}, "
             "{source_lang} -> {target_lang})").format(
         path=project.path, segments=info.segments, format=info.format, source_lang=info.source_lang,
@@ -107,6 +108,8 @@ def run_new(args: argparse.Namespace) -> int:
         print(_("note: {n} of the file's targets are not written in {target_lang}'s script: "
                 "kept as reference, to be translated").format(
                     n=foreign[1], target_lang=info.target_lang))
+    for note in notes:
+        print(_("note: {note}").format(note=note))
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from dataclasses import dataclass
 
 import docx
@@ -23,8 +24,12 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import TAG, DocumentError, strip_tags
+from desktop_app.core.documents.base import MAX_BLOCK_CHARS, TAG, DocumentError, strip_tags
 from desktop_app.core.documents.docx import ARABIC_FONT, mark_paragraph
+from desktop_app.core.documents.docx_package import open_package
+from desktop_app.core.documents.docx_runs import visible_text
+from desktop_app.core.documents.docx_stories import readable
+from desktop_app.core.errors import one_line
 from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 from desktop_app.core.xliff_export import project_id
@@ -77,6 +82,24 @@ def _widths(table: Table) -> None:
             cell.width = Cm(width)
 
 
+def _sign(document: docx.document.Document, project: Project, title: str) -> None:
+    """The file's properties name its project, Tarjuman and the translator (python-docx's
+    template would say "python-docx" and "Microsoft Macintosh Word")."""
+    from desktop_app.core.settings import Settings
+
+    props = document.core_properties
+    props.identifier = ID_PREFIX + project_id(project)
+    props.title = title
+    props.author = Settings.load().user_name()
+    props.last_modified_by = ""  # the reviewer's Word writes its own name here
+    props.comments = f"Tarjuman review file of {project.path.name}"
+    props.keywords = "Tarjuman"
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = re.sub(rb"<Application>[^<]*</Application>",
+                                b"<Application>Tarjuman</Application>", part.blob)
+
+
 def review_docx(project: Project) -> bytes:
     source = languages.get(project.source_lang)
     target = languages.get(project.target_lang)
@@ -87,8 +110,7 @@ def review_docx(project: Project) -> bytes:
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
-    document.core_properties.identifier = ID_PREFIX + project_id(project)
-    document.core_properties.title = info.document
+    _sign(document, project, info.document)
     document.add_heading(f"{info.document}: {source.english_name} → {target.english_name}",
                          level=1)
     counts = ", ".join(f"{n} {status}" for status, n in info.by_status.items() if n)
@@ -125,12 +147,26 @@ class ReviewRow:
     comment: str
 
 
-def _cell_text(cell: object) -> str:
-    """The cell's text as the reviewer left it: with Track Changes on, insertions are in
-    and deletions are out (``w:delText`` is not ``w:t``)."""
-    paragraphs = cell.paragraphs  # type: ignore[attr-defined]
-    return "\n".join("".join(t.text or "" for t in p._p.iter(qn("w:t")))
-                     for p in paragraphs).strip()
+def _cell_text(cell: object, name: str, row: int) -> str:
+    """The cell's text as Word shows it with every change accepted: insertions in,
+    deletions and moves-from out, one branch of an AlternateContent; a table inside the
+    cell or a text over the block limit is refused with one line."""
+    tc = cell._tc  # type: ignore[attr-defined]
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        if not readable(p):
+            continue
+        if next(p.iterancestors(qn("w:tc")), None) is not tc:
+            raise DocumentError(_("{name}: row {row} holds a table inside a cell; a review "
+                                  "cell is text only: take the table out and import the file "
+                                  "again").format(name=name, row=row))
+        lines.append(visible_text(p))
+    text = "\n".join(lines).strip()
+    if len(text) > MAX_BLOCK_CHARS:
+        raise DocumentError(_("{name}: row {row} has a cell of {n:,} characters (the limit is "
+                              "{limit:,}); a review cell holds one segment").format(
+                                  name=name, row=row, n=len(text), limit=MAX_BLOCK_CHARS))
+    return text
 
 
 def _word_comments(document: object) -> dict[str, str]:
@@ -154,31 +190,39 @@ def _row_comments(row: object, comments: dict[str, str]) -> list[str]:
 
 def read_review_docx(data: bytes, name: str) -> tuple[str, list[ReviewRow], str]:
     """(project id, rows, last author) of a review docx."""
+    document = open_package(data, name)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:
-        raise DocumentError(_("{name} is not a Word document ({error})").format(
-            name=name, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            ) from exc
+        return _read_review(document, name)
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError) as exc:
+        raise DocumentError(_("{name}: the review table is damaged ({exc})").format(
+            name=name, exc=one_line(exc))) from exc
+
+
+def _read_review(document: docx.document.Document, name: str
+                 ) -> tuple[str, list[ReviewRow], str]:
     identifier = document.core_properties.identifier or ""
     pid = identifier[len(ID_PREFIX):] if identifier.startswith(ID_PREFIX) else ""
     table = next((t for t in document.tables if len(t.columns) == len(COLUMNS)
-                  and _cell_text(t.rows[0].cells[0]) == "#"), None)
+                  and _cell_text(t.rows[0].cells[0], name, 0) == "#"), None)
     if table is None:
         raise DocumentError(_("{name} is not a Tarjuman review file (no review table)")
                             .format(name=name))
     comments = _word_comments(document)
     rows: list[ReviewRow] = []
-    for row in table.rows[1:]:
+    for k, row in enumerate(table.rows[1:], start=1):
         cells = row.cells
-        number = _cell_text(cells[0])
-        if not number.isdigit():
+        if len(cells) != len(COLUMNS):
+            raise DocumentError(_("{name}: row {row} has {n} cells; a review row has {want} "
+                                  "(#, source, target, status, comments)").format(
+                                      name=name, row=k, n=len(cells), want=len(COLUMNS)))
+        number = _cell_text(cells[0], name, k)
+        if not re.fullmatch(r"[0-9]{1,18}", number):
             raise DocumentError(_("{name}: {value!r} in the # column is not a segment "
                                   "number").format(name=name, value=number[:40]))
-        note = "\n".join([_cell_text(cells[4]), *_row_comments(row, comments)]).strip()
-        rows.append(ReviewRow(int(number), _cell_text(cells[2]), _cell_text(cells[3]), note))
-    props = document.core_properties
-    return pid, rows, props.last_modified_by or props.author or ""
+        note = "\n".join([_cell_text(cells[4], name, k), *_row_comments(row, comments)]).strip()
+        rows.append(ReviewRow(int(number), _cell_text(cells[2], name, k),
+                              _cell_text(cells[3], name, k), note))
+    return pid, rows, document.core_properties.last_modified_by or ""
 
 
 def bilingual_html(project: Project) -> str:

@@ -72,6 +72,7 @@ def _upgrade(db: sqlite_utils.Database, version: int) -> None:
 
 
 FOREIGN_TARGETS = "foreign_targets"
+IMPORT_NOTES = "import_notes"  # the import report's sentences (JSON list)
 
 
 def _reference_targets(blocks: list[Block], file_lang: str, target: str) -> int:
@@ -219,6 +220,8 @@ class Project:
         if foreign:
             lang = "" if languages.same_language(file_lang or target, target) else file_lang
             notes[FOREIGN_TARGETS] = f"{lang} {foreign}"
+        if imported.notes:
+            notes[IMPORT_NOTES] = json.dumps(imported.notes, ensure_ascii=False)
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(_("{name} already exists; open it, or choose another name").format(
@@ -242,6 +245,15 @@ class Project:
         is empty when the file named none (or the project's) and the script told."""
         lang, _, count = self.get_meta(FOREIGN_TARGETS).partition(" ")
         return (lang, int(count)) if count.isdigit() else None
+
+    def import_notes(self) -> list[str]:
+        """What the import said besides the segments: text it left untranslated and why,
+        tracked changes accepted... one sentence each."""
+        try:
+            notes = json.loads(self.get_meta(IMPORT_NOTES) or "[]")
+        except ValueError:
+            return []
+        return [str(n) for n in notes] if isinstance(notes, list) else []
 
     @staticmethod
     def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: list[Block],

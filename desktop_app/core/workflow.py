@@ -53,4 +53,5 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
                                   enforcer=enforcer, tm=tm, use_cache=use_cache,
                                   on_progress=on_progress)
         export(project, out, fallback=fallback, bilingual=bilingual)
+        report.notes = (*project.import_notes(), *report.notes)
     return report

@@ -247,12 +247,18 @@ class MainWindow(BackgroundJobs):
         if continued:
             self.statusBar().showMessage(
                 _("Continuing your project for {name}").format(name=path.name), 8000)
+        said: list[str] = []
         foreign = session.project.foreign_targets()
         if foreign:  # an XLIFF translated into another language: said, not hidden
-            self.statusBar().showMessage(_(
+            said.append(_(
                 "The file's {n} targets are in {lang}, not in the project's language: left "
                 "out, to be translated").format(n=number(foreign[1]),
-                                                lang=foreign[0] or _("another script")), 15000)
+                                                lang=foreign[0] or _("another script")))
+        # text the import left untranslated, tracked changes accepted: said, not hidden
+        said.extend(session.project.import_notes())
+        if said:
+            self.statusBar().showMessage(" · ".join(said), 30000)
+            self.statusBar().setToolTip("\n".join(said))
 
     def set_session(self, session: Any) -> None:
         """Show an open session (the grid measures only the rows on screen)."""
