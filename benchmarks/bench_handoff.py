@@ -60,7 +60,12 @@ def xliff() -> None:
 def review() -> None:
     from desktop_app.core.bilingual import review_docx
     from desktop_app.core.project import Project
-    from desktop_app.core.review import import_review
+    from desktop_app.core.session import EditSession
+
+    def import_review(project: Project, out: Path) -> None:
+        session = EditSession(project, qa=False)
+        session.import_review(out)
+        session.tm.close()
 
     times = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,10 +14,11 @@ from desktop_app.core.documents.xliff import Xliff, first, is_v2, seg_marks, uni
 from desktop_app.core.documents.xliff_states import SDL_NS
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
-from desktop_app.core.review import ReviewError, import_review
+from desktop_app.core.review import ReviewError
 from desktop_app.core.segments import Status
 from desktop_app.core.xmlsafe import local
 from tests.conformance.conftest import conformance_dir
+from tests.fixtures.sessions import import_review
 
 FILES = sorted(p.relative_to(conformance_dir()).as_posix()
                for p in (conformance_dir() / "xliff").iterdir())

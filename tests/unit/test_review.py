@@ -16,20 +16,12 @@ from desktop_app.core.documents.xliff import XLIFF2_NS
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
 from desktop_app.core.resources import sample
-from desktop_app.core.review import ReviewError, ReviewReport
+from desktop_app.core.review import ReviewError
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
+from tests.fixtures.sessions import import_review
 
 X = f"{{{XLIFF2_NS}}}"
-
-
-def import_review(project: Project, path: Path, **options: object) -> ReviewReport:
-    """A review imported through the editing session, as the window and the CLI do."""
-    session = EditSession(project, qa=False)
-    try:
-        return session.import_review(path, **options)  # type: ignore[arg-type]
-    finally:
-        session.tm.close()
 
 
 def new_project(tmp_path: Path, name: str = "p.tarjuman") -> Project:

@@ -15,8 +15,8 @@ from desktop_app.core.documents.xliff import Xliff, is_v2, units
 from desktop_app.core.documents.xliff_tree import TargetState, write_targets
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
-from desktop_app.core.review import import_review
 from desktop_app.core.segments import Status
+from tests.fixtures.sessions import import_review
 
 V12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">

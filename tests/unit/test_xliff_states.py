@@ -122,7 +122,7 @@ def test_untranslated_and_copied_targets_read_as_new() -> None:
 
 
 def test_client_xliff_back_from_review_keeps_untranslated_segments_new(tmp_path: Path) -> None:
-    from tests.unit.test_review import import_review
+    from tests.fixtures.sessions import import_review
 
     units = "".join(f'<trans-unit id="{k}"><source>{text}</source></trans-unit>'
                     for k, text in enumerate(["Kabul fell.", "Aid arrived.", "Nothing else."]))
