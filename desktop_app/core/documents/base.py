@@ -36,6 +36,8 @@ class Imported:
     blocks: list[Block]
     source_lang: str = ""
     target_lang: str = ""
+    # one sentence per part of the file that is not translated (charts, SmartArt...)
+    report: list[str] = field(default_factory=list)
 
 
 class Format(Protocol):
