@@ -79,6 +79,7 @@ def run_new(args: argparse.Namespace) -> int:
                         path=args.output) as project:
         info = project.info()
         foreign = project.foreign_targets()
+        report = project.import_report()
     print(_("created {path} ({segments} segments, {format}, "
             "{source_lang} -> {target_lang})").format(
         path=project.path, segments=info.segments, format=info.format, source_lang=info.source_lang,
@@ -87,6 +88,8 @@ def run_new(args: argparse.Namespace) -> int:
         print(_("note: the file's {n} targets are in {lang}, not {target_lang}: left "
                 "out, to be translated").format(
                     n=foreign[1], lang=foreign[0], target_lang=info.target_lang))
+    for line in report:
+        print(_("note: {note}").format(note=line))
     return 0
 
 

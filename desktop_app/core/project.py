@@ -72,6 +72,7 @@ def _upgrade(db: sqlite_utils.Database, version: int) -> None:
 
 
 FOREIGN_TARGETS = "foreign_targets"
+IMPORT_REPORT = "import_report"  # what the file holds that is not translated, one per line
 
 
 def _same_language(code: str, target: str) -> bool:
@@ -208,6 +209,8 @@ class Project:
         notes = {"source_path": str(document.expanduser().resolve())}
         if foreign:
             notes[FOREIGN_TARGETS] = f"{imported.target_lang} {foreign}"
+        if imported.report:
+            notes[IMPORT_REPORT] = "\n".join(imported.report)
         path = path or document.with_name(document.name + SUFFIX)
         if path.exists():
             raise ProjectError(_("{name} already exists; open it, or choose another name").format(
@@ -230,6 +233,10 @@ class Project:
         them in another language than the project's."""
         lang, _, count = self.get_meta(FOREIGN_TARGETS).partition(" ")
         return (lang, int(count)) if count.isdigit() else None
+
+    def import_report(self) -> list[str]:
+        """One sentence per part of the document that is not translated (charts...)."""
+        return [line for line in self.get_meta(IMPORT_REPORT).split("\n") if line]
 
     @staticmethod
     def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: list[Block],

@@ -252,6 +252,10 @@ class MainWindow(BackgroundJobs):
             self.statusBar().showMessage(_(
                 "The file's {n} targets are in {lang}, not in the project's language: left "
                 "out, to be translated").format(n=number(foreign[1]), lang=foreign[0]), 15000)
+        report = session.project.import_report()
+        if report and not continued:  # what stays in the source language: said, not hidden
+            self.statusBar().showMessage(_("Not translated: {parts}").format(
+                parts="; ".join(report)), 30000)
 
     def set_session(self, session: Any) -> None:
         """Show an open session (the grid measures only the rows on screen)."""

@@ -202,3 +202,19 @@ def test_export_opens_in_libreoffice(tmp_path: Path) -> None:
     text = pdf_text(pdf)
     if text:
         assert "پنجشیر" in text and "Panjshir" not in text and "Inside a group" not in text
+
+
+def test_cli_names_what_is_not_translated_and_what_no_longer_fits(cli_inproc,
+                                                                  tmp_path: Path) -> None:
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(build_pptx())
+    proj = tmp_path / "deck.tarjuman"
+    r = cli_inproc("project", "new", str(deck), "--to", "dari", "-o", str(proj))
+    assert r.returncode == 0, r.stderr
+    assert "note: slide 2: 1 chart is not translated" in r.stdout
+    with Project.open(proj) as project:
+        box = next(s for s in project.segments() if s.source == "Short box")
+        project.set_target(box.id, "متن بسیار طولانی که دیگر در این جعبه کوچک جا نمی‌شود " * 3)
+    r = cli_inproc("project", "export", str(proj), "-o", str(tmp_path / "deck.fa.pptx"))
+    assert r.returncode == 0, r.stderr
+    assert "slide 2: the translation of the text box" in r.stderr and "shrunk" in r.stderr
