@@ -218,3 +218,19 @@ def test_cli_names_what_is_not_translated_and_what_no_longer_fits(cli_inproc,
     r = cli_inproc("project", "export", str(proj), "-o", str(tmp_path / "deck.fa.pptx"))
     assert r.returncode == 0, r.stderr
     assert "slide 2: the translation of the text box" in r.stderr and "shrunk" in r.stderr
+
+
+def test_translate_command_translates_a_deck_and_names_the_chart(cli, tiny_argos: Path,
+                                                                 tmp_path: Path) -> None:
+    assert cli("models", "install", str(tiny_argos)).returncode == 0
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(build_pptx())
+    out = tmp_path / "deck.fa-AF.pptx"
+    r = cli("translate", str(deck), "--to", "dari", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "note: slide 2: 1 chart is not translated" in r.stderr
+    prs = Presentation(str(out))
+    ppr = prs.slides[0].placeholders[1].text_frame.paragraphs[0]._p.find(qn("a:pPr"))
+    assert ppr.get("rtl") == "1"
+    assert {rpr.get("lang") for rpr in prs.slides[0].shapes._spTree.iter(qn("a:rPr"))} == {
+        "fa-AF"}
