@@ -20,7 +20,14 @@ from desktop_app.core.exports import export
 from desktop_app.core.project import Project
 from desktop_app.core.review import import_review
 from desktop_app.core.segments import Status
-from tests.fixtures.office import build_xlsx, pdf_text, soffice_pdf, with_inline_string
+from tests.fixtures.office import (
+    TEXT_BOX,
+    build_xlsx,
+    pdf_text,
+    rewrite_part,
+    soffice_pdf,
+    with_inline_string,
+)
 
 DARI = "ولایت پنجشیر"
 
@@ -100,6 +107,20 @@ def test_sniffed_and_refused_with_one_line() -> None:
         zf.writestr("ppt/presentation.xml", "<p/>")
     with pytest.raises(DocumentError, match="Excel workbook"):
         Xlsx().load(out.getvalue(), "budget.xlsx")
+
+
+def test_a_text_box_on_a_sheet_is_reported_and_strict_xml_refused() -> None:
+    data = rewrite_part(build_xlsx(), "xl/drawings/drawing1.xml",
+                        lambda xml: xml.replace("</wsDr>", TEXT_BOX + "</wsDr>"))
+    imported = Xlsx().load(data, "budget.xlsx")
+    assert ("1 text box or shape with text drawn on a sheet is not translated, and the export "
+            "leaves it out (the workbook library cannot keep it)") in imported.report
+    strict = rewrite_part(build_xlsx(), "xl/workbook.xml", lambda xml: xml.replace(
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "http://purl.oclc.org/ooxml/spreadsheetml/main"))
+    with pytest.raises(DocumentError, match="Strict Open XML") as exc:
+        Xlsx().load(strict, "budget.xlsx")
+    assert "\n" not in str(exc.value) and "Save As" in str(exc.value)
 
 
 def test_project_hand_offs_work_for_a_workbook(tmp_path: Path) -> None:

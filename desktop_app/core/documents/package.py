@@ -18,6 +18,7 @@ MAX_MEMBER_BYTES = 256 * 1024 * 1024  # an image or other embedded file
 MAX_XML_BYTES = 48 * 1024 * 1024
 MAX_EXPANDED_BYTES = 512 * 1024 * 1024
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+STRICT = b"http://purl.oclc.org/ooxml/"  # the namespaces of Strict Open XML
 
 
 def check_package(data: bytes, name: str, required: str, kind: str) -> list[str]:
@@ -67,4 +68,8 @@ def _check(zf: zipfile.ZipFile, name: str, required: str, kind: str) -> list[str
                 raise DocumentError(_("{name}: refused: {filename} declares XML entities (Office "
                                       "never writes them; possible XML bomb)").format(
                                           name=name, filename=info.filename))
+    if STRICT in zf.read(required)[:4096]:
+        raise DocumentError(_("{name}: saved as Strict Open XML, which cannot be read here; open "
+                              "it and save it again as {kind} of the ordinary kind (Save As, "
+                              "the first file type offered)").format(name=name, kind=kind))
     return sorted(seen)

@@ -5,7 +5,8 @@ right to left (``sheetView rightToLeft``) and sets the translated cells' reading
 
 What stays in the source language is named in the import report: comments, sheet names
 (formulas refer to them), headers and footers, charts, and whatever openpyxl itself
-cannot keep (it warns, and the warning becomes a sentence).
+cannot keep (text boxes drawn on a sheet; other losses it warns about become a
+sentence).
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import copy
 import io
 import warnings
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
+from lxml import etree
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 from desktop_app.core import languages
@@ -30,6 +33,10 @@ MAX_CELLS = 2_000_000  # text cells; a workbook past this is data, not text to t
 DEFAULT_SHEET = "Sheet"  # openpyxl and Excel name new sheets Sheet1, Sheet2...
 RTL_READING_ORDER = 2
 SHOWN_NAMES = 5
+XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                         huge_tree=False)
 
 
 def _open(data: bytes, name: str) -> tuple[Any, list[str]]:
@@ -46,13 +53,35 @@ def _open(data: bytes, name: str) -> tuple[Any, list[str]]:
     for w in caught:
         message = one_line(str(w.message))
         if "Shapes and drawings will be lost" in message:
-            said.append(_("text boxes and shapes drawn on the sheets cannot be read: they are "
-                          "not translated and the export leaves them out"))
-        elif "header or footer" in message.lower() or "Data Validation" in message:
+            continue  # counted from the drawing parts below
+        if "header or footer" in message.lower() or "Data Validation" in message:
             continue  # reported by the checks below, or nothing that holds text
         else:
             said.append(_("the workbook reader said: {message}").format(message=message))
+    boxes = _drawn_text(data)
+    if boxes:
+        said.append(ngettext("{n} text box or shape with text drawn on a sheet is not "
+                             "translated, and the export leaves it out (the workbook library "
+                             "cannot keep it)",
+                             "{n} text boxes or shapes with text drawn on the sheets are not "
+                             "translated, and the export leaves them out (the workbook library "
+                             "cannot keep them)", boxes).format(n=boxes))
+    if not book.worksheets:
+        raise DocumentError(_("{name}: the workbook has no worksheet to translate").format(
+            name=name))
     return book, list(dict.fromkeys(said))
+
+
+def _drawn_text(data: bytes) -> int:
+    """How many shapes drawn on the sheets hold text (openpyxl drops them)."""
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for part in zf.namelist():
+            if part.startswith("xl/drawings/") and part.endswith(".xml"):
+                root = etree.fromstring(zf.read(part), PARSER)
+                count += sum(1 for sp in root.iter(f"{{{XDR}}}sp")
+                             if "".join(t.text or "" for t in sp.iter(f"{{{A}}}t")).strip())
+    return count
 
 
 def _has_text(value: str) -> bool:
@@ -179,7 +208,7 @@ class Xlsx:
                                           "not a workbook to translate cell by cell").format(
                                               name=name, limit=MAX_CELLS))
             said = said + _not_translated(book)
-        except (KeyError, ValueError, AttributeError, TypeError) as exc:
+        except (KeyError, ValueError, AttributeError, TypeError, IndexError) as exc:
             raise DocumentError(_("{name}: a part of the workbook is damaged ({exc})").format(
                 name=name, exc=one_line(exc))) from exc
         return Imported(self.name, blocks, report=said)
@@ -202,7 +231,7 @@ class Xlsx:
                     sheet.sheet_view.rightToLeft = True
             out = io.BytesIO()
             book.save(out)
-        except (KeyError, ValueError, AttributeError, TypeError) as exc:
+        except (KeyError, ValueError, AttributeError, TypeError, IndexError) as exc:
             raise DocumentError(_("{name}: a part of the workbook is damaged ({exc})").format(
                 name=name, exc=one_line(exc))) from exc
         return out.getvalue()
