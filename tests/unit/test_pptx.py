@@ -53,6 +53,10 @@ def test_slides_notes_groups_tables_and_smartart_are_imported() -> None:
     assert [b.kind for b in imported.blocks if b.text in ("Province", "Bazarak")] == [
         "cell", "cell"]
     assert all(text in by_text for text in SMARTART)
+    assert by_text["Confidential draft"].id.startswith("m1l") and by_text[
+        "Confidential draft"].meta == {"layout": 1}
+    # the layout's placeholder prompts are not text a reader sees
+    assert not any(b.text.startswith("Click to edit") for b in imported.blocks)
     # the chart's text is not translated, and the report says so
     assert imported.report == [
         "slide 2: 1 chart is not translated (its titles and labels stay as they are)"]
@@ -99,6 +103,10 @@ def test_dari_export_is_right_to_left_everywhere() -> None:
     assert body.get("algn") == "r"  # a body paragraph goes to the right
     title = prs.slides[0].shapes.title.text_frame.paragraphs[0]._p.find(qn("a:pPr"))
     assert title.get("algn") is None  # a title keeps its layout's alignment
+    layout = prs.slides[0].slide_layout.shapes._spTree
+    marked = [p for p in layout.iter(qn("a:p")) if DARI in "".join(p.itertext())]
+    assert len(marked) == 1 and marked[0].find(qn("a:pPr")).get("rtl") == "1"
+    assert any("Click to edit" in "".join(p.itertext()) for p in layout.iter(qn("a:p")))
     tbl = next(prs.slides[1].shapes._spTree.iter(qn("a:tbl")))
     assert tbl.find(qn("a:tblPr")).get("rtl") == "1"  # first column on the right
     # SmartArt: the data part and the drawing viewers show both carry the translation
@@ -107,6 +115,19 @@ def test_dari_export_is_right_to_left_everywhere() -> None:
             xml = zf.read(part).decode()
             assert DARI in xml and not any(text in xml for text in SMARTART), part
             assert 'rtl="1"' in xml and 'lang="fa-AF"' in xml
+
+
+def test_a_title_its_master_aligns_left_goes_right() -> None:
+    prs = Presentation(io.BytesIO(build_pptx()))
+    styles = prs.slide_masters[0].element.find(qn("p:txStyles"))
+    styles.find(qn("p:titleStyle")).find(qn("a:lvl1pPr")).set("algn", "l")
+    data = io.BytesIO()
+    prs.save(data)
+    fmt = Pptx()
+    imported = fmt.load(data.getvalue(), "deck.pptx")
+    out = fmt.save(data.getvalue(), "deck.pptx", {b.id: DARI for b in imported.blocks}, "dari")
+    title = Presentation(io.BytesIO(out)).slides[0].shapes.title.text_frame.paragraphs[0]._p
+    assert title.find(qn("a:pPr")).get("algn") == "r"
 
 
 def test_pashto_export_is_marked_ps_af() -> None:
@@ -202,6 +223,7 @@ def test_export_opens_in_libreoffice(tmp_path: Path) -> None:
     text = pdf_text(pdf)
     if text:
         assert "پنجشیر" in text and "Panjshir" not in text and "Inside a group" not in text
+        assert "Confidential" not in text
 
 
 def test_cli_names_what_is_not_translated_and_what_no_longer_fits(cli_inproc,

@@ -9,8 +9,8 @@ for the target language: ``rtl="1"`` and right alignment on ``a:pPr``, ``lang`` 
 Arabic-script complex-script font (``a:cs``) on every run; tables are mirrored
 (``a:tblPr rtl="1"``). A text box the translation no longer fits is set to shrink its
 text on overflow, and :func:`fit_report` names it so the translator can check the slide.
-Charts are named in the import report as not translated; slide layouts and masters
-(placeholder prompts) are not text a reader sees and are left as they are.
+Text on slide layouts and masters that shows on the slides (not the placeholder prompts)
+is translated too. Charts are named in the import report as not translated.
 """
 
 from __future__ import annotations
@@ -68,6 +68,8 @@ class _Story:
     root: etree._Element
     part: Any = None  # a package part whose blob is rewritten from ``root``
     echoes: list[tuple[Any, etree._Element]] = field(default_factory=list)
+    owner: Any = None  # the slide, layout or master whose alignment paragraphs inherit
+    background: bool = False  # a layout or master: only shapes that show on the slides
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -96,7 +98,7 @@ def _stories(prs: Any) -> Iterator[_Story]:
     for number, slide in enumerate(prs.slides, 1):
         tree = slide.shapes._spTree
         yield _Story(f"s{number}", number, tree,
-                     echoes=[(None, fb) for fb in tree.iter(MC_FALLBACK)])
+                     echoes=[(None, fb) for fb in tree.iter(MC_FALLBACK)], owner=slide)
         rels = slide.part.rels
         drawings = [(rel.target_part, _xml_part(rel.target_part)) for rel in rels.values()
                     if rel.reltype == DIAGRAM_DRAWING and not rel.is_external]
@@ -110,6 +112,15 @@ def _stories(prs: Any) -> Iterator[_Story]:
             notes = slide.notes_slide.notes_text_frame
             if notes is not None:
                 yield _Story(f"n{number}", number, notes._txBody)
+    # Text on a layout or master that is not a placeholder (a "Confidential" box, a
+    # footer line) shows on every slide made from it; placeholder prompts never show.
+    used = {id(slide.slide_layout.part) for slide in prs.slides}
+    for m, master in enumerate(prs.slide_masters, 1):
+        yield _Story(f"m{m}", 0, master.shapes._spTree, owner=master, background=True)
+        for k, layout in enumerate(master.slide_layouts, 1):
+            if id(layout.part) in used:
+                yield _Story(f"m{m}l{k}", 0, layout.shapes._spTree, owner=layout,
+                             background=True)
 
 
 def _paragraphs(story: _Story) -> Iterator[tuple[str, etree._Element]]:
@@ -117,6 +128,8 @@ def _paragraphs(story: _Story) -> Iterator[tuple[str, etree._Element]]:
     for p in story.root.iter(qn("a:p")):
         if any(a.tag == MC_FALLBACK for a in p.iterancestors()):
             continue  # a copy of the choice beside it: written as an echo
+        if story.background and _placeholder(p) is not None:
+            continue
         n += 1
         yield f"{story.prefix}:{n}", p
 
@@ -185,6 +198,72 @@ def _tagged(p: etree._Element) -> str:
         else:
             out.append(text)
     return "".join(out)
+
+
+def _placeholder(p: etree._Element) -> etree._Element | None:
+    """The ``p:ph`` of the placeholder holding ``p``, if it is in one."""
+    sp = next((a for a in p.iterancestors() if a.tag == qn("p:sp")), None)
+    return None if sp is None else sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+
+
+def _level_algn(holder: etree._Element | None, level: int) -> str | None:
+    if holder is None:
+        return None
+    ppr = holder.find(qn(f"a:lvl{level}pPr"))
+    return None if ppr is None else ppr.get("algn")
+
+
+def _base_placeholder(owner: Any, ph: etree._Element) -> etree._Element | None:
+    """The layout's (or master's) placeholder a slide's (or layout's) placeholder takes
+    its formatting from: same ``idx``, or for titles, footers and dates the same type."""
+    kind = ph.get("type", "body")
+    for sp in owner.shapes._spTree.iter(qn("p:sp")):
+        base = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        if base is None:
+            continue
+        same_type = base.get("type", "body") == kind or {
+            base.get("type"), kind} <= {"title", "ctrTitle"}
+        if (kind == "body" and base.get("idx") == ph.get("idx")) or (
+                kind != "body" and same_type):
+            return sp
+    return None
+
+
+def _inherited_algn(p: etree._Element, owner: Any) -> str | None:
+    """The alignment ``p`` gets from its shape, layout and master when it says none."""
+    ppr = p.find(qn("a:pPr"))
+    level = int(ppr.get("lvl", "0")) + 1 if ppr is not None else 1
+    sp = next((a for a in p.iterancestors() if a.tag == qn("p:sp")), None)
+    if sp is not None:
+        found = _level_algn(sp.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"), level)
+        if found:
+            return found
+    ph = _placeholder(p)
+    if owner is None:
+        return None
+    chain = []
+    layout = getattr(owner, "slide_layout", None)
+    master = getattr(layout if layout is not None else owner, "slide_master", None)
+    if ph is not None:
+        for base_owner in (layout, master):
+            if base_owner is None:
+                continue
+            base = _base_placeholder(base_owner, ph)
+            if base is not None:
+                chain.append(base.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"))
+    if master is None and hasattr(owner, "slide_layouts"):
+        master = owner
+    if master is not None:
+        styles = master.element.find(qn("p:txStyles"))
+        if styles is not None:
+            kind = "other" if ph is None else (
+                "title" if ph.get("type") in TITLES else "body")
+            chain.append(styles.find(qn(f"p:{kind}Style")))
+    for holder in chain:
+        found = _level_algn(holder, level)
+        if found:
+            return found
+    return None
 
 
 def _kind(p: etree._Element) -> str:
@@ -267,7 +346,7 @@ def _mark_rpr(rpr: etree._Element, lang: languages.Language) -> None:
     cs.set("typeface", ARABIC_FONT)
 
 
-def _mark_paragraph(p: etree._Element, lang: languages.Language, title: bool) -> None:
+def _mark_paragraph(p: etree._Element, lang: languages.Language, owner: Any = None) -> None:
     for el in p:
         if el.tag in (qn("a:r"), qn("a:br"), qn("a:fld")):
             rpr = el.find(qn("a:rPr"))
@@ -285,9 +364,10 @@ def _mark_paragraph(p: etree._Element, lang: languages.Language, title: bool) ->
         ppr = etree.Element(qn("a:pPr"))
         p.insert(0, ppr)
     ppr.set("rtl", "1")
-    # A left-aligned paragraph becomes right-aligned; centred and justified ones stay, and
-    # a title keeps the alignment its layout gives it.
-    if ppr.get("algn") == "l" or (ppr.get("algn") is None and not title):
+    # A left-aligned paragraph (by its own setting or what its layout and master give it)
+    # becomes right-aligned; centred and justified ones stay as they are.
+    algn = ppr.get("algn") or _inherited_algn(p, owner)
+    if algn in (None, "l"):
         ppr.set("algn", "r")
 
 
@@ -429,7 +509,7 @@ class Pptx:
                 for bid, p in _paragraphs(story):
                     text = _tagged(p)
                     if text.strip():
-                        meta = {"slide": story.slide}
+                        meta = {"slide": story.slide} if story.slide else {"layout": 1}
                         if story.prefix.startswith("n"):
                             meta["notes"] = 1
                         blocks.append(Block(bid, text, _kind(p), meta))
@@ -450,13 +530,13 @@ class Pptx:
                     if bid in targets:
                         echoes.setdefault(_tagged(p), targets[bid])
                         _rebuild(p, targets[bid])
-                    _mark_paragraph(p, lang, _kind(p) == "title")
+                    _mark_paragraph(p, lang, story.owner)
                 for part, root in story.echoes:
                     for p in root.iter(qn("a:p")):
                         source = _tagged(p)
                         if source in echoes:
                             _rebuild(p, echoes[source])
-                        _mark_paragraph(p, lang, False)
+                        _mark_paragraph(p, lang)
                     if part is not None:
                         _store(part, root)
                 if story.part is not None:
