@@ -50,6 +50,7 @@ def test_slides_notes_groups_tables_and_smartart_are_imported() -> None:
     assert by_text["Rivers ⟨1⟩flow⟨/1⟩ south."].kind == "p"  # bold word as a tag
     assert by_text["Speak slowly about the river."].meta == {"slide": 1, "notes": 1}
     assert "Inside a group" in by_text and "Short box" in by_text
+    assert "See the ⟨1⟩map⟨/1⟩ of the valley." in by_text  # a link is a tag
     assert [b.kind for b in imported.blocks if b.text in ("Province", "Bazarak")] == [
         "cell", "cell"]
     assert all(text in by_text for text in SMARTART)
@@ -107,6 +108,9 @@ def test_dari_export_is_right_to_left_everywhere() -> None:
     marked = [p for p in layout.iter(qn("a:p")) if DARI in "".join(p.itertext())]
     assert len(marked) == 1 and marked[0].find(qn("a:pPr")).get("rtl") == "1"
     assert any("Click to edit" in "".join(p.itertext()) for p in layout.iter(qn("a:p")))
+    link = prs.slides[0].placeholders[1].text_frame.paragraphs[2].runs
+    assert [(r.text, r.hyperlink.address) for r in link] == [
+        (f"{DARI} ", None), ("جریان", "https://example.org/map"), (" دارد.", None)]
     tbl = next(prs.slides[1].shapes._spTree.iter(qn("a:tbl")))
     assert tbl.find(qn("a:tblPr")).get("rtl") == "1"  # first column on the right
     # SmartArt: the data part and the drawing viewers show both carry the translation
@@ -256,3 +260,26 @@ def test_translate_command_translates_a_deck_and_names_the_chart(cli, tiny_argos
     assert ppr.get("rtl") == "1"
     assert {rpr.get("lang") for rpr in prs.slides[0].shapes._spTree.iter(qn("a:rPr"))} == {
         "fa-AF"}
+
+
+def test_a_slide_number_is_a_standalone_tag_kept_in_place() -> None:
+    prs = Presentation(io.BytesIO(build_pptx()))
+    box = prs.slides[0].shapes.add_textbox(0, 0, 914400, 300000)
+    alone = box.text_frame.paragraphs[0]._p
+    page = box.text_frame.add_paragraph()
+    page.add_run().text = "Page "
+    for p in (alone, page._p):
+        fld = etree.SubElement(p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                               type="slidenum")
+        etree.SubElement(fld, qn("a:t")).text = "1"
+    data = io.BytesIO()
+    prs.save(data)
+    fmt = Pptx()
+    imported = fmt.load(data.getvalue(), "deck.pptx")
+    numbered = [b for b in imported.blocks if "⟨" in b.text and "/⟩" in b.text]
+    assert [b.text for b in numbered] == ["Page ⟨1/⟩"]  # the number alone is no segment
+    out = fmt.save(data.getvalue(), "deck.pptx", {numbered[0].id: "صفحه ⟨1/⟩"}, "dari")
+    again = Presentation(io.BytesIO(out)).slides[0].shapes[-1].text_frame.paragraphs[1]._p
+    assert [etree.QName(c).localname for c in again if etree.QName(c).localname != "pPr"] == [
+        "r", "fld"]
+    assert again.find(qn("a:fld")).get("type") == "slidenum"

@@ -508,7 +508,7 @@ class Pptx:
             for story in _stories(prs):
                 for bid, p in _paragraphs(story):
                     text = _tagged(p)
-                    if text.strip():
+                    if strip_tags(text).strip():  # not a slide number alone
                         meta = {"slide": story.slide} if story.slide else {"layout": 1}
                         if story.prefix.startswith("n"):
                             meta["notes"] = 1
