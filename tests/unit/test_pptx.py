@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 from desktop_app.core.documents.base import DocumentError, strip_tags
@@ -161,6 +162,16 @@ def test_text_that_no_longer_fits_its_box_is_reported_and_shrunk() -> None:
     fit = shape.text_frame._txBody.bodyPr.find(qn("a:normAutofit"))
     assert fit is not None and 25000 <= int(fit.get("fontScale")) < 100000
     assert shape.text_frame._txBody.bodyPr.find(qn("a:noAutofit")) is None
+    # a one-line box (no wrapping, grows sideways) wraps inside its width instead
+    grouped = next(b for b in imported.blocks if b.text == "Inside a group")
+    targets[grouped.id] = long
+    report = fit_report(data, "deck.pptx", targets)
+    assert len(report) == 2 and "one-line text box" in report[1] and "wraps" in report[1]
+    out = fmt.save(data, "deck.pptx", targets, "dari")
+    group = next(g for g in Presentation(io.BytesIO(out)).slides[1].shapes
+                 if g.shape_type == MSO_SHAPE_TYPE.GROUP)
+    body = group.shapes[0].text_frame._txBody.bodyPr
+    assert body.get("wrap") == "square"
 
 
 def test_sniffed_and_refused_with_one_line(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from desktop_app.core.documents.base import Block, DocumentError, Imported, piec
 from desktop_app.core.documents.docx import ARABIC_FONT
 from desktop_app.core.documents.package import check_package
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _, ngettext
+from desktop_app.core.i18n import _, isolate, ngettext
 
 DIAGRAM_DATA = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
                 "diagramData")
@@ -53,6 +53,7 @@ DEFAULT_SIZE_PT = 18.0
 CHAR_WIDTH_EM = 0.5  # an average glyph is about half the font size wide
 LINE_HEIGHT_EM = 1.2
 MIN_SCALE = 0.25
+SHOWN_OVERFLOWS = 5  # named one by one in the export warning; the rest are counted
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                          huge_tree=False)
 
@@ -206,13 +207,6 @@ def _placeholder(p: etree._Element) -> etree._Element | None:
     return None if sp is None else sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
 
 
-def _level_algn(holder: etree._Element | None, level: int) -> str | None:
-    if holder is None:
-        return None
-    ppr = holder.find(qn(f"a:lvl{level}pPr"))
-    return None if ppr is None else ppr.get("algn")
-
-
 def _base_placeholder(owner: Any, ph: etree._Element) -> etree._Element | None:
     """The layout's (or master's) placeholder a slide's (or layout's) placeholder takes
     its formatting from: same ``idx``, or for titles, footers and dates the same type."""
@@ -229,41 +223,37 @@ def _base_placeholder(owner: Any, ph: etree._Element) -> etree._Element | None:
     return None
 
 
-def _inherited_algn(p: etree._Element, owner: Any) -> str | None:
-    """The alignment ``p`` gets from its shape, layout and master when it says none."""
+def _inherited(p: etree._Element, owner: Any) -> list[etree._Element]:
+    """The level properties (``a:lvlNpPr``) ``p`` inherits, nearest first: its shape's list
+    style, the layout's and master's placeholder, the master's text style."""
     ppr = p.find(qn("a:pPr"))
-    level = int(ppr.get("lvl", "0")) + 1 if ppr is not None else 1
+    level = qn(f"a:lvl{int(ppr.get('lvl', '0')) + 1 if ppr is not None else 1}pPr")
+    holders = []
     sp = next((a for a in p.iterancestors() if a.tag == qn("p:sp")), None)
     if sp is not None:
-        found = _level_algn(sp.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"), level)
-        if found:
-            return found
+        holders.append(sp.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"))
     ph = _placeholder(p)
-    if owner is None:
-        return None
-    chain = []
-    layout = getattr(owner, "slide_layout", None)
-    master = getattr(layout if layout is not None else owner, "slide_master", None)
-    if ph is not None:
-        for base_owner in (layout, master):
-            if base_owner is None:
-                continue
-            base = _base_placeholder(base_owner, ph)
-            if base is not None:
-                chain.append(base.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"))
-    if master is None and hasattr(owner, "slide_layouts"):
-        master = owner
-    if master is not None:
-        styles = master.element.find(qn("p:txStyles"))
+    if owner is not None:
+        layout = getattr(owner, "slide_layout", None)
+        master = getattr(layout if layout is not None else owner, "slide_master", None)
+        if ph is not None:
+            for base_owner in (layout, master):
+                base = None if base_owner is None else _base_placeholder(base_owner, ph)
+                if base is not None:
+                    holders.append(base.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"))
+        if master is None and hasattr(owner, "slide_layouts"):
+            master = owner
+        styles = None if master is None else master.element.find(qn("p:txStyles"))
         if styles is not None:
             kind = "other" if ph is None else (
                 "title" if ph.get("type") in TITLES else "body")
-            chain.append(styles.find(qn(f"p:{kind}Style")))
-    for holder in chain:
-        found = _level_algn(holder, level)
-        if found:
-            return found
-    return None
+            holders.append(styles.find(qn(f"p:{kind}Style")))
+    return [el for h in holders if h is not None for el in h.findall(level)]
+
+
+def _inherited_algn(p: etree._Element, owner: Any) -> str | None:
+    """The alignment ``p`` gets from its shape, layout and master when it says none."""
+    return next((el.get("algn") for el in _inherited(p, owner) if el.get("algn")), None)
 
 
 def _kind(p: etree._Element) -> str:
@@ -376,15 +366,18 @@ def _mark_paragraph(p: etree._Element, lang: languages.Language, owner: Any = No
 
 @dataclass(slots=True)
 class Overflow:
-    slide: int
+    place: str  # "slide 3", or the layout or master it is on
     text: str  # the start of the shape's translated text
-    scale: float  # the font scale that makes it fit
+    scale: float  # the font scale that makes it fit (1: it wraps instead)
     shape: etree._Element
+    wrap: bool = False  # a one-line box whose line is now wider than the box
 
 
-def _size_pt(p: etree._Element) -> float:
-    for el in (*p.iter(qn("a:rPr")), *p.iter(qn("a:endParaRPr")), *p.iter(qn("a:defRPr"))):
-        if el.get("sz"):
+def _size_pt(p: etree._Element, owner: Any) -> float:
+    """The paragraph's font size: its runs', else what its layout and master give it."""
+    inherited = [el.find(qn("a:defRPr")) for el in _inherited(p, owner)]
+    for el in (*p.iter(qn("a:rPr")), *p.iter(qn("a:endParaRPr")), *inherited):
+        if el is not None and el.get("sz"):
             return int(el.get("sz", "1800")) / 100
     return DEFAULT_SIZE_PT
 
@@ -408,38 +401,52 @@ def _box(sp: etree._Element, placeholders: dict[str, tuple[int, int]]) -> tuple[
     return None
 
 
-def _layout_boxes(slide: Any) -> dict[str, tuple[int, int]]:
+def _layout_boxes(layout: Any) -> dict[str, tuple[int, int]]:
+    """The size of each placeholder of a layout (by ``idx`` and by type), which a slide's
+    placeholder without a size of its own takes."""
     boxes: dict[str, tuple[int, int]] = {}
-    for shape in slide.shapes:
-        if shape.is_placeholder and shape.width and shape.height:
-            fmt = shape.placeholder_format
-            boxes.setdefault(str(fmt.idx), (int(shape.width), int(shape.height)))
-            boxes.setdefault(str(getattr(fmt.type, "name", "")).lower(),
-                             (int(shape.width), int(shape.height)))
+    for shape in layout.placeholders:
+        if shape.width and shape.height:
+            ph = shape.element.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+            size = (int(shape.width), int(shape.height))
+            boxes.setdefault(ph.get("idx", "0"), size)
+            boxes.setdefault(ph.get("type", "body"), size)
     return boxes
+
+
+def _width_pt(paragraphs: list[tuple[str, float]]) -> float:
+    return max((len(line) * size * CHAR_WIDTH_EM for text, size in paragraphs
+                for line in text.split("\n")), default=0.0)
 
 
 def _overflows(prs: Any, targets: dict[str, str]) -> list[Overflow]:
     """Shapes whose translated text is estimated (characters × font size against the box)
-    to be taller than the box, when the source text was not."""
+    to be taller than the box, or, in a one-line box, wider, when the source was not."""
     found = []
-    for number, slide in enumerate(prs.slides, 1):
-        story = _Story(f"s{number}", number, slide.shapes._spTree)
+    layouts: dict[int, dict[str, tuple[int, int]]] = {}
+    for story in _stories(prs):
+        owner = story.owner
+        if owner is None:
+            continue  # notes and SmartArt lay themselves out
         by_shape: dict[int, tuple[etree._Element, list[tuple[str, str, float]]]] = {}
         for bid, p in _paragraphs(story):
             sp = next((a for a in p.iterancestors() if a.tag == qn("p:sp")), None)
-            if sp is None:
+            if sp is None or bid not in targets:
                 continue
             entry = by_shape.setdefault(id(sp), (sp, []))
             text = strip_tags(_tagged(p))
-            entry[1].append((text, strip_tags(targets.get(bid, text)), _size_pt(p)))
+            entry[1].append((text, strip_tags(targets[bid]), _size_pt(p, owner)))
         if not by_shape:
             continue
-        boxes = _layout_boxes(slide)
+        boxes: dict[str, tuple[int, int]] = {}
+        layout = getattr(owner, "slide_layout", None)
+        if layout is not None:
+            if id(layout.part) not in layouts:
+                layouts[id(layout.part)] = _layout_boxes(layout)
+            boxes = layouts[id(layout.part)]
+        place = (_("slide {slide}").format(slide=story.slide) if story.slide else
+                 _("the layout {name}").format(name=isolate(owner.name or story.prefix)))
         for sp, paras in by_shape.values():
-            body = sp.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
-            if body is not None and body.find(qn("a:spAutoFit")) is not None:
-                continue  # the shape grows with its text
             box = _box(sp, boxes)
             if box is None or not any(t != s for s, t, _sz in paras):
                 continue
@@ -447,20 +454,34 @@ def _overflows(prs: Any, targets: dict[str, str]) -> list[Overflow]:
             width, height = box[0] / EMU_PER_PT - inset, box[1] / EMU_PER_PT - inset / 2
             if width <= 0 or height <= 0:
                 continue
+            text = " ".join(t for _s, t, _sz in paras if t).strip()[:40]
+            body = sp.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+            if body is not None and body.get("wrap") == "none":
+                before_w = _width_pt([(s, sz) for s, _t, sz in paras])
+                after_w = _width_pt([(t, sz) for _s, t, sz in paras])
+                if after_w > width and after_w > before_w:
+                    found.append(Overflow(place, text, 1.0, sp, wrap=True))
+                continue
+            if body is not None and body.find(qn("a:spAutoFit")) is not None:
+                continue  # the shape grows with its text
             before = _height_pt([(s, sz) for s, _t, sz in paras], width)
             after = _height_pt([(t, sz) for _s, t, sz in paras], width)
             if after > height and after > before:
                 scale = max(MIN_SCALE, math.sqrt(height / after))
-                text = " ".join(t for _s, t, _sz in paras if t).strip()
-                found.append(Overflow(number, text[:40], scale, sp))
+                found.append(Overflow(place, text, scale, sp))
     return found
 
 
-def _shrink(sp: etree._Element, scale: float) -> None:
-    """Let the text shrink to fit its box (and start it at the estimated scale)."""
-    body = sp.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+def _fit(overflow: Overflow) -> None:
+    """Let the text shrink to fit its box (and start it at the estimated scale), or wrap a
+    one-line box's text inside its width."""
+    body = overflow.shape.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
     if body is None:
         return
+    if overflow.wrap:
+        body.set("wrap", "square")
+        return
+    scale = overflow.scale
     for child in list(body):
         if child.tag in (qn("a:noAutofit"), qn("a:normAutofit"), qn("a:spAutoFit")):
             body.remove(child)
@@ -475,10 +496,18 @@ def _shrink(sp: etree._Element, scale: float) -> None:
 def fit_report(data: bytes, name: str, targets: dict[str, str]) -> list[str]:
     """One sentence per text box the translation no longer fits (shrunk on export)."""
     prs = _open(data, name)
-    return [_("slide {slide}: the translation of the text box starting “{text}” is too long "
-              "for it: its text is shrunk to about {percent}% (check the slide)").format(
-                  slide=o.slide, text=o.text, percent=round(o.scale * 100))
-            for o in _overflows(prs, targets)]
+    found = _overflows(prs, targets)
+    said = [(_("{place}: the translation of the one-line text box starting “{text}” is wider "
+               "than the box: it now wraps inside it (check the slide)") if o.wrap else
+             _("{place}: the translation of the text box starting “{text}” is too long for it: "
+               "its text is shrunk to about {percent}% (check the slide)")).format(
+                 place=o.place, text=isolate(o.text), percent=round(o.scale * 100))
+            for o in found[:SHOWN_OVERFLOWS]]
+    rest = len(found) - SHOWN_OVERFLOWS
+    if rest > 0:
+        said.append(ngettext("{n} more text box is fitted the same way",
+                             "{n} more text boxes are fitted the same way", rest).format(n=rest))
+    return said
 
 
 def _not_translated(prs: Any) -> list[str]:
@@ -549,7 +578,7 @@ class Pptx:
                             tbl.insert(0, tblpr)
                         tblpr.set("rtl", "1")
             for overflow in overflows:
-                _shrink(overflow.shape, overflow.scale)
+                _fit(overflow)
         except (KeyError, ValueError, AttributeError, etree.LxmlError) as exc:
             raise DocumentError(_("{name}: a part of the presentation is damaged ({exc})").format(
                 name=name, exc=one_line(exc))) from exc
