@@ -17,7 +17,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 from desktop_app.core.documents.base import DocumentError, strip_tags
-from desktop_app.core.documents.pptx import Pptx, fit_report
+from desktop_app.core.documents.pptx import Pptx
+from desktop_app.core.documents.pptx_fit import fit_report
 from desktop_app.core.documents.registry import detect, sniff
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
