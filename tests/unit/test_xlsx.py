@@ -45,9 +45,11 @@ def test_text_cells_are_blocks_and_the_rest_is_reported() -> None:
     assert by_id["1!D1"].text == "Written inline"
     assert by_id["1!A1"].kind == "cell" and by_id["1!A1"].meta == {"sheet": "Budget"}
     # the formula, the number and the code without a letter are not blocks
-    assert not {"1!B2", "1!B3", "1!C3"} & set(by_id)
+    assert not {"1!B2", "1!B3", "1!C3", "1!D2"} & set(by_id)
     assert imported.report == [
         "1 cell comment is not translated",
+        '1 formula writes text in quotes (=IF(…;"Yes";…)) that is not translated',
+        "1 input message or error alert (data validation) is not translated",
         "sheet names are not translated (formulas and links refer to them): Budget",
         "sheet Budget: the printed header and footer are not translated",
         "sheet Budget: 1 chart is not translated (its titles and labels stay as they are)"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import warnings
 import zipfile
 from collections import Counter
@@ -33,6 +34,7 @@ MAX_CELLS = 2_000_000  # text cells; a workbook past this is data, not text to t
 DEFAULT_SHEET = "Sheet"  # openpyxl and Excel name new sheets Sheet1, Sheet2...
 RTL_READING_ORDER = 2
 SHOWN_NAMES = 5
+QUOTED = re.compile(r'"((?:[^"]|"")*)"')  # a text literal in a formula
 XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -158,11 +160,29 @@ def _rebuilt(value: Any, target: str) -> Any:
 
 def _not_translated(book: Any) -> list[str]:
     said = []
-    comments = sum(1 for sheet in book.worksheets for row in sheet.iter_rows()
-                   for cell in row if cell.comment is not None)
+    comments = formulas = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                comments += cell.comment is not None
+                formulas += cell.data_type == "f" and any(
+                    _has_text(q) for q in QUOTED.findall(str(cell.value)))
     if comments:
         said.append(ngettext("{n} cell comment is not translated",
                              "{n} cell comments are not translated", comments).format(n=comments))
+    if formulas:
+        said.append(ngettext("{n} formula writes text in quotes (=IF(…;\"Yes\";…)) that is not "
+                             "translated",
+                             "{n} formulas write text in quotes (=IF(…;\"Yes\";…)) that is not "
+                             "translated", formulas).format(n=formulas))
+    prompts = sum(1 for sheet in book.worksheets for rule in sheet.data_validations.dataValidation
+                  if any(_has_text(t or "") for t in (rule.promptTitle, rule.prompt,
+                                                      rule.errorTitle, rule.error)))
+    if prompts:
+        said.append(ngettext("{n} input message or error alert (data validation) is not "
+                             "translated",
+                             "{n} input messages or error alerts (data validation) are not "
+                             "translated", prompts).format(n=prompts))
     named = [s.title for s in book.worksheets if _has_text(s.title)
              and not (s.title.startswith(DEFAULT_SHEET) and s.title[len(DEFAULT_SHEET):].isdigit())]
     if named:
