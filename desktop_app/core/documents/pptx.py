@@ -6,17 +6,19 @@ Runs whose formatting differs from the paragraph's main run (bold, italic, colou
 link...) become tags; fields (slide number, date) are standalone tags. On export each
 paragraph is rebuilt from the target's tags with the original run properties and marked
 for the target language: ``rtl="1"`` and right alignment on ``a:pPr``, ``lang`` and an
-Arabic-script complex-script font (``a:cs``) on every run; tables are mirrored
-(``a:tblPr rtl="1"``). A text box the translation no longer fits is set to shrink its
-text on overflow, and :func:`fit_report` names it so the translator can check the slide.
-Text on slide layouts and masters that shows on the slides (not the placeholder prompts)
-is translated too. Charts are named in the import report as not translated.
+Arabic-script complex-script font (``a:cs``) on every run; tables are mirrored (``a:tblPr
+rtl="1"``). A text box the translation no longer fits is set to shrink its text on
+overflow, and :func:`fit_report` names it so the translator can check the slide. Text on
+slide layouts and masters that shows on the slides (not the placeholder prompts) and the
+alternative text of pictures and shapes (``descr``) are translated too. Charts are named
+in the import report as not translated.
 """
 
 from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -28,6 +30,7 @@ from desktop_app.core.documents.docx import ARABIC_FONT
 from desktop_app.core.documents.pptx_fit import fit, fit_report, overflows
 from desktop_app.core.documents.pptx_text import (
     CHART_URI,
+    Story,
     inherited_algn,
     kind,
     open_presentation,
@@ -105,6 +108,17 @@ def _not_translated(prs: Any) -> list[str]:
             for slide, n in sorted(charts.items())]
 
 
+def _alt_texts(story: Story) -> Iterator[tuple[str, etree._Element]]:
+    """The alternative text (what a screen reader says) of a slide's pictures and shapes."""
+    if not story.slide or story.prefix.startswith("n") or story.part is not None:
+        return
+    k = 0
+    for el in story.root.iter(qn("p:cNvPr")):
+        if any(ch.isalpha() for ch in el.get("descr", "")):
+            k += 1
+            yield f"{story.prefix}:alt{k}", el
+
+
 class Pptx:
     name = "pptx"
     extensions = (".pptx",)
@@ -124,6 +138,9 @@ class Pptx:
                         if story.prefix.startswith("n"):
                             meta["notes"] = 1
                         blocks.append(Block(bid, text, kind(p), meta))
+                for bid, el in _alt_texts(story):
+                    blocks.append(Block(bid, el.get("descr", ""), "attr",
+                                        {"attr": "descr", "slide": story.slide}))
             report = _not_translated(prs)
         except (KeyError, ValueError, AttributeError, etree.LxmlError) as exc:
             raise DocumentError(_("{name}: a part of the presentation is damaged ({exc})").format(
@@ -142,6 +159,9 @@ class Pptx:
                         echoes.setdefault(tagged(p), targets[bid])
                         rebuild(p, targets[bid])
                     _mark_paragraph(p, lang, story.owner)
+                for bid, el in _alt_texts(story):
+                    if bid in targets:
+                        el.set("descr", targets[bid])
                 for part, root in story.echoes:
                     for p in root.iter(qn("a:p")):
                         source = tagged(p)
