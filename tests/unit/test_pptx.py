@@ -54,6 +54,7 @@ def test_slides_notes_groups_tables_and_smartart_are_imported() -> None:
     assert "Inside a group" in by_text and "Short box" in by_text
     assert "See the ⟨1⟩map⟨/1⟩ of the valley." in by_text  # a link is a tag
     assert by_text["A box of notes inside a group"].kind == "attr"  # alternative text
+    assert "IMG_0012.JPG" not in by_text
     assert [b.kind for b in imported.blocks if b.text in ("Province", "Bazarak")] == [
         "cell", "cell"]
     assert all(text in by_text for text in SMARTART)
@@ -113,7 +114,7 @@ def test_dari_export_is_right_to_left_everywhere() -> None:
     assert any("Click to edit" in "".join(p.itertext()) for p in layout.iter(qn("a:p")))
     alts = [el.get("descr") for el in prs.slides[1].shapes._spTree.iter(qn("p:cNvPr"))
             if el.get("descr")]
-    assert alts == [DARI]
+    assert alts == ["IMG_0012.JPG", DARI]
     link = prs.slides[0].placeholders[1].text_frame.paragraphs[2].runs
     assert [(r.text, r.hyperlink.address) for r in link] == [
         (f"{DARI} ", None), ("جریان", "https://example.org/map"), (" دارد.", None)]

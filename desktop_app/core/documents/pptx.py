@@ -17,6 +17,7 @@ in the import report as not translated.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -43,6 +44,8 @@ from desktop_app.core.documents.pptx_text import (
 from desktop_app.core.errors import one_line
 from desktop_app.core.i18n import _, ngettext
 
+# Alternative text that is an address, a path, a file name or an automatic name (image001)
+NOT_PROSE = re.compile(r"://|\\|^\S*[/\d]\S*$|\.[A-Za-z0-9]{2,5}\s*$")
 # Children of a:rPr that come after a:cs in the schema (a:cs is inserted before them).
 AFTER_CS = {qn(t) for t in ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")}
 
@@ -114,7 +117,9 @@ def _alt_texts(story: Story) -> Iterator[tuple[str, etree._Element]]:
         return
     k = 0
     for el in story.root.iter(qn("p:cNvPr")):
-        if any(ch.isalpha() for ch in el.get("descr", "")):
+        descr = el.get("descr", "")
+        # PowerPoint fills in a picture's file name or address: no text for a reader
+        if any(ch.isalpha() for ch in descr) and not NOT_PROSE.search(descr):
             k += 1
             yield f"{story.prefix}:alt{k}", el
 
