@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop_app.core import languages, tmx
 from desktop_app.core.bilingual import bilingual_html, review_docx
 from desktop_app.core.documents.base import DocumentError
-from desktop_app.core.documents.registry import output_extensions
+from desktop_app.core.documents.registry import by_name, output_extensions
 from desktop_app.core.documents.xliff import Xliff
 from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
@@ -62,6 +62,17 @@ def export(project: Project, out: Path, *, fallback: str = "mt",
         data = project.export_document(fallback)[1]
     write_atomic(out, data, inputs)
     return kind
+
+
+def layout_notes(project: Project, out: Path, fallback: str = "mt") -> list[str]:
+    """One sentence per place where the translation no longer fits the original's layout
+    (a slide's text box), for an export of the document in its own format to ``out``."""
+    name, fmt, data = project.document()
+    check = getattr(by_name(fmt), "fit_report", None)
+    if check is None or out.suffix.lower() not in output_extensions(fmt):
+        return []
+    notes: list[str] = check(data, name, project.block_targets(fallback))
+    return notes
 
 
 def confirmed_tmx(project: Project) -> bytes:

@@ -17,7 +17,7 @@ from desktop_app.core.backup import make_backup, safe_name
 from desktop_app.core.documents.base import reattach_tags, strip_tags
 from desktop_app.core.documents.registry import output_extensions
 from desktop_app.core.errors import InputError, TarjumanError
-from desktop_app.core.exports import export
+from desktop_app.core.exports import export, layout_notes
 from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
@@ -114,6 +114,7 @@ def import_document(document: Path, target_lang: str, source_lang: str = "en",
 class ExportCheck:
     unreviewed_mt: int
     empty: int
+    layout: tuple[str, ...] = ()  # translated text that no longer fits (slides)
 
     def warning(self) -> str:
         parts = []
@@ -125,6 +126,7 @@ class ExportCheck:
             parts.append(ngettext("{n} segment has no translation (the source is kept)",
                                   "{n} segments have no translation (the source is kept)",
                                   self.empty).format(n=number(self.empty)))
+        parts.extend(self.layout)
         return "; ".join(parts)
 
 
@@ -618,7 +620,7 @@ class EditSession:
                                  "so it is not overwritten").format(name=path.name))
         mt = sum(1 for seg in self.segments if seg.status == Status.MT)
         empty = sum(1 for seg in self.segments if not seg.target)
-        return ExportCheck(mt, empty)
+        return ExportCheck(mt, empty, tuple(layout_notes(self.project, path)))
 
     def export(self, path: Path, *, fallback: str = "mt", bilingual: bool = False) -> str:
         self.check_export(path)

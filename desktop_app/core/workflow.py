@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop_app.core.documents.base import read_file
 from desktop_app.core.documents.registry import detect
-from desktop_app.core.exports import check_target, export
+from desktop_app.core.exports import check_target, export, layout_notes
 from desktop_app.core.glossary.enforce import Enforcer
 from desktop_app.core.glossary.library import open_default, open_for_project
 from desktop_app.core.glossary.matcher import Matcher
@@ -53,5 +53,6 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
                                   enforcer=enforcer, tm=tm, use_cache=use_cache,
                                   on_progress=on_progress)
         export(project, out, fallback=fallback, bilingual=bilingual)
-        report.notes = (*project.import_notes(), *report.notes)
+        report.notes = (*project.import_notes(), *report.notes,
+                        *([] if bilingual else layout_notes(project, out, fallback)))
     return report

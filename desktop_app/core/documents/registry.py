@@ -13,12 +13,17 @@ from desktop_app.core.documents.markdown import Markdown
 from desktop_app.core.documents.pdf import Pdf
 from desktop_app.core.documents.plaintext import PlainText
 from desktop_app.core.documents.po import Po
+from desktop_app.core.documents.pptx import Pptx
 from desktop_app.core.documents.subtitles import TIMING, Subtitles
 from desktop_app.core.documents.xliff import Xliff
+from desktop_app.core.documents.xlsx import Xlsx
 from desktop_app.core.i18n import _
 
 FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
-                                                  Po(), Subtitles(), Xliff(), Pdf())}
+                                                  Po(), Subtitles(), Xliff(), Pdf(), Pptx(),
+                                                  Xlsx())}
+
+OFFICE_PARTS = {"ppt/presentation.xml": "pptx", "xl/workbook.xml": "xlsx"}
 
 
 def by_name(name: str) -> Format:
@@ -44,6 +49,8 @@ def sniff(data: bytes) -> str | None:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 if "word/document.xml" in zf.namelist():
                     return "docx"
+                if office := next((f for p, f in OFFICE_PARTS.items() if p in zf.namelist()), ""):
+                    return office
         except zipfile.BadZipFile:
             return None
         return None
