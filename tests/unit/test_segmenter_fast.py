@@ -31,3 +31,16 @@ def test_fast_english_splitting_handles_plain_news_prose() -> None:
             "that the resistance would continue. Why did they stay? Kabul fell.")
     assert segmenter._fast_english(text) == segmenter._segmenter("en").segment(text)
     assert len(segmenter._fast_english(text) or []) == 4
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list(
+    "abcXYZ019 ,:;-()'\"/&%$#@*+=[]{}<>_|~^`“”‘’–—•©°×«»€\tکابل؛،")), min_size=1, max_size=80))
+def test_text_without_a_sentence_end_is_one_segment_as_pysbd_says(text: str) -> None:
+    """Cells, labels and headings skip pysbd; pysbd would give the same one segment (or
+    drop leading spaces, which the splitter's never-lose-text rule undoes)."""
+    from desktop_app.core import segmenter
+
+    assert segmenter.split(text, "en") == [text]
+    by_pysbd = segmenter._segmenter("en").segment(text)
+    assert by_pysbd == [text] or "".join(by_pysbd) != text
