@@ -22,9 +22,9 @@ from desktop_app.core.documents.pptx_fit import fit_report
 from desktop_app.core.documents.registry import detect, sniff
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
-from desktop_app.core.review import import_review
 from desktop_app.core.segments import Status
 from tests.fixtures.office import SMARTART, build_pptx, pdf_text, soffice_pdf
+from tests.fixtures.sessions import import_review
 
 DARI = "دره پنجشیر"
 

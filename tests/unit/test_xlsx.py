@@ -18,7 +18,6 @@ from desktop_app.core.documents.registry import detect, sniff
 from desktop_app.core.documents.xlsx import Xlsx
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
-from desktop_app.core.review import import_review
 from desktop_app.core.segments import Status
 from tests.fixtures.office import (
     TEXT_BOX,
@@ -28,6 +27,7 @@ from tests.fixtures.office import (
     soffice_pdf,
     with_inline_string,
 )
+from tests.fixtures.sessions import import_review
 
 DARI = "ولایت پنجشیر"
 
