@@ -22,13 +22,7 @@ from lxml import etree
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
-from desktop_app.core.documents.docx_package import (
-    MAX_EXPANDED_BYTES,
-    MAX_MEMBER_BYTES,
-    MAX_MEMBERS,
-    MAX_XML_BYTES,
-    open_package,
-)
+from desktop_app.core.documents.docx_package import open_package
 from desktop_app.core.documents.docx_props import Properties
 from desktop_app.core.documents.docx_rtl import (
     ARABIC_FONT,
@@ -50,6 +44,12 @@ from desktop_app.core.documents.docx_stories import (
     readable,
     story_roots,
     sync_fallbacks,
+)
+from desktop_app.core.documents.package import (
+    MAX_EXPANDED_BYTES,
+    MAX_MEMBER_BYTES,
+    MAX_MEMBERS,
+    MAX_XML_BYTES,
 )
 from desktop_app.core.errors import one_line
 from desktop_app.core.i18n import _

@@ -1,6 +1,13 @@
-"""Office packages (zip + XML parts) from users, checked before a library opens them:
-the number of parts, each part's and the whole expanded size (judged absolutely: text
-compresses very well), duplicated names, and XML parts that declare entities."""
+"""Office packages (zip + XML parts) from users, checked before a library opens them.
+
+Limits are judged by absolute expanded size (a long legitimate document compresses very
+well: a ratio alone is no sign of a bomb). The sizes the zip declares are checked first;
+then every XML part is decompressed as a stream, in small chunks, counting the bytes it
+really expands to and looking for entity declarations, so a part that lies about its size
+is refused without ever being held in memory. Strict Open XML (ISO 29500 Strict), which
+python-docx, python-pptx and openpyxl cannot read, is recognised and refused with what to
+do instead. Word, PowerPoint and Excel files all pass here.
+"""
 
 from __future__ import annotations
 
@@ -15,24 +22,53 @@ from desktop_app.core.i18n import _
 
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 256 * 1024 * 1024  # an image or other embedded file
-MAX_XML_BYTES = 48 * 1024 * 1024
+MAX_XML_BYTES = 48 * 1024 * 1024  # an XML part: about 100,000 paragraphs of text
 MAX_EXPANDED_BYTES = 512 * 1024 * 1024
+_CHUNK = 1 << 20
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 STRICT = b"http://purl.oclc.org/ooxml/"  # the namespaces of Strict Open XML
 
 
-def check_package(data: bytes, name: str, required: str, kind: str) -> list[str]:
-    """The part names of the package ``data``, or one sentence saying why it is refused.
-    ``required`` is the part that makes it ``kind`` (e.g. "a PowerPoint presentation")."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return _check(zf, name, required, kind)
-    except (zipfile.BadZipFile, EOFError, zlib.error, ValueError, NotImplementedError) as exc:
-        raise DocumentError(_("{name}: cannot be read as {kind} (damaged zip: {exc})").format(
-            name=name, kind=kind, exc=one_line(exc))) from exc
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
 
 
-def _check(zf: zipfile.ZipFile, name: str, required: str, kind: str) -> list[str]:
+def _too_big(name: str, part: str, limit: int) -> DocumentError:
+    return DocumentError(_("{name}: refused: {part} expands to more than {limit} (the limit "
+                           "for one part of a file); split the document into smaller "
+                           "files").format(name=name, part=part, limit=_mb(limit)))
+
+
+def _stream_check(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Decompress one XML part in chunks: its real size and no entity declaration."""
+    size = 0
+    tail = b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            size += len(chunk)
+            if size > MAX_XML_BYTES:
+                raise _too_big(name, info.filename, MAX_XML_BYTES)
+            if _DECLARATION.search(tail + chunk):
+                raise DocumentError(_("{name}: refused: {filename} declares XML entities "
+                                      "(Office never writes them; possible XML bomb)").format(
+                                          name=name, filename=info.filename))
+            tail = chunk[-16:]
+
+
+def _is_strict(zf: zipfile.ZipFile, names: set[str], required: str) -> bool:
+    for part in ("_rels/.rels", required):
+        if part in names:
+            with zf.open(part) as fh:
+                if STRICT in fh.read(64 * 1024):
+                    return True
+    return False
+
+
+def check_zip(zf: zipfile.ZipFile, name: str, required: str, kind: str, resave: str) -> list[str]:
+    """The part names of a package ``zf`` that is ``kind`` (it holds ``required``), or one
+    sentence saying why it is refused: too many or too large parts, a name twice, entity
+    declarations, not that kind of file, or Strict Open XML (``resave`` says how to save
+    it in the ordinary form)."""
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise DocumentError(_("{name}: refused: {n} parts in the package (the limit is "
@@ -46,30 +82,30 @@ def _check(zf: zipfile.ZipFile, name: str, required: str, kind: str) -> list[str
         seen.add(info.filename)
         limit = MAX_XML_BYTES if info.filename.endswith((".xml", ".rels")) else MAX_MEMBER_BYTES
         if info.file_size > limit:
-            raise DocumentError(_("{name}: refused: {filename} expands to {file_size} bytes (the "
-                                  "limit is {limit})").format(
-                                      name=name, filename=info.filename, file_size=info.file_size,
-                                      limit=limit))
+            raise _too_big(name, info.filename, limit)
         total += info.file_size
     if total > MAX_EXPANDED_BYTES:
-        raise DocumentError(_("{name}: refused: it expands to {total} bytes (the limit is "
-                              "{limit})").format(name=name, total=total, limit=MAX_EXPANDED_BYTES))
+        raise DocumentError(_("{name}: refused: it expands to more than {limit}; split the "
+                              "document into smaller files").format(
+                                  name=name, limit=_mb(MAX_EXPANDED_BYTES)))
+    if _is_strict(zf, seen, required):
+        raise DocumentError(_("{name} is saved as Strict Open XML, a rarer form of {kind} that "
+                              "Tarjuman cannot read; open it and use {resave}, then import "
+                              "that file").format(name=name, kind=kind, resave=resave))
     if required not in seen:
         raise DocumentError(_("{name}: cannot be read as {kind} (it has no {part})").format(
             name=name, kind=kind, part=required))
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
-            with zf.open(info) as fh:
-                head = fh.read(MAX_XML_BYTES + 1)
-            if len(head) > info.file_size:
-                raise DocumentError(_("{name}: refused: {filename} is larger than its package "
-                                      "says").format(name=name, filename=info.filename))
-            if _DECLARATION.search(head):
-                raise DocumentError(_("{name}: refused: {filename} declares XML entities (Office "
-                                      "never writes them; possible XML bomb)").format(
-                                          name=name, filename=info.filename))
-    if STRICT in zf.read(required)[:4096]:
-        raise DocumentError(_("{name}: saved as Strict Open XML, which cannot be read here; open "
-                              "it and save it again as {kind} of the ordinary kind (Save As, "
-                              "the first file type offered)").format(name=name, kind=kind))
+            _stream_check(zf, info, name)
     return sorted(seen)
+
+
+def check_package(data: bytes, name: str, required: str, kind: str, resave: str) -> list[str]:
+    """:func:`check_zip` on the bytes of a file; a damaged zip is one sentence too."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return check_zip(zf, name, required, kind, resave)
+    except (zipfile.BadZipFile, EOFError, zlib.error, ValueError, NotImplementedError) as exc:
+        raise DocumentError(_("{name}: cannot be read as {kind} (damaged zip: {exc})").format(
+            name=name, kind=kind, exc=one_line(exc))) from exc

@@ -50,7 +50,8 @@ class Story:
 
 
 def open_presentation(data: bytes, name: str) -> Any:
-    check_package(data, name, "ppt/presentation.xml", _("a PowerPoint presentation"))
+    check_package(data, name, "ppt/presentation.xml", _("a PowerPoint presentation"),
+                  _("Save As and the ordinary file type"))
     try:
         return pptx.Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises many kinds for broken packages

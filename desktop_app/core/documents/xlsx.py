@@ -43,7 +43,8 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False
 
 def _open(data: bytes, name: str) -> tuple[Any, list[str]]:
     """The workbook and the sentences for what openpyxl said it cannot keep."""
-    check_package(data, name, "xl/workbook.xml", _("an Excel workbook"))
+    check_package(data, name, "xl/workbook.xml", _("an Excel workbook"),
+                  _("Save As and the ordinary file type"))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
