@@ -8,8 +8,11 @@ from pathlib import Path
 
 from desktop_app.core.documents.base import DocumentError, Format
 from desktop_app.core.documents.docx import Docx
+from desktop_app.core.documents.epub import Epub
 from desktop_app.core.documents.html import Html
 from desktop_app.core.documents.markdown import Markdown
+from desktop_app.core.documents.odf import Odp, Odt
+from desktop_app.core.documents.package import package_mimetype
 from desktop_app.core.documents.pdf import Pdf
 from desktop_app.core.documents.plaintext import PlainText
 from desktop_app.core.documents.po import Po
@@ -19,6 +22,7 @@ from desktop_app.core.i18n import _
 
 FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
                                                   Po(), Subtitles(), Xliff(), Pdf())}
+FORMATS.update({f.name: f for f in (Odt(), Odp(), Epub())})
 
 
 def by_name(name: str) -> Format:
@@ -44,6 +48,9 @@ def sniff(data: bytes) -> str | None:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 if "word/document.xml" in zf.namelist():
                     return "docx"
+                mimetype = package_mimetype(zf)  # OpenDocument and EPUB name their type
+                return next((f.name for f in FORMATS.values()
+                             if mimetype in getattr(f, "mimetypes", ())), None)
         except zipfile.BadZipFile:
             return None
         return None

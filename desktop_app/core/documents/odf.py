@@ -1,0 +1,573 @@
+"""OpenDocument text (.odt) and presentations (.odp), read with lxml from the package's
+``content.xml``, ``styles.xml`` and ``meta.xml``.
+
+Every paragraph and heading is a block: body text, lists, tables, frames and text boxes,
+footnotes and endnotes, headers and footers of every master page, slide shapes and
+speaker notes, and the title, subject and description of the document. Spans and links
+become paired tags; notes, frames, fields and bookmarks inside a paragraph are standalone
+tags whose own text is a block of its own. Tracked changes are read as the document
+shows them with all changes accepted (deleted text is not text) and the export is clean.
+Comments and embedded objects (charts, formulas) are left as they are and reported.
+
+Export writes each target into its paragraph and marks the document for the target
+language: paragraph styles get ``style:writing-mode="rl-tb"``, the right-hand side as
+start, ``fo:language``/``fo:country`` and their complex-script twins with an
+Arabic-script font; bold, italic and size are carried to their complex-script twins, so
+Dari and Pashto runs keep them. Tables and pages of a right-to-left text run from the
+right. The package is written back with ``mimetype`` first and stored.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+
+from babel.core import get_global
+from lxml import etree
+
+from desktop_app.core import languages
+from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.docx import ARABIC_FONT
+from desktop_app.core.documents.inline_xml import fill
+from desktop_app.core.documents.package import (
+    open_package,
+    package_mimetype,
+    parse_part,
+    read_part,
+    write_package,
+    xml_bytes,
+)
+from desktop_app.core.errors import one_line
+from desktop_app.core.i18n import _
+
+NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "presentation": "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+}
+
+
+def q(name: str) -> str:
+    prefix, _sep, local = name.partition(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+P, H = q("text:p"), q("text:h")
+SPACE, TAB, LINE_BREAK = q("text:s"), q("text:tab"), q("text:line-break")
+# Markers the export drops: layout hints and the marks of tracked changes (accepted).
+DROPPED = {q("text:soft-page-break"), q("text:change"), q("text:change-start"),
+           q("text:change-end")}
+# Inline containers whose text is the paragraph's: paired tags. Everything else inside a
+# paragraph (notes, frames, fields, bookmarks, comments) is a standalone tag kept whole.
+PAIRED = {q("text:span"), q("text:a"), q("text:meta"), q("text:ruby"), q("text:ruby-base")}
+# Where paragraphs are not text to translate: deleted text of tracked changes, comments,
+# slide thumbnails, and the placeholder prompts of master slides.
+EXCLUDED = {q("text:tracked-changes"), q("office:annotation"), q("draw:page-thumbnail"),
+            q("text:index-title-template")}
+HEADERS = {q(f"style:{kind}{side}") for kind in ("header", "footer")
+           for side in ("", "-left", "-first")}
+ALT_TEXT = (q("svg:title"), q("svg:desc"))
+META_FIELDS = ("dc:title", "dc:subject", "dc:description")
+TWINS = (("fo:font-weight", "style:font-weight-complex"),
+         ("fo:font-style", "style:font-style-complex"),
+         ("fo:font-size", "style:font-size-complex"))
+RTL_START = "end"  # LibreOffice reads "end" as the right-hand side of any paragraph
+_WS = re.compile(r"[ \t\r\n]+")
+_SPREAD = re.compile(r"(\t|\n| {2,})")
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def _open(data: bytes, name: str, mimetypes: tuple[str, ...]) -> zipfile.ZipFile:
+    zf = open_package(data, name)
+    names = set(zf.namelist())
+    mimetype = package_mimetype(zf)
+    if "content.xml" not in names or (mimetype and mimetype not in mimetypes):
+        raise DocumentError(_("{name}: not an OpenDocument {kind} (its package says "
+                              "{mimetype!r})").format(
+                                  name=name, kind=_kind(mimetypes),
+                                  mimetype=mimetype or "no content.xml"))
+    if "META-INF/manifest.xml" in names and b"encryption-data" in read_part(
+            zf, "META-INF/manifest.xml", name):
+        raise DocumentError(_("{name}: the document is protected by a password; save a copy "
+                              "without the password and import that").format(name=name))
+    return zf
+
+
+def _kind(mimetypes: tuple[str, ...]) -> str:
+    return _("presentation") if "presentation" in mimetypes[0] else _("text document")
+
+
+def _excluded(el: etree._Element) -> bool:
+    for a in el.iterancestors():
+        if a.tag in EXCLUDED or a.get(q("presentation:placeholder")) == "true":
+            return True
+    return False
+
+
+def _kind_of(el: etree._Element) -> str:
+    if el.tag == H:
+        level = el.get(q("text:outline-level")) or "1"
+        return f"h{min(int(level), 6) if level.isdigit() and int(level) > 0 else 1}"
+    if el.tag in ALT_TEXT:
+        return "attr"
+    ancestors = list(el.iterancestors())
+    tags = {a.tag for a in ancestors}
+    for tag, kind in ((q("text:note"), "note"), (q("presentation:notes"), "notes"),
+                      *((h, "header" if "header" in h else "footer") for h in HEADERS),
+                      (q("table:table-cell"), "cell"), (q("text:list-item"), "li")):
+        if tag in tags:
+            return kind
+    for a in ancestors:
+        if a.tag in (q("draw:text-box"), q("draw:frame"), q("draw:custom-shape")):
+            frame = a.getparent() if a.tag == q("draw:text-box") else a
+            role = frame.get(q("presentation:class")) if frame is not None else None
+            return "title" if role in ("title", "subtitle") else "frame"
+    return "p"
+
+
+def _paragraphs(root: etree._Element, prefix: str
+                ) -> Iterator[tuple[str, etree._Element]]:
+    """(block id, paragraph) of one XML part, in document order: the same on every read.
+    In styles.xml only master pages (headers, footers, master-slide shapes) hold text."""
+    scope = root
+    if prefix == "s":
+        found = root.find(q("office:master-styles"))
+        if found is None:
+            return
+        scope = found
+    n = 0
+    for el in scope.iter(P, H, *ALT_TEXT):
+        if not _excluded(el):
+            yield f"{prefix}{n}", el
+            n += 1
+
+
+def _numbered(p: etree._Element) -> list[etree._Element]:
+    """The inline elements of ``p`` that become tags, in order."""
+    out: list[etree._Element] = []
+
+    def visit(node: etree._Element) -> None:
+        for child in node:
+            if not isinstance(child.tag, str) or child.tag in (SPACE, TAB, LINE_BREAK):
+                continue
+            if child.tag in DROPPED:
+                continue
+            out.append(child)
+            if child.tag in PAIRED:
+                visit(child)
+
+    visit(p)
+    return out
+
+
+def _spaces(el: etree._Element) -> str:
+    count = el.get(q("text:c")) or "1"
+    return " " * min(int(count), 1000) if count.isdigit() else " "
+
+
+def _tagged(p: etree._Element) -> str:
+    numbers = {el: k for k, el in enumerate(_numbered(p), 1)}
+
+    def render(node: etree._Element) -> str:
+        out = [_WS.sub(" ", node.text or "")]
+        for child in node:
+            if child.tag == SPACE:
+                out.append(_spaces(child))
+            elif child.tag == TAB:
+                out.append("\t")
+            elif child.tag == LINE_BREAK:
+                out.append("\n")
+            elif child in numbers:
+                k = numbers[child]
+                out.append(f"⟨{k}⟩{render(child)}⟨/{k}⟩" if child.tag in PAIRED
+                           else f"⟨{k}/⟩")
+            out.append(_WS.sub(" ", child.tail or ""))
+        return "".join(out)
+
+    if p.tag in ALT_TEXT:
+        return " ".join("".join(p.itertext()).split())
+    return render(p)
+
+
+def _blocks(root: etree._Element, prefix: str) -> Iterator[Block]:
+    for bid, el in _paragraphs(root, prefix):
+        text = _tagged(el)
+        if strip_tags(text).strip():
+            yield Block(bid, text, _kind_of(el))
+
+
+def _meta_fields(meta: etree._Element | None) -> Iterator[tuple[str, etree._Element]]:
+    if meta is None:
+        return
+    holder = meta.find(q("office:meta"))
+    for field in META_FIELDS:
+        el = holder.find(q(field)) if holder is not None else None
+        if el is not None and (el.text or "").strip():
+            yield f"m:{field.partition(':')[2]}", el
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` but keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail or ""
+    previous = el.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def accept_changes(root: etree._Element) -> int:
+    """Accept every tracked change of ``root`` (a clean document); returns how many."""
+    count = 0
+    for tracked in list(root.iter(q("text:tracked-changes"))):
+        count += len(tracked)
+        _drop(tracked)
+    for marker in list(root.iter(*DROPPED - {q("text:soft-page-break")})):
+        _drop(marker)
+    return count
+
+
+def _rebuild(p: etree._Element, target: str) -> None:
+    numbered = _numbered(p)
+    for child in list(p):
+        p.remove(child)
+    p.text = None
+    created = [p]
+
+    def make(k: int, paired: bool) -> etree._Element | None:
+        if not 0 < k <= len(numbered):
+            return None
+        original = numbered[k - 1]
+        if original.tag in PAIRED:
+            node = original.makeelement(original.tag, original.attrib)
+            created.append(node)
+            return node
+        original.tail = None
+        return original  # a note, a frame, a field: moved whole, with its own text
+
+    used = fill(p, target, make)
+    for k, original in enumerate(numbered, 1):  # what the target lost is kept, not lost
+        if k not in used and original.tag not in PAIRED:
+            original.tail = None
+            p.append(original)
+    for node in created:
+        _spread(node, at_start=node is p)
+
+
+def _spread(parent: etree._Element, at_start: bool) -> None:
+    """Tabs, line breaks and runs of spaces in the text of ``parent`` as ODF elements
+    (``text:tab``, ``text:line-break``, ``text:s``): in ODF text, white space collapses."""
+    sequence: list[str | etree._Element] = [parent.text or ""]
+    for child in parent:
+        sequence += [child, child.tail or ""]
+    lead = at_start and str(sequence[0]).startswith(" ")
+    if not lead and not any(isinstance(s, str) and _SPREAD.search(s) for s in sequence):
+        return
+    for child in list(parent):
+        parent.remove(child)
+    parent.text = None
+
+    def put(value: str) -> None:
+        if not value:
+            return
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + value
+        else:
+            parent.text = (parent.text or "") + value
+
+    for k, item in enumerate(sequence):
+        if not isinstance(item, str):
+            item.tail = None
+            parent.append(item)
+            continue
+        if k == 0 and at_start and item.startswith(" "):
+            stripped = item.lstrip(" ")
+            etree.SubElement(parent, SPACE, {q("text:c"): str(len(item) - len(stripped))})
+            item = stripped
+        for piece in _SPREAD.split(item):
+            if piece == "\t":
+                etree.SubElement(parent, TAB)
+            elif piece == "\n":
+                etree.SubElement(parent, LINE_BREAK)
+            elif piece.startswith("  ") and not piece.strip(" "):
+                put(" ")
+                extra = {q("text:c"): str(len(piece) - 1)} if len(piece) > 2 else {}
+                etree.SubElement(parent, SPACE, extra)
+            else:
+                put(piece)
+
+
+def _locale(lang: languages.Language) -> tuple[str, str]:
+    """(language, country) for ``fo:language``/``fo:country``: ``fa``/``AF`` for Dari,
+    ``ps``/``AF`` for Pashto (the country CLDR gives as the language's likely one)."""
+    code, _sep, country = lang.bcp47.partition("-")
+    if not country:
+        likely = get_global("likely_subtags").get(code, "")
+        country = likely.split("_")[-1] if likely.count("_") >= 1 else ""
+    return code, country
+
+
+class _Styles:
+    """The automatic styles of one XML part, and the common styles they inherit from."""
+
+    def __init__(self, root: etree._Element, common: dict[tuple[str, str], etree._Element]):
+        self.root = root
+        self.common = common
+        auto = root.find(q("office:automatic-styles"))
+        if auto is None:
+            auto = etree.Element(q("office:automatic-styles"))
+            body = root.find(q("office:body"))
+            if body is None:
+                body = root.find(q("office:master-styles"))
+            if body is not None:
+                body.addprevious(auto)
+            else:
+                root.append(auto)
+        self.auto = auto
+        self.autos = {(s.get(q("style:family")) or "", s.get(q("style:name")) or ""): s
+                      for s in auto.iter(q("style:style"))}
+        self.made: dict[tuple[str, str], str] = {}
+        self.marked: set[str] = set()
+
+    def lookup(self, family: str, name: str) -> etree._Element | None:
+        found = self.autos.get((family, name))
+        return found if found is not None else self.common.get((family, name))
+
+    def inherited(self, family: str, name: str | None, holder: str, attr: str) -> str | None:
+        seen: set[str] = set()
+        while name and name not in seen:
+            seen.add(name)
+            style = self.lookup(family, name)
+            if style is None:
+                return None
+            props = style.find(q(holder))
+            value = props.get(q(attr)) if props is not None else None
+            if value:
+                return str(value)
+            name = style.get(q("style:parent-style-name"))
+        return None
+
+    def own(self, el: etree._Element, family: str, attr: str) -> etree._Element:
+        """The automatic style of ``el`` (made if it has only a common style, or none)."""
+        name = el.get(attr) or ""
+        style = self.autos.get((family, name))
+        if style is not None:
+            return style
+        made = self.made.get((family, name))
+        if made is None:
+            made = f"Tj{family[:1].upper()}{len(self.made) + 1}"
+            while (family, made) in self.autos:
+                made += "x"
+            attrs = {q("style:name"): made, q("style:family"): family}
+            if name:
+                attrs[q("style:parent-style-name")] = name
+            style = etree.SubElement(self.auto, q("style:style"), attrs)
+            self.autos[(family, made)] = style
+            self.made[(family, name)] = made
+        el.set(attr, made)
+        return self.autos[(family, made)]
+
+
+def _props(style: etree._Element, kind: str) -> etree._Element:
+    """``style:<kind>-properties`` of ``style``, added where the schema places it."""
+    tag = q(f"style:{kind}-properties")
+    el = style.find(tag)
+    if el is None:
+        el = etree.Element(tag)
+        if kind == "text":
+            style.insert(len([c for c in style if c.tag.endswith("-properties")]), el)
+        else:
+            style.insert(0, el)
+    return el
+
+
+def _mark_text(props: etree._Element, lang: languages.Language) -> None:
+    code, country = _locale(lang)
+    props.set(q("fo:language"), code)
+    props.set(q("style:language-complex"), code)
+    if country:
+        props.set(q("fo:country"), country)
+        props.set(q("style:country-complex"), country)
+    if lang.is_rtl:
+        props.set(q("style:font-name-complex"), ARABIC_FONT)
+
+
+def _mark_paragraphs(root: etree._Element, styles: _Styles, prefix: str,
+                     lang: languages.Language) -> None:
+    for _bid, p in list(_paragraphs(root, prefix)):
+        if p.tag in ALT_TEXT:
+            continue
+        style = styles.own(p, "paragraph", q("text:style-name"))
+        name = style.get(q("style:name")) or ""
+        if name in styles.marked:
+            continue
+        styles.marked.add(name)
+        if lang.is_rtl:
+            para = _props(style, "paragraph")
+            para.set(q("style:writing-mode"), "rl-tb")
+            align = styles.inherited("paragraph", name, "style:paragraph-properties",
+                                     "fo:text-align")
+            if align in (None, "start", "left"):
+                para.set(q("fo:text-align"), RTL_START)
+        _mark_text(_props(style, "text"), lang)
+
+
+def _mark_tables(root: etree._Element, styles: _Styles) -> None:
+    for table in list(root.iter(q("table:table"))):
+        if _excluded(table):
+            continue
+        style = styles.own(table, "table", q("table:style-name"))
+        _props(style, "table").set(q("style:writing-mode"), "rl-tb")
+
+
+def _mark_twins(root: etree._Element) -> None:
+    """Bold, italic and size of a style hold for Arabic script too (complex twins)."""
+    for props in root.iter(q("style:text-properties")):
+        for western, complex_ in TWINS:
+            value = props.get(q(western))
+            if value and not props.get(q(complex_)):
+                props.set(q(complex_), value)
+
+
+def _declare_font(root: etree._Element) -> None:
+    decls = root.find(q("office:font-face-decls"))
+    if decls is None:
+        decls = etree.Element(q("office:font-face-decls"))
+        anchor = root.find(q("office:automatic-styles"))
+        if anchor is None:
+            anchor = root.find(q("office:styles"))
+        if anchor is not None:
+            anchor.addprevious(decls)
+        else:
+            root.insert(0, decls)
+    if any(f.get(q("style:name")) == ARABIC_FONT for f in decls):
+        return
+    etree.SubElement(decls, q("style:font-face"), {
+        q("style:name"): ARABIC_FONT, q("svg:font-family"): f"'{ARABIC_FONT}'",
+        q("style:font-family-generic"): "swiss", q("style:font-pitch"): "variable"})
+
+
+def _mark_defaults(styles_root: etree._Element, lang: languages.Language,
+                   text_document: bool) -> None:
+    office_styles = styles_root.find(q("office:styles"))
+    if office_styles is not None:
+        for default in office_styles.iter(q("style:default-style")):
+            if default.get(q("style:family")) in ("paragraph", "graphic"):
+                _mark_text(_props(default, "text"), lang)
+    if text_document and lang.is_rtl:
+        for layout in styles_root.iter(q("style:page-layout")):
+            _props(layout, "page-layout").set(q("style:writing-mode"), "rl-tb")
+
+
+class _Odf:
+    name = "odf"
+    extensions: tuple[str, ...] = ()
+    mimetypes: tuple[str, ...] = ()
+
+    def _parts(self, data: bytes, name: str) -> tuple[
+            zipfile.ZipFile, etree._Element, etree._Element | None, etree._Element | None]:
+        zf = _open(data, name, self.mimetypes)
+        content = parse_part(zf, "content.xml", name)
+        names = set(zf.namelist())
+        styles = parse_part(zf, "styles.xml", name) if "styles.xml" in names else None
+        meta = parse_part(zf, "meta.xml", name) if "meta.xml" in names else None
+        return zf, content, styles, meta
+
+    def load(self, data: bytes, name: str) -> Imported:
+        zf, content, styles, meta = self._parts(data, name)
+        with zf:
+            blocks = list(_blocks(content, "c"))
+            if styles is not None:
+                blocks += _blocks(styles, "s")
+            blocks += [Block(bid, " ".join((el.text or "").split()), "meta")
+                       for bid, el in _meta_fields(meta)]
+        if not blocks:
+            raise DocumentError(_("{name}: no translatable text found").format(name=name))
+        lang = meta.find(f"{q('office:meta')}/{q('dc:language')}") if meta is not None else None
+        return Imported(self.name, blocks, source_lang=(lang.text or "").strip()
+                        if lang is not None else "")
+
+    def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
+        lang = languages.get(target_lang)
+        zf, content, styles, meta = self._parts(data, name)
+        with zf:
+            try:
+                return self._write(zf, content, styles, meta, targets, lang)
+            except (ValueError, etree.LxmlError, zipfile.BadZipFile, OSError) as exc:
+                raise DocumentError(_("{name}: cannot write the OpenDocument file "
+                                      "({exc})").format(name=name, exc=one_line(exc))) from exc
+
+    def _write(self, zf: zipfile.ZipFile, content: etree._Element,
+               styles: etree._Element | None, meta: etree._Element | None,
+               targets: dict[str, str], lang: languages.Language) -> bytes:
+        parts = [(content, "c")] + ([(styles, "s")] if styles is not None else [])
+        for root, prefix in parts:
+            for bid, el in list(_paragraphs(root, prefix)):
+                if bid not in targets:
+                    continue
+                if el.tag in ALT_TEXT:
+                    el.text = targets[bid]
+                else:
+                    _rebuild(el, targets[bid])
+        accept_changes(content)
+        common: dict[tuple[str, str], etree._Element] = {}
+        if styles is not None:
+            office_styles = styles.find(q("office:styles"))
+            if office_styles is not None:
+                common = {(s.get(q("style:family")) or "", s.get(q("style:name")) or ""): s
+                          for s in office_styles.iter(q("style:style"))}
+        for root, prefix in parts:
+            marks = _Styles(root, common)
+            _mark_paragraphs(root, marks, prefix, lang)
+            if lang.is_rtl:
+                if prefix == "c":
+                    _mark_tables(root, marks)
+                _mark_twins(root)
+                _declare_font(root)
+        replaced = {"content.xml": xml_bytes(content)}
+        if styles is not None:
+            _mark_defaults(styles, lang, "text" in self.mimetypes[0])
+            if lang.is_rtl:
+                _mark_twins(styles)
+            replaced["styles.xml"] = xml_bytes(styles)
+        if meta is not None:
+            for bid, el in _meta_fields(meta):
+                if bid in targets:
+                    el.text = targets[bid]
+            language = meta.find(f"{q('office:meta')}/{q('dc:language')}")
+            if language is not None:
+                language.text = lang.bcp47
+            replaced["meta.xml"] = xml_bytes(meta)
+        # a signature no longer matches the changed text: it would only show as broken
+        return write_package(zf, replaced, frozenset({"META-INF/documentsignatures.xml"}))
+
+
+class Odt(_Odf):
+    name = "odt"
+    extensions = (".odt", ".ott")
+    mimetypes = ("application/vnd.oasis.opendocument.text",
+                 "application/vnd.oasis.opendocument.text-template")
+
+
+class Odp(_Odf):
+    name = "odp"
+    extensions = (".odp", ".otp")
+    mimetypes = ("application/vnd.oasis.opendocument.presentation",
+                 "application/vnd.oasis.opendocument.presentation-template")
