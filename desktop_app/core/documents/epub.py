@@ -160,6 +160,26 @@ def _nav_labels(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
                 yield n, label
 
 
+def _keep_entries_linked(root: etree._Element) -> None:
+    """A navigation entry holds its words inside its link (``<li><a>…</a></li>``), as EPUB
+    requires: words a target put beside the link move into it."""
+    for li in root.iter(f"{{{XHTML}}}li"):
+        label = next((c for c in li if c.tag in (f"{{{XHTML}}}a", f"{{{XHTML}}}span")), None)
+        if label is None:
+            continue
+        before, after = (li.text or "").strip(), (label.tail or "").strip()
+        if before:
+            li.text = None
+            label.text = f"{before} {label.text or ''}".rstrip() if len(label) or (
+                label.text or "").strip() else before
+        if after:
+            label.tail = None
+            if len(label):
+                label[-1].tail = f"{(label[-1].tail or '').rstrip()} {after}"
+            else:
+                label.text = f"{(label.text or '').rstrip()} {after}".lstrip()
+
+
 def _opf_fields(book: _Book) -> Iterator[tuple[str, etree._Element]]:
     metadata = book.opf.find(f"{{{OPF}}}metadata")
     if metadata is None:
@@ -224,6 +244,8 @@ class Epub:
             mine = {k[len(prefix):]: v for k, v in targets.items() if k.startswith(prefix)}
             labels = list(_nav_labels(root)) if path == book.nav else []
             html_filter.fill_tree(root.getroottree(), mine)
+            if path == book.nav:
+                _keep_entries_linked(root)
             for n, label in labels:
                 if f"nav{n}" in mine:
                     for child in list(label):
