@@ -91,20 +91,20 @@ def _open(data: bytes, name: str, mimetypes: tuple[str, ...]) -> zipfile.ZipFile
     zf = open_package(data, name)
     names = set(zf.namelist())
     mimetype = package_mimetype(zf)
-    if "content.xml" not in names or (mimetype and mimetype not in mimetypes):
-        raise DocumentError(_("{name}: not an OpenDocument {kind} (its package says "
-                              "{mimetype!r})").format(
-                                  name=name, kind=_kind(mimetypes),
-                                  mimetype=mimetype or "no content.xml"))
+    if "content.xml" not in names:
+        raise DocumentError(_("{name}: not an OpenDocument file (it has no content.xml)").format(
+            name=name))
+    if mimetype and mimetype not in mimetypes:
+        message = (_("{name}: not an OpenDocument presentation (its package says it is "
+                     "{mimetype})") if "presentation" in mimetypes[0] else
+                   _("{name}: not an OpenDocument text document (its package says it is "
+                     "{mimetype})"))
+        raise DocumentError(message.format(name=name, mimetype=mimetype))
     if "META-INF/manifest.xml" in names and b"encryption-data" in read_part(
             zf, "META-INF/manifest.xml", name):
         raise DocumentError(_("{name}: the document is protected by a password; save a copy "
                               "without the password and import that").format(name=name))
     return zf
-
-
-def _kind(mimetypes: tuple[str, ...]) -> str:
-    return _("presentation") if "presentation" in mimetypes[0] else _("text document")
 
 
 def _excluded(el: etree._Element) -> bool:
