@@ -73,6 +73,16 @@ def test_every_content_document_title_and_table_of_contents_is_imported(
     assert "⟨1⟩Chapter 1⟨/1⟩" in nav and "⟨1⟩Chapter 3⟨/1⟩" in nav
 
 
+def test_svg_text_is_named_in_the_import_report(tmp_path: Path) -> None:
+    book = make_epub(tmp_path / "book.epub")
+    chapter = read(book.read_bytes())["OEBPS/text/ch1.xhtml"].decode().replace(
+        "<body>", '<body><svg xmlns="http://www.w3.org/2000/svg"><text>Kabul</text></svg>')
+    imported = Epub().load(_with(book, {"OEBPS/text/ch1.xhtml": chapter},
+                                 "OEBPS/text/ch1.xhtml").read_bytes(), "book.epub")
+    assert imported.notes == ["book.epub: 1 SVG drawing holds text that is not translated"]
+    assert Epub().load(book.read_bytes(), "book.epub").notes == []
+
+
 def test_the_registry_knows_an_epub_by_its_mimetype(tmp_path: Path) -> None:
     data = make_epub(tmp_path / "book.epub").read_bytes()
     assert sniff(data) == "epub"

@@ -90,6 +90,9 @@ def test_every_story_of_a_text_document_is_imported(tmp_path: Path) -> None:
     every = " ".join(b.text for b in imported.blocks)
     # deleted text of a tracked change and a comment are not text to translate
     assert "deleted words" not in every and "Check this number" not in every
+    # ... and the import report says so
+    assert any("2 tracked changes" in n for n in imported.notes), imported.notes
+    assert any("1 comment is not translated" in n for n in imported.notes), imported.notes
 
 
 def test_slides_master_text_and_speaker_notes_are_imported(tmp_path: Path) -> None:
@@ -229,7 +232,7 @@ def test_pashto_export_names_pashto_of_afghanistan(tmp_path: Path) -> None:
 
 def test_bad_packages_are_refused_with_a_sentence(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop_app.core.documents import package
+    from desktop_app.core.documents import xmlzip
 
     good = tmp_path / "good.odt"
     make_odt(good)
@@ -253,7 +256,7 @@ def test_bad_packages_are_refused_with_a_sentence(tmp_path: Path,
         Odt().load(locked.read_bytes(), "locked.odt")
     with pytest.raises(DocumentError, match="not an OpenDocument presentation"):
         Odp().load(good.read_bytes(), "good.odp")
-    monkeypatch.setattr(package, "MAX_XML_BYTES", 1000)
+    monkeypatch.setattr(xmlzip, "MAX_XML_BYTES", 1000)
     with pytest.raises(DocumentError, match="expands to"):
         Odt().load(good.read_bytes(), "good.odt")
 

@@ -36,6 +36,9 @@ class Imported:
     blocks: list[Block]
     source_lang: str = ""
     target_lang: str = ""
+    # What the import report says besides the count: what was left untranslated and why,
+    # tracked changes... one sentence each, shown by the CLI and the window.
+    notes: list[str] = field(default_factory=list)
 
 
 class Format(Protocol):

@@ -25,7 +25,7 @@ from lxml import etree
 from desktop_app.core import languages, xmlsafe
 from desktop_app.core.documents import html as html_filter
 from desktop_app.core.documents.base import Block, DocumentError, Imported
-from desktop_app.core.documents.package import (
+from desktop_app.core.documents.xmlzip import (
     open_package,
     package_mimetype,
     parse_part,
@@ -34,7 +34,7 @@ from desktop_app.core.documents.package import (
     xml_bytes,
 )
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext
 
 MIMETYPE = "application/epub+zip"
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
@@ -42,6 +42,7 @@ OPF = "http://www.idpf.org/2007/opf"
 DC = "http://purl.org/dc/elements/1.1/"
 NCX = "http://www.daisy.org/z3986/2005/ncx/"
 XHTML = "http://www.w3.org/1999/xhtml"
+SVG = "http://www.w3.org/2000/svg"
 ENC = "http://www.w3.org/2001/04/xmlenc#"
 XML_LANG = xmlsafe.XML_LANG
 XHTML_TYPES = ("application/xhtml+xml", "text/html")
@@ -77,6 +78,7 @@ class _Book:
     documents: list[str] = field(default_factory=list)  # XHTML, in reading order
     nav: str = ""
     ncx: str = ""
+    images_with_text: list[str] = field(default_factory=list)  # SVG files: not translated
 
     @property
     def epub3(self) -> bool:
@@ -118,6 +120,10 @@ def _open(data: bytes, name: str) -> _Book:
             book.documents.append(path)
         if "nav" in properties.split():
             book.nav = path
+        if media == "image/svg+xml" and path in names and path not in seen:
+            seen.add(path)
+            if b"<text" in read_part(zf, path, name):
+                book.images_with_text.append(path)
     toc = spine.get("toc") if spine is not None else None
     ncx = items.get(toc or "") or next((v for v in items.values() if v[1] == NCX_TYPE), None)
     if ncx and ncx[0] in names:
@@ -210,8 +216,11 @@ class Epub:
         with book.zf:
             blocks: list[Block] = [Block(bid, _plain(el), "title" if "title" in bid else "meta")
                                    for bid, el in _opf_fields(book)]
+            svg = len(book.images_with_text)
             for path in book.documents:
                 root = _parse_document(book, path)
+                svg += sum(1 for s in root.iter(f"{{{SVG}}}svg")
+                           if next(s.iter(f"{{{SVG}}}text"), None) is not None)
                 found = html_filter.tree_blocks(root.getroottree())
                 blocks += [Block(f"{path}:{b.id}", b.text, b.kind, b.meta) for b in found]
                 if path == book.nav:
@@ -224,7 +233,15 @@ class Epub:
             raise DocumentError(_("{name}: no translatable text found").format(name=name))
         language = book.opf.find(f".//{{{DC}}}language")
         return Imported(self.name, blocks, source_lang=(language.text or "").strip()
-                        if language is not None else "")
+                        if language is not None else "", notes=self._notes(book, svg))
+
+    @staticmethod
+    def _notes(book: _Book, svg: int) -> list[str]:
+        if not svg:
+            return []
+        return [ngettext("{name}: {n} SVG drawing holds text that is not translated",
+                         "{name}: {n} SVG drawings hold text that is not translated",
+                         svg).format(name=book.name, n=svg)]
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
         lang = languages.get(target_lang)

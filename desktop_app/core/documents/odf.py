@@ -30,7 +30,7 @@ from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.docx import ARABIC_FONT
 from desktop_app.core.documents.inline_xml import fill
-from desktop_app.core.documents.package import (
+from desktop_app.core.documents.xmlzip import (
     open_package,
     package_mimetype,
     parse_part,
@@ -39,7 +39,7 @@ from desktop_app.core.documents.package import (
     xml_bytes,
 )
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -214,6 +214,32 @@ def _meta_fields(meta: etree._Element | None) -> Iterator[tuple[str, etree._Elem
         el = holder.find(q(field)) if holder is not None else None
         if el is not None and (el.text or "").strip():
             yield f"m:{field.partition(':')[2]}", el
+
+
+def _notes(content: etree._Element, name: str) -> list[str]:
+    """The import report: what stays as it is, and the tracked changes accepted."""
+    notes = []
+    changes = sum(len(t) for t in content.iter(q("text:tracked-changes")))
+    if changes:
+        notes.append(ngettext(
+            "{name}: the document has {n} tracked change; it is translated as LibreOffice "
+            "shows it with the change accepted, and the translation is written with it accepted",
+            "{name}: the document has {n} tracked changes; it is translated as LibreOffice "
+            "shows it with all changes accepted (deleted text left out), and the translation "
+            "is written with them accepted", changes).format(name=name, n=changes))
+    comments = sum(1 for _c in content.iter(q("office:annotation")))
+    if comments:
+        notes.append(ngettext(
+            "{name}: {n} comment is not translated (it stays as written)",
+            "{name}: {n} comments are not translated (they stay as written)",
+            comments).format(name=name, n=comments))
+    objects = sum(1 for _o in content.iter(q("draw:object"), q("draw:object-ole")))
+    if objects:
+        notes.append(ngettext(
+            "{name}: {n} embedded object (a chart, formula or spreadsheet) is not translated",
+            "{name}: {n} embedded objects (charts, formulas or spreadsheets) are not translated",
+            objects).format(name=name, n=objects))
+    return notes
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -502,7 +528,7 @@ class _Odf:
             raise DocumentError(_("{name}: no translatable text found").format(name=name))
         lang = meta.find(f"{q('office:meta')}/{q('dc:language')}") if meta is not None else None
         return Imported(self.name, blocks, source_lang=(lang.text or "").strip()
-                        if lang is not None else "")
+                        if lang is not None else "", notes=_notes(content, name))
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
         lang = languages.get(target_lang)

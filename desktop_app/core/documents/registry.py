@@ -12,12 +12,12 @@ from desktop_app.core.documents.epub import Epub
 from desktop_app.core.documents.html import Html
 from desktop_app.core.documents.markdown import Markdown
 from desktop_app.core.documents.odf import Odp, Odt
-from desktop_app.core.documents.package import package_mimetype
 from desktop_app.core.documents.pdf import Pdf
 from desktop_app.core.documents.plaintext import PlainText
 from desktop_app.core.documents.po import Po
 from desktop_app.core.documents.subtitles import TIMING, Subtitles
 from desktop_app.core.documents.xliff import Xliff
+from desktop_app.core.documents.xmlzip import package_mimetype
 from desktop_app.core.i18n import _
 
 FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
