@@ -24,7 +24,7 @@ from lxml import etree
 
 from desktop_app.core import languages, xmlsafe
 from desktop_app.core.documents import html as html_filter
-from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.xmlzip import (
     open_package,
     package_mimetype,
@@ -152,16 +152,18 @@ def _parse_document(book: _Book, path: str) -> etree._Element:
     return xmlsafe.parse(data, f"{book.name}: {path}", DocumentError)
 
 
-def _nav_labels(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
-    """Labels of nested entries in the navigation document (``<li><a>Part</a><ol>``): the
-    HTML filter reads only the innermost entries."""
+def _nav_labels(root: etree._Element, found: list[Block]
+                ) -> Iterator[tuple[int, etree._Element]]:
+    """Labels of nested entries in the navigation document (``<li><a>Part</a><ol>``) that
+    no block of the HTML filter (``found``) holds already."""
+    covered = {" ".join(strip_tags(b.text).split()) for b in found}
     n = 0
     for li in root.iter(f"{{{XHTML}}}li"):
         if li.find(f"{{{XHTML}}}ol") is None and li.find(f"{{{XHTML}}}ul") is None:
             continue
         for label in li:
-            if label.tag in (f"{{{XHTML}}}a", f"{{{XHTML}}}span") and "".join(
-                    label.itertext()).strip():
+            if label.tag in (f"{{{XHTML}}}a", f"{{{XHTML}}}span") and _plain(label) and (
+                    _plain(label) not in covered):
                 n += 1
                 yield n, label
 
@@ -225,7 +227,7 @@ class Epub:
                 blocks += [Block(f"{path}:{b.id}", b.text, b.kind, b.meta) for b in found]
                 if path == book.nav:
                     blocks += [Block(f"{path}:nav{n}", _plain(label), "toc")
-                               for n, label in _nav_labels(root)]
+                               for n, label in _nav_labels(root, found)]
             if book.ncx:
                 blocks += [Block(bid, _plain(el), "toc")
                            for bid, el in _ncx_labels(parse_part(book.zf, book.ncx, name))]
@@ -259,7 +261,8 @@ class Epub:
             root = _parse_document(book, path)
             prefix = f"{path}:"
             mine = {k[len(prefix):]: v for k, v in targets.items() if k.startswith(prefix)}
-            labels = list(_nav_labels(root)) if path == book.nav else []
+            labels = list(_nav_labels(root, html_filter.tree_blocks(root.getroottree()))
+                          ) if path == book.nav else []
             html_filter.fill_tree(root.getroottree(), mine)
             if path == book.nav:
                 _keep_entries_linked(root)
