@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from desktop_app.core.documents.base import DocumentError, strip_tags, tag_ids
@@ -239,3 +241,27 @@ def test_project_round_trip_bilingual_xliff_and_review(tmp_path: Path) -> None:
     export(project, tmp_path / "out2.epub")
     opf = etree.fromstring(read((tmp_path / "out2.epub").read_bytes())["OEBPS/content.opf"])
     assert opf.find(f".//{DC}title").text == "عنوان بازبینی شده"
+
+
+WORDS = st.sampled_from(["Kabul", "Panjshir", "the", "U.S.", "800,000", "کابل", "پنجشیر",
+                         "می‌شود", "«نقل»", "A&B", "<x>", "&amp;", "]]>", "\u00a0"])
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=8).map(" ".join), min_size=1,
+                max_size=4))
+def test_any_target_comes_back_as_written(tmp_path: Path, targets: list[str]) -> None:
+    """Whatever a target holds, the book stays well-formed and reads back the same."""
+    path = make_epub(tmp_path / "book.epub", chapters=1, paragraphs=2)
+    data = path.read_bytes()
+    blocks = Epub().load(data, path.name).blocks
+    wanted = {}
+    for n, b in enumerate(blocks):
+        text = " ".join(("متن " + targets[n % len(targets)]).split())
+        tags = tag_ids(b.text)
+        wanted[b.id] = (f"⟨1⟩{text}⟨/1⟩" + "".join(f"⟨{t}⟩" for t in tags[2:])
+                        if b.text.startswith("⟨1⟩") else text + "".join(f"⟨{t}⟩" for t in tags))
+    again = {b.id: b.text for b in Epub().load(Epub().save(data, path.name, wanted, "dari"),
+                                               path.name).blocks}
+    assert again == wanted

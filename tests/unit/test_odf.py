@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from desktop_app.core.documents.base import DocumentError, strip_tags, tag_ids
@@ -320,3 +322,24 @@ def test_project_round_trip_bilingual_xliff_and_review(tmp_path: Path) -> None:
     assert project.segments()[0].target.startswith("بازبینی شده")
     export(project, tmp_path / "out2.odt")
     assert "بازبینی شده" in Odt().load((tmp_path / "out2.odt").read_bytes(), "x").blocks[0].text
+
+
+WORDS = st.sampled_from(["Kabul", "Panjshir", "the", "U.S.", "800,000", "کابل", "پنجشیر",
+                         "می‌شود", "«نقل»", "A&B", "<x>", "  ", "\t", "\n", " "])
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=10).map("".join), min_size=1,
+                max_size=4))
+def test_any_target_comes_back_as_written(tmp_path: Path, targets: list[str]) -> None:
+    """Escaping, runs of spaces, tabs and line breaks survive the package exactly."""
+    data = make_odt(tmp_path / "report.odt").read_bytes()
+    blocks = Odt().load(data, "x.odt").blocks
+    plain = [b for b in blocks if not tag_ids(b.text) and b.kind != "meta"]
+    wanted = {b.id: targets[n % len(targets)] for n, b in enumerate(plain)
+              if targets[n % len(targets)].strip()}
+    again = {b.id: b.text for b in Odt().load(Odt().save(data, "x.odt", wanted, "dari"),
+                                              "x.odt").blocks}
+    for bid, text in wanted.items():
+        assert again[bid] == text, (bid, text)

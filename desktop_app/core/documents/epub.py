@@ -12,6 +12,7 @@ kept as they are. A book whose content is encrypted (DRM) is refused.
 
 from __future__ import annotations
 
+import copy
 import html.entities
 import posixpath
 import re
@@ -24,7 +25,7 @@ from lxml import etree
 
 from desktop_app.core import languages, xmlsafe
 from desktop_app.core.documents import html as html_filter
-from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.base import Block, DocumentError, Imported
 from desktop_app.core.documents.xmlzip import (
     open_package,
     package_mimetype,
@@ -152,20 +153,29 @@ def _parse_document(book: _Book, path: str) -> etree._Element:
     return xmlsafe.parse(data, f"{book.name}: {path}", DocumentError)
 
 
-def _nav_labels(root: etree._Element, found: list[Block]
-                ) -> Iterator[tuple[int, etree._Element]]:
+def _nested_labels(root: etree._Element) -> list[etree._Element]:
+    return [label for li in root.iter(f"{{{XHTML}}}li")
+            if li.find(f"{{{XHTML}}}ol") is not None or li.find(f"{{{XHTML}}}ul") is not None
+            for label in li if label.tag in (f"{{{XHTML}}}a", f"{{{XHTML}}}span")
+            and _plain(label)]
+
+
+def _nav_labels(root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
     """Labels of nested entries in the navigation document (``<li><a>Part</a><ol>``) that
-    no block of the HTML filter (``found``) holds already."""
-    covered = {" ".join(strip_tags(b.text).split()) for b in found}
+    the HTML filter leaves out: each is marked in a copy, and the marks the filter's
+    blocks do not hold are the labels it leaves."""
+    labels = _nested_labels(root)
+    if not labels:
+        return
+    probe = copy.deepcopy(root)
+    for k, label in enumerate(_nested_labels(probe)):
+        label.text = f"\ue000{k}\ue001{label.text or ''}"
+    seen = "".join(b.text for b in html_filter.tree_blocks(probe.getroottree()))
     n = 0
-    for li in root.iter(f"{{{XHTML}}}li"):
-        if li.find(f"{{{XHTML}}}ol") is None and li.find(f"{{{XHTML}}}ul") is None:
-            continue
-        for label in li:
-            if label.tag in (f"{{{XHTML}}}a", f"{{{XHTML}}}span") and _plain(label) and (
-                    _plain(label) not in covered):
-                n += 1
-                yield n, label
+    for k, label in enumerate(labels):
+        if f"\ue000{k}\ue001" not in seen:
+            n += 1
+            yield n, label
 
 
 def _keep_entries_linked(root: etree._Element) -> None:
@@ -227,7 +237,7 @@ class Epub:
                 blocks += [Block(f"{path}:{b.id}", b.text, b.kind, b.meta) for b in found]
                 if path == book.nav:
                     blocks += [Block(f"{path}:nav{n}", _plain(label), "toc")
-                               for n, label in _nav_labels(root, found)]
+                               for n, label in _nav_labels(root)]
             if book.ncx:
                 blocks += [Block(bid, _plain(el), "toc")
                            for bid, el in _ncx_labels(parse_part(book.zf, book.ncx, name))]
@@ -261,8 +271,7 @@ class Epub:
             root = _parse_document(book, path)
             prefix = f"{path}:"
             mine = {k[len(prefix):]: v for k, v in targets.items() if k.startswith(prefix)}
-            labels = list(_nav_labels(root, html_filter.tree_blocks(root.getroottree()))
-                          ) if path == book.nav else []
+            labels = list(_nav_labels(root)) if path == book.nav else []
             html_filter.fill_tree(root.getroottree(), mine)
             if path == book.nav:
                 _keep_entries_linked(root)
