@@ -62,13 +62,17 @@ def style_chain(roots: list[etree._Element], family: str, name: str | None,
     return None
 
 
-def libreoffice_pdf(source: Path, work: Path) -> Path:
-    soffice = shutil.which("soffice")
-    if not soffice:
+def soffice() -> str:
+    found = shutil.which("soffice")
+    if not found:
         if os.environ.get("CI"):
             raise AssertionError("LibreOffice is installed by .ci/run")
         pytest.skip("LibreOffice (soffice) is not installed: the export is not opened")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{work}/lo",
+    return found
+
+
+def libreoffice_pdf(source: Path, work: Path) -> Path:
+    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{work}/lo",
                     "--convert-to", "pdf", "--outdir", str(work), str(source)],
                    check=True, capture_output=True, timeout=180)
     pdf = work / (source.stem + ".pdf")
@@ -280,7 +284,7 @@ def test_libreoffice_opens_the_dari_export(tmp_path: Path, kind: str) -> None:
     assert not re.search(r"Panjshir|Khost|Nangarhar|Province", text), text
     # LibreOffice itself reads the export back as an OpenDocument file
     back = tmp_path / "back"
-    subprocess.run([shutil.which("soffice") or "soffice", "--headless",
+    subprocess.run([soffice(), "--headless",
                     f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", kind,
                     "--outdir", str(back), str(out)], check=True, capture_output=True,
                    timeout=180)
@@ -343,3 +347,29 @@ def test_any_target_comes_back_as_written(tmp_path: Path, targets: list[str]) ->
                                               "x.odt").blocks}
     for bid, text in wanted.items():
         assert again[bid] == text, (bid, text)
+
+
+def test_a_file_libreoffice_wrote_reads_as_word_does_and_comes_back_dari(
+        tmp_path: Path) -> None:
+    """The sample Word report saved as ODT by LibreOffice itself (its own styles, fonts
+    and automatic styles): the same text as the Word import, and no English in the PDF
+    LibreOffice makes of the Dari export."""
+    from desktop_app.core.documents.docx import Docx
+    from desktop_app.core.resources import sample
+
+    word = tmp_path / "panjshir.docx"
+    word.write_bytes(sample("panjshir.docx").read_bytes())
+    subprocess.run([soffice(), "--headless",
+                    f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "odt",
+                    "--outdir", str(tmp_path), str(word)], check=True, capture_output=True,
+                   timeout=180)
+    data = (tmp_path / "panjshir.odt").read_bytes()
+    blocks = Odt().load(data, "panjshir.odt").blocks
+    words = [b.text for b in Docx().load(word.read_bytes(), "panjshir.docx").blocks]
+    assert [b.text for b in blocks if b.kind != "meta"] == words
+    out = tmp_path / "panjshir.fa.odt"
+    out.write_bytes(Odt().save(data, "panjshir.odt", {
+        b.id: f"متن دری {n} " + "".join(f"⟨{t}⟩" for t in tag_ids(b.text))
+        for n, b in enumerate(blocks)}, "dari"))
+    text = pdf_text(libreoffice_pdf(out, tmp_path))
+    assert ARABIC.search(text) and not re.search(r"[A-Za-z]{4,}", text), text
