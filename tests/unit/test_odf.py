@@ -219,6 +219,11 @@ def test_dari_export_is_right_to_left_with_complex_script_language(tmp_path: Pat
     table = next(xml["content.xml"].iter(q("table:table")))
     assert style_chain(roots, "table", table.get(q("table:style-name")),
                        "style:table-properties", "style:writing-mode") == "rl-tb"
+    # no style still calls its text English (the default style said en-US)
+    for root in roots:
+        for props in root.iter(q("style:text-properties")):
+            assert props.get(q("fo:language")) in (None, "fa")
+            assert props.get(q("fo:country")) in (None, "AF")
     language = xml["meta.xml"].find(".//{http://purl.org/dc/elements/1.1/}language")
     assert language.text == "fa-AF"
     title_meta = xml["meta.xml"].find(".//{http://purl.org/dc/elements/1.1/}title")

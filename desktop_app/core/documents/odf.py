@@ -472,6 +472,21 @@ def _mark_twins(root: etree._Element) -> None:
                 props.set(q(complex_), value)
 
 
+def _relabel(root: etree._Element, lang: languages.Language) -> None:
+    """Every style that names a language (a span marked English, LibreOffice's defaults)
+    names the target language: the text in it is the translation now."""
+    code, country = _locale(lang)
+    for props in root.iter(q("style:text-properties")):
+        for language, region in (("fo:language", "fo:country"),
+                                 ("style:language-complex", "style:country-complex")):
+            if props.get(q(language)) is not None:
+                props.set(q(language), code)
+                if country:
+                    props.set(q(region), country)
+                elif props.get(q(region)) is not None:
+                    del props.attrib[q(region)]
+
+
 def _declare_font(root: etree._Element) -> None:
     decls = root.find(q("office:font-face-decls"))
     if decls is None:
@@ -561,6 +576,7 @@ class _Odf:
                           for s in office_styles.iter(q("style:style"))}
         for root, prefix in parts:
             marks = _Styles(root, common)
+            _relabel(root, lang)
             _mark_paragraphs(root, marks, prefix, lang)
             if lang.is_rtl:
                 if prefix == "c":
@@ -570,8 +586,6 @@ class _Odf:
         replaced = {"content.xml": xml_bytes(content)}
         if styles is not None:
             _mark_defaults(styles, lang, "text" in self.mimetypes[0])
-            if lang.is_rtl:
-                _mark_twins(styles)
             replaced["styles.xml"] = xml_bytes(styles)
         if meta is not None:
             for bid, el in _meta_fields(meta):
