@@ -115,6 +115,10 @@ def test_dari_book_is_marked_right_to_left_everywhere(tmp_path: Path) -> None:
     assert chapter.find(f".//{XHTML}b") is not None
     assert chapter.find(f".//{XHTML}a").get("href").startswith("#n")
     assert ARABIC.search(chapter.find(f".//{XHTML}img").get("alt"))
+    # the style sheet's left and right become the line's start and end
+    assert files["OEBPS/style.css"].decode() == (
+        "h1, h2 { text-align: start; }\np { text-align: justify; }\n.date { text-align:end }\n")
+    assert chapter.find(f".//{XHTML}h1").get("style") == "text-align: start"
     opf = etree.fromstring(files["OEBPS/content.opf"])
     assert [e.text for e in opf.iter(f"{DC}language")] == ["fa-AF"]
     assert ARABIC.search(opf.find(f".//{DC}title").text)
@@ -159,6 +163,7 @@ def test_untranslated_round_trip_keeps_the_text(tmp_path: Path) -> None:
     data = path.read_bytes()
     blocks = Epub().load(data, path.name).blocks
     out = Epub().save(data, path.name, {b.id: b.text for b in blocks}, "en")
+    assert read(out)["OEBPS/style.css"] == read(data)["OEBPS/style.css"]
     assert [(b.id, b.text) for b in Epub().load(out, path.name).blocks] == [
         (b.id, b.text) for b in blocks]
 

@@ -52,6 +52,9 @@ NCX_TYPE = "application/x-dtbncx+xml"
 OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 OPF_FIELDS = ("title", "description")
 _NAMED = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+# ``text-align: left`` in a book's CSS keeps right-to-left text on the left: the sides
+# become the start and end of the line, which is the same for the original.
+_ALIGN = re.compile(r"(text-align\s*:\s*)(left|right)\b", re.IGNORECASE)
 _XML_NAMED = {"amp", "lt", "gt", "quot", "apos"}
 
 
@@ -80,6 +83,7 @@ class _Book:
     nav: str = ""
     ncx: str = ""
     images_with_text: list[str] = field(default_factory=list)  # SVG files: not translated
+    style_sheets: list[str] = field(default_factory=list)
 
     @property
     def epub3(self) -> bool:
@@ -121,6 +125,8 @@ def _open(data: bytes, name: str) -> _Book:
             book.documents.append(path)
         if "nav" in properties.split():
             book.nav = path
+        if media == "text/css" and path in names and path not in book.style_sheets:
+            book.style_sheets.append(path)
         if media == "image/svg+xml" and path in names and path not in seen:
             seen.add(path)
             if b"<text" in read_part(zf, path, name):
@@ -196,6 +202,11 @@ def _keep_entries_linked(root: etree._Element) -> None:
                 label[-1].tail = f"{(label[-1].tail or '').rstrip()} {after}"
             else:
                 label.text = f"{(label.text or '').rstrip()} {after}".lstrip()
+
+
+def _sides_to_ends(css: str) -> str:
+    return _ALIGN.sub(lambda m: m.group(1) + ("start" if m.group(2).lower() == "left"
+                                              else "end"), css)
 
 
 def _opf_fields(book: _Book) -> Iterator[tuple[str, etree._Element]]:
@@ -281,7 +292,19 @@ class Epub:
                         label.remove(child)
                     label.text = mine[f"nav{n}"]
             self._mark_document(root, book, lang)
+            if lang.is_rtl:
+                for el in root.iter(f"{{{XHTML}}}style", f"{{{XHTML}}}*"):
+                    if el.tag == f"{{{XHTML}}}style" and el.text:
+                        el.text = _sides_to_ends(el.text)
+                    if el.get("style"):
+                        el.set("style", _sides_to_ends(el.get("style") or ""))
             replaced[path] = xml_bytes(root)
+        if lang.is_rtl:
+            for path in book.style_sheets:
+                css = read_part(book.zf, path, book.name)
+                text = css.decode("utf-8", "surrogateescape")
+                if _ALIGN.search(text):
+                    replaced[path] = _sides_to_ends(text).encode("utf-8", "surrogateescape")
         for bid, el in list(_opf_fields(book)):
             if bid in targets:
                 for child in list(el):
