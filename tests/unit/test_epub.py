@@ -270,3 +270,23 @@ def test_any_target_comes_back_as_written(tmp_path: Path, targets: list[str]) ->
     again = {b.id: b.text for b in Epub().load(Epub().save(data, path.name, wanted, "dari"),
                                                path.name).blocks}
     assert again == wanted
+
+
+def test_confirming_a_chapter_heading_gives_both_tables_of_contents_its_title(
+        tmp_path: Path) -> None:
+    from desktop_app.core.session import EditSession
+
+    source = make_epub(tmp_path / "book.epub", chapters=2, paragraphs=1)
+    project = Project.create(source, "dari", path=tmp_path / "p.tarjuman")
+    session = EditSession(project, qa=False)
+    heading = next(row for row, seg in enumerate(session.segments)
+                   if seg.source == "Chapter 2")
+    session.confirm(heading, "فصل دوم")
+    export(project, tmp_path / "out.epub")
+    files = read((tmp_path / "out.epub").read_bytes())
+    ncx = etree.fromstring(files["OEBPS/toc.ncx"])
+    assert "فصل دوم" in [t.text for t in ncx.iter(f"{NCX}text")]
+    nav = etree.fromstring(files["OEBPS/nav.xhtml"])
+    assert "فصل دوم" in ["".join(a.itertext()) for a in nav.iter(f"{XHTML}a")]
+    chapter = etree.fromstring(files["OEBPS/text/ch2.xhtml"])
+    assert chapter.find(f".//{XHTML}title").text == "فصل دوم"
