@@ -267,6 +267,19 @@ def test_bad_packages_are_refused_with_a_sentence(tmp_path: Path,
         Odt().load(locked.read_bytes(), "locked.odt")
     with pytest.raises(DocumentError, match="not an OpenDocument presentation"):
         Odp().load(good.read_bytes(), "good.odp")
+    # a damaged picture: the import reads no pictures, the export names the damage
+    damaged = tmp_path / "damaged.odt"
+    with zipfile.ZipFile(damaged, "w") as zf:
+        for info in zipfile.ZipFile(good).infolist():
+            zf.writestr(info, zipfile.ZipFile(good).read(info))
+        zf.writestr("Pictures/map.png", b"\x89PNG" + bytes(range(256)) * 8)
+    raw = bytearray(damaged.read_bytes())
+    at = raw.index(b"\x89PNG") + 100
+    raw[at] ^= 0xFF
+    damaged.write_bytes(bytes(raw))
+    blocks = Odt().load(bytes(raw), "damaged.odt").blocks
+    with pytest.raises(DocumentError, match="damaged.odt: cannot write"):
+        Odt().save(bytes(raw), "damaged.odt", {b.id: "متن" for b in blocks}, "dari")
     monkeypatch.setattr(xmlzip, "MAX_XML_BYTES", 1000)
     with pytest.raises(DocumentError, match="expands to"):
         Odt().load(good.read_bytes(), "good.odt")

@@ -17,6 +17,7 @@ import html.entities
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -272,7 +273,8 @@ class Epub:
         with book.zf:
             try:
                 return self._write(book, targets, lang)
-            except (ValueError, etree.LxmlError, zipfile.BadZipFile, OSError) as exc:
+            except (ValueError, etree.LxmlError, zipfile.BadZipFile, OSError, EOFError,
+                    RuntimeError, zlib.error) as exc:
                 raise DocumentError(_("{name}: cannot write the EPUB book ({exc})").format(
                     name=name, exc=one_line(exc))) from exc
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from babel.core import get_global
@@ -551,7 +552,8 @@ class _Odf:
         with zf:
             try:
                 return self._write(zf, content, styles, meta, targets, lang)
-            except (ValueError, etree.LxmlError, zipfile.BadZipFile, OSError) as exc:
+            except (ValueError, etree.LxmlError, zipfile.BadZipFile, OSError, EOFError,
+                    RuntimeError, zlib.error) as exc:
                 raise DocumentError(_("{name}: cannot write the OpenDocument file "
                                       "({exc})").format(name=name, exc=one_line(exc))) from exc
 
