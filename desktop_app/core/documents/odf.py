@@ -75,7 +75,10 @@ EXCLUDED = {q("text:tracked-changes"), q("office:annotation"), q("draw:page-thum
             q("text:index-title-template")}
 HEADERS = {q(f"style:{kind}{side}") for kind in ("header", "footer")
            for side in ("", "-left", "-first")}
-ALT_TEXT = (q("svg:title"), q("svg:desc"))
+# Plain text outside paragraphs: titles and descriptions of images and shapes, and the
+# header and footer texts a presentation declares once for its slides.
+ALT_TEXT = (q("svg:title"), q("svg:desc"), q("presentation:header-decl"),
+            q("presentation:footer-decl"))
 META_FIELDS = ("dc:title", "dc:subject", "dc:description")
 TWINS = (("fo:font-weight", "style:font-weight-complex"),
          ("fo:font-style", "style:font-style-complex"),
@@ -120,7 +123,8 @@ def _kind_of(el: etree._Element) -> str:
         level = el.get(q("text:outline-level")) or "1"
         return f"h{min(int(level), 6) if level.isdigit() and int(level) > 0 else 1}"
     if el.tag in ALT_TEXT:
-        return "attr"
+        return {q("presentation:header-decl"): "header",
+                q("presentation:footer-decl"): "footer"}.get(el.tag, "attr")
     ancestors = list(el.iterancestors())
     tags = {a.tag for a in ancestors}
     for tag, kind in ((q("text:note"), "note"), (q("presentation:notes"), "notes"),
