@@ -290,3 +290,20 @@ def test_confirming_a_chapter_heading_gives_both_tables_of_contents_its_title(
     assert "فصل دوم" in ["".join(a.itertext()) for a in nav.iter(f"{XHTML}a")]
     chapter = etree.fromstring(files["OEBPS/text/ch2.xhtml"])
     assert chapter.find(f".//{XHTML}title").text == "فصل دوم"
+
+
+def test_translate_command_turns_a_book_into_dari(cli, tiny_argos: Path,
+                                                  tmp_path: Path) -> None:
+    """`tarjuman translate book.epub` end to end, machine translation with a tiny model
+    included: every content document, the title and the tables of contents in Dari."""
+    assert cli("models", "install", str(tiny_argos)).returncode == 0
+    source = make_epub(tmp_path / "book.epub", chapters=2, paragraphs=2)
+    out = tmp_path / "book.fa-AF.epub"
+    result = cli("translate", str(source), "--to", "dari", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    files = read(out.read_bytes())
+    for name in ("OEBPS/text/ch1.xhtml", "OEBPS/nav.xhtml", "OEBPS/toc.ncx",
+                 "OEBPS/content.opf"):
+        root = etree.fromstring(files[name])
+        assert ARABIC.search("".join(root.itertext())), name
+    assert etree.fromstring(files["OEBPS/text/ch2.xhtml"]).get("dir") == "rtl"
