@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from desktop_app.core.documents.base import DocumentError, strip_tags, tag_ids
-from desktop_app.core.documents.odf import Odp, Odt, q
+from desktop_app.core.documents.odf import Odp, Odt
+from desktop_app.core.documents.odf_styles import q
 from desktop_app.core.documents.registry import FORMATS, detect, sniff
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
