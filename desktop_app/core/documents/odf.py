@@ -54,14 +54,14 @@ DROPPED = {q("text:soft-page-break"), q("text:change"), q("text:change-start"),
 PAIRED = {q("text:span"), q("text:a"), q("text:meta"), q("text:ruby"), q("text:ruby-base")}
 # Where paragraphs are not text to translate: deleted text of tracked changes, comments,
 # slide thumbnails, and the placeholder prompts of master slides.
-EXCLUDED = {q("text:tracked-changes"), q("office:annotation"), q("draw:page-thumbnail"),
-            q("text:index-title-template")}
+EXCLUDED = {q("text:tracked-changes"), q("office:annotation"), q("draw:page-thumbnail")}
 HEADERS = {q(f"style:{kind}{side}") for kind in ("header", "footer")
            for side in ("", "-left", "-first")}
 # Plain text outside paragraphs: titles and descriptions of images and shapes, and the
 # header and footer texts a presentation declares once for its slides.
 ALT_TEXT = (q("svg:title"), q("svg:desc"), q("presentation:header-decl"),
-            q("presentation:footer-decl"))
+            q("presentation:footer-decl"), q("text:index-title-template"))
+HREF = "{http://www.w3.org/1999/xlink}href"
 META_FIELDS = ("dc:title", "dc:subject", "dc:description")
 _WS = re.compile(r"[ \t\r\n]+")
 _SPREAD = re.compile(r"(\t|\n| {2,})")
@@ -102,8 +102,8 @@ def _kind_of(el: etree._Element) -> str:
         level = el.get(q("text:outline-level")) or "1"
         return f"h{min(int(level), 6) if level.isdigit() and int(level) > 0 else 1}"
     if el.tag in ALT_TEXT:
-        return {q("presentation:header-decl"): "header",
-                q("presentation:footer-decl"): "footer"}.get(el.tag, "attr")
+        return {q("presentation:header-decl"): "header", q("presentation:footer-decl"): "footer",
+                q("text:index-title-template"): "toc"}.get(el.tag, "attr")
     ancestors = list(el.iterancestors())
     tags = {a.tag for a in ancestors}
     for tag, kind in ((q("text:note"), "note"), (q("presentation:notes"), "notes"),
@@ -129,11 +129,38 @@ def _paragraphs(root: etree._Element, prefix: str
         if found is None:
             return
         scope = found
+    derived = _toc_entries(scope) if prefix == "c" else {}
     n = 0
     for el in scope.iter(P, H, *ALT_TEXT):
-        if not _excluded(el):
+        if not _excluded(el) and el not in derived:
             yield f"{prefix}{n}", el
             n += 1
+
+
+def _words(el: etree._Element) -> str:
+    return " ".join(strip_tags(_tagged(el)).split())
+
+
+def _toc_entries(root: etree._Element
+                 ) -> dict[etree._Element, tuple[etree._Element, etree._Element, str]]:
+    """Entries of a generated table of contents that repeat a heading's words before the
+    page number (``<text:a xlink:href="#bookmark">1. Words<text:tab/>3</text:a>``): not
+    blocks of their own; the export writes the heading's translation into them.
+    Paragraph -> (its link, the heading, the heading's words)."""
+    marks = {m.get(q("text:name")): h for h in root.iter(H)
+             for m in h.iter(q("text:bookmark-start"), q("text:bookmark"))}
+    out = {}
+    for body in root.iter(q("text:index-body")):
+        for p in body.iter(P):
+            link = p.find(q("text:a"))
+            href = link.get(HREF, "") if link is not None else ""
+            heading = marks.get(href[1:]) if href.startswith("#") else None
+            if link is None or heading is None or not len(link) or link[0].tag != TAB:
+                continue
+            words = _words(heading)
+            if words and " ".join((link.text or "").split()).endswith(words):
+                out[p] = (link, heading, words)
+    return out
 
 
 def _numbered(p: etree._Element) -> list[etree._Element]:
@@ -367,6 +394,8 @@ class _Odf:
                styles: etree._Element | None, meta: etree._Element | None,
                targets: dict[str, str], lang: languages.Language) -> bytes:
         parts = [(content, "c")] + ([(styles, "s")] if styles is not None else [])
+        entries = _toc_entries(content)
+        heading_ids = {el: bid for bid, el in _paragraphs(content, "c") if el.tag == H}
         for root, prefix in parts:
             for bid, el in list(_paragraphs(root, prefix)):
                 if bid not in targets:
@@ -375,10 +404,16 @@ class _Odf:
                     el.text = targets[bid]
                 else:
                     _rebuild(el, targets[bid])
+        for link, heading, words in entries.values():  # as the headings it lists say
+            target = targets.get(heading_ids.get(heading, ""))
+            if target is not None:
+                shown = " ".join((link.text or "").split())
+                link.text = shown[:len(shown) - len(words)] + " ".join(strip_tags(target).split())
         accept_changes(content)
         common = common_styles(styles)
         for root, prefix in parts:
             paragraphs = [p for _bid, p in _paragraphs(root, prefix) if p.tag not in ALT_TEXT]
+            paragraphs += list(entries) if prefix == "c" else []
             tables = [t for t in root.iter(q("table:table")) if not _excluded(t)] if (
                 prefix == "c") else []
             mark_part(root, common, paragraphs, tables, lang)
