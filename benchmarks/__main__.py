@@ -15,6 +15,7 @@ from benchmarks import (
     bench_libretranslate,
     bench_mt,
     bench_mt_docx,
+    bench_odf_epub,
     bench_office,
     bench_team,
 )
@@ -44,6 +45,7 @@ def main() -> int:
         bench_libretranslate.main(Path(home))
         bench_big_inputs.main()
         bench_office.main()
+        bench_odf_epub.main()
         bench_team.main()
     sys.stdout.flush()
     return 0

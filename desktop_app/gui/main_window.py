@@ -301,7 +301,7 @@ class MainWindow(BackgroundJobs):
         name, _f = QFileDialog.getOpenFileName(
             self, _("Translate a document"), "",
             _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff *.sdlxliff "
-                               "*.mqxliff *.po *.pdf *.pptx *.xlsx)")
+                               "*.mqxliff *.po *.pdf *.pptx *.xlsx *.odt *.odp *.epub)")
         if not name:
             return
         names = [lang.display_name() for lang in (languages.DARI, languages.PASHTO)]

@@ -59,7 +59,8 @@ def _parse(data: bytes, name: str) -> etree._ElementTree:
 
 
 def _tag(el: etree._Element) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+    # the local name: XHTML (EPUB) elements are namespaced, ``{http://www.w3.org/1999/xhtml}p``
+    return el.tag.rpartition("}")[2].lower() if isinstance(el.tag, str) else ""
 
 
 def _has_text(el: etree._Element) -> bool:
@@ -97,7 +98,8 @@ def _inline(el: etree._Element) -> list[etree._Element]:
 
 
 def _tagged(el: etree._Element) -> str:
-    inline = {id(d): k for k, d in enumerate(_inline(el), 1)}
+    alive = _inline(el)  # ids are only stable while the element proxies are alive
+    inline = {id(d): k for k, d in enumerate(alive, 1)}
 
     def render(node: etree._Element) -> str:
         out = [node.text or ""]
@@ -140,18 +142,36 @@ def _rebuild(el: etree._Element, target: str) -> None:
             el.append(node)
 
 
+def tree_blocks(tree: etree._ElementTree) -> list[Block]:
+    """The blocks of a parsed page (HTML, or an EPUB's XHTML content document)."""
+    blocks = []
+    for bid, el, attr in _walk(tree):
+        if attr:
+            blocks.append(Block(bid, el.get(attr) or "", "attr", {"attr": attr}))
+        else:
+            blocks.append(Block(bid, _tagged(el), _tag(el)))
+    return blocks
+
+
+def fill_tree(tree: etree._ElementTree, targets: dict[str, str]) -> None:
+    """Each block of a parsed page replaced by its target: attributes first, since
+    rebuilding a block re-creates the inline elements that carry them."""
+    found = [item for item in _walk(tree) if item[0] in targets]
+    for bid, el, attr in found:
+        if attr:
+            el.set(attr, targets[bid])
+    for bid, el, attr in found:
+        if not attr:
+            _rebuild(el, targets[bid])
+
+
 class Html:
     name = "html"
     extensions = (".html", ".htm", ".xhtml")
 
     def load(self, data: bytes, name: str) -> Imported:
         tree = _parse(data, name)
-        blocks = []
-        for bid, el, attr in _walk(tree):
-            if attr:
-                blocks.append(Block(bid, el.get(attr) or "", "attr", {"attr": attr}))
-            else:
-                blocks.append(Block(bid, _tagged(el), _tag(el)))
+        blocks = tree_blocks(tree)
         if not blocks:
             raise DocumentError(_("{name}: no translatable text found").format(name=name))
         lang = tree.getroot().get("lang", "")
@@ -159,13 +179,7 @@ class Html:
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
         tree = _parse(data, name)
-        for bid, el, attr in list(_walk(tree)):
-            if bid not in targets:
-                continue
-            if attr:
-                el.set(attr, targets[bid])
-            else:
-                _rebuild(el, targets[bid])
+        fill_tree(tree, targets)
         root = tree.getroot()
         head = root.find("head")
         if head is not None and head.find("meta[@charset]") is None and not any(

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from desktop_app.core.documents.base import DocumentError, Format
 from desktop_app.core.documents.docx import Docx
+from desktop_app.core.documents.epub import Epub
 from desktop_app.core.documents.html import Html
 from desktop_app.core.documents.markdown import Markdown
+from desktop_app.core.documents.odf import Odp, Odt
 from desktop_app.core.documents.pdf import Pdf
 from desktop_app.core.documents.plaintext import PlainText
 from desktop_app.core.documents.po import Po
@@ -17,11 +19,12 @@ from desktop_app.core.documents.pptx import Pptx
 from desktop_app.core.documents.subtitles import TIMING, Subtitles
 from desktop_app.core.documents.xliff import Xliff
 from desktop_app.core.documents.xlsx import Xlsx
+from desktop_app.core.documents.xmlzip import package_mimetype
 from desktop_app.core.i18n import _
 
 FORMATS: dict[str, Format] = {f.name: f for f in (Docx(), Html(), Markdown(), PlainText(),
                                                   Po(), Subtitles(), Xliff(), Pdf(), Pptx(),
-                                                  Xlsx())}
+                                                  Xlsx(), Odt(), Odp(), Epub())}
 
 OFFICE_PARTS = {"ppt/presentation.xml": "pptx", "xl/workbook.xml": "xlsx"}
 
@@ -51,6 +54,9 @@ def sniff(data: bytes) -> str | None:
                     return "docx"
                 if office := next((f for p, f in OFFICE_PARTS.items() if p in zf.namelist()), ""):
                     return office
+                mimetype = package_mimetype(zf)  # OpenDocument and EPUB name their type
+                return next((f.name for f in FORMATS.values()
+                             if mimetype in getattr(f, "mimetypes", ())), None)
         except zipfile.BadZipFile:
             return None
         return None
