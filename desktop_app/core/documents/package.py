@@ -15,6 +15,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from desktop_app.core.documents.base import DocumentError
 from desktop_app.core.errors import one_line
@@ -64,15 +65,19 @@ def _is_strict(zf: zipfile.ZipFile, names: set[str], required: str) -> bool:
     return False
 
 
-def check_zip(zf: zipfile.ZipFile, name: str, required: str, kind: str, resave: str) -> list[str]:
-    """The part names of a package ``zf`` that is ``kind`` (it holds ``required``), or one
-    sentence saying why it is refused: too many or too large parts, a name twice, entity
-    declarations, not that kind of file, or Strict Open XML (``resave`` says how to save
-    it in the ordinary form)."""
+def _office_xml(filename: str) -> bool:
+    return filename.endswith((".xml", ".rels"))
+
+
+def check_sizes(zf: zipfile.ZipFile, name: str, is_xml: Callable[[str], bool] = _office_xml,
+                max_members: int = MAX_MEMBERS) -> set[str]:
+    """The part names, once the sizes the package declares pass: how many parts, no name
+    twice, each XML part and each other part within its limit, the whole within its limit.
+    Every zip of parts (Office, OpenDocument, EPUB) is checked here before it is read."""
     infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
+    if len(infos) > max_members:
         raise DocumentError(_("{name}: refused: {n} parts in the package (the limit is "
-                              "{limit})").format(name=name, n=len(infos), limit=MAX_MEMBERS))
+                              "{limit})").format(name=name, n=len(infos), limit=max_members))
     seen: set[str] = set()
     total = 0
     for info in infos:
@@ -80,7 +85,7 @@ def check_zip(zf: zipfile.ZipFile, name: str, required: str, kind: str, resave: 
             raise DocumentError(_("{name}: refused: the package holds {filename} twice (one copy "
                                   "would be hidden)").format(name=name, filename=info.filename))
         seen.add(info.filename)
-        limit = MAX_XML_BYTES if info.filename.endswith((".xml", ".rels")) else MAX_MEMBER_BYTES
+        limit = MAX_XML_BYTES if is_xml(info.filename) else MAX_MEMBER_BYTES
         if info.file_size > limit:
             raise _too_big(name, info.filename, limit)
         total += info.file_size
@@ -88,6 +93,16 @@ def check_zip(zf: zipfile.ZipFile, name: str, required: str, kind: str, resave: 
         raise DocumentError(_("{name}: refused: it expands to more than {limit}; split the "
                               "document into smaller files").format(
                                   name=name, limit=_mb(MAX_EXPANDED_BYTES)))
+    return seen
+
+
+def check_zip(zf: zipfile.ZipFile, name: str, required: str, kind: str, resave: str) -> list[str]:
+    """The part names of a package ``zf`` that is ``kind`` (it holds ``required``), or one
+    sentence saying why it is refused: too many or too large parts, a name twice, entity
+    declarations, not that kind of file, or Strict Open XML (``resave`` says how to save
+    it in the ordinary form)."""
+    infos = zf.infolist()
+    seen = check_sizes(zf, name)
     if _is_strict(zf, seen, required):
         raise DocumentError(_("{name} is saved as Strict Open XML, a rarer form of {kind} that "
                               "Tarjuman cannot read; open it and use {resave}, then import "

@@ -19,13 +19,11 @@ from lxml import etree
 
 from desktop_app.core import xmlsafe
 from desktop_app.core.documents.base import DocumentError
+from desktop_app.core.documents.package import MAX_MEMBER_BYTES, MAX_XML_BYTES, check_sizes
 from desktop_app.core.errors import one_line
 from desktop_app.core.i18n import _
 
-MAX_MEMBERS = 10_000
-MAX_MEMBER_BYTES = 256 * 1024 * 1024  # an image, a font or another embedded file
-MAX_XML_BYTES = 48 * 1024 * 1024  # one XML part: about 100,000 paragraphs of text
-MAX_EXPANDED_BYTES = 512 * 1024 * 1024
+MAX_MEMBERS = 10_000  # an EPUB holds a file per chapter, image and font
 XML_SUFFIXES = (".xml", ".rdf", ".opf", ".ncx", ".xhtml", ".html", ".htm", ".svg", ".smil")
 _DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
@@ -43,28 +41,7 @@ def open_package(data: bytes, name: str) -> zipfile.ZipFile:
 
 
 def _check(zf: zipfile.ZipFile, name: str) -> None:
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise DocumentError(_("{name}: refused: {n} parts in the package (the limit is "
-                              "{limit})").format(name=name, n=len(infos), limit=MAX_MEMBERS))
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        if info.filename in seen:
-            raise DocumentError(_("{name}: refused: the package holds {filename} twice (one copy "
-                                  "would be hidden)").format(name=name, filename=info.filename))
-        seen.add(info.filename)
-        limit = MAX_XML_BYTES if _is_xml(info.filename) else MAX_MEMBER_BYTES
-        if info.file_size > limit:
-            raise DocumentError(_("{name}: refused: {filename} expands to {file_size} bytes (the "
-                                  "limit is {limit})").format(
-                                      name=name, filename=info.filename,
-                                      file_size=info.file_size, limit=limit))
-        total += info.file_size
-    if total > MAX_EXPANDED_BYTES:
-        raise DocumentError(_("{name}: refused: it expands to {total} bytes (the limit is "
-                              "{limit})").format(name=name, total=total,
-                                                 limit=MAX_EXPANDED_BYTES))
+    check_sizes(zf, name, _is_xml, max_members=MAX_MEMBERS)
 
 
 def package_mimetype(zf: zipfile.ZipFile) -> str:
