@@ -25,7 +25,7 @@ from desktop_app.core import xmlsafe
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.errors import InputError
 from desktop_app.core.i18n import _
-from desktop_app.core.xmlsafe import XML_LANG, local
+from desktop_app.core.xmlsafe import XML_LANG, append_text, local
 
 
 class TmxError(InputError):
@@ -235,13 +235,7 @@ def _seg(seg: etree._Element, text: str, codes: Codes) -> None:
     open_hi: dict[int, etree._Element] = {}
 
     def put(value: str) -> None:
-        node = stack[-1]
-        if not value:
-            return
-        if len(node):
-            node[-1].tail = (node[-1].tail or "") + value
-        else:
-            node.text = (node.text or "") + value
+        append_text(stack[-1], value)
 
     pos = 0
     for m in TAG.finditer(text):

@@ -106,3 +106,13 @@ def iterparse(path: Path, error: type[TarjumanError] = XmlError
 def local(el: etree._Element) -> str:
     tag = el.tag
     return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def append_text(node: etree._Element, value: str) -> None:
+    """Add ``value`` after what ``node`` holds: its last child's tail, or its text."""
+    if not value:
+        return
+    if len(node):
+        node[-1].tail = (node[-1].tail or "") + value
+    else:
+        node.text = (node.text or "") + value

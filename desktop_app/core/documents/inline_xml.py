@@ -8,6 +8,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from desktop_app.core.documents.base import TAG
+from desktop_app.core.xmlsafe import append_text
 
 # make(number, paired) -> the element to add for that tag, or None to drop the tag.
 MakeElement = Callable[[int, bool], "etree._Element | None"]
@@ -23,13 +24,7 @@ def fill(parent: etree._Element, text: str, make: MakeElement,
     placed: set[int] = set()
 
     def put(value: str) -> None:
-        if not value:
-            return
-        node = stack[-1]
-        if len(node):
-            node[-1].tail = (node[-1].tail or "") + value
-        else:
-            node.text = (node.text or "") + value
+        append_text(stack[-1], value)
 
     pos = 0
     for m in TAG.finditer(text):

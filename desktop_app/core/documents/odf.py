@@ -43,6 +43,7 @@ from desktop_app.core.documents.xmlzip import (
 )
 from desktop_app.core.errors import one_line
 from desktop_app.core.i18n import _, ngettext
+from desktop_app.core.xmlsafe import append_text
 
 P, H = q("text:p"), q("text:h")
 SPACE, TAB, LINE_BREAK = q("text:s"), q("text:tab"), q("text:line-break")
@@ -322,12 +323,7 @@ def _spread(parent: etree._Element, at_start: bool) -> None:
     parent.text = None
 
     def put(value: str) -> None:
-        if not value:
-            return
-        if len(parent):
-            parent[-1].tail = (parent[-1].tail or "") + value
-        else:
-            parent.text = (parent.text or "") + value
+        append_text(parent, value)
 
     for k, item in enumerate(sequence):
         if not isinstance(item, str):
