@@ -10,10 +10,8 @@ import time
 from dataclasses import dataclass, field
 
 from desktop_app.core.project import Project
-from desktop_app.core.segments import Status
+from desktop_app.core.segments import State, Status
 from desktop_app.core.sqlitetx import writing
-
-State = tuple[str, str, str]  # target, status, origin
 
 
 @dataclass(slots=True)
@@ -48,11 +46,21 @@ class UndoLog:
             for segment_id, _before, (target, status, origin) in step.rows:
                 self.project.set_target(segment_id, target, status=Status(status),
                                         origin=origin)
-            self.db.execute("DELETE FROM steps WHERE undone = 1")
-            step.id = int(self.db.table("steps").insert({
-                "kind": step.kind, "rows": json.dumps(step.rows, ensure_ascii=False),
-                "tm": json.dumps(step.tm, ensure_ascii=False), "undone": 0,
-                "time": time.time()}).last_pk or 0)
+            self._remember(step)
+
+    def record_done(self, step: Step) -> None:
+        """Remember a step whose "after" states are already written (a pretranslation
+        stores its batches as it goes): one undo step for all of it."""
+        if step.rows:
+            with writing(self.db):
+                self._remember(step)
+
+    def _remember(self, step: Step) -> None:
+        self.db.execute("DELETE FROM steps WHERE undone = 1")  # a new step drops the redo
+        step.id = int(self.db.table("steps").insert({
+            "kind": step.kind, "rows": json.dumps(step.rows, ensure_ascii=False),
+            "tm": json.dumps(step.tm, ensure_ascii=False), "undone": 0,
+            "time": time.time()}).last_pk or 0)
 
     def _load(self, row: tuple[int, str, str, str]) -> Step:
         sid, kind, rows, tm = row

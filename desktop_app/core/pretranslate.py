@@ -1,6 +1,7 @@
 """Fill a project's untranslated segments: TM exact matches first (no MT for those), then
 machine translation over the rest of the document, batch by batch, each batch stored at
-once (a cancelled or crashed run keeps what it finished)."""
+once (a cancelled or crashed run keeps what it finished). The whole run, cancelled or
+not, is one undo step, as in the editor: undo empties what it filled."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 
 from desktop_app.core.documents.base import reattach_tags, strip_tags
 from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.history import Step, UndoLog
 from desktop_app.core.i18n import _, number
 from desktop_app.core.mt.engine import CancelFn, Cancelled, ProgressFn
 from desktop_app.core.mt.routing import translate_texts
 from desktop_app.core.project import Project
-from desktop_app.core.segments import Status
+from desktop_app.core.segments import State, Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.tm import TranslationMemory
 
@@ -53,13 +55,14 @@ def pretranslate(project: Project, *, engine: str | None = None,
     just those."""
     todo = project.segments("segments.status = ?", [Status.NEW.value])
     report = Report(total=len(todo))
+    written: list[tuple[int, State, State]] = []  # one undo step for the whole run
     if tm is not None:
         hits = []
         for seg in todo:
             match = tm.exact(seg.source, project.source_lang, project.target_lang)
             if match:
                 hits.append((seg.id, match.target, "tm:exact"))
-        report.from_tm = project.apply_machine(hits)
+        report.from_tm = project.apply_machine(hits, written=written)
         done_ids = {h[0] for h in hits}
         if on_rows is not None and hits:
             on_rows([h[0] for h in hits])
@@ -83,7 +86,7 @@ def pretranslate(project: Project, *, engine: str | None = None,
             break
         rows = [(seg.id, reattach_tags(seg.source, r.text), f"mt:{r.engine}:{r.model_id}")
                 for seg, r in zip(batch, results, strict=True) if r.text]
-        report.from_mt += project.apply_machine(rows)
+        report.from_mt += project.apply_machine(rows, written=written)
         if on_rows is not None and rows:
             on_rows([r[0] for r in rows])
         report.glossary_lost += sum(1 for r in results if r.flags)
@@ -92,6 +95,7 @@ def pretranslate(project: Project, *, engine: str | None = None,
         if on_progress is not None:
             on_progress(done, report.total)
     report.notes = tuple(sorted(notes))
+    UndoLog(project).record_done(Step("pretranslate", written))  # cancelled runs too
     return report
 
 

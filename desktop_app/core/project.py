@@ -25,7 +25,7 @@ from desktop_app.core.documents.base import Block, DocumentError, check_blocks, 
 from desktop_app.core.documents.registry import FORMATS, by_name, detect
 from desktop_app.core.errors import TarjumanError, sqlite_place_problem
 from desktop_app.core.i18n import _
-from desktop_app.core.segments import Segment, Status
+from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.workfiles import tracked
 
@@ -424,19 +424,24 @@ class Project:
         return self.segment(segment_id)
 
     def apply_machine(self, results: Iterable[tuple[int, str, str]], *,
-                      overwrite: bool = False) -> int:
+                      overwrite: bool = False,
+                      written: list[tuple[int, State, State]] | None = None) -> int:
         """Store (segment id, text, origin) from MT or TM; translator work is never
-        overwritten. Returns how many targets were set."""
+        overwritten. Returns how many targets were set; ``written`` collects each one's
+        state before and after (for the undo step of a pretranslation)."""
         done = 0
         with writing(self.db):
             for segment_id, text, origin in results:
-                row = self.db.execute("SELECT status FROM segments WHERE id = ?",
-                                      [segment_id]).fetchone()
+                row = self.db.execute("SELECT status, target, origin FROM segments "
+                                      "WHERE id = ?", [segment_id]).fetchone()
                 if row is None:
                     continue
                 if row[0] in (Status.NEW.value,) or (overwrite and row[0] == Status.MT.value):
                     self._write(segment_id, text, Status.MT, origin, mt_text=text)
                     done += 1
+                    if written is not None:
+                        written.append((segment_id, (row[1], row[0], row[2]),
+                                        (text, Status.MT.value, origin)))
                 else:
                     self.db.table("segments").update(segment_id, {"mt_text": text})
         return done

@@ -30,3 +30,6 @@ class Segment:
     @property
     def number(self) -> int:
         return self.id
+
+
+State = tuple[str, str, str]  # a segment's target, status and origin, as the undo log keeps it

@@ -22,12 +22,12 @@ from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
-from desktop_app.core.history import State, Step, UndoLog
+from desktop_app.core.history import Step, UndoLog
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
 from desktop_app.core.review import ReviewReport, read_review
-from desktop_app.core.segments import Segment, Status
+from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.sqlitetx import writing
 from desktop_app.core.textnorm import fold, match_key

@@ -121,3 +121,47 @@ def test_pretranslate_cancel_keeps_finished_batches(tmp_path: Path, tiny_argos: 
     assert report.cancelled
     assert 0 < info.by_status["mt"] < info.segments  # the first batch landed, the rest not
     assert info.by_status["mt"] + info.by_status["new"] == info.segments
+
+
+def test_a_pretranslation_is_one_undo_step_even_when_cancelled(tmp_path: Path,
+                                                              tiny_argos: Path) -> None:
+    """Pretranslating wrote outside the undo log: a translator could not take it back."""
+    from desktop_app.core.session import EditSession
+
+    argos.install(tiny_argos)
+    project = new_project(tmp_path, "panjshir.docx")
+    session = EditSession(project, qa=False)
+    try:
+        session.confirm(0, "عنوان تأییدشده")  # the translator's own work comes first
+        report = pretranslate(project, cancel=lambda: project.info().by_status["mt"] > 20,
+                              chunk=16)
+        assert report.cancelled and report.from_mt > 0
+        session.reload(with_qa=False)
+        filled = [row for row, s in enumerate(session.segments) if s.status is Status.MT]
+        assert len(filled) == report.from_mt
+        changes = session.undo()  # the whole run, in one step
+        assert changes.rows == filled
+        assert all(s.status is Status.NEW and not s.target for s in session.segments[1:])
+        assert session.segments[0].target == "عنوان تأییدشده"  # the confirmation stays
+        assert session.redo().rows == filled
+        assert [s.status for s in session.segments].count(Status.MT) == len(filled)
+    finally:
+        session.tm.close()
+
+
+def test_project_undo_takes_back_a_pretranslation_from_the_command_line(
+        cli, tmp_path: Path, tiny_argos: Path) -> None:
+    assert cli("models", "install", str(tiny_argos)).returncode == 0
+    proj = tmp_path / "p.tarjuman"
+    assert cli("project", "new", str(sample("panjshir.txt")), "--to", "dari", "-o",
+               str(proj)).returncode == 0
+    assert cli("project", "pretranslate", str(proj)).returncode == 0
+    with Project.open(proj) as project:
+        mt = project.info().by_status["mt"]
+    assert mt > 0
+    history = cli("project", "history", str(proj))
+    assert "pretranslate" in history.stdout
+    undo = cli("project", "undo", str(proj))
+    assert undo.returncode == 0 and f"{mt} segments" in undo.stdout
+    with Project.open(proj) as project:
+        assert project.info().by_status["mt"] == 0
