@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop_app.core.documents.base import reattach_tags, strip_tags
 from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.glossary.library import default_enforcer
 from desktop_app.core.history import Step, UndoLog
 from desktop_app.core.i18n import _, number
 from desktop_app.core.mt.engine import CancelFn, Cancelled, ProgressFn
@@ -106,8 +107,6 @@ def pretranslate_file(path: Path, *, engine: str | None = None,
     """Pretranslate a project file with its own connections (the editor's background job
     and ``tarjuman project pretranslate`` both run this): the user's TM, then MT with the
     project's glossary enforced."""
-    from desktop_app.core.workflow import default_enforcer
-
     settings = settings or Settings.load()
     project = Project.open(path)
     try:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from desktop_app.core.documents.base import read_file
 from desktop_app.core.documents.registry import detect
 from desktop_app.core.exports import check_target, export, layout_notes
-from desktop_app.core.glossary.enforce import Enforcer
-from desktop_app.core.glossary.library import open_default, open_for_project
-from desktop_app.core.glossary.matcher import Matcher
+from desktop_app.core.glossary.library import default_enforcer
 from desktop_app.core.mt.engine import ProgressFn
 from desktop_app.core.mt.routing import choose
 from desktop_app.core.pretranslate import Report, pretranslate
@@ -18,16 +15,6 @@ from desktop_app.core.project import Project
 from desktop_app.core.settings import Settings
 from desktop_app.core.tm import TranslationMemory
 from desktop_app.core.workfiles import temp_dir
-
-
-def default_enforcer(source: str, target: str, project: Path | None = None,
-                     texts: Iterable[str] | None = None) -> Enforcer:
-    """Enforce the project's glossary (if any), the user's and the starter terms; given
-    the ``texts`` to translate, only the terms they can use are read from a big glossary."""
-    with open_for_project(project) if project else open_default() as glossaries:
-        concepts = glossaries.concepts() if texts is None else glossaries.concepts_for(
-            texts, source)
-        return Enforcer(Matcher(source, concepts), target)
 
 
 def translate_document(document: Path, out: Path, source: str, target: str, *,

@@ -22,7 +22,7 @@ from lxml import etree
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG, DocumentError
 from desktop_app.core.documents.inline_xml import fill
-from desktop_app.core.documents.xliff import XLIFF2_NS, code_point, first, parse
+from desktop_app.core.documents.xliff_read import XLIFF2_NS, code_point, first, parse
 from desktop_app.core.documents.xliff_states import V2_WRITE, qualifier, read_status, weakest
 from desktop_app.core.documents.xliff_tree import TargetState, code_points, write_targets
 from desktop_app.core.i18n import _

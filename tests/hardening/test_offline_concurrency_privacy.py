@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core import qa
 from desktop_app.core.documents.registry import FORMATS
-from desktop_app.core.glossary.library import open_default
+from desktop_app.core.glossary.library import default_enforcer, open_default
 from desktop_app.core.glossary.store import Concept, Term
 from desktop_app.core.mt import argos, nllb
 from desktop_app.core.pretranslate import pretranslate
@@ -22,7 +22,7 @@ from desktop_app.core.resources import sample
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
 from desktop_app.core.tm import TranslationMemory
-from desktop_app.core.workflow import default_enforcer, translate_document
+from desktop_app.core.workflow import translate_document
 from tests.conftest import run_cli
 
 

@@ -84,9 +84,9 @@ def test_cli_commands_close_what_they_open(cli_inproc, connections, tiny_argos: 
 
 
 def test_session_and_enforcer_close_what_they_open(connections, tmp_path: Path) -> None:
+    from desktop_app.core.glossary.library import default_enforcer
     from desktop_app.core.project import Project
     from desktop_app.core.session import EditSession
-    from desktop_app.core.workflow import default_enforcer
 
     path = tmp_path / "p.tarjuman"
     Project.create(sample("panjshir.txt"), "dari", path=path).close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from desktop_app.core.documents.xliff import children, first
+from desktop_app.core.documents.xliff_read import children, first
 from desktop_app.core.xmlsafe import local
 
 TRANSLATOR = "translator"

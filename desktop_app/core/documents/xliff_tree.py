@@ -20,21 +20,21 @@ from lxml import etree
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG, DocumentError
 from desktop_app.core.documents.inline_xml import fill
-from desktop_app.core.documents.xliff import (
+from desktop_app.core.documents.xliff_notes import write_note
+from desktop_app.core.documents.xliff_read import (
     PAIRED,
     Tagger,
-    Xliff,
     children,
     first,
     in_xliff,
     is_v2,
+    load,
     parse,
     render_pair,
     sdl_segs,
     seg_marks,
     units,
 )
-from desktop_app.core.documents.xliff_notes import write_note
 from desktop_app.core.documents.xliff_states import (
     MQ_NS,
     MQ_WRITE,
@@ -250,7 +250,7 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
     emptied, so nothing in the file is labelled ``target_lang`` that is not. Without
     ``states`` a written target counts as edited. ``notes`` (translator comments by
     block id) become each unit's translator note (see :mod:`xliff_notes`)."""
-    imported = Xliff().load(data, name)
+    imported = load(data, name)
     blocks = imported.blocks
     root = _reparse(data, name)
     v2 = is_v2(root)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop_app.core.glossary import csvio
+from desktop_app.core.glossary.enforce import Enforcer
+from desktop_app.core.glossary.matcher import Matcher
 from desktop_app.core.glossary.store import SCHEMA_VERSION, Glossary, GlossarySet
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.resources import shipped
@@ -79,3 +82,13 @@ def open_for_project(project: Path) -> GlossarySet:
     user.readonly = True
     starter = Glossary(ensure_starter(), name="starter", readonly=True)
     return GlossarySet([own, user, starter])
+
+
+def default_enforcer(source: str, target: str, project: Path | None = None,
+                     texts: Iterable[str] | None = None) -> Enforcer:
+    """Enforce the project's glossary (if any), the user's and the starter terms; given
+    the ``texts`` to translate, only the terms they can use are read from a big glossary."""
+    with open_for_project(project) if project else open_default() as glossaries:
+        concepts = glossaries.concepts() if texts is None else glossaries.concepts_for(
+            texts, source)
+        return Enforcer(Matcher(source, concepts), target)
