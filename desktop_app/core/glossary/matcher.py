@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from desktop_app.core.glossary.store import MAX_TERM_CHARS, Concept, Term, lang_code
+from desktop_app.core.glossary.model import MAX_TERM_CHARS, Concept, Term, lang_code
 from desktop_app.core.inflection import Endings, endings_for, english_plural
 from desktop_app.core.textnorm import compact, fold, is_arabic_text, key_with_map, original_span
 

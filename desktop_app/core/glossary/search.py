@@ -8,10 +8,13 @@ then concepts whose notes mention it (``kabul`` finds Kabul before Parwan, whose
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.glossary.matcher import Matcher
-from desktop_app.core.glossary.store import Concept, Glossary, lang_code
+from desktop_app.core.glossary.model import Concept, lang_code
+
+if TYPE_CHECKING:
+    from desktop_app.core.glossary.store import Glossary
 from desktop_app.core.i18n import N_
 from desktop_app.core.inflection import endings_for, english_singular
 from desktop_app.core.textnorm import fold, is_arabic_text
