@@ -34,10 +34,11 @@ from desktop_app.core.segments import Status
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.spell.vocabulary import checker_for_session
-from desktop_app.gui import jobs
+from desktop_app.gui import jobs, mnemonics
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
-from desktop_app.gui.i18n import N_, _, number, set_language
+from desktop_app.gui.i18n import N_, _, isolate, number, set_language
+from desktop_app.gui.mnemonics import ENGLISH
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
 from desktop_app.gui.widgets import spelling
 from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
@@ -166,10 +167,13 @@ class MainWindow(BackgroundJobs):
         self.registry.retranslate()
         for key, title in MENUS + SUBMENUS:
             self.menus[key].setTitle(_(title))
-        self.recent_menu.setTitle(_("Recent projects"))
+            self.menus[key].menuAction().setProperty(ENGLISH, title)
+        self.recent_menu.setTitle(_("&Recent projects"))
+        self.recent_menu.menuAction().setProperty(ENGLISH, "&Recent projects")
         self._fill_recent()
         for key, title in DOCKS:
             self.docks[key].setWindowTitle(_(title))
+            self.docks[key].toggleViewAction().setProperty(ENGLISH, title)
         self.glossary_panel.retranslate()
         self.mt_panel.retranslate()
         if self.model is not None:
@@ -186,6 +190,7 @@ class MainWindow(BackgroundJobs):
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self.empty.setText(_("Open a document (File > New project) or drop one here."))
         self._show_status()
+        mnemonics.assign_all(self.menuBar())  # every item its own letter, in this language
 
     def set_ui_language(self, code: str) -> None:
         lang = set_language(code)
@@ -206,8 +211,9 @@ class MainWindow(BackgroundJobs):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.settings.recent:
-            action = self.recent_menu.addAction(path)
+        for n, path in enumerate(self.settings.recent[:9], start=1):
+            action = self.recent_menu.addAction(f"&{number(n)} {isolate(path.replace('&', '&&'))}")
+            action.setProperty(ENGLISH, f"&{n}")
             action.triggered.connect(lambda _c=False, p=path: self.open_path(Path(p)))
 
     # -- opening -------------------------------------------------------------------------
