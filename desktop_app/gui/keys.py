@@ -60,8 +60,8 @@ class ChordGuard(QObject):
     """An application-wide filter on key presses no shortcut took: a chord with text
     reaching a text field reaches it without its text (typed nowhere, its command kept);
     Alt+Latin letter opens the menu whose English mnemonic it is, and a Latin letter in an
-    open menu picks the item whose English mnemonic it is (the fallback for a Latin keyboard layout in the Dari or Pashto
-    UI, see ``mnemonics``)."""
+    open menu picks the item whose English mnemonic it is (the fallback for a Latin
+    keyboard layout in the Dari or Pashto UI, see ``mnemonics``)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) \
