@@ -152,6 +152,9 @@ class MainWindow(BackgroundJobs):
         self.cancel_button = QPushButton()
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_job)
+        self.counts = QLabel()  # the segment counts: kept in sight, not a passing message
+        self.counts.setObjectName("counts")
+        self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         from desktop_app.gui.team_sync import TeamSync
@@ -176,6 +179,9 @@ class MainWindow(BackgroundJobs):
             self.docks[key].toggleViewAction().setProperty(ENGLISH, title)
         self.glossary_panel.retranslate()
         self.mt_panel.retranslate()
+        self.qa_panel.retranslate()
+        if self.session is not None and self.view.currentIndex().isValid():
+            self._current_changed(self.view.currentIndex(), QModelIndex())  # TM, MT notes
         if self.model is not None:
             self.view.setup_columns()
         current = self.filter_box.currentIndex()
@@ -615,12 +621,12 @@ class MainWindow(BackgroundJobs):
 
     def _show_status(self) -> None:
         if self.session is None:
-            self.statusBar().showMessage(_("No project open"))
+            self.counts.setText(_("No project open"))
             return
         counts = {s: 0 for s in Status}
         for seg in self.session.segments:
             counts[seg.status] += 1
-        self.statusBar().showMessage(
+        self.counts.setText(
             _("{total} segments: {confirmed} confirmed, {edited} edited, {mt} MT, "
               "{new} untranslated").format(
                 total=number(len(self.session.segments)),

@@ -378,7 +378,7 @@ def test_view_menu_go_to_comment_and_unconfirm(window: MainWindow, qtbot, tmp_pa
 
     open_doc(window, qtbot, article(tmp_path, "One.\n\nTwo.\n\nThree.\n"))
     window.docks["glossary"].close()
-    view_actions = {a.text(): a for a in window.menus["view"].actions()}
+    view_actions = {a.text().replace("&", ""): a for a in window.menus["view"].actions()}
     view_actions[window.docks["glossary"].windowTitle()].trigger()
     assert window.docks["glossary"].isVisible()
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (3, True))

@@ -1,0 +1,118 @@
+"""One language at a time: switching the UI language re-translates every visible string of
+the window at once (menus, docks, their headers and buttons, the QA list, the status-bar
+counts, the filter), English → Dari → Pashto → English with every dock open. Names, numbers
+and text of the document are isolated (FSI…PDI) and not judged; the rest must be in the UI
+language's script."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+)
+
+from desktop_app.core.resources import sample
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.mnemonics import plain
+from tests.gui.conftest import shown_window
+
+ISOLATED = re.compile("\u2068[^\u2069]*\u2069")
+ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Latin that belongs in a Dari or Pashto UI: key names, abbreviations a translator knows
+LATIN_OK = {"Ctrl", "Shift", "Alt", "Enter", "ZWNJ", "LRM", "RLM", "MT", "TM", "Tarjuman"}
+LANGUAGE_NAMES = {"English", "دری", "پښتو"}  # each language's own name, in every UI
+
+
+def wrong_script(text: str, lang: str) -> list[str]:
+    bare = ISOLATED.sub(" ", text)
+    if lang == "en":
+        return ARABIC.findall(bare)
+    return [w for w in re.findall(r"[A-Za-z]{2,}", bare) if w not in LATIN_OK]
+
+
+def ui_strings(window: MainWindow) -> list[tuple[str, str]]:
+    """Every string of the window's chrome in sight: (where, text)."""
+    seen: list[tuple[str, str]] = [("status counts", window.counts.text()),
+                                   ("empty", window.empty.text() if window.session is None
+                                    else "")]
+    menus = [window.menuBar(), *window.findChildren(QMenu)]
+    for menu in menus:
+        for action in menu.actions():
+            if plain(action.text()) not in LANGUAGE_NAMES and menu is not window.recent_menu:
+                seen.append((f"menu {action.objectName()}", action.text()))
+    for dock in window.docks.values():
+        seen.append(("dock title", dock.windowTitle()))
+        for widget in dock.widget().findChildren(QLabel):
+            if widget.isVisible():
+                seen.append(("label", widget.text()))
+        for widget in [dock.widget(), *dock.widget().findChildren(QAbstractButton)]:
+            if isinstance(widget, QAbstractButton) and widget.isVisible():
+                seen += [("button", widget.text()), ("tooltip", widget.toolTip())]
+        for header in dock.widget().findChildren(QHeaderView):
+            model = header.model()
+            if header.isVisible() and model is not None:
+                seen += [("dock header", str(model.headerData(n, header.orientation()) or ""))
+                         for n in range(header.count())]
+    qa = window.qa_panel.findings
+    seen += [("QA", str(qa.data(qa.index(n)))) for n in range(min(qa.rowCount(), 50))]
+    model = window.view.model()
+    seen += [("grid header", str(model.headerData(n, Qt.Orientation.Horizontal) or ""))
+             for n in range(model.columnCount())]
+    box: QComboBox = window.filter_box
+    seen += [("filter", box.itemText(n)) for n in range(box.count())]
+    tm = window.tm_panel.diff.toPlainText()
+    seen.append(("TM message", tm))
+    return [(where, text) for where, text in seen if text]
+
+
+def findings(window: MainWindow) -> None:
+    """Targets with faults the checks name: a doubled space, a Latin question mark,
+    a number that is not in the source."""
+    window.edit_segment(0, "مقاومت  در ۱۲ دره?")
+    window.edit_segment(1, "کابل  ۷")
+    assert window.qa_panel.count() >= 4
+
+
+def test_every_string_follows_a_live_language_switch(qtbot) -> None:
+    window = shown_window(qtbot, (1366, 768))
+    assert window.open_path(sample("panjshir.docx"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    findings(window)
+    for dock in window.docks.values():
+        dock.show()
+    window.go_to_row(3)
+    try:
+        for lang in ("prs", "ps", "en"):
+            window.set_ui_language(lang)
+            qtbot.wait(20)
+            strings = ui_strings(window)
+            assert len(strings) > 60
+            wrong = [(where, text) for where, text in strings if wrong_script(text, lang)]
+            assert wrong == [], lang
+            assert window.counts.isVisible() and window.counts.text()
+    finally:
+        window.set_ui_language("en")
+    window.close()
+
+
+def test_qa_list_follows_the_language_without_a_new_check(qtbot) -> None:
+    window = shown_window(qtbot)
+    assert window.open_path(sample("panjshir.docx"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    findings(window)
+    assert "doubled space" in window.qa_panel.text(0)
+    try:
+        window.set_ui_language("ps")
+        assert "doubled space" not in window.qa_panel.text(0)
+        assert ARABIC.search(ISOLATED.sub("", window.qa_panel.text(0)))
+        assert window.qa_panel.text(0).startswith("۱:")  # the row number in Pashto digits
+    finally:
+        window.set_ui_language("en")
+    assert window.qa_panel.text(0) == "1: \u2068doubled space\u2069"
+    window.close()
