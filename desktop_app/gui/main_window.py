@@ -55,6 +55,15 @@ DOCKS = (("mt", N_("Machine translation")), ("tm", N_("Translation memory")),
 MARKS = {"insert_zwnj": "\u200c", "insert_lrm": "\u200e", "insert_rlm": "\u200f"}
 
 
+def fit_title(dialog: QInputDialog) -> None:
+    """A small input dialog as wide as its title (a title bar cuts "Target language" to
+    "Target…guage" in a dialog sized to its one field)."""
+    label = dialog.findChild(QLabel)
+    if label is not None:
+        label.setMinimumWidth(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+                              + 140)
+
+
 class MainWindow(BackgroundJobs):
     def __init__(self) -> None:
         super().__init__()
@@ -309,12 +318,23 @@ class MainWindow(BackgroundJobs):
                                "*.mqxliff *.po *.pdf)")
         if not name:
             return
-        names = [lang.display_name() for lang in (languages.DARI, languages.PASHTO)]
-        choice, ok = QInputDialog.getItem(self, _("Target language"), _("Translate into:"),
-                                          names, 0, False)
-        if ok:
-            target = (languages.DARI, languages.PASHTO)[names.index(choice)]
-            self.open_path(Path(name), target.code)
+        target = self.ask_target_language()
+        if target is not None:
+            self.open_path(Path(name), target)
+
+    def ask_target_language(self) -> str | None:
+        """Dari or Pashto, in a dialog wide enough for its title in every UI language."""
+        choices = (languages.DARI, languages.PASHTO)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Target language"))
+        dialog.setLabelText(_("Translate into:"))
+        dialog.setComboBoxItems([lang.display_name() for lang in choices])
+        dialog.setComboBoxEditable(False)
+        fit_title(dialog)
+        if not dialog.exec():
+            return None
+        names = [lang.display_name() for lang in choices]
+        return choices[names.index(dialog.textValue())].code
 
     def ask_open_project(self) -> None:
         name, _f = QFileDialog.getOpenFileName(self, _("Open project"), "",
@@ -367,10 +387,15 @@ class MainWindow(BackgroundJobs):
     def ask_go_to(self) -> None:
         if self.session is None:
             return
-        n, ok = QInputDialog.getInt(self, _("Go to segment"), _("Segment number:"),
-                                    (self.current_row() or 0) + 1, 1, len(self.session.segments))
-        if ok:
-            self.go_to_row(n - 1)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Go to segment"))
+        dialog.setLabelText(_("Segment number:"))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, len(self.session.segments))
+        dialog.setIntValue((self.current_row() or 0) + 1)
+        fit_title(dialog)
+        if dialog.exec():
+            self.go_to_row(dialog.intValue() - 1)
 
     def next_issue(self) -> None:
         """F8: the next segment with a QA finding, editing; its finding selected below."""
@@ -526,15 +551,15 @@ class MainWindow(BackgroundJobs):
 
     def add_term_from_selection(self) -> None:
         """Ctrl+T: one dialog, prefilled: the phrase selected in the source (opened read-only
-        by a click on the current segment's source) or the whole source, and the text last
-        selected in this segment's target."""
+        by a click on the current segment's source), and the text last selected in this
+        segment's target; empty fields where nothing was selected."""
         from desktop_app.gui.dialogs.add_term import AddTermDialog
 
         row = self.current_row()
         if row is None:
             return
         seg = self.session.segments[row]
-        source = strip_tags(seg.source).strip()
+        source = ""  # nothing selected: the translator types the term, not the sentence
         focus = QApplication.focusWidget()
         if isinstance(focus, SourceView) and focus.textCursor().selectedText().strip():
             source = strip_tags(focus.textCursor().selectedText()).strip()
@@ -548,7 +573,8 @@ class MainWindow(BackgroundJobs):
             self._act(lambda: self._add_term(dialog))
 
     def _add_term(self, dialog: Any) -> Any:
-        self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of())
+        self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of(),
+                              status=dialog.term_status(), note=dialog.note.text())
         self._current_changed(self.view.currentIndex(), QModelIndex())
         self.view.viewport().update()
 
