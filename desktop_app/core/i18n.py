@@ -88,10 +88,24 @@ def set_language(code: str) -> languages.Language:
     return languages.set_ui_language(code)
 
 
+_latin_digits = False  # the "ui_digits" setting: Latin digits in the Dari or Pashto UI
+
+
+def set_digits(kind: str) -> None:
+    """"native" (۱۲۳ in the Dari and Pashto UI) or "latin" (123 in every UI)."""
+    global _latin_digits
+    _latin_digits = kind == "latin"
+
+
+def native_digits() -> bool:
+    return languages.ui_language() != "en" and not _latin_digits
+
+
 def number(value: int) -> str:
-    """A count or row number in the UI language's digits (called per row: kept cheap)."""
+    """A count or row number in the UI's digits: the UI language's own unless the
+    setting says Latin (called per row: kept cheap)."""
     text = str(value)
-    return languages.to_native_digits(text) if languages.ui_language() != "en" else text
+    return languages.to_native_digits(text) if native_digits() else text
 
 
 def isolate(text: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.i18n import N_, _, number
+from desktop_app.gui.i18n import N_, _, isolate, number
 from desktop_app.gui.mnemonics import ENGLISH
 
 
@@ -61,6 +61,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("ui_en", "English", "", "language"),
     Spec("ui_prs", "دری", "", "language"),
     Spec("ui_ps", "پښتو", "", "language"),
+    Spec("native_digits", N_("&Dari and Pashto digits ({digits})"), "", "language"),
 )
 # each language's own name is its menu item; the Latin fallback mnemonic comes from these
 LATIN_NAMES = {"ui_en": "English", "ui_prs": "Dari", "ui_ps": "Pashto"}
@@ -100,6 +101,6 @@ class ActionRegistry:
             if n.isdigit():
                 action.setText(_(spec.text).format(n=number(int(n))))
                 action.setProperty(ENGLISH, spec.text.format(n=n))
-            else:
-                action.setText(_(spec.text))
+            else:  # (the digits item shows them, isolated: an example, not a number)
+                action.setText(_(spec.text).replace("{digits}", isolate("۱۲۳")))
                 action.setProperty(ENGLISH, LATIN_NAMES.get(spec.key, spec.text))

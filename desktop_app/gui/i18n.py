@@ -5,13 +5,15 @@ from desktop_app.core.i18n import (
     N_,
     _,
     locale_dir,
+    native_digits,
     ngettext,
     number,
+    set_digits,
     set_language,
 )
 
-__all__ = ["DOMAIN", "N_", "_", "isolate", "locale_dir", "ngettext", "number",
-           "set_language"]
+__all__ = ["DOMAIN", "N_", "_", "isolate", "locale_dir", "native_digits", "ngettext", "number",
+           "set_digits", "set_language"]
 
 
 def isolate(value: object) -> str:

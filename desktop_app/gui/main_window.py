@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,15 @@ from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs, mnemonics
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
-from desktop_app.gui.i18n import N_, _, isolate, number, set_language
+from desktop_app.gui.i18n import (
+    N_,
+    _,
+    isolate,
+    native_digits,
+    number,
+    set_digits,
+    set_language,
+)
 from desktop_app.gui.mnemonics import ENGLISH
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
 from desktop_app.gui.widgets import spelling
@@ -131,6 +139,7 @@ class MainWindow(BackgroundJobs):
             "ui_en": lambda: self.set_ui_language("en"),
             "ui_prs": lambda: self.set_ui_language("prs"),
             "ui_ps": lambda: self.set_ui_language("ps"),
+            "native_digits": self.toggle_native_digits,
         }
         for key, mark in MARKS.items():
             handlers[key] = partial(self.insert_text, mark)
@@ -138,6 +147,10 @@ class MainWindow(BackgroundJobs):
             handlers[f"term_{n}"] = partial(self.insert_term, n - 1)
             handlers[f"alt_{n}"] = partial(self.insert_suggestion, n - 1)
         self.registry = ActionRegistry(self, handlers)
+        set_digits(self.settings.ui_digits)
+        digits = self.registry["native_digits"]
+        digits.setCheckable(True)
+        digits.setChecked(self.settings.ui_digits == "native")
         self.menus: dict[str, QMenu] = {}
         for key, _title in MENUS + SUBMENUS:
             parent = self.menus.get(key.partition("/")[0]) if "/" in key else None
@@ -215,14 +228,34 @@ class MainWindow(BackgroundJobs):
         if isinstance(app, QApplication):
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang.is_rtl
                                    else Qt.LayoutDirection.LeftToRight)
+        self._apply_digits()
+
+    def toggle_native_digits(self) -> None:
+        """Language > Dari and Pashto digits: one setting for every number in the window."""
+        self.settings.ui_digits = "native" if self.registry["native_digits"].isChecked() \
+            else "latin"
+        self.settings.save()
+        self._apply_digits()
+
+    def _apply_digits(self) -> None:
+        set_digits(self.settings.ui_digits)
+        # Qt's own number fields (the go-to dialog's) count in the same digits
+        QLocale.setDefault(QLocale(
+            {"prs": QLocale.Language.Persian, "ps": QLocale.Language.Pashto}.get(
+                languages.ui_language(), QLocale.Language.English)
+            if native_digits() else QLocale.Language.English))
         self.retranslate()
+        if self.model is not None:  # row numbers, counts
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(self.model.rowCount() - 1, 0))
+        self.view.viewport().update()
 
     def _title(self) -> str:
         if self.session is None:
             return APP_NAME
         name = self.session.project.document()[0]
         target = languages.get(self.session.project.target_lang).display_name()
-        return f"{name} → {target} — {APP_NAME}"
+        return f"{isolate(name)} → {target} — {APP_NAME}"
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -260,14 +293,14 @@ class MainWindow(BackgroundJobs):
         label = (_("Importing {name}…") if existing is None else _("Opening {name}…"))
         self._start_job(jobs.Op(work, key="import").success(
             lambda done: self._imported(EditSession.open(*done), path, continued)),
-            label.format(name=path.name))
+            label.format(name=isolate(path.name)))
         return True
 
     def _imported(self, session: Any, path: Path, continued: bool) -> None:
         self.set_session(session)
         if continued:
             self.statusBar().showMessage(
-                _("Continuing your project for {name}").format(name=path.name), 8000)
+                _("Continuing your project for {name}").format(name=isolate(path.name)), 8000)
         foreign = session.project.foreign_targets()
         if foreign:  # an XLIFF translated into another language: said, not hidden
             self.statusBar().showMessage(_(

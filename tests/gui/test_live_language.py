@@ -116,3 +116,31 @@ def test_qa_list_follows_the_language_without_a_new_check(qtbot) -> None:
         window.set_ui_language("en")
     assert window.qa_panel.text(0) == "1: \u2068doubled space\u2069"
     window.close()
+
+
+LATIN_DIGIT = re.compile("[0-9]")
+NATIVE_DIGIT = re.compile("[\u06f0-\u06f9\u0660-\u0669]")
+
+
+def test_one_digits_setting_for_the_whole_window(qtbot) -> None:
+    window = shown_window(qtbot)
+    assert window.open_path(sample("panjshir.docx"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    findings(window)
+    digits = window.registry["native_digits"]
+    try:
+        window.set_ui_language("prs")
+        assert digits.isChecked()  # Dari digits by default in the Dari UI
+        for wanted, other, row_12 in ((NATIVE_DIGIT, LATIN_DIGIT, "۱۲"),
+                                      (LATIN_DIGIT, NATIVE_DIGIT, "12")):
+            model = window.model
+            assert model.data(model.index(11, 0)) == row_12  # the grid's row number
+            strings = [(w, ISOLATED.sub(" ", t)) for w, t in ui_strings(window)]
+            assert wanted.search(window.counts.text())
+            assert [(w, t) for w, t in strings if other.search(t)] == []
+            digits.trigger()  # Language > Dari and Pashto digits: off, then on again
+        assert window.settings.ui_digits == "native" and digits.isChecked()
+    finally:
+        window.set_ui_language("en")
+    assert window.model.data(window.model.index(11, 0)) == "12"
+    window.close()
