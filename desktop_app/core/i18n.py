@@ -180,3 +180,22 @@ class Joined:
 
     def __hash__(self) -> int:
         return hash((self.separator, self.parts))
+
+
+class Digits:
+    """A number from a text, isolated, in the UI's digits when shown (۱۲ in the Dari UI
+    with native digits, 12 otherwise)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return isolate(languages.to_native_digits(self.text) if native_digits() else self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Digits) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(("digits", self.text))

@@ -13,7 +13,7 @@ from desktop_app.core import dates, languages
 from desktop_app.core.documents.base import strip_tags, tag_ids
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
-from desktop_app.core.i18n import N_, Joined, Msg, Quoted, isolate
+from desktop_app.core.i18n import N_, Digits, Joined, Msg, Quoted, isolate
 
 if TYPE_CHECKING:
     from desktop_app.core.spell.checker import SpellChecker
@@ -76,8 +76,8 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
         missing = [x for x in src_numbers if x not in tgt_numbers]
         extra = [x for x in tgt_numbers if x not in src_numbers]
         add(NUMBERS, Msg(N_("numbers differ: {details}"), details=Joined(N_(", "), [
-            *(Msg(N_("missing {number}"), number=isolate(x)) for x in missing),
-            *(Msg(N_("extra {number}"), number=isolate(x)) for x in extra)])))
+            *(Msg(N_("missing {number}"), number=Digits(x)) for x in missing),
+            *(Msg(N_("extra {number}"), number=Digits(x)) for x in extra)])))
     if DATE in enabled and lang.code in ("prs", "ps"):
         for problem in dates.check(plain_src, plain_tgt, lang.code):
             found.append(Finding(DATE, n, problem.message, target_span=problem.target_span,

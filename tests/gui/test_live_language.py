@@ -135,6 +135,8 @@ def test_one_digits_setting_for_the_whole_window(qtbot) -> None:
                                       (LATIN_DIGIT, NATIVE_DIGIT, "12")):
             model = window.model
             assert model.data(model.index(11, 0)) == row_12  # the grid's row number
+            qa = [window.qa_panel.text(n) for n in range(window.qa_panel.count())]
+            assert any(f"\u2068{row_12}\u2069" in line for line in qa)  # "12 is extra"
             strings = [(w, ISOLATED.sub(" ", t)) for w, t in ui_strings(window)]
             assert wanted.search(window.counts.text())
             assert [(w, t) for w, t in strings if other.search(t)] == []
