@@ -219,6 +219,10 @@ class MainWindow(BackgroundJobs):
         self.empty.setText(_("Open a document (File > New project) or drop one here."))
         self._show_status()
         mnemonics.assign_all(self.menuBar())  # every item its own letter, in this language
+        for widget in QApplication.topLevelWidgets():  # open dialogs (Find, Concordance)
+            retranslate = getattr(widget, "retranslate", None)
+            if widget is not self and widget.isVisible() and callable(retranslate):
+                retranslate()
 
     def set_ui_language(self, code: str) -> None:
         lang = set_language(code)

@@ -11,9 +11,12 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
 )
 
@@ -68,6 +71,13 @@ def ui_strings(window: MainWindow) -> list[tuple[str, str]]:
     seen += [("filter", box.itemText(n)) for n in range(box.count())]
     tm = window.tm_panel.diff.toPlainText()
     seen.append(("TM message", tm))
+    for dialog in QApplication.topLevelWidgets():  # Find and Concordance, open beside
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            seen.append(("dialog title", dialog.windowTitle()))
+            seen += [("dialog", w.text()) for kind in (QLabel, QAbstractButton)
+                     for w in dialog.findChildren(kind) if w.isVisible()]
+            seen += [("dialog", box.itemText(n)) for box in dialog.findChildren(QComboBox)
+                     for n in range(box.count())]
     return [(where, text) for where, text in seen if text]
 
 
@@ -87,6 +97,12 @@ def test_every_string_follows_a_live_language_switch(qtbot) -> None:
     for dock in window.docks.values():
         dock.show()
     window.go_to_row(3)
+    window.registry["find"].trigger()
+    window.registry["concordance"].trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)
+               and w.isVisible()]
+    assert len(dialogs) == 2
+    dialogs[0].findChild(QLineEdit).setText("Kabul")  # a search with hits: their labels
     try:
         for lang in ("prs", "ps", "en"):
             window.set_ui_language(lang)
@@ -98,6 +114,8 @@ def test_every_string_follows_a_live_language_switch(qtbot) -> None:
             assert window.counts.isVisible() and window.counts.text()
     finally:
         window.set_ui_language("en")
+    for dialog in dialogs:
+        dialog.close()
     window.close()
 
 
