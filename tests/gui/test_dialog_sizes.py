@@ -106,8 +106,14 @@ def test_every_dialog_fits_its_content(qtbot, window: MainWindow, lang: str) -> 
         qtbot.waitExposed(dialog)
         problems[name] = clipped(dialog)
         dialog.close()
+    from desktop_app.gui.dialogs.glossary_manager import GlossaryManager
+    from desktop_app.gui.dialogs.model_manager import ModelManager
+
+    while_open(qtbot, QDialog, record("comment"), window.edit_comment)
+    while_open(qtbot, GlossaryManager, record("glossary"), window.open_glossary_manager)
+    while_open(qtbot, ModelManager, record("models"), window.open_model_manager)
     assert {k: v for k, v in problems.items() if v} == {}
-    assert len(problems) == 5
+    assert len(problems) == 8
 
 
 def test_add_term_has_every_field_and_saves_through_the_session(qtbot, window) -> None:
