@@ -115,15 +115,43 @@ def _choose_ui_language(args_list: Sequence[str]) -> TarjumanError | None:
     return None
 
 
+ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # LRI RLI FSI PDI
+
+
+class _Unisolated:
+    """A text stream that drops bidi isolation marks: messages isolate names and numbers
+    for right-to-left display (the window, an RTL viewer), but a terminal draws no bidi
+    isolation and shows the marks as gaps or boxes around `int8`."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        write = getattr(self._stream, "write")  # noqa: B009
+        return int(write(text.translate(ISOLATES)))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _plain_streams() -> None:
+    """Isolation marks out of a terminal's text, and out of any English output."""
+    from desktop_app.core import languages
+
+    rtl_ui = languages.get(languages.ui_language()).is_rtl
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        isatty = getattr(stream, "isatty", None)
+        if not isinstance(stream, _Unisolated) and (not rtl_ui or (isatty and isatty())):
+            setattr(sys, name, _Unisolated(stream))
+
+
 def _fail(message: object, code: int = 1) -> int:
     print(_("tarjuman: error: {message}").format(message=one_line(message)), file=sys.stderr)
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from desktop_app.core.logs import get_logger, setup_logging
-    from desktop_app.core.workfiles import cleanup
-
     for stream in (sys.stdout, sys.stderr):  # undecodable file names print, escaped
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -136,6 +164,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] not in commands and not args_list[0].startswith("-"):
         args_list = ["open", *args_list]  # `tarjuman FILE` opens it in the editor
     args = parser.parse_args(args_list)
+    saved = sys.stdout, sys.stderr
+    _plain_streams()
+    try:
+        return _main(args, bad_language)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(args: argparse.Namespace, bad_language: TarjumanError | None) -> int:
+    from desktop_app.core.logs import get_logger, setup_logging
+    from desktop_app.core.workfiles import cleanup
+
     if bad_language is not None:
         return _fail(bad_language, 2)
     func = getattr(args, "func", None)

@@ -19,7 +19,7 @@ import jdatetime
 from babel.dates import get_month_names
 
 from desktop_app.core import languages
-from desktop_app.core.i18n import _, isolate
+from desktop_app.core.i18n import N_, Joined, Msg, isolate
 
 # Afghan Solar Hijri months, Hamal (21 March) first. Dari: the zodiac names used in
 # Afghanistan; Pashto: the Pashto names (CLDR ``ps`` writes غبرگولی with Persian گ).
@@ -223,7 +223,7 @@ def renderings(date: SourceDate, lang: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    message: str
+    message: Msg  # put into words when shown
     suggestion: str
     target_span: tuple[int, int] | None = None
 
@@ -236,17 +236,17 @@ def check(source: str, target: str, lang: str) -> list[Problem]:
         if not any(same_day(date, t) for t in found):
             options = renderings(date, lang)
             problems.append(Problem(
-                _("the date {date} is missing or different; write {options}").format(
-                    date=isolate(date.text),
-                    options=_(" or ").join(isolate(o) for o in options)), options[0]))
+                Msg(N_("the date {date} is missing or different; write {options}"),
+                    date=isolate(date.text), options=Joined(N_(" or "), map(isolate, options))),
+                options[0]))
     for m in _IRANIAN.finditer(_norm(target)):
         if not (m.group(1) or m.group(3)):
             continue  # دی, تیر, مهر are also words: only next to a number is it a date
         n = [_norm(x) for x in IRANIAN_SOLAR].index(m.group(2))
         afghan = solar_names(lang)[n]
-        problems.append(Problem(_("Iranian month name {name}: in Afghanistan it is "
-                                  "{afghan}").format(name=isolate(IRANIAN_SOLAR[n]),
-                                                  afghan=isolate(afghan)),
+        problems.append(Problem(Msg(N_("Iranian month name {name}: in Afghanistan it is "
+                                       "{afghan}"), name=isolate(IRANIAN_SOLAR[n]),
+                                    afghan=isolate(afghan)),
                                 afghan, (m.start(2), m.end(2))))
     return problems
 

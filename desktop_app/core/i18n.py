@@ -9,6 +9,7 @@ picks the form of a counted noun by the catalog's plural rule ("1 segment", "2 s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -87,10 +88,24 @@ def set_language(code: str) -> languages.Language:
     return languages.set_ui_language(code)
 
 
+_latin_digits = False  # the "ui_digits" setting: Latin digits in the Dari or Pashto UI
+
+
+def set_digits(kind: str) -> None:
+    """"native" (۱۲۳ in the Dari and Pashto UI) or "latin" (123 in every UI)."""
+    global _latin_digits
+    _latin_digits = kind == "latin"
+
+
+def native_digits() -> bool:
+    return languages.ui_language() != "en" and not _latin_digits
+
+
 def number(value: int) -> str:
-    """A count or row number in the UI language's digits (called per row: kept cheap)."""
+    """A count or row number in the UI's digits: the UI language's own unless the
+    setting says Latin (called per row: kept cheap)."""
     text = str(value)
-    return languages.to_native_digits(text) if languages.ui_language() != "en" else text
+    return languages.to_native_digits(text) if native_digits() else text
 
 
 def isolate(text: str) -> str:
@@ -102,3 +117,85 @@ def isolate(text: str) -> str:
 def quoted(text: str) -> str:
     """A term quoted in a message, isolated from the words around it."""
     return isolate(f"«{text}»" if languages.ui_language() != "en" else repr(text))
+
+
+class Msg:
+    """A message kept as its catalog id and arguments, put into words each time it is shown
+    in the UI language of that moment: a QA finding made while the UI was English reads in
+    Pashto after a switch to Pashto. Arguments are strings (names and numbers, already
+    isolated), or :class:`Msg`, :class:`Quoted` or :class:`Joined` (rendered with it)."""
+
+    __slots__ = ("msgid", "args")
+
+    def __init__(self, msgid: str, **args: object) -> None:
+        self.msgid = msgid
+        self.args = tuple(sorted(args.items()))
+
+    def __str__(self) -> str:
+        return _(self.msgid).format(**{k: str(v) for k, v in self.args})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.msgid, self.args) == (other.msgid, other.args)
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, self.args))
+
+    def __repr__(self) -> str:
+        return f"Msg({self.msgid!r}, {dict(self.args)!r})"
+
+
+class Quoted:
+    """A term quoted as the UI language quotes (see :func:`quoted`), when shown."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return quoted(self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Quoted) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(("quoted", self.text))
+
+
+class Joined:
+    """Parts joined by a translated separator (", ", " or "), when shown."""
+
+    __slots__ = ("separator", "parts")
+
+    def __init__(self, separator: str, parts: Iterable[object]) -> None:
+        self.separator = separator
+        self.parts = tuple(parts)
+
+    def __str__(self) -> str:
+        return _(self.separator).join(str(p) for p in self.parts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Joined) and (self.separator, self.parts) == (
+            other.separator, other.parts)
+
+    def __hash__(self) -> int:
+        return hash((self.separator, self.parts))
+
+
+class Digits:
+    """A number from a text, isolated, in the UI's digits when shown (۱۲ in the Dari UI
+    with native digits, 12 otherwise)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return isolate(languages.to_native_digits(self.text) if native_digits() else self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Digits) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(("digits", self.text))

@@ -13,7 +13,7 @@ from desktop_app.core import dates, languages
 from desktop_app.core.documents.base import strip_tags, tag_ids
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
-from desktop_app.core.i18n import _, isolate, quoted
+from desktop_app.core.i18n import N_, Digits, Joined, Msg, Quoted, isolate
 
 if TYPE_CHECKING:
     from desktop_app.core.spell.checker import SpellChecker
@@ -59,52 +59,52 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
     lang = languages.get(target_lang)
     found: list[Finding] = []
 
-    def add(code: str, message: str, suggestion: str = "") -> None:
+    def add(code: str, message: Msg, suggestion: str = "") -> None:
         if code in enabled:
             found.append(Finding(code, n, message, suggestion=suggestion))
 
     plain_src, plain_tgt = strip_tags(source), strip_tags(target)
     if not plain_tgt.strip():
-        add(EMPTY, _("no translation yet"))
+        add(EMPTY, Msg(N_("no translation yet")))
         return found
     if plain_tgt.strip() == plain_src.strip() and re.search(r"[A-Za-z]{3}", plain_src):
-        add(IDENTICAL, _("the target is the same as the source"))
+        add(IDENTICAL, Msg(N_("the target is the same as the source")))
     # numbers inside dates are checked as dates (9 September 2001 = ۱۸ سنبله ۱۳۸۰)
     src_numbers = numbers(dates.without_dates(plain_src))
     tgt_numbers = numbers(dates.without_dates(plain_tgt))
     if src_numbers != tgt_numbers:
         missing = [x for x in src_numbers if x not in tgt_numbers]
         extra = [x for x in tgt_numbers if x not in src_numbers]
-        add(NUMBERS, _("numbers differ: {details}").format(details=_(", ").join(
-            [_("missing {number}").format(number=isolate(x)) for x in missing]
-            + [_("extra {number}").format(number=isolate(x)) for x in extra])))
+        add(NUMBERS, Msg(N_("numbers differ: {details}"), details=Joined(N_(", "), [
+            *(Msg(N_("missing {number}"), number=Digits(x)) for x in missing),
+            *(Msg(N_("extra {number}"), number=Digits(x)) for x in extra)])))
     if DATE in enabled and lang.code in ("prs", "ps"):
         for problem in dates.check(plain_src, plain_tgt, lang.code):
             found.append(Finding(DATE, n, problem.message, target_span=problem.target_span,
                                  suggestion=problem.suggestion))
     if sorted(tag_ids(source)) != sorted(tag_ids(target)):
-        add(TAGS, _("inline tags differ from the source"))
+        add(TAGS, Msg(N_("inline tags differ from the source")))
     if lang.is_rtl:
         for latin, arabic in (("?", "؟"), (",", "،"), (";", "؛")):
             if re.search(rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", plain_tgt):
-                add(PUNCTUATION, _("Latin {mark} in a right-to-left target; use {better}").format(
-                    mark=quoted(latin), better=quoted(arabic)), arabic)
+                add(PUNCTUATION, Msg(N_("Latin {mark} in a right-to-left target; use {better}"),
+                                     mark=Quoted(latin), better=Quoted(arabic)), arabic)
         # "... NATO." in RTL text: the final "." jumps to the wrong side without an RLM.
         tail = _LATIN_TAIL.search(plain_tgt.rstrip())
         rtl_text = re.search(r"[\u0600-\u06ff]", plain_tgt)
         if rtl_text and tail and tail.group(1) and "\u200f" not in tail.group(0):
-            add(BIDI, _("a Latin run ends the target before punctuation: add an RLM after it"),
-                "\u200f")
+            add(BIDI, Msg(N_("a Latin run ends the target before punctuation: add an RLM "
+                             "after it")), "\u200f")
     if re.search(f"[{_MARKS}]{{2,}}", target) or re.search(f"^[{_MARKS}]|[{_MARKS}]$",
                                                             plain_tgt.strip(" ")):
-        add(BIDI, _("stray bidi marks"))
+        add(BIDI, Msg(N_("stray bidi marks")))
     for a, b in PAIRS:
         if plain_tgt.count(a) != plain_tgt.count(b):
-            add(QUOTES, _("unbalanced {pair}").format(pair=isolate(a + b)))
+            add(QUOTES, Msg(N_("unbalanced {pair}"), pair=isolate(a + b)))
     if plain_tgt.count('"') % 2:
-        add(QUOTES, _("unbalanced {pair}").format(pair=isolate('"')))
+        add(QUOTES, Msg(N_("unbalanced {pair}"), pair=isolate('"')))
     if "  " in plain_tgt.strip():
-        add(SPACES, _("doubled space"))
+        add(SPACES, Msg(N_("doubled space")))
     return found
 
 
@@ -149,9 +149,9 @@ def spelling(pairs: Sequence[tuple[str, str]], spell: SpellChecker) -> list[Find
         plain = strip_tags(target)
         for miss in spell.check(plain):
             hint = miss.suggestions[0] if miss.suggestions else ""
-            message = (_("misspelt: {word}; use {better}") if hint
-                       else _("misspelt: {word}")).format(word=isolate(miss.word),
-                                                            better=isolate(hint))
+            message = Msg(N_("misspelt: {word}; use {better}") if hint
+                          else N_("misspelt: {word}"), word=isolate(miss.word),
+                          better=isolate(hint))
             found.append(Finding(SPELLING, n, message, target_span=(miss.start, miss.end),
                                  suggestion=hint))
     return found

@@ -21,7 +21,7 @@ from desktop_app.core.exports import export, layout_notes
 from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
-from desktop_app.core.glossary.store import Concept, GlossarySet, Term
+from desktop_app.core.glossary.store import STATUSES, Concept, GlossarySet, Term
 from desktop_app.core.history import Step, UndoLog
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.paths import sub_dir
@@ -488,12 +488,18 @@ class EditSession:
                 if h.span == (0, len(plain))]
 
     def add_term(self, source_text: str, target_text: str,
-                 variant_of: Concept | None = None) -> Concept:
-        """A new entry, or a new target variant (admitted) of an entry of the project
-        glossary; an entry of a read-only glossary is copied into the project's."""
+                 variant_of: Concept | None = None, *, status: str = "",
+                 note: str = "") -> Concept:
+        """A new entry, or a new target variant (admitted unless ``status`` says otherwise,
+        "forbidden" included) of an entry of the project glossary; an entry of a read-only
+        glossary is copied into the project's. ``note`` goes with the target term."""
+        if status and status not in STATUSES:
+            raise InputError(_("unknown term status {status}; use one of {statuses}").format(
+                status=status, statuses=", ".join(STATUSES)))
         writable = self.glossaries.writable
         target = Term(self.project.target_lang, target_text.strip(),
-                      status="admitted" if variant_of else "preferred")
+                      status=status or ("admitted" if variant_of else "preferred"),
+                      note=note.strip())
         if variant_of is not None and variant_of.glossary == writable.name and variant_of.id:
             writable.add_term(variant_of.id, target)
             concept = writable.get(variant_of.id)
@@ -502,7 +508,8 @@ class EditSession:
                 [*variant_of.terms, target], variant_of.domain, variant_of.note))
         else:
             concept = writable.add_concept(Concept([
-                Term(self.project.source_lang, source_text.strip()), target]))
+                Term(self.project.source_lang, source_text.strip()), target],
+                note=note.strip()))
         self.matcher.add(concept)
         self._glossary_qa = None
         self.run_qa()

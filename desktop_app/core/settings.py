@@ -18,7 +18,8 @@ from desktop_app.core.paths import settings_file
 RANGES = {"intra_threads": (0, 256), "inter_threads": (0, 256), "beam_size": (1, 32),
           "n_best": (1, 32), "max_batch_size": (1, 4096), "backups_keep": (0, 1000),
           "libretranslate_batch": (1, 1000)}
-CHOICES = {"batch_type": ("examples", "tokens"), "mt_device": ("auto", "cpu", "cuda")}
+CHOICES = {"batch_type": ("examples", "tokens"), "mt_device": ("auto", "cpu", "cuda"),
+           "ui_digits": ("native", "latin")}
 
 
 def _check_field(key: str, value: Any) -> str:
@@ -54,6 +55,7 @@ def _check_field(key: str, value: Any) -> str:
 @dataclass(slots=True)
 class Settings:
     ui_language: str = "en"
+    ui_digits: str = "native"  # Dari and Pashto UI numbers: "native" (۱۲۳) or "latin" (123)
     # CTranslate2 threading: 0 = derived from the usable cores (core/mt/hardware.py; `make
     # bench` prints the throughput of each choice); a number above 0 wins.
     intra_threads: int = 0

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from desktop_app.core import languages, tmx
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError, one_line
-from desktop_app.core.i18n import _, isolate
+from desktop_app.core.i18n import _, isolate, native_digits
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textio import check_input_file
@@ -69,7 +69,7 @@ def match_details(match: Match) -> list[str]:
         out.append(_("by {who}").format(who=isolate(match.author)))
     if match.created:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(match.created))
-        if languages.ui_language() != "en":
+        if native_digits():
             when = languages.to_native_digits(when)
         out.append(_("on {date}").format(date=isolate(when)))
     if match.origin:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.i18n import N_, _
+from desktop_app.gui.i18n import N_, _, isolate, number
+from desktop_app.gui.mnemonics import ENGLISH
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("ui_en", "English", "", "language"),
     Spec("ui_prs", "دری", "", "language"),
     Spec("ui_ps", "پښتو", "", "language"),
+    Spec("native_digits", N_("&Dari and Pashto digits ({digits})"), "", "language"),
 )
+# each language's own name is its menu item; the Latin fallback mnemonic comes from these
+LATIN_NAMES = {"ui_en": "English", "ui_prs": "Dari", "ui_ps": "Pashto"}
 MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("segment", N_("&Segment")),
          ("translate", N_("&Translate")), ("view", N_("&View")), ("tools", N_("T&ools")),
          ("language", N_("&Language")))
@@ -89,7 +93,14 @@ class ActionRegistry:
         return self.actions[key]
 
     def retranslate(self) -> None:
+        """Texts in the UI language; mnemonics are given per menu afterwards
+        (``mnemonics.assign_all``), the English text kept for the Latin fallback."""
         for spec in SPECS:
             n = spec.key.removeprefix("term_").removeprefix("alt_")
-            self.actions[spec.key].setText(_(spec.text).format(n=n) if n.isdigit()
-                                           else _(spec.text))
+            action = self.actions[spec.key]
+            if n.isdigit():
+                action.setText(_(spec.text).format(n=number(int(n))))
+                action.setProperty(ENGLISH, spec.text.format(n=n))
+            else:  # (the digits item shows them, isolated: an example, not a number)
+                action.setText(_(spec.text).replace("{digits}", isolate("۱۲۳")))
+                action.setProperty(ENGLISH, LATIN_NAMES.get(spec.key, spec.text))

@@ -28,6 +28,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     from desktop_app.gui import qt_words
 
     qt_words.install(app)  # dialog buttons in the UI language
+    from desktop_app.gui import keys
+
+    keys.install(app)  # Alt+F never types "f" into a target (nor into any field)
     # A background job running Python holds the GIL for up to the switch interval each
     # time the GUI thread comes back from Qt: a short interval keeps the window fluid.
     sys.setswitchinterval(0.0005)

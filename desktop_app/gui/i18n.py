@@ -1,17 +1,37 @@
 """The UI language for widgets: the catalogs live in core (``desktop_app.core.i18n``)."""
 
+from collections.abc import Callable
+
 from desktop_app.core.i18n import (
     DOMAIN,
     N_,
     _,
     locale_dir,
+    native_digits,
     ngettext,
     number,
+    set_digits,
     set_language,
 )
 
-__all__ = ["DOMAIN", "N_", "_", "isolate", "locale_dir", "ngettext", "number",
-           "set_language"]
+__all__ = ["DOMAIN", "N_", "Texts", "_", "isolate", "locale_dir", "native_digits", "ngettext",
+           "number", "set_digits", "set_language"]
+
+
+class Texts:
+    """The texts a widget set from message ids, set again in the current UI language by
+    ``retranslate()`` (a dialog open while the language changes follows it)."""
+
+    def __init__(self) -> None:
+        self._texts: list[tuple[Callable[[str], object], str]] = []
+
+    def keep(self, setter: Callable[[str], object], msgid: str) -> None:
+        setter(_(msgid))
+        self._texts.append((setter, msgid))
+
+    def retranslate(self) -> None:
+        for setter, msgid in self._texts:
+            setter(_(msgid))
 
 
 def isolate(value: object) -> str:

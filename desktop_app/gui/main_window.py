@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,10 +34,19 @@ from desktop_app.core.segments import Status
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.spell.vocabulary import checker_for_session
-from desktop_app.gui import jobs
+from desktop_app.gui import jobs, mnemonics
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
-from desktop_app.gui.i18n import N_, _, number, set_language
+from desktop_app.gui.i18n import (
+    N_,
+    _,
+    isolate,
+    native_digits,
+    number,
+    set_digits,
+    set_language,
+)
+from desktop_app.gui.mnemonics import ENGLISH
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
 from desktop_app.gui.widgets import spelling
 from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
@@ -52,6 +61,15 @@ FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated"
 DOCKS = (("mt", N_("Machine translation")), ("tm", N_("Translation memory")),
          ("glossary", N_("Glossary")), ("qa", N_("Quality checks")))
 MARKS = {"insert_zwnj": "\u200c", "insert_lrm": "\u200e", "insert_rlm": "\u200f"}
+
+
+def fit_title(dialog: QInputDialog) -> None:
+    """A small input dialog as wide as its title (a title bar cuts "Target language" to
+    "Target…guage" in a dialog sized to its one field)."""
+    label = dialog.findChild(QLabel)
+    if label is not None:
+        label.setMinimumWidth(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+                              + 140)
 
 
 class MainWindow(BackgroundJobs):
@@ -121,6 +139,7 @@ class MainWindow(BackgroundJobs):
             "ui_en": lambda: self.set_ui_language("en"),
             "ui_prs": lambda: self.set_ui_language("prs"),
             "ui_ps": lambda: self.set_ui_language("ps"),
+            "native_digits": self.toggle_native_digits,
         }
         for key, mark in MARKS.items():
             handlers[key] = partial(self.insert_text, mark)
@@ -128,6 +147,10 @@ class MainWindow(BackgroundJobs):
             handlers[f"term_{n}"] = partial(self.insert_term, n - 1)
             handlers[f"alt_{n}"] = partial(self.insert_suggestion, n - 1)
         self.registry = ActionRegistry(self, handlers)
+        set_digits(self.settings.ui_digits)
+        digits = self.registry["native_digits"]
+        digits.setCheckable(True)
+        digits.setChecked(self.settings.ui_digits == "native")
         self.menus: dict[str, QMenu] = {}
         for key, _title in MENUS + SUBMENUS:
             parent = self.menus.get(key.partition("/")[0]) if "/" in key else None
@@ -151,6 +174,9 @@ class MainWindow(BackgroundJobs):
         self.cancel_button = QPushButton()
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_job)
+        self.counts = QLabel()  # the segment counts: kept in sight, not a passing message
+        self.counts.setObjectName("counts")
+        self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         from desktop_app.gui.team_sync import TeamSync
@@ -166,12 +192,18 @@ class MainWindow(BackgroundJobs):
         self.registry.retranslate()
         for key, title in MENUS + SUBMENUS:
             self.menus[key].setTitle(_(title))
-        self.recent_menu.setTitle(_("Recent projects"))
+            self.menus[key].menuAction().setProperty(ENGLISH, title)
+        self.recent_menu.setTitle(_("&Recent projects"))
+        self.recent_menu.menuAction().setProperty(ENGLISH, "&Recent projects")
         self._fill_recent()
         for key, title in DOCKS:
             self.docks[key].setWindowTitle(_(title))
+            self.docks[key].toggleViewAction().setProperty(ENGLISH, title)
         self.glossary_panel.retranslate()
         self.mt_panel.retranslate()
+        self.qa_panel.retranslate()
+        if self.session is not None and self.view.currentIndex().isValid():
+            self._current_changed(self.view.currentIndex(), QModelIndex())  # TM, MT notes
         if self.model is not None:
             self.view.setup_columns()
         current = self.filter_box.currentIndex()
@@ -186,6 +218,11 @@ class MainWindow(BackgroundJobs):
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self.empty.setText(_("Open a document (File > New project) or drop one here."))
         self._show_status()
+        mnemonics.assign_all(self.menuBar())  # every item its own letter, in this language
+        for widget in QApplication.topLevelWidgets():  # open dialogs (Find, Concordance)
+            retranslate = getattr(widget, "retranslate", None)
+            if widget is not self and widget.isVisible() and callable(retranslate):
+                retranslate()
 
     def set_ui_language(self, code: str) -> None:
         lang = set_language(code)
@@ -195,19 +232,40 @@ class MainWindow(BackgroundJobs):
         if isinstance(app, QApplication):
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang.is_rtl
                                    else Qt.LayoutDirection.LeftToRight)
+        self._apply_digits()
+
+    def toggle_native_digits(self) -> None:
+        """Language > Dari and Pashto digits: one setting for every number in the window."""
+        self.settings.ui_digits = "native" if self.registry["native_digits"].isChecked() \
+            else "latin"
+        self.settings.save()
+        self._apply_digits()
+
+    def _apply_digits(self) -> None:
+        set_digits(self.settings.ui_digits)
+        # Qt's own number fields (the go-to dialog's) count in the same digits
+        QLocale.setDefault(QLocale(
+            {"prs": QLocale.Language.Persian, "ps": QLocale.Language.Pashto}.get(
+                languages.ui_language(), QLocale.Language.English)
+            if native_digits() else QLocale.Language.English))
         self.retranslate()
+        if self.model is not None:  # row numbers, counts
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(self.model.rowCount() - 1, 0))
+        self.view.viewport().update()
 
     def _title(self) -> str:
         if self.session is None:
             return APP_NAME
         name = self.session.project.document()[0]
         target = languages.get(self.session.project.target_lang).display_name()
-        return f"{name} → {target} — {APP_NAME}"
+        return f"{isolate(name)} → {target} — {APP_NAME}"
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.settings.recent:
-            action = self.recent_menu.addAction(path)
+        for n, path in enumerate(self.settings.recent[:9], start=1):
+            action = self.recent_menu.addAction(f"&{number(n)} {isolate(path.replace('&', '&&'))}")
+            action.setProperty(ENGLISH, f"&{n}")
             action.triggered.connect(lambda _c=False, p=path: self.open_path(Path(p)))
 
     # -- opening -------------------------------------------------------------------------
@@ -239,14 +297,14 @@ class MainWindow(BackgroundJobs):
         label = (_("Importing {name}…") if existing is None else _("Opening {name}…"))
         self._start_job(jobs.Op(work, key="import").success(
             lambda done: self._imported(EditSession.open(*done), path, continued)),
-            label.format(name=path.name))
+            label.format(name=isolate(path.name)))
         return True
 
     def _imported(self, session: Any, path: Path, continued: bool) -> None:
         self.set_session(session)
         if continued:
             self.statusBar().showMessage(
-                _("Continuing your project for {name}").format(name=path.name), 8000)
+                _("Continuing your project for {name}").format(name=isolate(path.name)), 8000)
         said: list[str] = []
         foreign = session.project.foreign_targets()
         if foreign:  # an XLIFF translated into another language: said, not hidden
@@ -304,12 +362,23 @@ class MainWindow(BackgroundJobs):
                                "*.mqxliff *.po *.pdf *.pptx *.xlsx *.odt *.odp *.epub)")
         if not name:
             return
-        names = [lang.display_name() for lang in (languages.DARI, languages.PASHTO)]
-        choice, ok = QInputDialog.getItem(self, _("Target language"), _("Translate into:"),
-                                          names, 0, False)
-        if ok:
-            target = (languages.DARI, languages.PASHTO)[names.index(choice)]
-            self.open_path(Path(name), target.code)
+        target = self.ask_target_language()
+        if target is not None:
+            self.open_path(Path(name), target)
+
+    def ask_target_language(self) -> str | None:
+        """Dari or Pashto, in a dialog wide enough for its title in every UI language."""
+        choices = (languages.DARI, languages.PASHTO)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Target language"))
+        dialog.setLabelText(_("Translate into:"))
+        dialog.setComboBoxItems([lang.display_name() for lang in choices])
+        dialog.setComboBoxEditable(False)
+        fit_title(dialog)
+        if not dialog.exec():
+            return None
+        names = [lang.display_name() for lang in choices]
+        return choices[names.index(dialog.textValue())].code
 
     def ask_open_project(self) -> None:
         name, _f = QFileDialog.getOpenFileName(self, _("Open project"), "",
@@ -362,10 +431,15 @@ class MainWindow(BackgroundJobs):
     def ask_go_to(self) -> None:
         if self.session is None:
             return
-        n, ok = QInputDialog.getInt(self, _("Go to segment"), _("Segment number:"),
-                                    (self.current_row() or 0) + 1, 1, len(self.session.segments))
-        if ok:
-            self.go_to_row(n - 1)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Go to segment"))
+        dialog.setLabelText(_("Segment number:"))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, len(self.session.segments))
+        dialog.setIntValue((self.current_row() or 0) + 1)
+        fit_title(dialog)
+        if dialog.exec():
+            self.go_to_row(dialog.intValue() - 1)
 
     def next_issue(self) -> None:
         """F8: the next segment with a QA finding, editing; its finding selected below."""
@@ -521,15 +595,15 @@ class MainWindow(BackgroundJobs):
 
     def add_term_from_selection(self) -> None:
         """Ctrl+T: one dialog, prefilled: the phrase selected in the source (opened read-only
-        by a click on the current segment's source) or the whole source, and the text last
-        selected in this segment's target."""
+        by a click on the current segment's source), and the text last selected in this
+        segment's target; empty fields where nothing was selected."""
         from desktop_app.gui.dialogs.add_term import AddTermDialog
 
         row = self.current_row()
         if row is None:
             return
         seg = self.session.segments[row]
-        source = strip_tags(seg.source).strip()
+        source = ""  # nothing selected: the translator types the term, not the sentence
         focus = QApplication.focusWidget()
         if isinstance(focus, SourceView) and focus.textCursor().selectedText().strip():
             source = strip_tags(focus.textCursor().selectedText()).strip()
@@ -543,7 +617,8 @@ class MainWindow(BackgroundJobs):
             self._act(lambda: self._add_term(dialog))
 
     def _add_term(self, dialog: Any) -> Any:
-        self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of())
+        self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of(),
+                              status=dialog.term_status(), note=dialog.note.text())
         self._current_changed(self.view.currentIndex(), QModelIndex())
         self.view.viewport().update()
 
@@ -616,12 +691,12 @@ class MainWindow(BackgroundJobs):
 
     def _show_status(self) -> None:
         if self.session is None:
-            self.statusBar().showMessage(_("No project open"))
+            self.counts.setText(_("No project open"))
             return
         counts = {s: 0 for s in Status}
         for seg in self.session.segments:
             counts[seg.status] += 1
-        self.statusBar().showMessage(
+        self.counts.setText(
             _("{total} segments: {confirmed} confirmed, {edited} edited, {mt} MT, "
               "{new} untranslated").format(
                 total=number(len(self.session.segments)),

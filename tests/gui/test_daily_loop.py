@@ -281,7 +281,7 @@ def test_ctrl_t_adds_a_term_in_one_prefilled_dialog(window: MainWindow, qtbot,
 
     QTimer.singleShot(100, answer)
     qtbot.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert seen == [("The side valleys are cold.", "دره‌های فرعی")]
+    assert seen == [("", "دره‌های فرعی")]  # nothing selected in the source: not the sentence
     hits = window.session.glossary_hits(0)
     assert any(h.targets == ["دره‌های فرعی"] for h in hits)
 
@@ -374,14 +374,21 @@ def test_find_highlights_replace_one_and_all(window: MainWindow, qtbot, tmp_path
 
 def test_view_menu_go_to_comment_and_unconfirm(window: MainWindow, qtbot, tmp_path,
                                                monkeypatch) -> None:
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
 
     open_doc(window, qtbot, article(tmp_path, "One.\n\nTwo.\n\nThree.\n"))
     window.docks["glossary"].close()
-    view_actions = {a.text(): a for a in window.menus["view"].actions()}
+    view_actions = {a.text().replace("&", ""): a for a in window.menus["view"].actions()}
     view_actions[window.docks["glossary"].windowTitle()].trigger()
     assert window.docks["glossary"].isVisible()
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (3, True))
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setIntValue(3)
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
     window.ask_go_to()
     assert window.current_row() == 2 and window.view.editor() is not None
     from desktop_app.gui.dialogs import comment

@@ -155,7 +155,7 @@ def test_recent_projects_and_dropping_a_file(window: MainWindow, qtbot, tmp_path
     again = MainWindow()
     qtbot.addWidget(again)
     recent = again.recent_menu.actions()
-    assert recent and recent[0].text() == str(path)
+    assert recent and recent[0].text() == f"&1 \u2068{path}\u2069"  # Alt+F, R, 1 opens it
     recent[0].trigger()
     qtbot.waitUntil(lambda: again.session is not None and again.job is None, timeout=20_000)
     assert again.session.project.path == path

@@ -24,7 +24,7 @@ def test_main_window_has_app_name(qtbot) -> None:
     window.show()
     qtbot.waitExposed(window)
     assert window.windowTitle() == "Tarjuman"
-    assert window.statusBar().currentMessage() == "No project open"
+    assert window.counts.text() == "No project open"  # kept in the status bar
     assert window.stack.currentWidget() is window.empty
     assert "New project" in window.empty.text()
 

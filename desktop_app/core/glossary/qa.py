@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.glossary.matcher import Hit, Matcher, in_proper_name
 from desktop_app.core.glossary.store import Concept, lang_code
-from desktop_app.core.i18n import _, quoted
+from desktop_app.core.i18n import N_, Joined, Msg, Quoted
 from desktop_app.core.textnorm import match_key
 
 MISSING = "term-missing"
@@ -50,10 +50,14 @@ def _possessed_men(source: str, hit: Hit) -> bool:
 class Finding:
     code: str
     segment: int  # index of the pair in the document
-    message: str
+    text: Msg | str  # put into words when shown, in the UI language of that moment
     source_span: tuple[int, int] | None = None
     target_span: tuple[int, int] | None = None
     suggestion: str = ""
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     def as_json(self) -> dict[str, object]:
         return {"code": self.code, "segment": self.segment + 1, "message": self.message,
@@ -130,9 +134,9 @@ class GlossaryQA:
                     flagged.add(hit.concept_key)
                     concept = self.target.concepts[hit.concept_key]
                     better = concept.preferred(self.target_lang)
-                    message = (_("forbidden term {term}; use {better}") if better
-                               else _("forbidden term {term}")).format(
-                        term=quoted(hit.text), better=quoted(better.text) if better else "")
+                    message = Msg(N_("forbidden term {term}; use {better}"), term=Quoted(
+                        hit.text), better=Quoted(better.text)) if better else Msg(
+                        N_("forbidden term {term}"), term=Quoted(hit.text))
                     findings.append(Finding(FORBIDDEN, n, message,
                                             target_span=hit.span,
                                             suggestion=better.text if better else ""))
@@ -142,9 +146,9 @@ class GlossaryQA:
                 concept = self.source.concepts[hit.concept_key]
                 if hit.term.dnt:
                     if hit.text not in target:
-                        findings.append(Finding(MISSING, n, _(
-                            "{term} must stay as it is (do not translate)").format(
-                                term=quoted(hit.text)), hit.span,
+                        findings.append(Finding(MISSING, n, Msg(N_(
+                            "{term} must stay as it is (do not translate)"),
+                                term=Quoted(hit.text)), hit.span,
                                                 suggestion=hit.text))
                     continue
                 allowed = self._allowed(hit.concept_key)
@@ -157,9 +161,9 @@ class GlossaryQA:
                     continue  # the forbidden finding already names the form to use
                 preferred = concept.preferred(self.target_lang)
                 findings.append(Finding(
-                    MISSING, n, _("{term} should be rendered as {options}").format(
-                        term=quoted(hit.text),
-                        options=_(" or ").join(quoted(a) for a in allowed)), hit.span,
+                    MISSING, n, Msg(N_("{term} should be rendered as {options}"),
+                                    term=Quoted(hit.text),
+                                    options=Joined(N_(" or "), map(Quoted, allowed))), hit.span,
                     suggestion=preferred.text if preferred else allowed[0]))
         findings.extend(self._consistency(used))
         findings.sort(key=lambda f: (f.segment, f.code))
@@ -176,8 +180,8 @@ class GlossaryQA:
             name = source_term.text if source_term else main
             for n, form in uses:
                 if form != main:
-                    findings.append(Finding(INCONSISTENT, n, _(
-                        "{term} is rendered as {form} here but {main} elsewhere").format(
-                            term=quoted(name), form=quoted(form), main=quoted(main)),
+                    findings.append(Finding(INCONSISTENT, n, Msg(N_(
+                        "{term} is rendered as {form} here but {main} elsewhere"),
+                            term=Quoted(name), form=Quoted(form), main=Quoted(main)),
                                             suggestion=main))
         return findings

@@ -1,5 +1,8 @@
-"""Add a glossary term (Ctrl+T): one dialog, source and target prefilled (the target from the
-editor's selection); a source term the glossary already has is offered as a variant."""
+"""Add a glossary term (Ctrl+T): source and target (the source from a phrase selected in
+the source, the target from the editor's selection; empty when nothing was selected), the
+target's status, whether it is forbidden (a rendering never to use) and a note. A source
+term the glossary already has is offered as a variant. The dialog is sized to its content
+in every UI language."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.store import Concept
-from desktop_app.gui.i18n import _
+from desktop_app.gui.i18n import _, isolate
 
 
 class AddTermDialog(QDialog):
@@ -26,22 +31,35 @@ class AddTermDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Add term"))
         self.lookup = lookup
-        self.existing = lookup(source)
+        self.existing = lookup(source) if source else []
         self.source = QLineEdit(source)
+        self.source.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.target = QLineEdit(target)
         if target_rtl:
             self.target.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.status = QComboBox()
+        for value in ("preferred", "admitted"):
+            self.status.addItem(status_label(value), value)
+        self.forbidden = QCheckBox(_("Forbidden: a rendering never to use"))
+        self.forbidden.toggled.connect(lambda on: self.status.setEnabled(not on))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(_("Where it applies, a source, a reason"))
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.as_variant = QCheckBox(_("Add as a variant of the existing entry"))
         self.as_variant.setChecked(True)
+        self.as_variant.toggled.connect(self._variant_toggled)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(_("Source term:"), self.source)
         form.addRow(_("Target term:"), self.target)
+        form.addRow(_("Status:"), self.status)
+        form.addRow("", self.forbidden)
+        form.addRow(_("Note:"), self.note)
         form.addRow(self.warning)
         form.addRow(self.as_variant)
         form.addRow(buttons)
@@ -51,17 +69,29 @@ class AddTermDialog(QDialog):
         (self.source if not source else self.target).setFocus()
         if source and not target:
             self.source.selectAll()
+        # room for a phrase and its rendering (never the 224x134 of the bare form)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.setMinimumWidth(max(40 * em, self.fontMetrics().horizontalAdvance(
+            self.windowTitle()) + 160))
+        self.resize(self.sizeHint().expandedTo(self.minimumSize()))
+
+    def _variant_toggled(self, on: bool) -> None:
+        self.status.setCurrentIndex(1 if on else 0)  # a variant is admitted by default
 
     def show_existing(self, text: str | None = None) -> None:
         if text is not None:
-            self.existing = self.lookup(text)
+            self.existing = self.lookup(text) if text.strip() else []
         self.warning.setVisible(bool(self.existing))
         self.as_variant.setVisible(bool(self.existing))
+        self._variant_toggled(bool(self.existing) and self.as_variant.isChecked())
         if not self.existing:
             return
         targets = ", ".join(t.text for c in self.existing for t in c.terms_in(self.target_lang))
         self.warning.setText(_("The glossary already has this term: {targets}").format(
-            targets="\u2068" + (targets or "—") + "\u2069"))
+            targets=isolate(targets or "—")))
 
     def variant_of(self) -> Concept | None:
         return self.existing[0] if self.existing and self.as_variant.isChecked() else None
+
+    def term_status(self) -> str:
+        return "forbidden" if self.forbidden.isChecked() else str(self.status.currentData())

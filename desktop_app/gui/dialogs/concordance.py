@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import languages
 from desktop_app.core.concordance import KINDS, SIDE_OF_HIT, SIDES, Hit, search
-from desktop_app.gui.i18n import _, number
+from desktop_app.gui.i18n import N_, Texts, _, number
 
 MARK = '<b style="background:#ffe58a;color:#1f1f1f">{}</b>'  # dark on yellow, any theme
 
@@ -48,17 +48,20 @@ class ConcordanceDialog(QDialog):
         super().__init__(window)
         self.editor_window = window
         session = window.session
-        self.setWindowTitle(_("Concordance"))
+        self.texts = Texts()  # set again when the UI language changes
+        self.texts.keep(self.setWindowTitle, N_("Concordance"))
         self.resize(760, 420)
         self.query = QLineEdit(query)
         self.side = QComboBox()
         for key, label in SIDES.items():
             self.side.addItem(_(label), key)
+        find = QLabel()
+        self.texts.keep(find.setText, N_("Find:"))
         self.summary = QLabel()
         self.results = QTextBrowser()
         self.hits: list[Hit] = []
         row = QHBoxLayout()
-        row.addWidget(QLabel(_("Find:")))
+        row.addWidget(find)
         row.addWidget(self.query, 1)
         row.addWidget(self.side)
         layout = QVBoxLayout(self)
@@ -72,6 +75,14 @@ class ConcordanceDialog(QDialog):
         self.query.setFocus()
         if query:
             self.run()
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        self.side.blockSignals(True)
+        for n, label in enumerate(SIDES.values()):
+            self.side.setItemText(n, _(label))
+        self.side.blockSignals(False)
+        self.run()  # the summary and each hit's labels
 
     def run(self) -> None:
         session = self.editor_window.session

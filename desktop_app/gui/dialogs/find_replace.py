@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.gui.dialogs.messages import show_error
-from desktop_app.gui.i18n import _, ngettext, number
+from desktop_app.gui.i18n import N_, Texts, ngettext, number
 from desktop_app.gui.models.segments import SOURCE, TARGET
 
 
@@ -26,25 +26,32 @@ class FindReplace(QDialog):
     def __init__(self, window: Any):
         super().__init__(window)
         self.editor_window = window
-        self.setWindowTitle(_("Find and replace"))
+        self.texts = Texts()  # set again when the UI language changes
+        self.texts.keep(self.setWindowTitle, N_("Find and replace"))
         self.query, self.replacement = QLineEdit(), QLineEdit()
-        self.in_source, self.in_target = QCheckBox(_("Source")), QCheckBox(_("Target"))
+        self.in_source, self.in_target = QCheckBox(), QCheckBox()
         self.in_source.setChecked(True)
         self.in_target.setChecked(True)
-        self.regex = QCheckBox(_("Regular expression"))
-        self.match_case = QCheckBox(_("Match case"))
-        self.whole_word = QCheckBox(_("Whole word"))
+        self.regex, self.match_case, self.whole_word = QCheckBox(), QCheckBox(), QCheckBox()
         self.status_label = QLabel()
-        buttons = [QPushButton(_("Find next")), QPushButton(_("Replace")),
-                   QPushButton(_("Replace all"))]
+        buttons = [QPushButton(), QPushButton(), QPushButton()]
+        labels = [QLabel(), QLabel()]
+        for widget, msgid in ((self.in_source, N_("Source")), (self.in_target, N_("Target")),
+                              (self.regex, N_("Regular expression")),
+                              (self.match_case, N_("Match case")),
+                              (self.whole_word, N_("Whole word")),
+                              (buttons[0], N_("Find next")), (buttons[1], N_("Replace")),
+                              (buttons[2], N_("Replace all")), (labels[0], N_("Find:")),
+                              (labels[1], N_("Replace with:"))):
+            self.texts.keep(widget.setText, msgid)
         for button, slot in zip(buttons, (self.find_next, self.replace_one, self.replace_all),
                                 strict=True):
             button.clicked.connect(slot)
         self.query.returnPressed.connect(self.find_next)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(_("Find:")), 0, 0)
+        grid.addWidget(labels[0], 0, 0)
         grid.addWidget(self.query, 0, 1, 1, 3)
-        grid.addWidget(QLabel(_("Replace with:")), 1, 0)
+        grid.addWidget(labels[1], 1, 0)
         grid.addWidget(self.replacement, 1, 1, 1, 3)
         for n, box in enumerate((self.in_source, self.in_target, self.regex)):
             grid.addWidget(box, 2, n + 1)
@@ -53,6 +60,10 @@ class FindReplace(QDialog):
         for n, button in enumerate(buttons):
             grid.addWidget(button, 4, n + 1)
         grid.addWidget(self.status_label, 5, 0, 1, 4)
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        self.status_label.clear()
 
     def _options(self) -> dict[str, bool]:
         return {"regex": self.regex.isChecked(), "match_case": self.match_case.isChecked(),

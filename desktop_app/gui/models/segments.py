@@ -4,6 +4,7 @@ per row, so 10,000 segments scroll smoothly) and a proxy that applies the filter
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,13 +14,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
-from desktop_app.gui.i18n import N_, _
+from desktop_app.gui.i18n import N_, _, isolate, number
 
 NUM, SOURCE, TARGET, STATUS, QA = range(5)
 HEADERS = ("#", N_("Source"), N_("Target"), N_("Status"), N_("QA"))
@@ -29,6 +30,44 @@ STATUS_MARK = {Status.NEW: "○", Status.MT: "◐", Status.EDITED: "✎", Status
 STATUS_COLOR = {Status.NEW: "#ffffff", Status.MT: "#fff7d6", Status.EDITED: "#e6f0ff",
                 Status.CONFIRMED: "#e3f6e3"}
 RawRole = Qt.ItemDataRole.UserRole + 1  # text with tags, for delegates and editors
+# where a target came from: a glyph on a colour of its own each, beside the status mark
+ORIGINS = {"tm100": ("≡", "#2e7d32", N_("translation memory, 100% match")),
+           "tm": ("≈", "#00838f", N_("translation memory, fuzzy match")),
+           "mt": ("⚙", "#8e5a00", N_("machine translation")),
+           "propagated": ("⇉", "#6a1b9a", N_("propagated from an identical source")),
+           "user": ("✎", "#1565c0", N_("your translation")),
+           "file": ("⇩", "#546e7a", N_("from the imported file"))}
+
+
+def origin_kind(status: Status, origin: str) -> str | None:
+    """The kind of a target's origin, for its icon (None: no target yet)."""
+    if status == Status.NEW:
+        return None
+    for prefix, kind in (("tm:exact", "tm100"), ("tm:", "tm"), ("mt:", "mt"),
+                         ("propagated", "propagated"), ("user", "user")):
+        if origin.startswith(prefix):
+            return kind
+    return "user" if status in (Status.EDITED, Status.CONFIRMED) and not origin else "file"
+
+
+@cache
+def origin_icon(kind: str) -> QIcon:
+    glyph, colour, _name = ORIGINS[kind]
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(1, 1, 30, 30, 7, 7)
+    font = QFont(painter.font())
+    font.setPixelSize(22)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return QIcon(pixmap)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,7 +104,7 @@ class SegmentModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == NUM:
-                return str(index.row() + 1)
+                return number(index.row() + 1)
             if col == SOURCE:
                 return chips(seg.source)
             if col == TARGET:
@@ -82,12 +121,18 @@ class SegmentModel(QAbstractTableModel):
             if col == QA and index.row() in self.session.findings:
                 return "\n".join(f.message for f in self.session.findings[index.row()])
             if col == STATUS:
-                return f"{_(STATUS_NAMES[seg.status])} · {seg.origin}"
+                kind = origin_kind(seg.status, seg.origin)
+                origin = _(ORIGINS[kind][2]) if kind else ""
+                raw = isolate(seg.origin) if seg.origin not in ("", "user") else ""
+                return " · ".join(x for x in (_(STATUS_NAMES[seg.status]), origin, raw) if x)
             if col in (SOURCE, TARGET):
                 return chips(seg.source if col == SOURCE else seg.target) or None
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == TARGET and self.target_rtl:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                        | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.DecorationRole and col == STATUS:
+            kind = origin_kind(seg.status, seg.origin)
+            return origin_icon(kind) if kind else None
         elif role == Qt.ItemDataRole.BackgroundRole and col in (STATUS, TARGET):
             return QBrush(QColor(STATUS_COLOR[seg.status]))
         return None

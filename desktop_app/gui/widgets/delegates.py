@@ -221,11 +221,13 @@ class TargetDelegate(CellDelegate):
         return editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """A dialog taking the focus (Ctrl+K, Ctrl+T, Ctrl+F...) saves the open edit but
-        leaves the editor open: back in the window, the caret is where it was."""
+        """A dialog or a menu taking the focus (Ctrl+K, Ctrl+T, Alt+F...) saves the open
+        edit but leaves the editor open: back in the window, the caret is where it was."""
         if isinstance(watched, TargetEditor) and isinstance(event, QFocusEvent) \
                 and event.type() == QEvent.Type.FocusOut \
-                and event.reason() == Qt.FocusReason.ActiveWindowFocusReason:
+                and event.reason() in (Qt.FocusReason.ActiveWindowFocusReason,
+                                       Qt.FocusReason.PopupFocusReason,
+                                       Qt.FocusReason.MenuBarFocusReason):
             self.commitData.emit(watched)
             return False
         return super().eventFilter(watched, event)

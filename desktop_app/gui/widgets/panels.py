@@ -352,6 +352,12 @@ class QAPanel(QListView):
     def _jump(self, index: QModelIndex) -> None:
         self.jump.emit(self.findings.found[index.row()][0])
 
+    def retranslate(self) -> None:
+        """Findings are put into words when shown: show them again, in the new language."""
+        if self.findings.found:
+            self.findings.dataChanged.emit(self.findings.index(0),
+                                           self.findings.index(len(self.findings.found) - 1))
+
     def show_findings(self, findings: dict[int, list[Finding]]) -> None:
         found = [(row, f) for row in sorted(findings) for f in findings[row]]
         if found == self.findings.found:

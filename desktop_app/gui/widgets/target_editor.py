@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMainWindow, QPlainTextEdit, QWidget
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.tags import copy_source_tags, inside_tag, missing_tags, tag_at
 from desktop_app.gui.i18n import _
+from desktop_app.gui.keys import bare, chord_text
 
 CHIP_BACKGROUND, CHIP_TEXT = QColor("#d9d9e8"), QColor("#333333")
 BREAKS = ("\u2028", "\n")  # a line separator (kept inside the paragraph) or a new line
@@ -154,6 +155,14 @@ class TargetEditor(QPlainTextEdit):
             self.setTextCursor(cursor)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if chord_text(event):  # Alt+F with no menu to open: its command, never its text
+            stripped = bare(event)  # (the app's guard does the same: never relied on here)
+            self._key(stripped)
+            event.setAccepted(stripped.isAccepted())
+            return
+        self._key(event)
+
+    def _key(self, event: QKeyEvent) -> None:
         key, ctrl = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if ctrl:
