@@ -8,6 +8,8 @@ from __future__ import annotations
 import errno
 import re
 
+from desktop_app.core.i18n import _
+
 MAX_MESSAGE = 600
 # Line breaks, other control characters and bidi controls (which could make a file name
 # print as something else) never reach the user's terminal from a message.
@@ -20,8 +22,6 @@ def one_line(message: object, limit: int = MAX_MESSAGE) -> str:
     text = " ".join(_UNPRINTABLE.sub(" ", str(message)).split())
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
     if len(text) > limit:
-        from desktop_app.core.i18n import _
-
         keep = limit - 40
         text = f"{text[:keep]} ... " + _("({n} more characters)").format(n=len(text) - keep)
     return text
@@ -29,8 +29,6 @@ def one_line(message: object, limit: int = MAX_MESSAGE) -> str:
 
 def describe_os_error(exc: OSError) -> str:
     """One sentence for a failed file operation, naming the file."""
-    from desktop_app.core.i18n import _  # i18n needs languages, which needs this module
-
     where = f": {exc.filename}" if exc.filename else ""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return _("the disk is full{where}; that file was not saved, free some space and "
@@ -49,8 +47,6 @@ _SQLITE_PLACE = ("disk i/o error", "unable to open database file", "readonly dat
 def sqlite_place_problem(exc: BaseException, name: str) -> str | None:
     """One sentence when ``exc`` says the disk or folder failed rather than the file's
     content; None when the content itself is the problem."""
-    from desktop_app.core.i18n import _
-
     text = str(exc).lower()
     if not any(marker in text for marker in _SQLITE_PLACE):
         return None

@@ -19,7 +19,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from desktop_app.core import languages
+from desktop_app.core.digits import to_native_digits
 from desktop_app.core.resources import shipped
 
 DOMAIN = "tarjuman"
@@ -63,13 +63,26 @@ def _translations(code: str) -> Translations:
     return Translations(fp=buf, domain=DOMAIN)
 
 
+_ui = "en"  # the UI language's code; set through ``languages.set_ui_language``
+
+
+def ui_language() -> str:
+    return _ui
+
+
+def use_language(code: str) -> None:
+    """Speak ``code`` from now on (a code ``languages`` has checked)."""
+    global _ui
+    _ui = code
+
+
 def N_(text: str) -> str:  # noqa: N802
     """Mark a string for the catalogs where it is defined; translate it where it is shown."""
     return text
 
 
 def _(text: str) -> str:
-    code = languages.ui_language()
+    code = ui_language()
     if code == "en":
         return text
     return _catalog(code).get(text, text)
@@ -78,14 +91,10 @@ def _(text: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a counted message for ``n`` in the UI language (format the count in
     afterwards, with :func:`number`)."""
-    code = languages.ui_language()
+    code = ui_language()
     if code == "en":
         return singular if n == 1 else plural
     return str(_translations(code).ngettext(singular, plural, n))
-
-
-def set_language(code: str) -> languages.Language:
-    return languages.set_ui_language(code)
 
 
 _latin_digits = False  # the "ui_digits" setting: Latin digits in the Dari or Pashto UI
@@ -98,14 +107,14 @@ def set_digits(kind: str) -> None:
 
 
 def native_digits() -> bool:
-    return languages.ui_language() != "en" and not _latin_digits
+    return ui_language() != "en" and not _latin_digits
 
 
 def number(value: int) -> str:
     """A count or row number in the UI's digits: the UI language's own unless the
     setting says Latin (called per row: kept cheap)."""
     text = str(value)
-    return languages.to_native_digits(text) if native_digits() else text
+    return to_native_digits(text) if native_digits() else text
 
 
 def isolate(text: str) -> str:
@@ -116,7 +125,7 @@ def isolate(text: str) -> str:
 
 def quoted(text: str) -> str:
     """A term quoted in a message, isolated from the words around it."""
-    return isolate(f"«{text}»" if languages.ui_language() != "en" else repr(text))
+    return isolate(f"«{text}»" if ui_language() != "en" else repr(text))
 
 
 class Msg:
@@ -192,7 +201,7 @@ class Digits:
         self.text = text
 
     def __str__(self) -> str:
-        return isolate(languages.to_native_digits(self.text) if native_digits() else self.text)
+        return isolate(to_native_digits(self.text) if native_digits() else self.text)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Digits) and self.text == other.text

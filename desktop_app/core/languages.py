@@ -14,7 +14,11 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 
+from desktop_app.core import i18n
+from desktop_app.core.digits import to_latin_digits as to_latin_digits
+from desktop_app.core.digits import to_native_digits as to_native_digits
 from desktop_app.core.errors import UnknownLanguageError
+from desktop_app.core.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +98,12 @@ for _lang in LANGUAGES:
         _BY_KEY[_key.casefold()] = _lang
 
 UI_LANGUAGES: tuple[Language, ...] = (ENGLISH, DARI, PASHTO)
-_ui_language = "en"
 
 
 def get(code: str) -> Language:
     """The language for any accepted code or alias, or :class:`UnknownLanguageError`."""
     lang = _BY_KEY.get(code.strip().casefold())
     if lang is None:
-        from desktop_app.core.i18n import _  # i18n reads the UI language from here
-
         supported = ", ".join(f"{lang.code} ({lang.english_name})" for lang in LANGUAGES)
         raise UnknownLanguageError(_("unknown language {code!r}; supported: {supported}").format(
             code=code, supported=supported))
@@ -114,19 +115,16 @@ def is_known(code: str) -> bool:
 
 
 def set_ui_language(code: str) -> Language:
-    global _ui_language
     lang = get(code)
     if lang not in UI_LANGUAGES:
-        from desktop_app.core.i18n import _  # i18n reads the UI language from here
-
         raise UnknownLanguageError(_("{name} is not a UI language; choose one of {codes}").format(
             name=lang.display_name(), codes=", ".join(ui.code for ui in UI_LANGUAGES)))
-    _ui_language = lang.code
+    i18n.use_language(lang.code)
     return lang
 
 
 def ui_language() -> str:
-    return _ui_language
+    return i18n.ui_language()
 
 
 @lru_cache(maxsize=64)
@@ -140,23 +138,6 @@ def _babel_name(locale_id: str, in_locale_id: str) -> str | None:
         in_locale
     )
     return str(name) if name else None
-
-
-_LATIN = "0123456789"
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"  # U+06F0..U+06F9, used in Afghanistan and Iran
-_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"  # U+0660..U+0669
-_TO_NATIVE = str.maketrans(_LATIN, _PERSIAN_DIGITS)
-_TO_LATIN = str.maketrans(_PERSIAN_DIGITS + _ARABIC_INDIC, _LATIN * 2)
-
-
-def to_native_digits(text: str) -> str:
-    """ASCII digits to Extended Arabic-Indic digits (۰–۹)."""
-    return text.translate(_TO_NATIVE)
-
-
-def to_latin_digits(text: str) -> str:
-    """Extended Arabic-Indic (۰–۹) and Arabic-Indic (٠–٩) digits to ASCII."""
-    return text.translate(_TO_LATIN)
 
 
 def format_number(value: float | int, language: str) -> str:
@@ -181,7 +162,7 @@ def name_of_code(code: str) -> str:
     name = None
     with contextlib.suppress(UnknownLocaleError, ValueError, TypeError):
         name = Locale.parse(code.replace("-", "_")).get_language_name(
-            get(_ui_language).babel_locale)
+            get(i18n.ui_language()).babel_locale)
     return f"{name} ({code})" if name else code
 
 

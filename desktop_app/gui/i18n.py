@@ -11,8 +11,8 @@ from desktop_app.core.i18n import (
     ngettext,
     number,
     set_digits,
-    set_language,
 )
+from desktop_app.core.languages import set_ui_language as set_language
 
 __all__ = ["DOMAIN", "N_", "Texts", "_", "isolate", "locale_dir", "native_digits", "ngettext",
            "number", "set_digits", "set_language"]

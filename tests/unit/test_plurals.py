@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import languages
+from desktop_app.core import i18n
 from desktop_app.core.i18n import ngettext, number
 from desktop_app.core.mt.hardware import Plan
 from desktop_app.core.session import ExportCheck
@@ -17,7 +17,7 @@ def counted(singular: str, plural: str, n: int) -> str:
 @pytest.fixture
 def ui(monkeypatch: pytest.MonkeyPatch) -> object:
     def use(code: str) -> None:
-        monkeypatch.setattr(languages, "_ui_language", code)
+        monkeypatch.setattr(i18n, "_ui", code)
     return use
 
 

@@ -18,7 +18,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from desktop_app import cli
-from desktop_app.core import languages
+from desktop_app.core import i18n
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.i18n import locale_dir
 
@@ -214,7 +214,7 @@ def test_cli_follows_the_editors_language_and_reports_a_bad_settings_file(
 @pytest.fixture
 def dari_ui(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Dari UI for one test (monkeypatch puts the language back after it)."""
-    monkeypatch.setattr(languages, "_ui_language", "prs")
+    monkeypatch.setattr(i18n, "_ui", "prs")
 
 
 class _Server(BaseHTTPRequestHandler):
