@@ -44,6 +44,13 @@ def check_target(out: Path, fmt: str, *, bilingual: bool = False,
     return kind
 
 
+def export_file(project_path: Path, out: Path, *, fallback: str = "mt",
+                bilingual: bool = False) -> str:
+    """:func:`export` with a connection of its own (a background job's thread)."""
+    with Project.open(project_path) as project:
+        return export(project, out, fallback=fallback, bilingual=bilingual)
+
+
 def export(project: Project, out: Path, *, fallback: str = "mt",
            bilingual: bool = False) -> str:
     """Write ``out`` by its extension; return what was written. Never over the project

@@ -79,6 +79,11 @@ def _document_key(document: Path) -> str:
     return str(document.expanduser().resolve())
 
 
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` names a project (``.tarjuman``) rather than a document."""
+    return path.suffix == SUFFIX
+
+
 def find_project(document: Path, target_lang: str) -> Path | None:
     """The newest project made from this document file into this language, if any."""
     key, target = _document_key(document), languages.get(target_lang).code

@@ -274,12 +274,17 @@ class MainWindow(BackgroundJobs):
         """Open a project file, or a document: its existing project into ``target`` if
         there is one, else a new project imported in the background."""
         from desktop_app.core.background import import_job
-        from desktop_app.core.project import SUFFIX
-        from desktop_app.core.session import EditSession, Snapshot, find_project, snapshot
+        from desktop_app.core.session import (
+            EditSession,
+            Snapshot,
+            find_project,
+            is_project_file,
+            snapshot,
+        )
 
         target = target or self.settings.default_target
         try:
-            existing = path if path.suffix == SUFFIX else find_project(path, target)
+            existing = path if is_project_file(path) else find_project(path, target)
         except TarjumanError as exc:
             show_error(self, str(exc))
             return False

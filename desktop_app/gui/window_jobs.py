@@ -178,8 +178,7 @@ class BackgroundJobs(QMainWindow):
     def export_to(self, path: Path, *, bilingual: bool = False) -> bool:
         """Check (never over the original; count unreviewed MT and empty targets), then
         write in the background with the job's own connection."""
-        from desktop_app.core.exports import export
-        from desktop_app.core.project import Project
+        from desktop_app.core.exports import export_file
 
         self._commit_editor()
         if self.session is None or self.job is not None:
@@ -192,11 +191,7 @@ class BackgroundJobs(QMainWindow):
         project_path = self.session.project.path
 
         def work(ctx: jobs.Context) -> str:
-            project = Project.open(project_path)
-            try:
-                return export(project, path, bilingual=bilingual)
-            finally:
-                project.close()
+            return export_file(project_path, path, bilingual=bilingual)
 
         def done(_kind: str) -> None:
             message = _("Exported to {path}").format(path=path)
