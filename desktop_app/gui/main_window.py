@@ -637,17 +637,21 @@ class MainWindow(BackgroundJobs):
     # -- MT ------------------------------------------------------------------------------
 
     def _show_mt(self, row: int) -> None:
+        """What the dock knows at once (never waiting on the network: a server's answer
+        comes from the decode job), then alternatives once the cursor rests."""
         from desktop_app.core.errors import NoModelError
-        from desktop_app.core.mt.routing import choose, describe
+        from desktop_app.core.mt.routing import choose_offline, describe
 
         project = self.session.project
         try:
-            route = choose(project.source_lang, project.target_lang)
+            route = choose_offline(project.source_lang, project.target_lang)
         except NoModelError:
             self.mt_panel.show_no_model(project.source_lang, project.target_lang)
             return
         seg = self.session.segments[row]
-        shown = describe(route)  # model, device and note in the dock
+        # model, device and note in the dock; the server's line from its last answer
+        shown = describe(route) if route else (self.mt_panel.route_note or
+                                               _("asking the translation server…"))
         self.mt_panel.show_alternatives([seg.mt_text] if seg.mt_text else [], shown)
         self.mt_timer.start()  # decode alternatives once the cursor rests here
 

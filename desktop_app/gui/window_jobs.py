@@ -87,20 +87,29 @@ class BackgroundJobs(QMainWindow):
             if self.current_row() == row:
                 self.mt_panel.show_alternatives(*found)
 
-        jobs.Op(work, key="mt-decode").success(done).failure(
-            lambda exc: self.mt_panel.show_message(jobs.message(exc))).run_in_background()
+        def failed(exc: BaseException, row: int = row) -> None:
+            from desktop_app.core.errors import NoModelError
+
+            if self.current_row() != row:
+                return
+            if isinstance(exc, NoModelError):  # no local model, and the server has no pair
+                self.mt_panel.show_no_model(source_lang, target_lang)
+            else:  # a server not answering: said in the dock, editing goes on
+                self.mt_panel.show_message(jobs.message(exc))
+
+        jobs.Op(work, key="mt-decode").success(done).failure(failed).run_in_background()
 
     def pretranslate(self) -> None:
         if self.session is None or self.job is not None:
             return
         self.mt_timer.stop()  # no dock decode racing the job for the model and the MT cache
         from desktop_app.core.errors import NoModelError
-        from desktop_app.core.mt.routing import choose
+        from desktop_app.core.mt.routing import choose_offline
         from desktop_app.core.pretranslate import pretranslate_file
 
         project = self.session.project
-        try:
-            choose(project.source_lang, project.target_lang)
+        try:  # a server is asked by the job, never on this thread
+            choose_offline(project.source_lang, project.target_lang)
         except NoModelError:
             self.mt_panel.show_no_model(project.source_lang, project.target_lang)
             self.docks["mt"].show()

@@ -91,6 +91,21 @@ def choose(source: str, target: str, engine: str | None = None,
         raise
 
 
+def choose_offline(source: str, target: str, settings: Settings | None = None) -> Route | None:
+    """:func:`choose` without touching the network, for the window's thread: the local
+    route, or None when the answer is the team's server's (asked by a background job);
+    :class:`NoModelError` when neither a local model nor a server can serve the pair."""
+    settings = settings or Settings.load()
+    if settings.libretranslate_url and settings.prefer_remote:
+        return None
+    try:
+        return _choose_local(source, target, None, settings.mt_model)
+    except NoModelError:
+        if settings.libretranslate_url:
+            return None
+        raise
+
+
 def rank(models: list[ModelInfo], target: str) -> list[ModelInfo]:
     """Best first: published quality for the target, then engine order of the registry."""
     order = {name: i for i, name in enumerate(registry.NAMES)}

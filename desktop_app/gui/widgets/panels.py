@@ -80,6 +80,7 @@ class MTPanel(QWidget):
     def __init__(self, rtl: bool):
         super().__init__()
         self.rtl = rtl
+        self.route_note = ""  # the model or server that answered last
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -121,6 +122,8 @@ class MTPanel(QWidget):
         self.models_button.setVisible(True)
 
     def show_alternatives(self, texts: list[str], note: str = "") -> None:
+        if note:
+            self.route_note = note  # shown again while the next answer is on its way
         self.list.clear()
         self.list.setVisible(True)
         self.models_button.setVisible(False)
