@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import docx
 
 from desktop_app.core import languages
+from desktop_app.core.documents import pdf_limits
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.docx import mark_paragraph, mark_table
 from desktop_app.core.i18n import _
@@ -107,27 +108,32 @@ def _walk(container: object) -> Iterator[object]:
 
 def _pages(data: bytes, name: str) -> list[_Page]:
     # pdfminer is imported on first use: the CLI starts faster without it
-    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTCurve, LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     pages: list[_Page] = []
     try:
-        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), 1):
-            if number > MAX_PAGES:
-                raise DocumentError(_("{name} has more than {n} pages").format(
-                    name=name, n=MAX_PAGES))
-            lines, rules = [], []
-            for obj in _walk(page):
-                if isinstance(obj, LTTextLine):
-                    line = _line(obj, page, number)
-                    if line is not None:
-                        lines.append(line)
-                elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
-                    x0, y0, x1, y1 = obj.bbox
-                    rules.append((x0, page.height - y1, x1, page.height - y0))
-            pages.append(_Page(number, page.width, page.height, lines, rules))
+        with pdf_limits.budget(name) as active:
+            for number, page in enumerate(pdf_limits.extract_pages(data, active, LAParams()), 1):
+                if number > MAX_PAGES:
+                    raise DocumentError(_("{name} has more than {n} pages").format(
+                        name=name, n=MAX_PAGES))
+                lines, rules = [], []
+                for obj in _walk(page):
+                    if isinstance(obj, LTTextLine):
+                        line = _line(obj, page, number)
+                        if line is not None:
+                            lines.append(line)
+                    elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
+                        x0, y0, x1, y1 = obj.bbox
+                        rules.append((x0, page.height - y1, x1, page.height - y0))
+                pages.append(_Page(number, page.width, page.height, lines, rules))
     except DocumentError:
         raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise DocumentError(_("{name} is protected by a password: open it in a PDF reader, "
+                              "save a copy without the password (or ask the client for one), "
+                              "and import that copy").format(name=name)) from exc
     except Exception as exc:  # pdfminer raises many kinds for broken or locked files
         detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         raise DocumentError(_("{name}: not a readable PDF ({error})").format(
