@@ -47,6 +47,7 @@ _NUMBERED = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(/|of)\s*\d{1,4})?$",
                           re.IGNORECASE)
 _ENDS = ".!?:;\"”’)»؟۔"
+_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(slots=True)
@@ -153,15 +154,32 @@ def _key(text: str) -> str:
 
 def _drop_running(pages: list[_Page]) -> None:
     """Remove headers, footers and page numbers: edge lines that repeat, digits aside,
-    on at least half of the pages (two at least), and lone page numbers."""
+    on at least half of the pages (two at least), and lone page numbers, when they stand
+    apart from the text (a body line that happens to look alike, "Paragraph 6 reports" at
+    the top of one page and "Paragraph 16 reports" on the next, or a number in a table at
+    the foot of a page, is followed or flanked by its neighbours and stays)."""
     edge_keys: Counter[str] = Counter()
     for page in pages:
         keys = {_key(ln.text) for ln in page.lines if _at_edge(ln, page)}
         edge_keys.update(keys)
     need = max(2, (len(pages) + 1) // 2)
     for page in pages:
-        page.lines = [ln for ln in page.lines if not (_at_edge(ln, page) and (
-            edge_keys[_key(ln.text)] >= need or _PAGE_NUMBER.match(ln.text)))]
+        running = [ln for ln in page.lines if _at_edge(ln, page) and (
+            edge_keys[_key(ln.text)] >= need or _PAGE_NUMBER.match(ln.text))]
+        ids = {id(ln) for ln in running}
+        body = [ln for ln in page.lines if id(ln) not in ids]
+        dropped = {id(ln) for ln in running if _apart(ln, body, page)}
+        page.lines = [ln for ln in page.lines if id(ln) not in dropped]
+
+
+def _apart(line: Line, body: list[Line], page: _Page) -> bool:
+    """Whether ``line`` stands apart from the body text toward the page's middle."""
+    slack = line.height * 0.8
+    if line.top < page.height / 2:  # a header: the first body line below it
+        below = [ln.top for ln in body if ln.top > line.top - line.height / 2]
+        return not below or min(below) - line.bottom > slack
+    above = [ln.bottom for ln in body if ln.bottom < line.bottom + line.height / 2]
+    return not above or line.top - max(above) > slack
 
 
 def _at_edge(line: Line, page: _Page) -> bool:
@@ -248,8 +266,9 @@ def _columns(lines: list[Line], page: _Page) -> list[list[Line]]:
 @dataclass(slots=True)
 class _Para:
     lines: list[Line]
-    kind: str = "p"  # p, li, h (level set at the end)
+    kind: str = "p"  # p, li, h (level set at the end), title
     marker: str = ""
+    vocabulary: frozenset[str] = frozenset()  # the document's words, hyphenated ones too
 
     @property
     def text(self) -> str:
@@ -259,10 +278,22 @@ class _Para:
             if not out:
                 out = text
             elif re.search(r"\w-$", out) and text[:1].islower():
-                out = out[:-1] + text  # a word hyphenated at the line end
+                out = out[:-1] + text if self._joined(out, text) else out + text
             else:
                 out += " " + text
         return out
+
+    def _joined(self, before: str, after: str) -> bool:
+        """Whether a hyphen at a line end only split a word ("humani-" + "tarian"): the
+        document writes the joined word elsewhere and never the hyphenated one. A real
+        hyphen ("battle-" + "hardened") is kept."""
+        head = _WORD.findall(before[:-1])[-1].lower()
+        tail = _WORD.match(after)
+        if tail is None:
+            return False
+        rest = tail.group(0).lower()
+        return (f"{head}-{rest}" not in self.vocabulary
+                and f"{head}{rest}" in self.vocabulary)
 
 
 def _marker(text: str) -> str:
@@ -277,12 +308,13 @@ def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
     """Append the paragraphs of ``runs`` to ``items``; the first line of a run (a new
     column or page) goes on with the last paragraph when its sentence is unfinished.
     A table stands in the flow as one placeholder line, where its cells go."""
-    for run in runs:
-        pitch = _pitch(run)
+    for run in map(_bullets_joined, runs):
+        spacing = _spacing(run)
         left = min((ln.x0 for ln in run), default=0.0)
         prev: Line | None = None
         for line in run:
             if line.text in tables:
+                _continue_table(items, tables[line.text], first_in_run=prev is None)
                 items.extend(tables[line.text])
                 prev = None
                 continue
@@ -295,7 +327,8 @@ def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
                 starts = (bool(current.marker) or last.text[-1:] in _ENDS
                           or not line.text[:1].islower() or abs(line.size - last.size) > 0.6)
             else:
-                step = max(pitch, prev.height * 1.15)  # the line spacing inside a paragraph
+                # the line spacing inside a paragraph, for this line's size
+                step = max(spacing * prev.size, prev.height * 1.15)
                 starts = (abs(line.size - prev.size) > 0.6 or line.top - prev.top > step * 1.3
                           or (line.x0 > left + 8 and not current.marker)  # first-line indent
                           or (bool(current.marker) and line.x0 <= left + 2))
@@ -307,10 +340,56 @@ def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
             prev = line
 
 
-def _pitch(run: list[Line]) -> float:
-    steps = Counter(round(b.top - a.top) for a, b in zip(run, run[1:], strict=False)
-                    if 0 < b.top - a.top < 3 * max(a.height, 1) and a.size and b.size)
-    return float(steps.most_common(1)[0][0]) if steps else 14.0
+def _continue_table(items: list[_Para | Cell], cells: list[Cell], *, first_in_run: bool) -> None:
+    """A table that opens a column or page right after a table with as many columns is
+    the same table going on: its cells take that table's number and the next rows."""
+    last = items[-1] if items else None
+    if not (first_in_run and cells and isinstance(last, Cell)):
+        return
+    before = [c for c in items if isinstance(c, Cell) and c.table == last.table]
+    if max(c.col for c in before) != max(c.col for c in cells):
+        return
+    shift = last.row + 1 - min(c.row for c in cells)
+    for cell in cells:
+        cell.table, cell.row = last.table, cell.row + shift
+
+
+def _spacing(run: list[Line]) -> float:
+    """The usual distance from one line to the next in a run, as a multiple of the font
+    size (so a two-line title in a larger size reads as one paragraph)."""
+    steps = Counter(round((b.top - a.top) / a.size, 1) for a, b in zip(run, run[1:],
+                                                                       strict=False)
+                    if a.size and abs(a.size - b.size) < 0.6 and 0 < b.top - a.top
+                    < 3 * max(a.height, 1))
+    return float(steps.most_common(1)[0][0]) if steps else 1.4
+
+
+def _bullets_joined(run: list[Line]) -> list[Line]:
+    """A bullet the PDF drew apart from its text (its own line, left of it on the same
+    row) is put back in front of that text."""
+    out: list[Line] = []
+    skip: set[int] = set()
+    for k, line in enumerate(run):
+        if k in skip:
+            continue
+        if len(line.text) == 1 and line.text in BULLETS:
+            for j in (k + 1, k - 1):
+                other = run[j] if 0 <= j < len(run) else None
+                if (other is not None and j not in skip and other.x0 > line.x0
+                        and abs(other.top - line.top) < max(line.height, other.height) * 0.6):
+                    joined = Line(f"{line.text} {other.text}", line.x0, other.x1, other.top,
+                                  other.bottom, other.size, other.bold, other.page)
+                    if j < k:
+                        out[-1] = joined
+                    else:
+                        out.append(joined)
+                        skip.add(j)
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return out
 
 
 def _is_heading(para: _Para, body: float) -> bool:
@@ -329,8 +408,33 @@ def _body_size(pages: list[_Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
+def _vocabulary(pages: list[_Page]) -> frozenset[str]:
+    """Every word the document writes whole (in a line, not split at its end)."""
+    words: set[str] = set()
+    for page in pages:
+        for line in page.lines:
+            found = _WORD.findall(line.text.lower())
+            if found and line.text.endswith("-"):
+                found.pop()  # "humani-": half a word
+            words.update(found)
+    return frozenset(words)
+
+
+def _mark_title(paras: list[_Para], body: float) -> None:
+    """The paragraph in the largest size on page 1, when larger than the body text and
+    short enough to be one, is the document's title."""
+    first = [p for p in paras if p.lines[0].page == 1 and p.kind in ("p", "h")]
+    if not first:
+        return
+    top = max(first, key=lambda p: p.lines[0].size)
+    size = top.lines[0].size
+    if size >= body * 1.15 and len(top.text) <= 200 and top.text[-1:] not in ".,;" and sum(
+            1 for p in first if abs(p.lines[0].size - size) < 0.1) == 1:
+        top.kind = "title"
+
+
 def _levels(paras: list[_Para]) -> dict[float, int]:
-    sizes = sorted({p.lines[0].size for p in paras if p.kind == "h"}, reverse=True)
+    sizes = sorted({p.lines[0].size for p in paras if p.kind in ("h", "title")}, reverse=True)
     return {s: min(k + 1, 6) for k, s in enumerate(sizes)}
 
 
@@ -353,14 +457,18 @@ def read_blocks(data: bytes, name: str) -> list[Block]:
             free.append(Line(key, x0, x1, t, b, 0.0, False, page.number))
         _paragraphs(_columns(free, page), items, placed)
     paras = [p for p in items if isinstance(p, _Para)]
+    vocabulary = _vocabulary(pages)
     for para in paras:
+        para.vocabulary = vocabulary
         if para.kind == "p" and _is_heading(para, body):
             para.kind = "h"
+    _mark_title(paras, body)
     levels = _levels(paras)
     blocks: list[Block] = []
     for item in items:
         if isinstance(item, Cell):
-            blocks.append(Block(f"b{len(blocks)}", _Para(item.lines).text, "cell",
+            blocks.append(Block(f"b{len(blocks)}", _Para(item.lines, vocabulary=vocabulary).text,
+                                "cell",
                                 {"table": item.table, "row": item.row, "col": item.col}))
             continue
         text, meta = item.text, {}
@@ -397,7 +505,9 @@ class Pdf:
                 _cell(table, int(block.meta["row"]), int(block.meta["col"]), text, lang)
                 continue
             table_id = None
-            if block.kind.startswith("h"):
+            if block.kind == "title":
+                paragraph = document.add_heading(text, level=0)  # Word's "Title" style
+            elif block.kind.startswith("h"):
                 paragraph = document.add_heading(text, level=min(int(block.kind[1:]), 9))
             elif block.kind == "li":
                 numbered = str(block.meta.get("marker", ""))[:1].isalnum()
