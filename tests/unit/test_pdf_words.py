@@ -1,6 +1,7 @@
 """PDF text as the author wrote it: a hyphen at a line end is kept when it is a real one
-(the document writes the hyphenated word, or never the joined one) and dropped when it
-only split a word; the title (the largest type on page 1) is the docx's Title."""
+(the document writes the hyphenated word, or two words it uses) and dropped when it only
+split a word (the document writes the joined word, or the halves are no words of it); the
+title (the largest type on page 1) is the docx's Title."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ LINES = [(20, 72, 720, "Field report from Kandahar"),
          (11, 72, 652, "officers said the humani-"),
          (11, 72, 638, "tarian convoys reached every humanitarian post."),
          (11, 72, 610, "A well-"),
-         (11, 72, 596, "known route was closed for the winter.")]
+         (11, 72, 596, "known route was closed for the winter, as well as the ambas-"),
+         (11, 72, 582, "sadors road, known to every driver.")]
 
 
 def report(tmp_path: Path) -> bytes:
@@ -31,7 +33,8 @@ def test_real_hyphens_stay_and_split_words_are_joined(tmp_path: Path) -> None:
         ("title", "Field report from Kandahar"),
         ("p", "The units were battle-hardened after the winter, and the battle-hardened "
               "officers said the humanitarian convoys reached every humanitarian post."),
-        ("p", "A well-known route was closed for the winter.")]
+        ("p", "A well-known route was closed for the winter, as well as the ambassadors "
+              "road, known to every driver.")]
 
 
 def test_the_title_is_the_docx_title(tmp_path: Path) -> None:

@@ -183,7 +183,7 @@ def _apart(line: Line, body: list[Line], page: _Page) -> bool:
 
 
 def _at_edge(line: Line, page: _Page) -> bool:
-    return line.bottom < page.height * EDGE * 1.5 or line.top > page.height * (1 - EDGE)
+    return line.bottom < page.height * EDGE * 1.5 or line.top > page.height * (1 - EDGE * 1.5)
 
 
 # -- tables: text inside ruled cells -------------------------------------------------------
@@ -284,16 +284,23 @@ class _Para:
         return out
 
     def _joined(self, before: str, after: str) -> bool:
-        """Whether a hyphen at a line end only split a word ("humani-" + "tarian"): the
-        document writes the joined word elsewhere and never the hyphenated one. A real
-        hyphen ("battle-" + "hardened") is kept."""
+        """Whether a hyphen at a line end only split a word ("humani-" + "tarian"), by the
+        document's own words: a hyphenated word it writes elsewhere keeps its hyphen, a
+        joined word it writes elsewhere is joined; failing both, two words the document
+        uses ("battle-" + "hardened") keep the hyphen and a fragment ("ambas-") is joined.
+        """
         head = _WORD.findall(before[:-1])[-1].lower()
         tail = _WORD.match(after)
         if tail is None:
             return False
         rest = tail.group(0).lower()
-        return (f"{head}-{rest}" not in self.vocabulary
-                and f"{head}{rest}" in self.vocabulary)
+        words = self.vocabulary
+        if f"{head}-{rest}" in words:
+            return False
+        if f"{head}{rest}" in words:
+            return True
+        last, first = head.rsplit("-", 1)[-1], rest.split("-", 1)[0]
+        return not (len(last) > 2 and len(first) > 2 and last in words and first in words)
 
 
 def _marker(text: str) -> str:
@@ -330,7 +337,7 @@ def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
                 # the line spacing inside a paragraph, for this line's size
                 step = max(spacing * prev.size, prev.height * 1.15)
                 starts = (abs(line.size - prev.size) > 0.6 or line.top - prev.top > step * 1.3
-                          or (line.x0 > left + 8 and not current.marker)  # first-line indent
+                          or (line.x0 > prev.x0 + 8 and not current.marker)  # first-line indent
                           or (bool(current.marker) and line.x0 <= left + 2))
             if starts:
                 items.append(_Para([line], "li" if marker else "p", marker))
@@ -412,11 +419,16 @@ def _vocabulary(pages: list[_Page]) -> frozenset[str]:
     """Every word the document writes whole (in a line, not split at its end)."""
     words: set[str] = set()
     for page in pages:
+        split = False
         for line in page.lines:
             found = _WORD.findall(line.text.lower())
-            if found and line.text.endswith("-"):
-                found.pop()  # "humani-": half a word
+            if found and split:
+                found.pop(0)  # "tarian" after "humani-": half a word
+            split = line.text.endswith("-")
+            if found and split:
+                found.pop()
             words.update(found)
+            words.update(part for word in found if "-" in word for part in word.split("-"))
     return frozenset(words)
 
 
