@@ -53,6 +53,15 @@ def empty_text_objects(path: Path) -> Path:
     return write_pdf(path, [deflate([b"BT 10 10 Td ET\n" * 300_000])])
 
 
+def scattered(path: Path) -> Path:
+    """29,000 letters strewn over one page (under the character limit): pdfminer would group
+    29,000 one-letter lines into boxes in quadratic time."""
+    body = b"".join(b"BT /F1 6 Tf %d %d Td (%c) Tj ET\n" % (10 + k * 37 % 590,
+                                                          10 + k * 53 % 770, 97 + k % 26)
+                    for k in range(29_000))
+    return write_pdf(path, [deflate([body])])
+
+
 def spaces(path: Path) -> Path:
     """1 MB holding 1 GB of spaces in one content stream."""
     return write_pdf(path, [deflate([b"BT /F1 12 Tf 72 700 Td (Kabul.) Tj ET\n",
@@ -92,6 +101,7 @@ CASES = {
     "text-operators.pdf": (text_operators, "more than 32 MB (the limit for one stream)"),
     "text-objects.pdf": (text_objects, "characters (the limit for one page)"),
     "empty-text-objects.pdf": (empty_text_objects, "text objects (the limit for one page)"),
+    "scattered.pdf": (scattered, "lines of text (the limit for one page)"),
     "spaces.pdf": (spaces, "more than 32 MB (the limit for one stream)"),
     "spaces-on-many-pages.pdf": (spaces_on_many_pages, "128 MB (the limit for one file)"),
     "operators.pdf": (operators, "drawing operations (the limit for one page)"),

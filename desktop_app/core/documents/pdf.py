@@ -115,7 +115,10 @@ def _pages(data: bytes, name: str) -> list[_Page]:
     pages: list[_Page] = []
     try:
         with pdf_limits.budget(name) as active:
-            for number, page in enumerate(pdf_limits.extract_pages(data, active, LAParams()), 1):
+            # boxes_flow=None: no hierarchical grouping of boxes (quadratic in their number);
+            # reading order is rebuilt from the lines here
+            layout = LAParams(boxes_flow=None)
+            for number, page in enumerate(pdf_limits.extract_pages(data, active, layout), 1):
                 if number > MAX_PAGES:
                     raise DocumentError(_("{name} has more than {n} pages").format(
                         name=name, n=MAX_PAGES))
@@ -277,7 +280,7 @@ class _Para:
             text = line.text
             if not out:
                 out = text
-            elif re.search(r"\w-$", out) and text[:1].islower():
+            elif re.search(r"\w-$", out[-2:]) and text[:1].islower():  # the end only: linear
                 out = out[:-1] + text if self._joined(out, text) else out + text
             else:
                 out += " " + text
@@ -289,7 +292,7 @@ class _Para:
         joined word it writes elsewhere is joined; failing both, two words the document
         uses ("battle-" + "hardened") keep the hyphen and a fragment ("ambas-") is joined.
         """
-        head = _WORD.findall(before[:-1])[-1].lower()
+        head = _WORD.findall(before[-200:-1])[-1].lower()
         tail = _WORD.match(after)
         if tail is None:
             return False

@@ -41,6 +41,7 @@ class Limits:
     page_text_objects: int = 50_000  # BT ... ET
     document_text_objects: int = 2_000_000
     page_chars: int = 30_000
+    page_lines: int = 5_000  # pdfminer groups a page's lines into boxes in quadratic time
     document_chars: int = 5_000_000
     seconds: float = 120.0
 
@@ -123,6 +124,12 @@ class Budget:
         if self.chars > self.limits.document_chars:
             raise self.refuse(_("it holds more than {n:,} characters (the limit for one "
                                 "file)").format(n=self.limits.document_chars))
+
+    def check_lines(self, n: int) -> None:
+        if n > self.limits.page_lines:
+            raise self.refuse(_("{where} holds more than {n:,} lines of text (the limit for "
+                                "one page)").format(where=self.where(),
+                                                    n=self.limits.page_lines))
 
     def check_time(self) -> None:
         if time.monotonic() - self.started > self.limits.seconds:
@@ -251,6 +258,7 @@ def extract_pages(data: bytes, active: Budget, laparams: Any) -> Iterator[Any]:
     from io import BytesIO
 
     from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTPage, LTTextBox
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
@@ -278,7 +286,18 @@ def extract_pages(data: bytes, active: Budget, laparams: Any) -> Iterator[Any]:
             active.charge_operations()
             super().do_Q()
 
+    class Page(LTPage):
+        def group_textlines(self, laparams: LAParams, lines: Any) -> Iterator[LTTextBox]:
+            active.check_lines(len(lines))  # before the grouping, whose time is quadratic
+            yield from super().group_textlines(laparams, lines)
+
     class Device(PDFPageAggregator):
+        def begin_page(self, page: PDFPage, ctm: Any) -> None:
+            super().begin_page(page, ctm)
+            plain = self.cur_item
+            assert isinstance(plain, LTPage)
+            self.cur_item = Page(plain.pageid, plain.bbox, plain.rotate)
+
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             active.charge_char()
             return float(super().render_char(*args, **kwargs))
