@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 
 from desktop_app.core.documents.pdf import Pdf
-from tests.hardening.pdf_bytes import text_page, write_pdf
+from tests.hardening.pdf_bytes import deflate, text_page, write_pdf
 
 LINES = [(20, 72, 720, "Field report from Kandahar"),
          (11, 72, 680, "The units were battle-"),
@@ -51,3 +51,14 @@ def test_a_first_page_of_one_size_has_no_title(tmp_path: Path) -> None:
     data = write_pdf(tmp_path / "plain.pdf", [text_page(
         [(11, 72, 700, "Only body text here."), (11, 72, 660, "And more of it.")])])
     assert {b.kind for b in Pdf().load(data.read_bytes(), "plain.pdf").blocks} == {"p"}
+
+
+def test_text_drawn_by_a_form_xobject_is_imported(tmp_path: Path) -> None:
+    content = b"BT /F1 12 Tf 72 600 Td (Text inside a form.) Tj ET"
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font "
+            b"<< /F1 3 0 R >> >> /Length %d >>\nstream\n" % len(content) + content
+            + b"\nendstream")
+    page = deflate([b"BT /F1 12 Tf 72 700 Td (Text on the page.) Tj ET\n/X0 Do"])
+    data = write_pdf(tmp_path / "form.pdf", [page], [form]).read_bytes()
+    assert [b.text for b in Pdf().load(data, "form.pdf").blocks] == [
+        "Text on the page.", "Text inside a form."]

@@ -99,11 +99,11 @@ def _line(obj: LTTextLine, page: LTPage, number: int) -> Line | None:
 
 
 def _walk(container: object) -> Iterator[object]:
-    from pdfminer.layout import LTTextContainer, LTTextLine
+    from pdfminer.layout import LTFigure, LTTextContainer, LTTextLine
 
     for obj in container:  # type: ignore[attr-defined]
         yield obj
-        if isinstance(obj, LTTextContainer) and not isinstance(obj, LTTextLine):
+        if isinstance(obj, LTFigure | LTTextContainer) and not isinstance(obj, LTTextLine):
             yield from _walk(obj)
 
 
@@ -117,7 +117,8 @@ def _pages(data: bytes, name: str) -> list[_Page]:
         with pdf_limits.budget(name) as active:
             # boxes_flow=None: no hierarchical grouping of boxes (quadratic in their number);
             # reading order is rebuilt from the lines here
-            layout = LAParams(boxes_flow=None)
+            # all_texts: text drawn by form XObjects is text too (else silently dropped)
+            layout = LAParams(boxes_flow=None, all_texts=True)
             for number, page in enumerate(pdf_limits.extract_pages(data, active, layout), 1):
                 if number > MAX_PAGES:
                     raise DocumentError(_("{name} has more than {n} pages").format(

@@ -258,7 +258,7 @@ def extract_pages(data: bytes, active: Budget, laparams: Any) -> Iterator[Any]:
     from io import BytesIO
 
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams, LTPage, LTTextBox
+    from pdfminer.layout import LAParams, LTFigure, LTPage, LTTextBox
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
@@ -291,12 +291,25 @@ def extract_pages(data: bytes, active: Budget, laparams: Any) -> Iterator[Any]:
             active.check_lines(len(lines))  # before the grouping, whose time is quadratic
             yield from super().group_textlines(laparams, lines)
 
+    class Figure(LTFigure):  # a form XObject's text, grouped when all_texts is on
+        def group_textlines(self, laparams: LAParams, lines: Any) -> Iterator[LTTextBox]:
+            active.check_lines(len(lines))
+            yield from super().group_textlines(laparams, lines)
+
     class Device(PDFPageAggregator):
         def begin_page(self, page: PDFPage, ctm: Any) -> None:
             super().begin_page(page, ctm)
             plain = self.cur_item
             assert isinstance(plain, LTPage)
             self.cur_item = Page(plain.pageid, plain.bbox, plain.rotate)
+
+        def begin_figure(self, name: str, bbox: Any, matrix: Any) -> None:
+            super().begin_figure(name, bbox, matrix)
+            plain = self.cur_item
+            assert isinstance(plain, LTFigure)
+            figure = Figure.__new__(Figure)
+            figure.__dict__.update(plain.__dict__)  # pdfminer's own figure, now bounded
+            self.cur_item = figure
 
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             active.charge_char()
