@@ -8,7 +8,7 @@ import re
 import lxml.html
 import pytest
 
-from desktop_app.core.documents.base import TAG, DocumentError
+from desktop_app.core.documents.base import TAG
 from desktop_app.core.documents.html import Html
 from desktop_app.core.errors import InputError
 
@@ -149,6 +149,15 @@ def test_right_to_left_export_sets_dir_and_every_lang() -> None:
     assert (root.get("dir"), root.get("lang"), root.get("xml:lang")) == ("rtl", "ps", "ps")
 
 
-def test_a_project_from_the_earlier_html_reader_is_told_to_import_again() -> None:
-    with pytest.raises(DocumentError, match="import the document again"):
-        Html().save(b"<p>Hello.</p>", "t.html", {"E1": DARI}, "dari")
+def test_a_project_from_the_earlier_html_reader_still_exports_in_place() -> None:
+    """Ids of the earlier reader: E1 the first leaf block, E2@title an attribute..."""
+    src = ('<html><head><title>Report</title></head><body><p>Hello <b title="Bold">'
+           "world</b>.</p><div>Loose <p>Inner.</p></div></body></html>")
+    out = Html().save(src.encode(), "t.html", {"E1": "گزارش", "E2": "سلام ⟨1⟩جهان⟨/1⟩.",
+                                                  "E3@title": "پررنگ", "E4": "درونی."},
+                      "dari")
+    root = lxml.html.document_fromstring(out)
+    assert root.find(".//title").text == "گزارش"
+    p = root.find(".//body/p")
+    assert (p.text, p[0].text, p[0].get("title"), p[0].tail) == ("سلام ", "جهان", "پررنگ", ".")
+    assert root.find(".//div/p").text == "درونی."

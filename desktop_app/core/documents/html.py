@@ -269,6 +269,39 @@ def _walk(tree: etree._ElementTree) -> Iterator[tuple[str, etree._Element, Run |
     yield from block(root)
 
 
+# The blocks of the earlier reader (ids E1, E2@title...), so that a project it imported
+# still exports each translation into its own element: leaf elements of these kinds.
+_EARLIER_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd",
+                   "caption", "figcaption", "blockquote", "title", "button", "label", "option",
+                   "summary", "legend", "div", "section", "article", "header", "footer",
+                   "aside", "nav", "main", "ul", "ol", "dl", "table", "thead", "tbody", "tr",
+                   "form", "figure", "body", "head", "html", "pre", "address", "fieldset",
+                   "details", "hr", "select"}
+_EARLIER_SKIP = {"script", "style", "code", "pre", "noscript", "template", "svg", "math",
+                 "textarea"}
+
+
+def _earlier_walk(tree: etree._ElementTree) -> Iterator[tuple[str, etree._Element, Run | str]]:
+    n = 0
+    for el in tree.getroot().iter():
+        tag = _tag(el)
+        if not tag or tag in _EARLIER_SKIP or any(
+                _tag(a) in _EARLIER_SKIP for a in el.iterancestors()):
+            continue
+        if (tag in _EARLIER_BLOCKS and "".join(el.itertext()).strip() and not any(
+                _tag(d) in _EARLIER_BLOCKS | _EARLIER_SKIP for d in el.iterdescendants())):
+            n += 1
+            yield f"E{n}", el, Run(el, 0, len(el))
+        for attr in ATTRS:
+            if (el.get(attr) or "").strip():
+                n += 1
+                yield f"E{n}@{attr}", el, attr
+        if tag == "meta" and (el.get("name") or "").lower() == "description" and el.get(
+                "content"):
+            n += 1
+            yield f"E{n}@content", el, "content"
+
+
 def _utf8_declared(root: etree._Element) -> None:
     """Every charset declaration says UTF-8 (what export writes), and a ``<meta
     charset>`` in the head says it too: libxml2's writer drops a head's http-equiv
@@ -308,13 +341,10 @@ class Html:
         return Imported(self.name, blocks, source_lang=lang)
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
-        if any(re.fullmatch(r"E\d+(@.*)?", bid) for bid in targets):
-            raise DocumentError(_("{name} was imported by an earlier Tarjuman, which read HTML "
-                                  "differently: import the document again (your confirmed "
-                                  "translations come back from the translation memory)").format(
-                                      name=name))
         tree = _parse(data, name)
-        items = [(bid, el, what) for bid, el, what in _walk(tree) if bid in targets]
+        legacy = any(re.fullmatch(r"E\d+(@.*)?", bid) for bid in targets)
+        walk = _earlier_walk(tree) if legacy else _walk(tree)
+        items = [(bid, el, what) for bid, el, what in walk if bid in targets]
         for bid, el, what in items:  # attributes first: rebuilt runs copy their elements
             if isinstance(what, str):
                 el.set(what, targets[bid])
