@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -117,23 +118,27 @@ def _blank(text: str | None) -> bool:
 @dataclass(slots=True)
 class Run:
     """Text of ``container`` from slot ``start`` to slot ``end``: slot 0 is the container's
-    text, slot i the tail of child i-1; the children between are inline."""
+    text, slot i the tail of child i-1; the children between are inline. ``kids`` is the
+    container's children as read (lxml's indexing walks a list: reading them once keeps a
+    page of many thousand runs linear). Runs are rebuilt from the last one back, so the
+    children before a run are never the ones that changed."""
     container: etree._Element
     start: int
     end: int
+    kids: list[etree._Element]
 
     def slot(self, i: int) -> str:
-        return (self.container.text if i == 0 else self.container[i - 1].tail) or ""
+        return (self.container.text if i == 0 else self.kids[i - 1].tail) or ""
 
     def set_slot(self, i: int, value: str) -> None:
         if i == 0:
             self.container.text = value or None
         else:
-            self.container[i - 1].tail = value or None
+            self.kids[i - 1].tail = value or None
 
     @property
     def children(self) -> list[etree._Element]:
-        return list(self.container)[self.start:self.end]
+        return self.kids[self.start:self.end]
 
     @property
     def raw(self) -> bool:
@@ -147,12 +152,13 @@ def _runs(container: etree._Element, blocks: set[etree._Element]) -> Iterator[Ru
     for i in range(len(kids) + 1):
         if i < len(kids) and kids[i] not in blocks:
             continue
+        run = Run(container, start, i, kids)
         a, b = start, i
-        while a < b and _blank(Run(container, a, b).slot(a)) and _edge(kids[a]):
+        while a < b and _blank(run.slot(a)) and _edge(kids[a]):
             a += 1
-        while b > a and _blank(Run(container, a, b).slot(b)) and _edge(kids[b - 1]):
+        while b > a and _blank(run.slot(b)) and _edge(kids[b - 1]):
             b -= 1
-        run = Run(container, a, b)
+        run.start, run.end = a, b
         if any(not _blank(run.slot(k)) for k in range(a, b + 1)) or any(
                 not _blank("".join(c.itertext())) for c in run.children
                 if isinstance(c.tag, str) and _tag(c) not in OPAQUE):
@@ -229,8 +235,13 @@ def _rebuild(run: Run, target: str) -> None:
         run.set_slot(run.start, lead + (holder.text or "") + trail)
         return
     run.set_slot(run.start, lead + (holder.text or ""))
-    for k, node in enumerate(new):
-        run.container.insert(run.start + k, node)
+    anchor = run.kids[run.start - 1] if run.start else None
+    for node in new:  # each after the last: no walk down the container's children
+        if anchor is None:
+            run.container.insert(0, node)
+        else:
+            anchor.addnext(node)
+        anchor = node
     new[-1].tail = (new[-1].tail or "") + trail
 
 
@@ -258,10 +269,10 @@ def _walk(tree: etree._ElementTree) -> Iterator[tuple[str, etree._Element, Run |
 
     def block(el: etree._Element) -> Iterator[tuple[str, etree._Element, Run | str]]:
         yield from attrs(el)
-        runs = list(_runs(el, blocks))
+        runs = deque(_runs(el, blocks))
         for i, child in enumerate([*el, None]):
             while runs and (child is None or runs[0].start <= i):
-                yield f"H{next(count)}", el, runs.pop(0)
+                yield f"H{next(count)}", el, runs.popleft()
             if child is None:
                 break
             yield from (block(child) if child in blocks else inline(child))
@@ -291,7 +302,8 @@ def _earlier_walk(tree: etree._ElementTree) -> Iterator[tuple[str, etree._Elemen
         if (tag in _EARLIER_BLOCKS and "".join(el.itertext()).strip() and not any(
                 _tag(d) in _EARLIER_BLOCKS | _EARLIER_SKIP for d in el.iterdescendants())):
             n += 1
-            yield f"E{n}", el, Run(el, 0, len(el))
+            kids = list(el)
+            yield f"E{n}", el, Run(el, 0, len(kids), kids)
         for attr in ATTRS:
             if (el.get(attr) or "").strip():
                 n += 1
