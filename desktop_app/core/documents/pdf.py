@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pdfminer.layout import LTPage, LTTextLine
 
 MAX_PAGES = 2000
+MAX_RULES = 5000  # drawn lines on a page beyond which no ruled table is looked for
 EDGE = 0.09  # the top and bottom share of a page where running headers and footers live
 BULLETS = "\uf0b7\uf0a7•●▪◦‣∙·-–*"
 _NUMBERED = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
@@ -197,7 +198,11 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 def _tables(page: _Page, first_id: int) -> tuple[list[Cell], list[Box]]:
-    """Cells of the ruled tables of a page and the boxes they cover."""
+    """Cells of the ruled tables of a page and the boxes they cover. A page of more than
+    MAX_RULES drawn lines is a drawing (a map, a chart): its text is read as paragraphs,
+    and the table search, which compares rules with rules, is not run."""
+    if len(page.rules) > MAX_RULES:
+        return [], []
     horizontal = sorted({round(t, 0) for x0, t, x1, b in page.rules
                          if b - t < 2 and x1 - x0 > 20})
     vertical = [(x0, t, b) for x0, t, x1, b in page.rules if x1 - x0 < 2 and b - t > 5]
