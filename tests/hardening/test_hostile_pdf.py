@@ -159,3 +159,19 @@ def test_a_real_pdf_under_the_limits_still_imports(tmp_path: Path) -> None:
 
     blocks = Pdf().load(pdf.read_bytes(), "report.pdf").blocks
     assert "Line 7 of the report." in " ".join(b.text for b in blocks)
+
+
+def test_a_page_of_many_drawn_lines_imports_in_bounds(tmp_path: Path) -> None:
+    """70,000 ruled segments (under the operation limit): a drawing, read as paragraphs;
+    the table search, which compares rules with rules, is not run on it."""
+    body = b"BT /F1 10 Tf 72 700 Td (Kabul grid.) Tj ET\n" + b"".join(
+        b"%d %d m %d %d l S\n" % (10 + k % 590, 10 + k // 590 % 770, 41 + k % 590,
+                                  10 + k // 590 % 770) for k in range(70_000))
+    pdf = write_pdf(tmp_path / "grid.pdf", [deflate([body])])
+    home = tmp_path / "home"
+    home.mkdir()
+    out = tmp_path / "grid.tarjuman"
+    code, err, rss = run_bounded(["project", "new", str(pdf), "--to", "dari", "-o", str(out)],
+                                 home)
+    assert code == 0, err
+    assert out.exists() and rss < LIMIT_RSS_MB
