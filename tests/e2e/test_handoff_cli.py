@@ -27,8 +27,8 @@ def test_a_pdf_report_becomes_a_dari_docx(with_model, tmp_path: Path) -> None:
     source = [(kind, text) for kind, text in expected() if kind != "cell"]
     assert len(paragraphs) == len(source)
     styles = [p.style.name for p in paragraphs]
-    assert styles == [{"h1": "Heading 1", "h2": "Heading 2", "li": "List Bullet"}.get(
-        kind, "Normal") for kind, _text in source]
+    names = {"title": "Title", "h2": "Heading 2", "li": "List Bullet"}
+    assert styles == [names.get(kind, "Normal") for kind, _text in source]
     assert len(document.tables) == 1 and len(document.tables[0].rows) == 3
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(blank_pdf())

@@ -42,7 +42,7 @@ def test_a_two_column_report_becomes_a_dari_docx(report: Path, tmp_path: Path) -
     paragraphs = [p for p in document.paragraphs if p.text.strip()]
     want = [text for kind, text in expected() if kind != "cell"]
     assert [p.text for p in paragraphs] == ["ترجمه: " + t for t in want]
-    assert [p.style.name for p in paragraphs][:2] == ["Heading 1", "Normal"]
+    assert [p.style.name for p in paragraphs][:2] == ["Title", "Normal"]
     assert sum(p.style.name == "List Bullet" for p in paragraphs) == 2
     for p in paragraphs:
         assert p._p.pPr.find(qn("w:bidi")) is not None

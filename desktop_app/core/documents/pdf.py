@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import docx
 
 from desktop_app.core import languages
+from desktop_app.core.documents import pdf_limits
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.docx import mark_paragraph, mark_table
 from desktop_app.core.i18n import _
@@ -40,12 +41,14 @@ if TYPE_CHECKING:
     from pdfminer.layout import LTPage, LTTextLine
 
 MAX_PAGES = 2000
+MAX_RULES = 5000  # drawn lines on a page beyond which no ruled table is looked for
 EDGE = 0.09  # the top and bottom share of a page where running headers and footers live
 BULLETS = "\uf0b7\uf0a7•●▪◦‣∙·-–*"
 _NUMBERED = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(/|of)\s*\d{1,4})?$",
                           re.IGNORECASE)
 _ENDS = ".!?:;\"”’)»؟۔"
+_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(slots=True)
@@ -97,37 +100,46 @@ def _line(obj: LTTextLine, page: LTPage, number: int) -> Line | None:
 
 
 def _walk(container: object) -> Iterator[object]:
-    from pdfminer.layout import LTTextContainer, LTTextLine
+    from pdfminer.layout import LTFigure, LTTextContainer, LTTextLine
 
     for obj in container:  # type: ignore[attr-defined]
         yield obj
-        if isinstance(obj, LTTextContainer) and not isinstance(obj, LTTextLine):
+        if isinstance(obj, LTFigure | LTTextContainer) and not isinstance(obj, LTTextLine):
             yield from _walk(obj)
 
 
 def _pages(data: bytes, name: str) -> list[_Page]:
     # pdfminer is imported on first use: the CLI starts faster without it
-    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTCurve, LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     pages: list[_Page] = []
     try:
-        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), 1):
-            if number > MAX_PAGES:
-                raise DocumentError(_("{name} has more than {n} pages").format(
-                    name=name, n=MAX_PAGES))
-            lines, rules = [], []
-            for obj in _walk(page):
-                if isinstance(obj, LTTextLine):
-                    line = _line(obj, page, number)
-                    if line is not None:
-                        lines.append(line)
-                elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
-                    x0, y0, x1, y1 = obj.bbox
-                    rules.append((x0, page.height - y1, x1, page.height - y0))
-            pages.append(_Page(number, page.width, page.height, lines, rules))
+        with pdf_limits.budget(name) as active:
+            # boxes_flow=None: no hierarchical grouping of boxes (quadratic in their number);
+            # reading order is rebuilt from the lines here
+            # all_texts: text drawn by form XObjects is text too (else silently dropped)
+            layout = LAParams(boxes_flow=None, all_texts=True)
+            for number, page in enumerate(pdf_limits.extract_pages(data, active, layout), 1):
+                if number > MAX_PAGES:
+                    raise DocumentError(_("{name} has more than {n} pages").format(
+                        name=name, n=MAX_PAGES))
+                lines, rules = [], []
+                for obj in _walk(page):
+                    if isinstance(obj, LTTextLine):
+                        line = _line(obj, page, number)
+                        if line is not None:
+                            lines.append(line)
+                    elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
+                        x0, y0, x1, y1 = obj.bbox
+                        rules.append((x0, page.height - y1, x1, page.height - y0))
+                pages.append(_Page(number, page.width, page.height, lines, rules))
     except DocumentError:
         raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise DocumentError(_("{name} is protected by a password: open it in a PDF reader, "
+                              "save a copy without the password (or ask the client for one), "
+                              "and import that copy").format(name=name)) from exc
     except Exception as exc:  # pdfminer raises many kinds for broken or locked files
         detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         raise DocumentError(_("{name}: not a readable PDF ({error})").format(
@@ -147,19 +159,36 @@ def _key(text: str) -> str:
 
 def _drop_running(pages: list[_Page]) -> None:
     """Remove headers, footers and page numbers: edge lines that repeat, digits aside,
-    on at least half of the pages (two at least), and lone page numbers."""
+    on at least half of the pages (two at least), and lone page numbers, when they stand
+    apart from the text (a body line that happens to look alike, "Paragraph 6 reports" at
+    the top of one page and "Paragraph 16 reports" on the next, or a number in a table at
+    the foot of a page, is followed or flanked by its neighbours and stays)."""
     edge_keys: Counter[str] = Counter()
     for page in pages:
         keys = {_key(ln.text) for ln in page.lines if _at_edge(ln, page)}
         edge_keys.update(keys)
     need = max(2, (len(pages) + 1) // 2)
     for page in pages:
-        page.lines = [ln for ln in page.lines if not (_at_edge(ln, page) and (
-            edge_keys[_key(ln.text)] >= need or _PAGE_NUMBER.match(ln.text)))]
+        running = [ln for ln in page.lines if _at_edge(ln, page) and (
+            edge_keys[_key(ln.text)] >= need or _PAGE_NUMBER.match(ln.text))]
+        ids = {id(ln) for ln in running}
+        body = [ln for ln in page.lines if id(ln) not in ids]
+        dropped = {id(ln) for ln in running if _apart(ln, body, page)}
+        page.lines = [ln for ln in page.lines if id(ln) not in dropped]
+
+
+def _apart(line: Line, body: list[Line], page: _Page) -> bool:
+    """Whether ``line`` stands apart from the body text toward the page's middle."""
+    slack = line.height * 0.8
+    if line.top < page.height / 2:  # a header: the first body line below it
+        below = [ln.top for ln in body if ln.top > line.top - line.height / 2]
+        return not below or min(below) - line.bottom > slack
+    above = [ln.bottom for ln in body if ln.bottom < line.bottom + line.height / 2]
+    return not above or line.top - max(above) > slack
 
 
 def _at_edge(line: Line, page: _Page) -> bool:
-    return line.bottom < page.height * EDGE * 1.5 or line.top > page.height * (1 - EDGE)
+    return line.bottom < page.height * EDGE * 1.5 or line.top > page.height * (1 - EDGE * 1.5)
 
 
 # -- tables: text inside ruled cells -------------------------------------------------------
@@ -169,7 +198,11 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 def _tables(page: _Page, first_id: int) -> tuple[list[Cell], list[Box]]:
-    """Cells of the ruled tables of a page and the boxes they cover."""
+    """Cells of the ruled tables of a page and the boxes they cover. A page of more than
+    MAX_RULES drawn lines is a drawing (a map, a chart): its text is read as paragraphs,
+    and the table search, which compares rules with rules, is not run."""
+    if len(page.rules) > MAX_RULES:
+        return [], []
     horizontal = sorted({round(t, 0) for x0, t, x1, b in page.rules
                          if b - t < 2 and x1 - x0 > 20})
     vertical = [(x0, t, b) for x0, t, x1, b in page.rules if x1 - x0 < 2 and b - t > 5]
@@ -242,8 +275,9 @@ def _columns(lines: list[Line], page: _Page) -> list[list[Line]]:
 @dataclass(slots=True)
 class _Para:
     lines: list[Line]
-    kind: str = "p"  # p, li, h (level set at the end)
+    kind: str = "p"  # p, li, h (level set at the end), title
     marker: str = ""
+    vocabulary: frozenset[str] = frozenset()  # the document's words, hyphenated ones too
 
     @property
     def text(self) -> str:
@@ -252,11 +286,30 @@ class _Para:
             text = line.text
             if not out:
                 out = text
-            elif re.search(r"\w-$", out) and text[:1].islower():
-                out = out[:-1] + text  # a word hyphenated at the line end
+            elif re.search(r"\w-$", out[-2:]) and text[:1].islower():  # the end only: linear
+                out = out[:-1] + text if self._joined(out, text) else out + text
             else:
                 out += " " + text
         return out
+
+    def _joined(self, before: str, after: str) -> bool:
+        """Whether a hyphen at a line end only split a word ("humani-" + "tarian"), by the
+        document's own words: a hyphenated word it writes elsewhere keeps its hyphen, a
+        joined word it writes elsewhere is joined; failing both, two words the document
+        uses ("battle-" + "hardened") keep the hyphen and a fragment ("ambas-") is joined.
+        """
+        head = _WORD.findall(before[-200:-1])[-1].lower()
+        tail = _WORD.match(after)
+        if tail is None:
+            return False
+        rest = tail.group(0).lower()
+        words = self.vocabulary
+        if f"{head}-{rest}" in words:
+            return False
+        if f"{head}{rest}" in words:
+            return True
+        last, first = head.rsplit("-", 1)[-1], rest.split("-", 1)[0]
+        return not (len(last) > 2 and len(first) > 2 and last in words and first in words)
 
 
 def _marker(text: str) -> str:
@@ -271,12 +324,13 @@ def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
     """Append the paragraphs of ``runs`` to ``items``; the first line of a run (a new
     column or page) goes on with the last paragraph when its sentence is unfinished.
     A table stands in the flow as one placeholder line, where its cells go."""
-    for run in runs:
-        pitch = _pitch(run)
+    for run in map(_bullets_joined, runs):
+        spacing = _spacing(run)
         left = min((ln.x0 for ln in run), default=0.0)
         prev: Line | None = None
         for line in run:
             if line.text in tables:
+                _continue_table(items, tables[line.text], first_in_run=prev is None)
                 items.extend(tables[line.text])
                 prev = None
                 continue
@@ -289,9 +343,10 @@ def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
                 starts = (bool(current.marker) or last.text[-1:] in _ENDS
                           or not line.text[:1].islower() or abs(line.size - last.size) > 0.6)
             else:
-                step = max(pitch, prev.height * 1.15)  # the line spacing inside a paragraph
+                # the line spacing inside a paragraph, for this line's size
+                step = max(spacing * prev.size, prev.height * 1.15)
                 starts = (abs(line.size - prev.size) > 0.6 or line.top - prev.top > step * 1.3
-                          or (line.x0 > left + 8 and not current.marker)  # first-line indent
+                          or (line.x0 > prev.x0 + 8 and not current.marker)  # first-line indent
                           or (bool(current.marker) and line.x0 <= left + 2))
             if starts:
                 items.append(_Para([line], "li" if marker else "p", marker))
@@ -301,10 +356,56 @@ def _paragraphs(runs: list[list[Line]], items: list[_Para | Cell],
             prev = line
 
 
-def _pitch(run: list[Line]) -> float:
-    steps = Counter(round(b.top - a.top) for a, b in zip(run, run[1:], strict=False)
-                    if 0 < b.top - a.top < 3 * max(a.height, 1) and a.size and b.size)
-    return float(steps.most_common(1)[0][0]) if steps else 14.0
+def _continue_table(items: list[_Para | Cell], cells: list[Cell], *, first_in_run: bool) -> None:
+    """A table that opens a column or page right after a table with as many columns is
+    the same table going on: its cells take that table's number and the next rows."""
+    last = items[-1] if items else None
+    if not (first_in_run and cells and isinstance(last, Cell)):
+        return
+    before = [c for c in items if isinstance(c, Cell) and c.table == last.table]
+    if max(c.col for c in before) != max(c.col for c in cells):
+        return
+    shift = last.row + 1 - min(c.row for c in cells)
+    for cell in cells:
+        cell.table, cell.row = last.table, cell.row + shift
+
+
+def _spacing(run: list[Line]) -> float:
+    """The usual distance from one line to the next in a run, as a multiple of the font
+    size (so a two-line title in a larger size reads as one paragraph)."""
+    steps = Counter(round((b.top - a.top) / a.size, 1) for a, b in zip(run, run[1:],
+                                                                       strict=False)
+                    if a.size and abs(a.size - b.size) < 0.6 and 0 < b.top - a.top
+                    < 3 * max(a.height, 1))
+    return float(steps.most_common(1)[0][0]) if steps else 1.4
+
+
+def _bullets_joined(run: list[Line]) -> list[Line]:
+    """A bullet the PDF drew apart from its text (its own line, left of it on the same
+    row) is put back in front of that text."""
+    out: list[Line] = []
+    skip: set[int] = set()
+    for k, line in enumerate(run):
+        if k in skip:
+            continue
+        if len(line.text) == 1 and line.text in BULLETS:
+            for j in (k + 1, k - 1):
+                other = run[j] if 0 <= j < len(run) else None
+                if (other is not None and j not in skip and other.x0 > line.x0
+                        and abs(other.top - line.top) < max(line.height, other.height) * 0.6):
+                    joined = Line(f"{line.text} {other.text}", line.x0, other.x1, other.top,
+                                  other.bottom, other.size, other.bold, other.page)
+                    if j < k:
+                        out[-1] = joined
+                    else:
+                        out.append(joined)
+                        skip.add(j)
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return out
 
 
 def _is_heading(para: _Para, body: float) -> bool:
@@ -323,8 +424,38 @@ def _body_size(pages: list[_Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
+def _vocabulary(pages: list[_Page]) -> frozenset[str]:
+    """Every word the document writes whole (in a line, not split at its end)."""
+    words: set[str] = set()
+    for page in pages:
+        split = False
+        for line in page.lines:
+            found = _WORD.findall(line.text.lower())
+            if found and split:
+                found.pop(0)  # "tarian" after "humani-": half a word
+            split = line.text.endswith("-")
+            if found and split:
+                found.pop()
+            words.update(found)
+            words.update(part for word in found if "-" in word for part in word.split("-"))
+    return frozenset(words)
+
+
+def _mark_title(paras: list[_Para], body: float) -> None:
+    """The paragraph in the largest size on page 1, when larger than the body text and
+    short enough to be one, is the document's title."""
+    first = [p for p in paras if p.lines[0].page == 1 and p.kind in ("p", "h")]
+    if not first:
+        return
+    top = max(first, key=lambda p: p.lines[0].size)
+    size = top.lines[0].size
+    if size >= body * 1.15 and len(top.text) <= 200 and top.text[-1:] not in ".,;" and sum(
+            1 for p in first if abs(p.lines[0].size - size) < 0.1) == 1:
+        top.kind = "title"
+
+
 def _levels(paras: list[_Para]) -> dict[float, int]:
-    sizes = sorted({p.lines[0].size for p in paras if p.kind == "h"}, reverse=True)
+    sizes = sorted({p.lines[0].size for p in paras if p.kind in ("h", "title")}, reverse=True)
     return {s: min(k + 1, 6) for k, s in enumerate(sizes)}
 
 
@@ -347,14 +478,18 @@ def read_blocks(data: bytes, name: str) -> list[Block]:
             free.append(Line(key, x0, x1, t, b, 0.0, False, page.number))
         _paragraphs(_columns(free, page), items, placed)
     paras = [p for p in items if isinstance(p, _Para)]
+    vocabulary = _vocabulary(pages)
     for para in paras:
+        para.vocabulary = vocabulary
         if para.kind == "p" and _is_heading(para, body):
             para.kind = "h"
+    _mark_title(paras, body)
     levels = _levels(paras)
     blocks: list[Block] = []
     for item in items:
         if isinstance(item, Cell):
-            blocks.append(Block(f"b{len(blocks)}", _Para(item.lines).text, "cell",
+            blocks.append(Block(f"b{len(blocks)}", _Para(item.lines, vocabulary=vocabulary).text,
+                                "cell",
                                 {"table": item.table, "row": item.row, "col": item.col}))
             continue
         text, meta = item.text, {}
@@ -391,7 +526,9 @@ class Pdf:
                 _cell(table, int(block.meta["row"]), int(block.meta["col"]), text, lang)
                 continue
             table_id = None
-            if block.kind.startswith("h"):
+            if block.kind == "title":
+                paragraph = document.add_heading(text, level=0)  # Word's "Title" style
+            elif block.kind.startswith("h"):
                 paragraph = document.add_heading(text, level=min(int(block.kind[1:]), 9))
             elif block.kind == "li":
                 numbered = str(block.meta.get("marker", ""))[:1].isalnum()

@@ -14,7 +14,9 @@ _INLINE = re.compile(r"</?(?:b|i|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.IGNORECAS
 
 def _cues(text: str, name: str) -> list[tuple[list[str], list[str]]]:
     """(header lines: number + timing, text lines) per cue."""
-    chunks = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
+    # CR CR LF (a CR LF file that went through a CR -> CR LF conversion again) is one end
+    text = re.sub(r"\r*\n|\r", "\n", text)
+    chunks = re.split(r"\n[ \t]*\n", text.strip("\n"))
     cues = []
     for n, chunk in enumerate(chunks, 1):
         lines = chunk.split("\n")
