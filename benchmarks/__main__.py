@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import (
+    bench_agency,
     bench_big_inputs,
     bench_documents,
     bench_glossary,
@@ -43,6 +44,7 @@ def main() -> int:
         bench_libretranslate.main(Path(home))
         bench_big_inputs.main()
         bench_team.main()
+        bench_agency.main()
     sys.stdout.flush()
     return 0
 

@@ -29,6 +29,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("export", N_("&Export translation…"), "Ctrl+E", "file"),
     Spec("export_bilingual", N_("Export &bilingual…"), "", "file"),
     Spec("import_review", N_("&Import review…"), "", "file"),
+    Spec("analysis", N_("&Analysis…"), "", "file"),
     Spec("quit", N_("&Quit"), "Ctrl+Q", "file"),
     Spec("undo", N_("&Undo"), "Ctrl+Z", "edit"),
     Spec("redo", N_("&Redo"), "Ctrl+Shift+Z", "edit"),
