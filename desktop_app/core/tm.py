@@ -284,10 +284,13 @@ class TranslationMemory:
         """Import a TMX file (see :meth:`import_tmx_report`); how many units were stored."""
         return self.import_tmx_report(path, source_lang, target_lang).stored
 
-    def import_tmx_report(self, path: Path, source_lang: str, target_lang: str) -> TmxImport:
-        """Import a TMX file in one transaction: a kill or a failure leaves the TM as it
-        was; units already stored are refreshed, not duplicated. A file none of whose units
-        holds both languages is refused with a sentence naming the languages it has."""
+    def import_tmx_report(self, path: Path, source_lang: str, target_lang: str, *,
+                          on_progress: Callable[[int], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None) -> TmxImport:
+        """Import a TMX file in one transaction: a kill, a failure or a cancel leaves the TM
+        as it was; units already stored are refreshed, not duplicated. A file none of whose
+        units holds both languages is refused with a sentence naming the languages it has.
+        ``on_progress`` gets the number of units read so far, every few hundred."""
         check_input_file(path)
         want_src, want_tgt = languages.get(source_lang), languages.get(target_lang)
         matches: dict[str, languages.Language | None] = {}
@@ -311,6 +314,8 @@ class TranslationMemory:
             nonlocal units
             for unit in tmx.iter_units(path):
                 units += 1
+                if units % PROGRESS_EVERY == 0:
+                    _tick(units, on_progress, cancelled)
                 s = t = None
                 for code in unit.variants:
                     lang = lang_of(code)
@@ -342,13 +347,21 @@ class TranslationMemory:
                     accepted=", ".join(_lang_name(lang) for lang in languages.LANGUAGES)))
         return report
 
-    def export_tmx(self, source_lang: str, target_lang: str) -> bytes:
+    def export_tmx(self, source_lang: str, target_lang: str, *,
+                   on_progress: Callable[[int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> bytes:
         """TMX 1.4b of one pair; units imported from TMX keep their native codes."""
         src, tgt = languages.get(source_lang), languages.get(target_lang)
         rows = self.db.execute("SELECT source, target, codes FROM units WHERE source_lang = ? "
                                "AND target_lang = ? ORDER BY id", [src.code, tgt.code])
-        return tmx.write((tmx.Pair(r[0], r[1], *tmx.codes_from_json(r[2])) for r in rows),
-                         src.bcp47, tgt.bcp47)
+
+        def pairs() -> Iterator[tmx.Pair]:
+            for n, r in enumerate(rows, 1):
+                if n % PROGRESS_EVERY == 0:
+                    _tick(n, on_progress, cancelled)
+                yield tmx.Pair(r[0], r[1], *tmx.codes_from_json(r[2]))
+
+        return tmx.write(pairs(), src.bcp47, tgt.bcp47)
 
 
 class FuzzyIndex:
@@ -406,6 +419,19 @@ class FuzzyIndex:
         found = process.extractOne(key, self.keys[candidates].tolist(), scorer=fuzz.ratio,
                                    score_cutoff=threshold)
         return round(found[1], 1) if found else 0.0
+
+
+PROGRESS_EVERY = 500
+
+
+def _tick(n: int, on_progress: Callable[[int], None] | None,
+          cancelled: Callable[[], bool] | None) -> None:
+    from desktop_app.core.mt.engine import Cancelled
+
+    if cancelled is not None and cancelled():
+        raise Cancelled(_("cancelled: the translation memory was left as it was"))
+    if on_progress is not None:
+        on_progress(n)
 
 
 def _lang_name(lang: languages.Language) -> str:
