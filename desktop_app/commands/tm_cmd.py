@@ -40,6 +40,16 @@ def register(sub: Any) -> None:
         c.add_argument("--limit", type=int, default=100)
         c.add_argument("--json", action="store_true")
         c.set_defaults(func=run_list)
+    c = s.add_parser("align", help=_("align an English document with its Dari or Pashto "
+                                     "translation and store the sentence pairs in the TM"))
+    c.add_argument("source", type=Path)
+    c.add_argument("target_file", type=Path, metavar="TARGET")
+    c.add_argument("--to", dest="target", required=True)
+    c.add_argument("--tmx", type=Path, metavar="FILE", help=_("also write the pairs as TMX"))
+    c.add_argument("--no-store", action="store_true",
+                   help=_("do not add the pairs to the translation memory"))
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=run_align)
     c = s.add_parser("delete", help=_("delete units by id (see tm list)"))
     c.add_argument("ids", type=int, nargs="+", metavar="ID")
     c.add_argument("--json", action="store_true")
@@ -133,3 +143,29 @@ def _exists(editor: Any, unit_id: int) -> bool:
     except InputError:
         return False
     return True
+
+
+def run_align(args: argparse.Namespace) -> int:
+    from desktop_app.core.align.document import align_files
+
+    if args.tmx:
+        check_output(args.tmx, [args.source, args.target_file])
+    alignment = align_files(args.source, args.target_file, args.target)
+    stored = 0 if args.no_store else alignment.to_tm()
+    if args.tmx:
+        write_atomic(args.tmx, alignment.tmx(), [args.source, args.target_file])
+    if args.json:
+        data = alignment.as_json()
+        data["stored"] = stored
+        print_json(data)
+        return 0
+    kinds: dict[str, int] = {}
+    for link in alignment.links:
+        kinds[link.kind] = kinds.get(link.kind, 0) + 1
+    print(_("{links} links ({kinds}); {stored} units stored in the translation memory").format(
+        links=number(len(alignment.links)),
+        kinds=", ".join(f"{k} {number(v)}" for k, v in sorted(kinds.items())),
+        stored=number(stored)))
+    if args.tmx:
+        print(_("wrote {file}").format(file=args.tmx))
+    return 0

@@ -60,6 +60,10 @@ def origin_label(origin: str) -> str:
         return _("project {name}").format(name=name)
     if kind == "tmx" and name:
         return _("TMX file {name}").format(name=name)
+    confidence, _sep, document = name.partition(":")
+    if kind == "aligned" and confidence.isdigit():
+        return _("aligned from {name} ({confidence}% sure)").format(
+            name=document, confidence=confidence)
     return origin
 
 

@@ -59,6 +59,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("glossary", N_("&Glossary…"), "", "tools"),
     Spec("models", N_("&Translation models…"), "", "tools"),
     Spec("tm_manager", N_("Translation &memory…"), "", "tools"),
+    Spec("align", N_("&Align documents…"), "", "tools"),
     Spec("ui_en", "English", "", "language"),
     Spec("ui_prs", "دری", "", "language"),
     Spec("ui_ps", "پښتو", "", "language"),

@@ -36,7 +36,7 @@ from desktop_app.core.settings import Settings
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
-from desktop_app.gui.dialogs import analysis, tm_manager
+from desktop_app.gui.dialogs import align_editor, analysis, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import N_, _, number, set_language
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
@@ -111,6 +111,7 @@ class MainWindow(BackgroundJobs):
             "import_review": self.ask_import_review,
             "analysis": lambda: analysis.open_analysis(self),
             "tm_manager": lambda: tm_manager.open_tm_manager(self),
+            "align": lambda: align_editor.open_align(self),
             "undo": self.undo, "redo": self.redo, "unconfirm": self.unconfirm,
             "go_to": self.ask_go_to, "concordance": self.open_concordance,
             "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import languages
-from desktop_app.core.i18n import ngettext
+from desktop_app.core.i18n import isolate, ngettext
 from desktop_app.core.tm import TranslationMemory, origin_label
 from desktop_app.core.tm_manager import TmChanges, TmEditor, Unit
 from desktop_app.gui import jobs
@@ -131,7 +131,7 @@ class TmManager(QDialog):
                 when = languages.to_native_digits(when)
             for col, text in enumerate((unit.source, unit.target, origin_label(unit.origin),
                                         unit.author, when)):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(isolate(text) if col < 2 else text)
                 if col > 1:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if col == 1 and languages.get(unit.target_lang).is_rtl:
@@ -172,7 +172,7 @@ class TmManager(QDialog):
         if row >= len(self.units) or col > 1:
             return
         unit = self.units[row]
-        text = item.text()
+        text = item.text().removeprefix("\u2068").removesuffix("\u2069")
         self._do(lambda: self.editor.edit(unit.id, source=text) if col == 0
                  else self.editor.edit(unit.id, target=text))
 
