@@ -72,10 +72,10 @@ def make_analysis_data(home: Path) -> tuple[Path, int]:
 def child_analysis(project: str) -> dict[str, object]:
     from desktop_app.core.analysis import analyze_files
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = analyze_files([Path(project)])
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "bands": {r["band"]: r["segments"]
+    return {"seconds": seconds, "cpu": time.process_time() - cpu, "bands": {r["band"]: r["segments"]
                                           for r in result.as_json()["bands"]}}
 
 
@@ -125,10 +125,10 @@ def make_alignment_data(home: Path) -> tuple[Path, Path]:
 def child_alignment(source: str, target: str) -> dict[str, object]:
     from desktop_app.core.align.document import align_files
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = align_files(Path(source), Path(target), "prs")
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "links": len(result.links),
+    return {"seconds": seconds, "cpu": time.process_time() - cpu, "links": len(result.links),
             "one_to_one": sum(1 for link in result.links if link.kind == "1:1")}
 
 
@@ -152,20 +152,18 @@ def main() -> None:
         os.environ["TARJUMAN_HOME"] = str(home / "data")
         project, n = make_analysis_data(home)
         found = _run_child("analysis", str(project))
-        print(f"analysis: {n:,} segments vs {N_UNITS:,} TM units: {found['seconds']:.2f} s, "
+        print(f"analysis: {n:,} segments vs {N_UNITS:,} TM units: {found['seconds']:.2f} s "
+              f"({found['cpu']:.2f} s CPU), "
               f"peak RSS {found['rss_mb']:.0f} MB (goal < {GOAL:.0f} s: "
               f"{_verdict(float(str(found['seconds'])))}); bands {found['bands']}")
         agree = _run_child("agreement", str(project))
         print(f"analysis prefilter: same band as the exhaustive TM lookup for "
               f"{agree['same_band']}/{agree['sample']} sampled segments, "
               f"{agree['same_high']}/{agree['high']} of those with a match of 75% or more")
-        try:
-            from desktop_app.core.align import document  # noqa: F401
-        except ImportError:
-            return
         src, tgt = make_alignment_data(home)
         aligned = _run_child("alignment", str(src), str(tgt))
-        print(f"alignment: two {N_SENTENCES:,}-sentence documents: {aligned['seconds']:.2f} s, "
+        print(f"alignment: two {N_SENTENCES:,}-sentence documents: {aligned['seconds']:.2f} s "
+              f"({aligned['cpu']:.2f} s CPU), "
               f"peak RSS {aligned['rss_mb']:.0f} MB (goal < {GOAL:.0f} s: "
               f"{_verdict(float(str(aligned['seconds'])))}); {aligned['links']} links, "
               f"{aligned['one_to_one']} of them 1:1")

@@ -109,3 +109,30 @@ def test_text_table_and_two_projects_share_repetitions(cli, tmp_path: Path) -> N
     assert bands(data["documents"][1])["repetition"] == 1
     text = cli("project", "analyze", str(first))
     assert text.returncode == 0 and "Weighted words" in text.stdout and "Total" in text.stdout
+
+
+SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"
+       xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
+ <file original="brief.docx" source-language="en-US" target-language="fa-AF" datatype="x-sdlfilterframework2">
+  <body>
+   <trans-unit id="1">
+    <source>The contract is signed. Payment follows in thirty days.</source>
+    <seg-source><mrk mtype="seg" mid="1">The contract is signed.</mrk> <mrk mtype="seg" mid="2">Payment follows in thirty days.</mrk></seg-source>
+    <target><mrk mtype="seg" mid="1">قرارداد امضا شد.</mrk> <mrk mtype="seg" mid="2"></mrk></target>
+    <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation" locked="true"/><sdl:seg id="2"/></sdl:seg-defs>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+
+def test_locked_trados_segments_have_their_own_band(cli, tmp_path: Path) -> None:
+    doc = tmp_path / "brief.sdlxliff"
+    doc.write_text(SDLXLIFF, encoding="utf-8")
+    assert cli("project", "new", str(doc), "--to", "dari").returncode == 0
+    out = cli("project", "analyze", str(doc) + ".tarjuman", "--json")
+    assert out.returncode == 0, out.stderr
+    got = bands(json.loads(out.stdout))
+    assert got["locked"] == 1 and got["no-match"] == 1
