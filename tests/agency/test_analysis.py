@@ -114,13 +114,16 @@ def test_text_table_and_two_projects_share_repetitions(cli, tmp_path: Path) -> N
 SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"
        xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
- <file original="brief.docx" source-language="en-US" target-language="fa-AF" datatype="x-sdlfilterframework2">
+ <file original="brief.docx" source-language="en-US" target-language="fa-AF"
+       datatype="x-sdlfilterframework2">
   <body>
    <trans-unit id="1">
     <source>The contract is signed. Payment follows in thirty days.</source>
-    <seg-source><mrk mtype="seg" mid="1">The contract is signed.</mrk> <mrk mtype="seg" mid="2">Payment follows in thirty days.</mrk></seg-source>
+    <seg-source><mrk mtype="seg" mid="1">The contract is signed.</mrk> <mrk mtype="seg"
+     mid="2">Payment follows in thirty days.</mrk></seg-source>
     <target><mrk mtype="seg" mid="1">قرارداد امضا شد.</mrk> <mrk mtype="seg" mid="2"></mrk></target>
-    <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation" locked="true"/><sdl:seg id="2"/></sdl:seg-defs>
+    <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation" locked="true"/><sdl:seg
+     id="2"/></sdl:seg-defs>
    </trans-unit>
   </body>
  </file>
