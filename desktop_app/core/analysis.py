@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import wordcount
+from desktop_app.core import languages, wordcount
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import InputError
 from desktop_app.core.i18n import N_, _
@@ -216,9 +216,13 @@ class Analysis:
         style = ("body{font-family:sans-serif}table{border-collapse:collapse}"
                  "td,th{border:1px solid #999;padding:2px 8px;text-align:end}"
                  "td:first-child{text-align:start}.total{background:#eee}")
-        return (f"<!DOCTYPE html><html><head><meta charset=utf-8><title>"
-                f"{html.escape(_('Analysis'))}</title><style>{style}</style></head><body>"
-                f"<h1>{html.escape(_('Analysis'))}</h1>{''.join(parts)}</body></html>"
+        title = html.escape(_("Analysis"))
+        ui = languages.get(languages.ui_language())
+        direction = "rtl" if ui.is_rtl else "ltr"
+        return (f'<!DOCTYPE html><html lang="{ui.bcp47}" dir="{direction}"><head>'
+                f"<meta charset=utf-8><title>"
+                f"{title}</title><style>{style}</style></head><body>"
+                f"<h1>{title}</h1>{''.join(parts)}</body></html>"
                 ).encode()
 
 

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from desktop_app.core import languages, tmx
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError, one_line
-from desktop_app.core.i18n import _, isolate
+from desktop_app.core.i18n import _, isolate, number
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textio import check_input_file
@@ -63,7 +63,7 @@ def origin_label(origin: str) -> str:
     confidence, _sep, document = name.partition(":")
     if kind == "aligned" and confidence.isdigit():
         return _("aligned from {name} ({confidence}% sure)").format(
-            name=document, confidence=confidence)
+            name=document, confidence=number(int(confidence)))
     return origin
 
 

@@ -128,7 +128,7 @@ class TmManager(QDialog):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(unit.created)) \
                 if unit.created else ""
             if languages.ui_language() != "en":
-                when = languages.to_native_digits(when)
+                when = isolate(languages.to_native_digits(when))
             for col, text in enumerate((unit.source, unit.target, origin_label(unit.origin),
                                         unit.author, when)):
                 item = QTableWidgetItem(isolate(text) if col < 2 else text)
