@@ -103,21 +103,21 @@ class Alignment:
         the next link's first sentence to ``row``; up gives ``row``'s last one to the next."""
         if not 0 <= row < len(self.links) - 1 or side not in ("source", "target"):
             return
-        here, nxt = self.links[row], self.links[row + 1]
-        take, give = (getattr(nxt, side), getattr(here, side)) if down else (
-            getattr(here, side), getattr(nxt, side))
-        if not take:
+        here: list[int] = getattr(self.links[row], side)
+        nxt: list[int] = getattr(self.links[row + 1], side)
+        if not (nxt if down else here):
             return
         self._save()
-        here, nxt = self.links[row], self.links[row + 1]
+        here = getattr(self.links[row], side)
+        nxt = getattr(self.links[row + 1], side)
         if down:
-            getattr(here, side).append(getattr(nxt, side).pop(0))
+            here.append(nxt.pop(0))
         else:
-            getattr(nxt, side).insert(0, getattr(here, side).pop())
-        here.confirmed = nxt.confirmed = True
-        if not (nxt.source or nxt.target):
-            del self.links[row + 1]
-        del give
+            nxt.insert(0, here.pop())
+        self.links[row].confirmed = self.links[row + 1].confirmed = True
+        for k in (row + 1, row):  # a link left with no sentence at all goes
+            if not (self.links[k].source or self.links[k].target):
+                del self.links[k]
 
     def confirm(self, row: int) -> None:
         self._save()
