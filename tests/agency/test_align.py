@@ -102,3 +102,24 @@ def test_docx_documents_align(tmp_path: Path) -> None:
         ("The dam was damaged.", "بند ته زیان ورسېد."),
         ("Engineers came on Monday.", "انجنیران د دوشنبې په ورځ راغلل."),
         ("Is there enough water?", "ایا کافي اوبه شته؟")]
+
+
+def test_an_english_pdf_aligns_with_a_dari_docx(tmp_path: Path) -> None:
+    import docx
+
+    from tests.fixtures.pdf_report import to_pdf
+
+    english = ["The clinic in Bamyan opened in 2019. It treats 40 patients a day.",
+               "Is the road open in winter? Snow closes it for 12 days."]
+    dari = ["کلینیک در بامیان در سال ۲۰۱۹ باز شد. روزانه ۴۰ مریض را تداوی می‌کند.",
+            "آیا سرک در زمستان باز است؟ برف آن را برای ۱۲ روز می‌بندد."]
+    for name, paragraphs in (("clinic.docx", english), ("clinic-fa.docx", dari)):
+        document = docx.Document()
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.save(str(tmp_path / name))
+    pdf = to_pdf(tmp_path / "clinic.docx", tmp_path)
+    a = align_files(pdf, tmp_path / "clinic-fa.docx", "dari")
+    assert [k.kind for k in a.links] == ["1:1"] * 4
+    assert a.target_text(a.links[3]) == "برف آن را برای ۱۲ روز می‌بندد."
+    assert "12 days" in a.source_text(a.links[3])
