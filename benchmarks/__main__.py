@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import (
+    bench_agency,
     bench_big_inputs,
     bench_documents,
     bench_glossary,
@@ -47,6 +48,7 @@ def main() -> int:
         bench_office.main()
         bench_odf_epub.main()
         bench_team.main()
+        bench_agency.main()
     sys.stdout.flush()
     return 0
 

@@ -69,6 +69,14 @@ def register(sub: Any) -> None:
                      help=_("what untranslated segments show (default: MT, else source)"))
     exp.add_argument("--bilingual", action="store_true", help=_("side-by-side .docx or .html"))
     exp.set_defaults(func=run_export)
+    ana = s.add_parser("analyze", help=_("word counts per TM match band, for a quote"))
+    ana.add_argument("project", type=Path, nargs="+")
+    ana.add_argument("--json", action="store_true")
+    ana.add_argument("--csv", type=Path, metavar="FILE", help=_("also write the table as CSV"))
+    ana.add_argument("--html", type=Path, metavar="FILE", help=_("also write it as HTML"))
+    ana.add_argument("--weights", type=Path, metavar="FILE",
+                     help=_("weights table (JSON, band: percent; default: the data dir's)"))
+    ana.set_defaults(func=run_analyze)
     rev = s.add_parser("import-review", help=_("bring back a reviewed file: the review .docx "
                                                "(export --bilingual) or XLIFF"))
     rev.add_argument("project", type=Path)
@@ -228,6 +236,33 @@ def run_export(args: argparse.Namespace) -> int:
     if warning:
         print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     print(_("wrote {output} ({kind})").format(output=args.output, kind=kind))
+    return 0
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from desktop_app.core.analysis import analyze_files, load_weights
+    from desktop_app.core.textio import check_output, write_atomic
+
+    if args.weights and not args.weights.is_file():
+        raise InputError(_("no such file: {file}").format(file=args.weights))
+    weights = load_weights(args.weights)
+    outputs = [(p, kind) for p, kind in ((args.csv, "csv"), (args.html, "html")) if p]
+    for path, _kind in outputs:
+        check_output(path, args.project)
+    result = analyze_files(args.project, weights=weights)
+    for path, kind in outputs:
+        write_atomic(path, result.csv() if kind == "csv" else result.html(), args.project)
+    if args.json:
+        print_json(result.as_json())
+        return 0
+    rows = [(_("Band"), _("Segments"), _("Words"), _("Characters"), _("Weight"),
+             _("Weighted words")), *result.table()]
+    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+    for row in rows:
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    for path, _kind in outputs:
+        print(_("wrote {file}").format(file=path), file=sys.stderr)
     return 0
 
 

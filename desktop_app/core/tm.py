@@ -17,13 +17,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from desktop_app.core import languages, tmx
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError, one_line
-from desktop_app.core.i18n import _, isolate, native_digits
+from desktop_app.core.i18n import _, isolate, native_digits, number
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textio import check_input_file
@@ -59,6 +60,10 @@ def origin_label(origin: str) -> str:
         return _("project {name}").format(name=name)
     if kind == "tmx" and name:
         return _("TMX file {name}").format(name=name)
+    confidence, _sep, document = name.partition(":")
+    if kind == "aligned" and confidence.isdigit():
+        return _("aligned from {name} ({confidence}% sure)").format(
+            name=document, confidence=number(int(confidence)))
     return origin
 
 
@@ -272,14 +277,24 @@ class TranslationMemory:
                       rows[i][3] or "", rows[i][4] or 0.0, rows[i][5] or "")
                 for _, score, i in found]
 
+    def fuzzy_index(self, source_lang: str, target_lang: str) -> FuzzyIndex:
+        """Every unit of one pair in memory, for many lookups in a row (an analysis)."""
+        src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        rows = self.db.execute("SELECT DISTINCT norm FROM units WHERE source_lang = ? AND "
+                               "target_lang = ?", [src, tgt]).fetchall()
+        return FuzzyIndex([r[0] for r in rows], src)
+
     def import_tmx(self, path: Path, source_lang: str, target_lang: str) -> int:
         """Import a TMX file (see :meth:`import_tmx_report`); how many units were stored."""
         return self.import_tmx_report(path, source_lang, target_lang).stored
 
-    def import_tmx_report(self, path: Path, source_lang: str, target_lang: str) -> TmxImport:
-        """Import a TMX file in one transaction: a kill or a failure leaves the TM as it
-        was; units already stored are refreshed, not duplicated. A file none of whose units
-        holds both languages is refused with a sentence naming the languages it has."""
+    def import_tmx_report(self, path: Path, source_lang: str, target_lang: str, *,
+                          on_progress: Callable[[int], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None) -> TmxImport:
+        """Import a TMX file in one transaction: a kill, a failure or a cancel leaves the TM
+        as it was; units already stored are refreshed, not duplicated. A file none of whose
+        units holds both languages is refused with a sentence naming the languages it has.
+        ``on_progress`` gets the number of units read so far, every few hundred."""
         check_input_file(path)
         want_src, want_tgt = languages.get(source_lang), languages.get(target_lang)
         matches: dict[str, languages.Language | None] = {}
@@ -303,6 +318,8 @@ class TranslationMemory:
             nonlocal units
             for unit in tmx.iter_units(path):
                 units += 1
+                if units % PROGRESS_EVERY == 0:
+                    _tick(units, on_progress, cancelled)
                 s = t = None
                 for code in unit.variants:
                     lang = lang_of(code)
@@ -334,13 +351,91 @@ class TranslationMemory:
                     accepted=", ".join(_lang_name(lang) for lang in languages.LANGUAGES)))
         return report
 
-    def export_tmx(self, source_lang: str, target_lang: str) -> bytes:
+    def export_tmx(self, source_lang: str, target_lang: str, *,
+                   on_progress: Callable[[int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> bytes:
         """TMX 1.4b of one pair; units imported from TMX keep their native codes."""
         src, tgt = languages.get(source_lang), languages.get(target_lang)
         rows = self.db.execute("SELECT source, target, codes FROM units WHERE source_lang = ? "
                                "AND target_lang = ? ORDER BY id", [src.code, tgt.code])
-        return tmx.write((tmx.Pair(r[0], r[1], *tmx.codes_from_json(r[2])) for r in rows),
-                         src.bcp47, tgt.bcp47)
+
+        def pairs() -> Iterator[tmx.Pair]:
+            for n, r in enumerate(rows, 1):
+                if n % PROGRESS_EVERY == 0:
+                    _tick(n, on_progress, cancelled)
+                yield tmx.Pair(r[0], r[1], *tmx.codes_from_json(r[2]))
+
+        return tmx.write(pairs(), src.bcp47, tgt.bcp47)
+
+
+class FuzzyIndex:
+    """The keys of one language pair, for thousands of lookups (an analysis).
+
+    Scores are those of :meth:`TranslationMemory.fuzzy` (rapidfuzz ``ratio`` over match keys,
+    the same length window), but the candidates come from an inverted word index: of the
+    units holding the segment's rarest words (up to ``budget`` postings), the ``scored``
+    ones sharing most of those words are scored, instead of every unit of the right length.
+    """
+
+    def __init__(self, norms: list[str], language: str, budget: int = 3000,
+                 scored: int = 500):
+        self.language = language
+        self.budget = budget
+        self.scored = scored
+        self.stored = set(norms)
+        keys = list(dict.fromkeys(compact(n) for n in norms))
+        self.keys = np.array(keys, dtype=object)
+        self.lengths = np.fromiter((len(k) for k in keys), dtype=np.int32, count=len(keys))
+        postings: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            for word in set(key.split()):
+                postings.setdefault(word, []).append(i)
+        self.postings = {w: np.array(p, dtype=np.int32) for w, p in postings.items()}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def exact(self, source: str) -> bool:
+        plain = strip_tags(source)
+        return (match_key(plain, self.language) in self.stored
+                or fold(plain, self.language) in self.stored)
+
+    def best(self, source: str, threshold: float = 50.0) -> float:
+        """The best fuzzy score (0 when none reaches ``threshold``)."""
+        key = match_key(strip_tags(source), self.language)
+        lists = sorted((p for w in set(key.split()) if (p := self.postings.get(w)) is not None),
+                       key=len)
+        if not lists:
+            return 0.0
+        taken: list[np.ndarray] = []
+        size = 0
+        for posting in lists:
+            if taken and size + len(posting) > self.budget:
+                break
+            taken.append(posting)
+            size += len(posting)
+        candidates, shared = np.unique(np.concatenate(taken), return_counts=True)
+        lengths = self.lengths[candidates]
+        fits = (lengths >= int(len(key) * 0.5)) & (lengths <= int(len(key) * 1.5) + 1)
+        candidates, shared = candidates[fits], shared[fits]
+        if len(candidates) > self.scored:  # the units sharing most of those words
+            candidates = candidates[np.argpartition(-shared, self.scored)[:self.scored]]
+        found = process.extractOne(key, self.keys[candidates].tolist(), scorer=fuzz.ratio,
+                                   score_cutoff=threshold)
+        return round(found[1], 1) if found else 0.0
+
+
+PROGRESS_EVERY = 500
+
+
+def _tick(n: int, on_progress: Callable[[int], None] | None,
+          cancelled: Callable[[], bool] | None) -> None:
+    from desktop_app.core.mt.engine import Cancelled
+
+    if cancelled is not None and cancelled():
+        raise Cancelled(_("cancelled: the translation memory was left as it was"))
+    if on_progress is not None:
+        on_progress(n)
 
 
 def _lang_name(lang: languages.Language) -> str:

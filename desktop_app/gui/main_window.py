@@ -36,6 +36,7 @@ from desktop_app.core.settings import Settings
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs, mnemonics
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
+from desktop_app.gui.dialogs import align_editor, analysis, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.i18n import (
     N_,
@@ -126,6 +127,9 @@ class MainWindow(BackgroundJobs):
             "export": lambda: self.ask_export(False),
             "export_bilingual": lambda: self.ask_export(True), "quit": self.close,
             "import_review": self.ask_import_review,
+            "analysis": lambda: analysis.open_analysis(self),
+            "tm_manager": lambda: tm_manager.open_tm_manager(self),
+            "align": lambda: align_editor.open_align(self),
             "undo": self.undo, "redo": self.redo, "unconfirm": self.unconfirm,
             "go_to": self.ask_go_to, "concordance": self.open_concordance,
             "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,

@@ -1,0 +1,1 @@
+"""Sentence alignment of a document and its translation (see galechurch, document)."""
