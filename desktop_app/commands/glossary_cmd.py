@@ -16,9 +16,12 @@ from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.search import KIND_LABELS
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
-from desktop_app.core.i18n import _, ngettext, number
+from desktop_app.core.i18n import N_, _, ngettext, number
 from desktop_app.core.sqlitetx import writing
 from desktop_app.core.textio import check_input_file, check_output, read_text
+
+SOURCE_LABELS = {"glossary": N_("from a glossary"), "tm": N_("from the TM"),
+                 "table": N_("from the table of name parts"), "rules": N_("by spelling rules")}
 
 
 def _term_arg(status: str) -> Any:
@@ -80,6 +83,13 @@ def register(sub: Any) -> None:
     ck.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     ck.add_argument("--json", action="store_true")
     ck.set_defaults(func=run_check)
+    tr = g.add_parser("transliterate",
+                      help=_("spell an English name in Dari or Pashto script (ranked)"))
+    tr.add_argument("name")
+    tr.add_argument("--to", dest="lang", default="dari", help=_("dari or pashto"))
+    tr.add_argument("-n", type=int, default=3, help=_("how many candidates"))
+    tr.add_argument("--json", action="store_true")
+    tr.set_defaults(func=run_transliterate)
 
 
 def _term_options(p: argparse.ArgumentParser) -> None:
@@ -229,4 +239,22 @@ def run_check(args: argparse.Namespace) -> int:
                 n=number(len(findings))),
             segments=ngettext("{n} segment", "{n} segments", len(sources)).format(
                 n=number(len(sources)))))
+    return 0
+
+
+def run_transliterate(args: argparse.Namespace) -> int:
+    from desktop_app.core.names.transliterate import memory_for, transliterate
+    from desktop_app.core.tm import TranslationMemory
+
+    with open_default() as gs, TranslationMemory() as tm:
+        memory = memory_for(gs, tm)
+    found = transliterate(args.name, args.lang, args.n, memory)
+    if args.json:
+        print_json({"name": args.name, "lang": languages.get(args.lang).code,
+                    "candidates": [{"target": c.target, "score": c.score, "from": c.source}
+                                   for c in found]})
+        return 0
+    for rank, c in enumerate(found, 1):
+        print(f"{number(rank)}. {c.target}  ({number(round(c.score * 100))}%, "
+              f"{_(SOURCE_LABELS[c.source])})")
     return 0
