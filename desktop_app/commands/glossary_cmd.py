@@ -83,6 +83,15 @@ def register(sub: Any) -> None:
     ck.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     ck.add_argument("--json", action="store_true")
     ck.set_defaults(func=run_check)
+    xt = g.add_parser("extract", help=_("list the names, acronyms and repeated phrases of a "
+                                        "project that could go into the glossary"))
+    xt.add_argument("project", type=Path)
+    xt.add_argument("--min-count", type=int, default=1,
+                    help=_("only candidates seen at least this often"))
+    xt.add_argument("--not-term", action="append", default=[], metavar="TERM",
+                    help=_("remember for this project that TERM is not a term (repeatable)"))
+    xt.add_argument("--json", action="store_true")
+    xt.set_defaults(func=run_extract)
     tr = g.add_parser("transliterate",
                       help=_("spell an English name in Dari or Pashto script (ranked)"))
     tr.add_argument("name")
@@ -257,4 +266,32 @@ def run_transliterate(args: argparse.Namespace) -> int:
     for rank, c in enumerate(found, 1):
         print(f"{number(rank)}. {c.target}  ({number(round(c.score * 100))}%, "
               f"{_(SOURCE_LABELS[c.source])})")
+    return 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from desktop_app.core.names.extract import mark_not_term, project_candidates
+    from desktop_app.core.project import Project
+    from desktop_app.core.session import EditSession
+
+    if args.min_count < 1:
+        raise InputError(_("--min-count must be at least 1"))
+    session = EditSession(Project.open(args.project), qa=False)
+    try:
+        for term in args.not_term:
+            mark_not_term(session.project, term)
+        found = project_candidates(session, min_count=args.min_count)
+    finally:
+        session.close()
+    if args.json:
+        print_json({"candidates": [c.as_json() for c in found]})
+        return 0
+    kinds = {"name": _("name"), "acronym": _("acronym"), "phrase": _("phrase")}
+    for c in found:
+        mark = _("in glossary") if c.in_glossary else _("new")
+        offers = "; ".join(s.target for s in c.suggestions[:3])
+        print(f"{c.term}  [{kinds[c.kind]}, {mark}]  ×{number(c.count)}"
+              + (f"  → {offers}" if offers else ""))
+    if not found:
+        print(_("no candidates"))
     return 0

@@ -56,6 +56,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("pretranslate", N_("&Pretranslate document"), "Ctrl+Shift+P", "translate"),
     Spec("cancel", N_("&Cancel translation"), "", "translate"),
     Spec("glossary", N_("&Glossary…"), "", "tools"),
+    Spec("new_terms", N_("&New terms…"), "Ctrl+Shift+N", "tools"),
     Spec("models", N_("&Translation models…"), "", "tools"),
     Spec("ui_en", "English", "", "language"),
     Spec("ui_prs", "دری", "", "language"),

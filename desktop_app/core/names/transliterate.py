@@ -306,7 +306,8 @@ def _word_options(word: str, lang: str, memory: NameMemory | None,
                 if low.endswith(suf) and len(low) > len(suf) + 1:
                     for stem, c, src in _word_options(low[: -len(suf)], lang, memory,
                                                       depth + 1)[:4]:
-                        add(_join(stem, arabic, lang), c + cost, src)
+                        add(stem + arabic if arabic == "ستان" else _join(stem, arabic, lang),
+                            c + cost, src)
         if low.endswith(("i", "y")) and len(low) > 3:  # nisba: Sadiq → Sadiqi
             for stem, c, src in _word_options(low[:-1], lang, memory, depth + 1)[:2]:
                 if src != "rules":
@@ -364,12 +365,19 @@ def transliterate(name: str, lang: str, n: int = 3,
     return out
 
 
+NAME_DOMAINS = frozenset(("person", "people", "place", "name", "names", "geography"))
+
+
 def learn_from_glossaries(concepts: Iterable[object], memory: NameMemory | None = None,
                           ) -> NameMemory:
     """A memory of the name pairs (English → Dari, Pashto) held by glossary concepts."""
     memory = memory or NameMemory()
     for concept in concepts:
         terms = getattr(concept, "terms", [])
+        domain = str(getattr(concept, "domain", "")).lower()
+        if domain not in NAME_DOMAINS and not (domain == "" and all(
+                len(t.text.split()) == 1 for t in terms if t.lang == "en")):
+            continue  # "United Front" is translated, not spelled: no word pairs from it
         english = [t.text for t in terms if t.lang == "en" and t.status != "forbidden"]
         for lang in ("prs", "ps"):
             targets = [t.text for t in terms if t.lang == lang and t.status != "forbidden"]

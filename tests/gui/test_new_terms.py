@@ -1,0 +1,84 @@
+"""The New terms dialog in the real window: what the article brings that the glossary
+lacks, added with one key or marked not a term; screenshots in English and Dari."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core.names.extract import not_terms
+from desktop_app.gui.app import make_app
+from desktop_app.gui.dialogs.new_terms import TERM, NewTermsDialog
+from desktop_app.gui.main_window import MainWindow
+from tests.unit.test_names_extract import write_article
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.set_ui_language("en")
+    win.close()
+
+
+def test_new_terms_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = write_article(tmp_path / "article.docx")
+    assert window.open_path(doc, "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    window.registry["new_terms"].trigger()
+    dialog = window.findChild(NewTermsDialog, "new-terms")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitExposed(dialog)
+    terms = [dialog.table.item(r, TERM).text() for r in range(dialog.table.rowCount())]
+    assert {"Heather Barr", "Ibraheem Bahiss", "Omar Samad", "South Asia Center"} <= set(terms)
+    assert "Taliban" not in terms  # already in the glossary: hidden until asked for
+    dialog.show_known.setChecked(True)
+    assert "Taliban" in [dialog.table.item(r, TERM).text()
+                         for r in range(dialog.table.rowCount())]
+    dialog.show_known.setChecked(False)
+
+    shots = Path(os.environ.get("TARJUMAN_SHOTS", tmp_path))
+    dialog.table.selectRow(terms.index("Omar Samad"))
+    assert dialog.target.currentText().startswith("عمر")
+    assert dialog.grab().save(str(shots / "new-terms-en.png"))
+
+    # Enter adds the selected term with the chosen target to the project glossary
+    dialog.target.setEditText("عمر صمد")
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert window.session.existing_concepts("Omar Samad")
+    assert "Omar Samad" not in [dialog.table.item(r, TERM).text()
+                                for r in range(dialog.table.rowCount())]
+
+    # Delete: not a term, remembered in the project
+    row = [dialog.table.item(r, TERM).text()
+           for r in range(dialog.table.rowCount())].index("Atlantic Council")
+    dialog.table.selectRow(row)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert "Atlantic Council" in not_terms(window.session.project)
+
+    # Go to segment: the grid jumps to the name's first segment
+    dialog.table.selectRow(0)
+    first = dialog.current()
+    assert first is not None
+    dialog.go_button.click()
+    row_now = window.current_row()
+    assert row_now is not None and window.session.segments[row_now].id == first.segments[0]
+
+    window.set_ui_language("prs")
+    dialog.retranslate()
+    dialog._fill()
+    QApplication.processEvents()
+    assert dialog.windowTitle() == "اصطلاحات تازه"
+    assert dialog.add_button.text().replace("&", "") == "افزودن به واژه‌نامه"
+    assert dialog.grab().save(str(shots / "new-terms-prs.png"))
+    dialog.close()
