@@ -7,7 +7,7 @@ display (the Mu pattern). It owns the project connection of the GUI thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -275,6 +275,13 @@ class EditSession:
                 self.findings[r] = found
             else:
                 self.findings.pop(r, None)
+        if row is None and len(self.segments) > 1:  # names spelt two ways across segments
+            from desktop_app.core.names import consistency
+
+            for f in consistency.check([(s.source, s.target) for s in self.segments],
+                                       self.project.target_lang,
+                                       concepts=self.matcher.concepts.values()):
+                self.findings.setdefault(f.segment, []).append(f)
 
     def set_spell(self, checker: Any) -> None:
         """Check spelling from now on (QA ``spelling``); confirmed segments teach it."""
@@ -578,6 +585,13 @@ class EditSession:
             if seg.target and pattern.search(seg.target):
                 self._change(step, row, pattern.sub(replacement, seg.target), Status.EDITED,
                              "user")
+        return self._commit(step)
+
+    def edit_many(self, texts: Mapping[int, str], kind: str = "edit") -> Changes:
+        """New targets for many rows (row -> text): one undo step for all of them."""
+        step = Step(kind)
+        for row, text in sorted(texts.items()):
+            self._change(step, row, text, Status.EDITED, "user")
         return self._commit(step)
 
     # -- view state and export -------------------------------------------------------------

@@ -37,7 +37,7 @@ from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
-from desktop_app.gui.dialogs.new_terms import open_new_terms
+from desktop_app.gui.dialogs.new_terms import open_new_terms, use_majority_spelling
 from desktop_app.gui.i18n import N_, _, number, set_language
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
 from desktop_app.gui.widgets import spelling
@@ -119,6 +119,7 @@ class MainWindow(BackgroundJobs):
             "add_term": self.add_term_from_selection, "pretranslate": self.pretranslate,
             "cancel": self.cancel_job, "glossary": self.open_glossary_manager,
             "models": self.open_model_manager, "new_terms": lambda: open_new_terms(self),
+            "fix_names": lambda: use_majority_spelling(self),
             "ui_en": lambda: self.set_ui_language("en"),
             "ui_prs": lambda: self.set_ui_language("prs"),
             "ui_ps": lambda: self.set_ui_language("ps"),

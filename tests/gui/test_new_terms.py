@@ -82,3 +82,19 @@ def test_new_terms_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  #
     assert dialog.add_button.text().replace("&", "") == "افزودن به واژه‌نامه"
     assert dialog.grab().save(str(shots / "new-terms-prs.png"))
     dialog.close()
+
+
+def test_majority_spelling_key_in_the_window(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_names_consistency import SOURCES, TARGETS
+
+    doc = tmp_path / "names.txt"
+    doc.write_text("\n\n".join(SOURCES) + "\n", encoding="utf-8")
+    assert window.open_path(doc, "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    for row, text in enumerate(TARGETS):
+        window.edit_segment(row, text)
+    window.go_to_row(1, edit=False)
+    window.registry["fix_names"].trigger()
+    assert window.session.segments[1].target.count("هیدر بار") == 1
+    window.undo()
+    assert window.session.segments[1].target == TARGETS[1]

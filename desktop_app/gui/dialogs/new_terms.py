@@ -189,3 +189,26 @@ def open_new_terms(window: Any) -> NewTermsDialog | None:
                             jump=lambda row: window.go_to_row(row, edit=False))
     dialog.show()
     return dialog
+
+
+def use_majority_spelling(window: Any) -> int:
+    """Segment ▸ Use the majority spelling of a name: where the current segment writes a
+    name otherwise than most segments do, every such segment gets the majority spelling
+    (one undo step). Elsewhere, every name spelt two ways in the document. Returns how many
+    names were made consistent."""
+    from desktop_app.core.names.consistency import apply_majority, session_variances
+    from desktop_app.gui.dialogs.messages import show_info
+
+    if window.session is None:
+        return 0
+    window._commit_editor()
+    variances = session_variances(window.session)
+    row = window.current_row()
+    here = [v for v in variances if any(row in r.rows for r in v.renderings)]
+    chosen = here or variances
+    if not chosen:
+        show_info(window, _("Every name is spelt the same way in all segments."))
+        return 0
+    for variance in chosen:
+        window._act(lambda v=variance: apply_majority(window.session, v))
+    return len(chosen)
