@@ -27,6 +27,7 @@ class Report:
     total: int = 0
     from_tm: int = 0
     from_mt: int = 0
+    from_glossary: int = 0  # segments that are one glossary term (a table cell, a heading)
     glossary_lost: int = 0
     cancelled: bool = False
     notes: tuple[str, ...] = ()
@@ -34,14 +35,41 @@ class Report:
     @property
     def left(self) -> int:
         """Segments still without a translation: MT gave nothing, or the run stopped."""
-        return self.total - self.from_tm - self.from_mt
+        return self.total - self.from_tm - self.from_mt - self.from_glossary
 
     def summary(self) -> str:
         """What the run did, as the editor, ``project pretranslate`` and ``translate``
         say it."""
-        return _("{mt} segments by MT, {tm} from the translation memory, {left} left "
+        text = _("{mt} segments by MT, {tm} from the translation memory, {left} left "
                  "untranslated").format(mt=number(self.from_mt), tm=number(self.from_tm),
                                         left=number(self.left))
+        if self.from_glossary:
+            text += _("; {n} from the glossary").format(n=number(self.from_glossary))
+        return text
+
+
+_EDGE = " \t.:;,!?()[]\"'“”‘’«»-–—*•·"
+
+
+def glossary_only(source: str, enforcer: Enforcer) -> str | None:
+    """The target of a segment that is exactly one glossary term (give or take the
+    punctuation around it: "Taliban", "Resistance:", a one-name heading), else None."""
+    plain = strip_tags(source)
+    inner = plain.strip(_EDGE)
+    if not inner or len(inner) > 80:
+        return None
+    hits = enforcer.matcher.find(inner)
+    if len(hits) != 1 or hits[0].span != (0, len(inner)):
+        return None
+    hit = hits[0]
+    if 0 <= hit.stem_end < hit.end:  # an inflected form: the term's target would not fit
+        return None
+    target = enforcer.target_for(hit)
+    if not target:
+        return None
+    lead = plain[:plain.index(inner)]
+    trail = plain[plain.index(inner) + len(inner):]
+    return reattach_tags(source, lead + target + trail)
 
 
 def pretranslate(project: Project, *, engine: str | None = None,
@@ -64,8 +92,16 @@ def pretranslate(project: Project, *, engine: str | None = None,
         if on_rows is not None and hits:
             on_rows([h[0] for h in hits])
         todo = [s for s in todo if s.id not in done_ids]
+    if enforcer is not None:
+        terms = [(seg.id, text, "glossary") for seg in todo
+                 if (text := glossary_only(seg.source, enforcer)) is not None]
+        report.from_glossary = project.apply_machine(terms)
+        if on_rows is not None and terms:
+            on_rows([t[0] for t in terms])
+        filled = {t[0] for t in terms}
+        todo = [s for s in todo if s.id not in filled]
     notes: set[str] = set()
-    done = report.from_tm
+    done = report.from_tm + report.from_glossary
     if on_progress is not None:
         on_progress(done, report.total)
     for start in range(0, len(todo), chunk):
