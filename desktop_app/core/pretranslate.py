@@ -5,7 +5,7 @@ once (a cancelled or crashed run keeps what it finished)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.documents.base import reattach_tags, strip_tags
@@ -14,7 +14,7 @@ from desktop_app.core.i18n import _, number
 from desktop_app.core.mt.engine import CancelFn, Cancelled, ProgressFn
 from desktop_app.core.mt.routing import translate_texts
 from desktop_app.core.project import Project
-from desktop_app.core.segments import Status
+from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
 from desktop_app.core.tm import TranslationMemory
 
@@ -31,6 +31,7 @@ class Report:
     glossary_lost: int = 0
     cancelled: bool = False
     notes: tuple[str, ...] = ()
+    segments: list[Segment] = field(default_factory=list)  # as translated (``translate``)
 
     @property
     def left(self) -> int:
@@ -119,7 +120,9 @@ def pretranslate(project: Project, *, engine: str | None = None,
             break
         rows = [(seg.id, reattach_tags(seg.source, r.text), f"mt:{r.engine}:{r.model_id}")
                 for seg, r in zip(batch, results, strict=True) if r.text]
-        report.from_mt += project.apply_machine(rows)
+        sure = {seg.id: r.confidence for seg, r in zip(batch, results, strict=True)
+                if r.text and r.confidence is not None}
+        report.from_mt += project.apply_machine(rows, confidence=sure)
         if on_rows is not None and rows:
             on_rows([r[0] for r in rows])
         report.glossary_lost += sum(1 for r in results if r.flags)

@@ -29,8 +29,9 @@ TAGS = "tags"
 SPELLING = "spelling"
 DATE = "date"
 NAMES = "name-inconsistent"
+LOW_CONFIDENCE = "mt-low-confidence"  # needs the segments' MT scores: see mt.confidence
 ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary",
-              SPELLING, DATE, NAMES)
+              SPELLING, DATE, NAMES, LOW_CONFIDENCE)
 
 _NUMBER = re.compile(r"\d+(?:[,.\u066b\u066c]\d+)*%?")
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]([^\u0600-\u06ffA-Za-z0-9\s]+)$")

@@ -282,6 +282,10 @@ class EditSession:
                                        self.project.target_lang,
                                        concepts=self.matcher.concepts.values()):
                 self.findings.setdefault(f.segment, []).append(f)
+            from desktop_app.core.mt.confidence import low_confidence
+
+            for f in low_confidence(self.segments, Settings.load().mt_low_confidence):
+                self.findings.setdefault(f.segment, []).append(f)
 
     def set_spell(self, checker: Any) -> None:
         """Check spelling from now on (QA ``spelling``); confirmed segments teach it."""
