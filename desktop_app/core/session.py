@@ -51,7 +51,7 @@ class Changes:
         return bool(self.rows or self.tm_added or self.tm_removed or self.glossary)
 
 
-FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa")
+FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa", "low-confidence")
 
 
 @dataclass(slots=True)
@@ -178,6 +178,7 @@ class EditSession:
         self.findings: dict[int, list[Finding]] = {}
         self.history = UndoLog(project)
         self._keys: list[str] = []
+        self._threshold: float | None = None  # mt_low_confidence, read when first needed
         if read is None:
             self.reload(with_qa=qa)
         else:
@@ -533,7 +534,16 @@ class EditSession:
             "edited": status == Status.EDITED,
             "confirmed": status == Status.CONFIRMED,
             "qa": row in self.findings,
+            "low-confidence": self._low_confidence(row) if mode == "low-confidence" else False,
         }[mode]
+
+    def _low_confidence(self, row: int) -> bool:
+        """Unreviewed MT the model was unsure of (under the setting mt_low_confidence)."""
+        seg = self.segments[row]
+        if self._threshold is None:
+            self._threshold = Settings.load().mt_low_confidence
+        return (seg.status == Status.MT and seg.confidence is not None
+                and seg.confidence < self._threshold)
 
     def pattern(self, query: str, regex: bool, match_case: bool = False,
                  whole_word: bool = False, folded: bool = True) -> re.Pattern[str]:

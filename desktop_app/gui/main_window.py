@@ -49,7 +49,7 @@ from desktop_app.gui.window_jobs import BackgroundJobs, warm_up, warm_up_widgets
 
 FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated")),
                  ("mt", N_("MT only")), ("edited", N_("Edited")), ("confirmed", N_("Confirmed")),
-                 ("qa", N_("With QA issues")))
+                 ("qa", N_("With QA issues")), ("low-confidence", N_("Low MT confidence")))
 DOCKS = (("mt", N_("Machine translation")), ("tm", N_("Translation memory")),
          ("glossary", N_("Glossary")), ("qa", N_("Quality checks")))
 MARKS = {"insert_zwnj": "\u200c", "insert_lrm": "\u200e", "insert_rlm": "\u200f"}

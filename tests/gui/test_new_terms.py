@@ -98,3 +98,35 @@ def test_majority_spelling_key_in_the_window(window: MainWindow, qtbot, tmp_path
     assert window.session.segments[1].target.count("هیدر بار") == 1
     window.undo()
     assert window.session.segments[1].target == TARGETS[1]
+
+
+def test_grid_filters_and_sorts_by_mt_confidence(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
+    from desktop_app.core.project import Project
+    from desktop_app.core.settings import Settings
+    from desktop_app.gui.models.segments import STATUS
+
+    doc = tmp_path / "c.txt"
+    doc.write_text("\n\n".join(f"Sentence number {i} is here." for i in range(6)) + "\n",
+                   encoding="utf-8")
+    project = Project.create(doc, "dari", path=tmp_path / "c.tarjuman")
+    segs = project.segments()
+    scores = {segs[0].id: -0.2, segs[1].id: -3.0, segs[2].id: -2.0, segs[3].id: -0.1,
+              segs[4].id: -4.5}
+    project.apply_machine([(s.id, f"جمله {i}", "mt:test") for i, s in enumerate(segs)],
+                          confidence=scores)
+    project.close()
+    settings = Settings.load()
+    settings.mt_low_confidence = -1.0
+    settings.save()
+    assert window.open_path(tmp_path / "c.tarjuman")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    window.proxy.set_mode("low-confidence")
+    shown = [window.proxy.mapToSource(window.proxy.index(r, 0)).row()
+             for r in range(window.proxy.rowCount())]
+    assert shown == [4, 1, 2]  # under the threshold, the least sure first
+    tip = window.model.data(window.model.index(4, STATUS), Qt.ItemDataRole.ToolTipRole)
+    assert "MT confidence: 1%" in tip
+    window.proxy.set_mode("all")
+    assert [window.proxy.mapToSource(window.proxy.index(r, 0)).row()
+            for r in range(window.proxy.rowCount())] == list(range(6))

@@ -17,9 +17,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG
+from desktop_app.core.mt.confidence import as_percent
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
-from desktop_app.gui.i18n import N_, _
+from desktop_app.gui.i18n import N_, _, number
 
 NUM, SOURCE, TARGET, STATUS, QA = range(5)
 HEADERS = ("#", N_("Source"), N_("Target"), N_("Status"), N_("QA"))
@@ -29,6 +30,7 @@ STATUS_MARK = {Status.NEW: "○", Status.MT: "◐", Status.EDITED: "✎", Status
 STATUS_COLOR = {Status.NEW: "#ffffff", Status.MT: "#fff7d6", Status.EDITED: "#e6f0ff",
                 Status.CONFIRMED: "#e3f6e3"}
 RawRole = Qt.ItemDataRole.UserRole + 1  # text with tags, for delegates and editors
+ConfidenceRole = Qt.ItemDataRole.UserRole + 2  # MT confidence (sorting); 0.0 when none
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,11 +80,17 @@ class SegmentModel(QAbstractTableModel):
             return seg.target
         elif role == RawRole:
             return seg.source if col == SOURCE else seg.target
+        elif role == ConfidenceRole:
+            return seg.confidence if seg.confidence is not None else 0.0
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == QA and index.row() in self.session.findings:
                 return "\n".join(f.message for f in self.session.findings[index.row()])
             if col == STATUS:
-                return f"{_(STATUS_NAMES[seg.status])} · {seg.origin}"
+                tip = f"{_(STATUS_NAMES[seg.status])} · {seg.origin}"
+                if seg.confidence is not None:
+                    tip += "\n" + _("MT confidence: {value}%").format(
+                        value=number(as_percent(seg.confidence)))
+                return tip
             if col in (SOURCE, TARGET):
                 return chips(seg.source if col == SOURCE else seg.target) or None
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == TARGET and self.target_rtl:
@@ -132,6 +140,11 @@ class SegmentFilter(QSortFilterProxyModel):
         else:
             self.mode = mode
             self.invalidateFilter()
+        if mode == "low-confidence":  # the least sure first
+            self.setSortRole(ConfidenceRole)
+            self.sort(STATUS, Qt.SortOrder.AscendingOrder)
+        else:  # document order
+            self.sort(-1)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         if self.mode == "all":
