@@ -43,9 +43,9 @@ def test_test_set_is_large_and_kept_out_of_the_glossaries() -> None:
     assert not names & shipped
 
 
-# Measured floors (README "Names"): held-out Dari top-1 0.58, top-3 0.79; Pashto 0.55, 0.74.
+# Measured (README "Names"): held-out Dari top-1 0.58, top-3 0.80; Pashto 0.55, 0.75.
 @pytest.mark.parametrize(("lang", "column", "top1", "top3"),
-                         [("prs", 1, 0.55, 0.76), ("ps", 2, 0.52, 0.70)])
+                         [("prs", 1, 0.56, 0.78), ("ps", 2, 0.53, 0.72)])
 def test_held_out_accuracy_holds_its_floor(lang: str, column: int, top1: float,
                                            top3: float) -> None:
     measured = accuracy([(r[0], r[column]) for r in _rows("heldout")], lang, 3)
@@ -64,8 +64,10 @@ def test_endings_and_name_parts_give_the_standard_dari_spelling(name: str, dari:
 
 
 def test_pashto_uses_pashto_letters_where_dari_does_not() -> None:
-    assert _top("Gulbahar", "prs")[0] == name_key("گلبهار", "prs")
-    assert _top("Gulbahar", "ps")[0] == name_key("ګلبهار", "ps")
+    assert name_key("گلبهار", "prs") in _top("Gulbahar", "prs")
+    assert name_key("ګلبهار", "ps") in _top("Gulbahar", "ps")
+    assert all("گ" in t and "ګ" not in t for t in _top("Gulbahar", "prs"))
+    assert all("ګ" in t and "گ" not in t for t in _top("Gulbahar", "ps"))
     assert _top("Nabi", "ps")[0] == name_key("نبي", "ps")  # final -i: ي in Pashto
     assert any(t.endswith("ۍ") for t in _top("Malalai", "ps"))  # feminine -ai: ۍ
 

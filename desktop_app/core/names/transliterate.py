@@ -170,15 +170,16 @@ _rule("a", (("ا", 0.0), ("آ", 0.7), ("ع", 0.9)), (("", 0.0), ("ا", 0.35), ("
       (("ه", 0.4), ("ا", 0.5), ("ی", 1.8)))
 _rule("aa", (("آ", 0.0),), (("ا", 0.0),), (("ا", 0.0), ("اء", 1.5)))
 _rule("e", (("ا", 0.0), ("ای", 0.8), ("ع", 1.0)), (("", 0.1), ("ی", 0.6), ("ا", 1.1)),
-      (("ه", 0.3), ("ی", 0.6), ("", 1.4)))
+      (("ه", 0.3), ("ی", 0.6), ("", 0.7)))
 _rule("ee", (("ای", 0.0),), (("ی", 0.0),), (("ی", 0.0),))
 _rule("i", (("ا", 0.0), ("ای", 0.6), ("ع", 0.9)), (("ی", 0.2), ("", 0.4)), (("ی", 0.0),))
-_rule("o", (("او", 0.2), ("ا", 0.3), ("ع", 1.0)), (("و", 0.2), ("", 0.5), ("ا", 1.2)),
+_rule("o", (("ا", 0.2), ("او", 0.3), ("ع", 1.0)), (("و", 0.2), ("", 0.5), ("ا", 1.2)),
       (("و", 0.1), ("ه", 1.0)))
 _rule("oo", (("او", 0.0),), (("و", 0.0),), (("و", 0.0),))
 _rule("ou", (("او", 0.0),), (("و", 0.0),), (("و", 0.0),))
 _rule("u", (("ا", 0.1), ("او", 0.5), ("ع", 0.8)), (("", 0.2), ("و", 0.3)), (("و", 0.1),))
-_rule("ai", (("ای", 0.0),), (("ی", 0.2), ("ای", 0.4)), (("ی", 0.0),))
+_rule("ai", (("ای", 0.0),), (("ی", 0.2), ("ای", 0.4)), (("ی", 0.0), ("ایی", 0.5)))
+_rule("ana", (("انا", 0.0),), (("ان", 0.3), ("انا", 0.5)), (("انه", 0.2), ("نه", 0.4)))
 _rule("ay", (("ای", 0.0),), (("ی", 0.2), ("ای", 0.3)), (("ی", 0.0),))
 _rule("ei", (("ای", 0.0),), (("ی", 0.1),), (("ی", 0.0),))
 _rule("ey", (("ای", 0.0),), (("ی", 0.1),), (("ی", 0.0),))
@@ -219,11 +220,24 @@ def _options(word: str, i: int, pattern: str, lang: str) -> Opt:
         return final
     if lang == "ps" and pattern == "e":  # Pashto writes a medial long e as ې
         return (("", 0.1), ("ې", 0.3), ("ی", 0.6))
+    if pattern in ("i", "u") and _before_cluster(word, end):  # short before two consonants
+        return (("", 0.1), (medial[1][0] if pattern == "u" else "ی", 0.5))
     if pattern == "a" and _last_syllable(word, end):
-        if word[end] in "nrl":  # -ān, -ār, -āl: the long vowel is the common one
+        if word[end] in "nl":  # -ān, -āl: the long vowel is the common one
             return (("ا", 0.1), ("", 0.3), ("ع", 1.6))
         return (("", 0.1), ("ا", 0.3), ("ع", 1.6))
     return medial
+
+
+def _before_cluster(word: str, end: int) -> bool:
+    """Whether two consonants (a letter group such as sh counts as one) follow."""
+    rest = word[end:]
+    count = 0
+    i = 0
+    while i < len(rest) and rest[i] not in _VOWELS and rest[i] not in "wy":
+        i += 2 if rest[i:i + 2] in _DIGRAPHS else 1
+        count += 1
+    return count >= 2 and i < len(rest)
 
 
 def _last_syllable(word: str, end: int) -> bool:
@@ -308,6 +322,8 @@ def _word_options(word: str, lang: str, memory: NameMemory | None,
                                                       depth + 1)[:4]:
                         add(stem + arabic if arabic == "ستان" else _join(stem, arabic, lang),
                             c + cost, src)
+                        if stem.endswith("ا") and arabic in ("الله", "الدین"):
+                            add(stem + "ء" + arabic, c + cost - 0.05, src)  # ثناءالله
         if low.endswith(("i", "y")) and len(low) > 3:  # nisba: Sadiq → Sadiqi
             for stem, c, src in _word_options(low[:-1], lang, memory, depth + 1)[:2]:
                 if src != "rules":
