@@ -130,3 +130,24 @@ def test_grid_filters_and_sorts_by_mt_confidence(window: MainWindow, qtbot,  # t
     window.proxy.set_mode("all")
     assert [window.proxy.mapToSource(window.proxy.index(r, 0)).row()
             for r in range(window.proxy.rowCount())] == list(range(6))
+
+
+def test_ctrl_t_dialog_spells_a_new_name(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.gui.dialogs.add_term import AddTermDialog
+
+    make_app()
+    dialog = AddTermDialog(None, "Zarghuna Wardak", "", lambda _t: [], "prs", True)
+    qtbot.addWidget(dialog)
+    assert dialog.target.text().startswith("زرغ")  # transliterated, selected to type over
+    assert dialog.target.text().endswith("وردک")
+    assert dialog.target.selectedText() == dialog.target.text()
+    assert not dialog.spelling.isHidden() and "،" in dialog.spelling.text()
+    dialog.source.setText("Omar Samad")
+    dialog.source.textEdited.emit("Omar Samad")
+    assert dialog.target.text().startswith("عمر")  # the suggestion follows the source
+    dialog.target.setText("عمر صمد")
+    dialog.source.textEdited.emit("Omar Samadi")
+    assert dialog.target.text() == "عمر صمد"  # what the translator typed stays
+    plain = AddTermDialog(None, "The side valleys are cold.", "", lambda _t: [], "prs", True)
+    qtbot.addWidget(plain)
+    assert plain.target.text() == "" and plain.spelling.isHidden()

@@ -430,3 +430,12 @@ def memory_for(glossaries: Any, tm: Any = None) -> NameMemory:
         for lang in ("prs", "ps"):
             learn_from_pairs(short_tm_units(tm, lang), lang, memory, "tm")
     return memory
+
+
+_NAME_LIKE = re.compile(r"^[A-Z][A-Za-z'’\-]*(?:\s+(?:[A-Z][A-Za-z'’\-]*|bin|al|ul|ud|e|i))"
+                        r"{0,4}$")
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's or place's name in Latin letters: a few capitalised words, no sentence."""
+    return bool(_NAME_LIKE.match(text.strip()))
