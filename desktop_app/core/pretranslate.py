@@ -16,7 +16,7 @@ from desktop_app.core.mt.routing import translate_texts
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.settings import Settings
-from desktop_app.core.tm import TranslationMemory
+from desktop_app.core.tm import Match, TranslationMemory
 
 CHUNK = 64
 RowsFn = Callable[[list[int]], None]
@@ -28,6 +28,7 @@ class Report:
     from_tm: int = 0
     from_mt: int = 0
     from_glossary: int = 0  # segments that are one glossary term (a table cell, a heading)
+    from_tm_repaired: int = 0  # fuzzy TM matches with their one changed span patched
     glossary_lost: int = 0
     cancelled: bool = False
     notes: tuple[str, ...] = ()
@@ -36,7 +37,8 @@ class Report:
     @property
     def left(self) -> int:
         """Segments still without a translation: MT gave nothing, or the run stopped."""
-        return self.total - self.from_tm - self.from_mt - self.from_glossary
+        return (self.total - self.from_tm - self.from_mt - self.from_glossary
+                - self.from_tm_repaired)
 
     def summary(self) -> str:
         """What the run did, as the editor, ``project pretranslate`` and ``translate``
@@ -46,6 +48,9 @@ class Report:
                                         left=number(self.left))
         if self.from_glossary:
             text += _("; {n} from the glossary").format(n=number(self.from_glossary))
+        if self.from_tm_repaired:
+            text += _("; {n} fuzzy TM matches repaired (review them)").format(
+                n=number(self.from_tm_repaired))
         return text
 
 
@@ -101,8 +106,16 @@ def pretranslate(project: Project, *, engine: str | None = None,
             on_rows([t[0] for t in terms])
         filled = {t[0] for t in terms}
         todo = [s for s in todo if s.id not in filled]
+    if tm is not None and todo:
+        try:
+            todo = _repair_fuzzy(project, todo, tm, report, engine=engine, settings=settings,
+                                 enforcer=enforcer, use_cache=use_cache, cancel=cancel,
+                                 on_rows=on_rows)
+        except Cancelled:
+            report.cancelled = True
+            return report
     notes: set[str] = set()
-    done = report.from_tm + report.from_glossary
+    done = report.from_tm + report.from_glossary + report.from_tm_repaired
     if on_progress is not None:
         on_progress(done, report.total)
     for start in range(0, len(todo), chunk):
@@ -132,6 +145,39 @@ def pretranslate(project: Project, *, engine: str | None = None,
             on_progress(done, report.total)
     report.notes = tuple(sorted(notes))
     return report
+
+
+def _repair_fuzzy(project: Project, todo: list[Segment], tm: TranslationMemory,
+                  report: Report, *, engine: str | None, settings: Settings | None,
+                  enforcer: Enforcer | None, use_cache: bool, cancel: CancelFn | None,
+                  on_rows: RowsFn | None) -> list[Segment]:
+    """Fuzzy TM matches (75–99%) that differ from the source in one short span, patched
+    (origin ``tm-repaired``); the segments still to translate are returned."""
+    from desktop_app.core import tm_repair
+
+    fuzzy: list[tuple[Segment, Match]] = []
+    for seg in todo:
+        found = tm.fuzzy(seg.source, project.source_lang, project.target_lang,
+                         threshold=tm_repair.MIN_SCORE, limit=1)
+        if found and not found[0].exact:
+            fuzzy.append((seg, found[0]))
+    if not fuzzy:
+        return todo
+
+    def machine(texts: list[str]) -> list[str]:
+        return [r.text for r in translate_texts(
+            texts, project.source_lang, project.target_lang, engine=engine, settings=settings,
+            use_cache=use_cache, cancel=cancel, enforcer=enforcer)]
+
+    fixed = tm_repair.repair_all([(strip_tags(s.source), m) for s, m in fuzzy],
+                                 project.target_lang, enforcer=enforcer, translate=machine)
+    rows = [(seg.id, reattach_tags(seg.source, text), tm_repair.ORIGIN)
+            for (seg, _m), text in zip(fuzzy, fixed, strict=True) if text]
+    report.from_tm_repaired = project.apply_machine(rows)
+    if on_rows is not None and rows:
+        on_rows([r[0] for r in rows])
+    repaired = {r[0] for r in rows}
+    return [s for s in todo if s.id not in repaired]
 
 
 def pretranslate_file(path: Path, *, engine: str | None = None,
