@@ -4,6 +4,7 @@ lacks, added with one key or marked not a term; screenshots in English and Dari.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,26 @@ def test_ctrl_t_dialog_spells_a_new_name(qtbot) -> None:  # type: ignore[no-unty
     plain = AddTermDialog(None, "The side valleys are cold.", "", lambda _t: [], "prs", True)
     qtbot.addWidget(plain)
     assert plain.target.text() == "" and plain.spelling.isHidden()
+
+
+def test_mt_dock_names_the_weakest_words(window: MainWindow, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                         tiny_argos: Path) -> None:
+    from desktop_app.core.mt import argos
+
+    argos.install(tiny_argos)
+    doc = tmp_path / "w.txt"
+    doc.write_text("Ahmad Massoud spoke to reporters in Kabul on Monday.\n", encoding="utf-8")
+    assert window.open_path(doc, "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    window.go_to_row(0, edit=False)
+    window._decode_current()
+    qtbot.waitUntil(lambda: window.mt_panel.list.count() > 0, timeout=30_000)
+    tip = window.mt_panel.list.item(0).toolTip()
+    from desktop_app.gui.widgets.panels import TEXT
+
+    text = window.mt_panel.list.item(0).data(TEXT)
+    assert tip.startswith("Ctrl+Alt+1")
+    # the tiny model is unsure of everything: its weakest words are named, as written
+    assert "Least sure of:" in tip
+    named = re.split(r"[،,] ", tip.split("Least sure of:")[1].strip().strip("\u2068\u2069"))
+    assert named and all(w in str(text).split() for w in named), (named, text)

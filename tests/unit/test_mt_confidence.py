@@ -87,3 +87,15 @@ def test_confidence_is_stored_shown_and_checked(tmp_path: Path, tiny_argos: Path
     con.close()
     with Project.open(path) as project:
         assert all(s.confidence is None for s in project.segments())
+
+
+def test_weakest_words_by_the_model(tiny_argos: Path) -> None:
+    from desktop_app.core.mt.confidence import weak_words_for, weakest_words, word_scores
+
+    assert word_scores(["▁کا", "بل", "▁شهر", "</s>"], [-0.5, -2.0, -0.1, -0.3]) == [
+        ("کابل", -2.0), ("شهر", -0.1)]
+    assert weakest_words(["▁a", "▁b", "▁c", "</s>"], [-0.2, -4.0, -2.5, -0.1]) == ["b", "c"]
+    assert weakest_words(["▁a", "▁b", "</s>"], [-0.2, -0.5, -0.1]) == []  # all sure enough
+    argos.install(tiny_argos)
+    weak = weak_words_for(SOURCES[0], ["zzzq xxqv", ""], "en", "dari")
+    assert weak[1] == [] and weak[0] and set(weak[0]) <= {"zzzq", "xxqv"}
