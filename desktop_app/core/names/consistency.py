@@ -82,6 +82,23 @@ def _glossary_targets(concepts: Iterable[Concept], target_lang: str) -> dict[str
     return out
 
 
+_NAMES: dict[int, list[tuple[str, list[int]]]] = {}  # the last document's names
+
+
+def _document_names(sources: list[str]) -> list[tuple[str, list[int]]]:
+    """The person and place names of the sources, with their rows; the sources change
+    rarely (the targets do), so the last document's are kept."""
+    key = hash(tuple(sources))
+    found = _NAMES.get(key)
+    if found is None:
+        cands = extract(list(enumerate(sources)), phrases=False)
+        found = [(c.term, c.segments) for c in cands
+                 if c.kind == "name" and not is_organisation(c.term)]
+        _NAMES.clear()
+        _NAMES[key] = found
+    return found
+
+
 def find_variances(pairs: Sequence[tuple[str, str]], target_lang: str, *,
                    concepts: Iterable[Concept] = (), memory: NameMemory | None = None,
                    names: Sequence[tuple[str, list[int]]] | None = None,
@@ -89,9 +106,7 @@ def find_variances(pairs: Sequence[tuple[str, str]], target_lang: str, *,
     """Names rendered with more than one (folded) spelling across the targets."""
     plain = [(strip_tags(s), strip_tags(t)) for s, t in pairs]
     if names is None:
-        cands = extract(list(enumerate(s for s, _t in plain)), phrases=False)
-        names = [(c.term, c.segments) for c in cands
-                 if c.kind == "name" and not is_organisation(c.term)]
+        names = _document_names([s for s, _t in plain])
     glossary = _glossary_targets(concepts, target_lang)
     found: list[NameVariance] = []
     target_keys: dict[int, str] = {}
