@@ -90,6 +90,8 @@ def register(sub: Any) -> None:
                     help=_("only candidates seen at least this often"))
     xt.add_argument("--not-term", action="append", default=[], metavar="TERM",
                     help=_("remember for this project that TERM is not a term (repeatable)"))
+    xt.add_argument("--mt", action="store_true",
+                    help=_("also suggest the machine translation of each new candidate"))
     xt.add_argument("--json", action="store_true")
     xt.set_defaults(func=run_extract)
     tr = g.add_parser("transliterate",
@@ -280,7 +282,16 @@ def run_extract(args: argparse.Namespace) -> int:
     try:
         for term in args.not_term:
             mark_not_term(session.project, term)
-        found = project_candidates(session, min_count=args.min_count)
+        translate = None
+        if args.mt:
+            from desktop_app.core.mt.routing import translate_texts
+
+            project = session.project
+
+            def translate(texts: list[str]) -> list[str]:
+                return [r.text for r in translate_texts(texts, project.source_lang,
+                                                        project.target_lang)]
+        found = project_candidates(session, min_count=args.min_count, translate=translate)
     finally:
         session.close()
     if args.json:

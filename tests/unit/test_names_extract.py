@@ -143,3 +143,18 @@ def test_sentence_initial_capital_counts_only_when_seen_inside_a_sentence() -> N
     terms = {c.term for c in extract(segs)}
     assert "Analysts" not in terms
     assert {"Zamani", "Doha"} <= terms
+
+
+def test_mt_suggestions_on_request(project: Path, tiny_argos: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.core.mt import argos
+
+    assert not any(s["from"] == "mt" for c in _extract(capsys, project)
+                   for s in c["suggestions"])
+    argos.install(tiny_argos)
+    cands = _extract(capsys, project, "--mt")
+    new = [c for c in cands if not c["in_glossary"]]
+    assert new and all(any(s["from"] == "mt" for s in c["suggestions"]) for c in new
+                       if c["kind"] != "acronym")
+    assert not any(s["from"] == "mt" for c in cands if c["in_glossary"]
+                   for s in c["suggestions"])  # known terms keep the glossary's
