@@ -67,6 +67,17 @@ def test_new_terms_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  #
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert "Atlantic Council" in not_terms(window.session.project)
 
+    # Ctrl+Z in the list takes back "not a term", then the add
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Atlantic Council" not in not_terms(window.session.project)
+    assert "Atlantic Council" in [dialog.table.item(r, TERM).text()
+                                  for r in range(dialog.table.rowCount())]
+    dialog.undo_button.click()
+    assert not window.session.existing_concepts("Omar Samad")
+    assert "Omar Samad" in [dialog.table.item(r, TERM).text()
+                            for r in range(dialog.table.rowCount())]
+    assert not dialog.undo_button.isEnabled()
+
     # Go to segment: the grid jumps to the name's first segment
     dialog.table.selectRow(0)
     first = dialog.current()

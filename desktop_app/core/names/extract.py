@@ -409,3 +409,9 @@ def project_candidates(session: Any, *, min_count: int = 1, memory: NameMemory |
         suggest(cands, session.project.target_lang, matcher=session.matcher, tm=session.tm,
                 memory=memory, translate=translate, limit=limit)
     return cands
+
+
+def take_back_term(session: Any, concept: Any) -> None:
+    """Undo an add from the New terms list: the concept leaves the project glossary again."""
+    session.glossaries.writable.remove_concept(int(concept.id))
+    session.rebuild_matcher()

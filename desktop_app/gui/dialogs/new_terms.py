@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import languages
 from desktop_app.core.i18n import number
-from desktop_app.core.names.extract import TermCandidate, mark_not_term, project_candidates
+from desktop_app.core.names.extract import (
+    TermCandidate,
+    mark_not_term,
+    project_candidates,
+    take_back_term,
+)
 from desktop_app.gui.i18n import N_, _
 
 KIND_LABELS = {"name": N_("name"), "acronym": N_("acronym"), "phrase": N_("phrase")}
@@ -37,13 +42,14 @@ TERM, KIND, COUNT, STATE, SUGGESTION = range(5)
 
 class NewTermsDialog(QDialog):
     def __init__(self, session: Any, parent: QWidget | None = None, *,
-                 add: Callable[[str, str], object] | None = None,
+                 add: Callable[[str, str], Any] | None = None,
                  jump: Callable[[int], object] | None = None,
                  candidates: list[TermCandidate] | None = None):
         super().__init__(parent)
         self.setObjectName("new-terms")
         self.session = session
         self._add = add or (lambda term, target: session.add_term(term, target))
+        self.steps: list[tuple[str, TermCandidate, Any]] = []  # what Ctrl+Z takes back
         self._jump = jump
         self.resize(760, 460)
         self.table = QTableWidget(0, 5)
@@ -67,6 +73,9 @@ class NewTermsDialog(QDialog):
         self.skip_button = QPushButton()
         self.go_button = QPushButton()
         self.close_button = QPushButton()
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_current)
         self.skip_button.clicked.connect(self.not_a_term)
         self.go_button.clicked.connect(self.go_to_first)
@@ -82,10 +91,12 @@ class NewTermsDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_known)
         buttons.addStretch(1)
-        for b in (self.go_button, self.skip_button, self.add_button, self.close_button):
+        for b in (self.undo_button, self.go_button, self.skip_button, self.add_button,
+                  self.close_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.table.currentCellChanged.connect(lambda *_a: self._show_suggestions())
+        self.table.installEventFilter(self)
         self.candidates = candidates if candidates is not None else project_candidates(session)
         self.retranslate()
         self._fill()
@@ -100,6 +111,21 @@ class NewTermsDialog(QDialog):
         self.skip_button.setText(_("&Not a term"))
         self.go_button.setText(_("&Go to segment"))
         self.close_button.setText(_("&Close"))
+        self.undo_button.setText(_("&Undo"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        """Ctrl+Z in the list takes back the last add or "not a term" (the list would
+        otherwise read it as a keyboard search)."""
+        if (watched is self.table and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Z
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # ours, not the editor's Undo
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.undo()
+                return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
         if event.key() == Qt.Key.Key_Delete and not self.target.hasFocus():
@@ -153,8 +179,10 @@ class NewTermsDialog(QDialog):
         target = self.target.currentText().strip()
         if cand is None or not target:
             return
-        self._add(cand.term, target)
+        concept = self._add(cand.term, target)
         cand.in_glossary = True
+        self.steps.append(("add", cand, concept))
+        self.undo_button.setEnabled(True)
         self._fill()
 
     def not_a_term(self) -> None:
@@ -162,8 +190,28 @@ class NewTermsDialog(QDialog):
         if cand is None:
             return
         mark_not_term(self.session.project, cand.term)
+        self.steps.append(("skip", cand, self.candidates.index(cand)))
+        self.undo_button.setEnabled(True)
         self.candidates.remove(cand)
         self._fill()
+
+    def undo(self) -> None:
+        """Take back the last add (the term leaves the project glossary) or "not a term"."""
+        if not self.steps:
+            return
+        kind, cand, data = self.steps.pop()
+        if kind == "add":
+            if data is not None:
+                take_back_term(self.session, data)
+            cand.in_glossary = False
+        else:
+            mark_not_term(self.session.project, cand.term, undo=True)
+            self.candidates.insert(int(data), cand)
+        self.undo_button.setEnabled(bool(self.steps))
+        self._fill()
+        rows = self.shown()
+        if cand in rows:
+            self.table.setCurrentCell(rows.index(cand), TERM)
 
     def go_to_first(self) -> None:
         cand = self.current()
@@ -176,14 +224,17 @@ def open_new_terms(window: Any) -> NewTermsDialog | None:
     if window.session is None:
         return None
 
-    def add(term: str, target: str) -> None:
+    def add(term: str, target: str) -> Any:
         from desktop_app.core.session import Changes
 
+        added: list[Any] = []
+
         def step() -> Changes:
-            window.session.add_term(term, target)
+            added.append(window.session.add_term(term, target))
             window.view.viewport().update()
             return Changes(glossary=True)
         window._act(step)
+        return added[0] if added else None
 
     dialog = NewTermsDialog(window.session, window, add=add,
                             jump=lambda row: window.go_to_row(row, edit=False))
