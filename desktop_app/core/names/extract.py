@@ -64,11 +64,12 @@ mayor lord lady
 CONNECTORS = frozenset(("of", "for", "and", "the", "de", "del", "al", "el", "bin", "ibn",
                         "da", "van", "von", "on"))
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[.!?:;,\"“”()\[\]—–]|\s-\s")
+_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sen|Gov|Rep)\.|(?:[A-Z]\.){2,}"
+                    r"|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[.!?:;,\"“”()\[\]—–]|\s-\s")
 _BREAK = frozenset(".!?:;,\"“”()[]—–")
 _NOT_START = frozenset(",)]")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,7}s?|(?:[A-Z]\.){2,})$")
 _ROMAN = re.compile(r"^(?:[IVXLC]+)$")
 
 
@@ -171,6 +172,8 @@ def extract(segments: Sequence[tuple[int, str]], *, matcher: Matcher | None = No
     names: dict[str, _Tally] = {}
     single_initial: dict[str, list[int]] = {}  # sentence-initial one-word runs, held back
     inner_caps: set[str] = set()
+    lower_words: set[str] = set()  # words the document also writes in lower case
+    multi_initial: list[tuple[list[str], int]] = []  # "Captured U.S. vehicles": held back
     plain_texts: list[tuple[int, str]] = []
     headlines: list[tuple[int, str]] = []
     ngrams: dict[str, _Tally] = {}
@@ -195,6 +198,7 @@ def extract(segments: Sequence[tuple[int, str]], *, matcher: Matcher | None = No
             headlines.append((sid, text))
             continue
         for words, initial_run in _sentences(text):
+            lower_words.update(w.lower() for w in words if w[:1].islower())
             for run, at_start in _name_runs(words):
                 at_start = at_start and initial_run
                 for w in run:
@@ -211,11 +215,21 @@ def extract(segments: Sequence[tuple[int, str]], *, matcher: Matcher | None = No
                 if at_start and len(kept) == 1:
                     single_initial.setdefault(form, []).append(sid)
                     continue
+                if at_start:
+                    multi_initial.append((kept, sid))
+                    continue
                 if not at_start:
                     inner_caps.update(fold(w, "en") for w in kept)
                 tally(names, "name", form, sid)
             if phrases:
                 _phrases(words, sid, ngrams, tally)
+    for kept, sid in multi_initial:  # a verb or adverb starting the sentence is no name
+        first = kept[0].lower()
+        if first not in inner_caps and (first in lower_words
+                                        or first.endswith(("ed", "ing", "ly"))):
+            kept = kept[1:]
+        if kept and not all(_ACRONYM.match(w) for w in kept):
+            tally(names, "name", " ".join(kept), sid)
     name_parts = {p for k in names if " " in k for p in (k.split()[0], k.split()[-1])}
     for form, sids in single_initial.items():
         key = fold(form, "en")
@@ -311,6 +325,8 @@ def _drop_phrases_inside_names(cands: list[TermCandidate]) -> list[TermCandidate
 
 
 ORGANISATION_WORDS = _word_set("""
+valley province district river mountain mountains lake city street road airport base
+pass square bridge dam prison camp region
 center centre council group watch front mission ministry bank university party union
 committee organization organisation agency institute association foundation fund network
 movement alliance army forces force police court office department commission corporation
