@@ -16,6 +16,7 @@ from benchmarks import (
     bench_libretranslate,
     bench_mt,
     bench_mt_docx,
+    bench_names,
     bench_odf_epub,
     bench_office,
     bench_team,
@@ -40,6 +41,7 @@ def main() -> int:
         bench_mt.main(Path(home))
         bench_mt_docx.main(Path(home))
         bench_glossary.main()
+        bench_names.main()
         bench_documents.main()
         bench_handoff.main()
         bench_gui.main()

@@ -16,9 +16,12 @@ from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.search import KIND_LABELS
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
-from desktop_app.core.i18n import _, ngettext, number
+from desktop_app.core.i18n import N_, _, ngettext, number
 from desktop_app.core.sqlitetx import writing
 from desktop_app.core.textio import check_input_file, check_output, read_text
+
+SOURCE_LABELS = {"glossary": N_("from a glossary"), "tm": N_("from the TM"),
+                 "table": N_("from the table of name parts"), "rules": N_("by spelling rules")}
 
 
 def _term_arg(status: str) -> Any:
@@ -81,6 +84,24 @@ def register(sub: Any) -> None:
     ck.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     ck.add_argument("--json", action="store_true")
     ck.set_defaults(func=run_check)
+    xt = g.add_parser("extract", help=_("list the names, acronyms and repeated phrases of a "
+                                        "project that could go into the glossary"))
+    xt.add_argument("project", type=Path)
+    xt.add_argument("--min-count", type=int, default=1,
+                    help=_("only candidates seen at least this often"))
+    xt.add_argument("--not-term", action="append", default=[], metavar="TERM",
+                    help=_("remember for this project that TERM is not a term (repeatable)"))
+    xt.add_argument("--mt", action="store_true",
+                    help=_("also suggest the machine translation of each new candidate"))
+    xt.add_argument("--json", action="store_true")
+    xt.set_defaults(func=run_extract)
+    tr = g.add_parser("transliterate",
+                      help=_("spell an English name in Dari or Pashto script (ranked)"))
+    tr.add_argument("name")
+    tr.add_argument("--to", dest="lang", default="dari", help=_("dari or pashto"))
+    tr.add_argument("-n", type=int, default=3, help=_("how many candidates"))
+    tr.add_argument("--json", action="store_true")
+    tr.set_defaults(func=run_transliterate)
 
 
 def _term_options(p: argparse.ArgumentParser) -> None:
@@ -230,4 +251,59 @@ def run_check(args: argparse.Namespace) -> int:
                 n=number(len(findings))),
             segments=ngettext("{n} segment", "{n} segments", len(sources)).format(
                 n=number(len(sources)))))
+    return 0
+
+
+def run_transliterate(args: argparse.Namespace) -> int:
+    from desktop_app.core.names.transliterate import memory_for, transliterate
+    from desktop_app.core.tm import TranslationMemory
+
+    with open_default() as gs, TranslationMemory() as tm:
+        memory = memory_for(gs, tm)
+    found = transliterate(args.name, args.lang, args.n, memory)
+    if args.json:
+        print_json({"name": args.name, "lang": languages.get(args.lang).code,
+                    "candidates": [{"target": c.target, "score": c.score, "from": c.source}
+                                   for c in found]})
+        return 0
+    for rank, c in enumerate(found, 1):
+        print(f"{number(rank)}. {c.target}  ({number(round(c.score * 100))}%, "
+              f"{_(SOURCE_LABELS[c.source])})")
+    return 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from desktop_app.core.names.extract import mark_not_term, project_candidates
+    from desktop_app.core.project import Project
+    from desktop_app.core.session import EditSession
+
+    if args.min_count < 1:
+        raise InputError(_("--min-count must be at least 1"))
+    session = EditSession(Project.open(args.project), qa=False)
+    try:
+        for term in args.not_term:
+            mark_not_term(session.project, term)
+        translate = None
+        if args.mt:
+            from desktop_app.core.mt.routing import translate_texts
+
+            project = session.project
+
+            def translate(texts: list[str]) -> list[str]:
+                return [r.text for r in translate_texts(texts, project.source_lang,
+                                                        project.target_lang)]
+        found = project_candidates(session, min_count=args.min_count, translate=translate)
+    finally:
+        session.close()
+    if args.json:
+        print_json({"candidates": [c.as_json() for c in found]})
+        return 0
+    kinds = {"name": _("name"), "acronym": _("acronym"), "phrase": _("phrase")}
+    for c in found:
+        mark = _("in glossary") if c.in_glossary else _("new")
+        offers = "; ".join(s.target for s in c.suggestions[:3])
+        print(f"{c.term}  [{kinds[c.kind]}, {mark}]  ×{number(c.count)}"
+              + (f"  → {offers}" if offers else ""))
+    if not found:
+        print(_("no candidates"))
     return 0

@@ -145,6 +145,7 @@ def run_segments(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"id": s.id, "source": s.source, "target": s.target,
                      "status": s.status.value, "origin": s.origin,
+                     "confidence": s.confidence,
                      **({"reference": refs[s.block_id]} if s.id in firsts
                         and s.block_id in refs else {})} for s in segs])
     else:

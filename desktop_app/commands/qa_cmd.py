@@ -38,6 +38,12 @@ def run(args: argparse.Namespace) -> int:
         findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
                             project.target_lang, concepts=concepts,
                             disabled=args.disable, strict=args.strict, spell=spell)
+        if qa.LOW_CONFIDENCE not in args.disable:
+            from desktop_app.core.mt.confidence import low_confidence
+            from desktop_app.core.settings import Settings
+
+            findings += low_confidence(segments, Settings.load().mt_low_confidence)
+            findings.sort(key=lambda f: (f.segment, f.code))
     if args.json:
         print_json([{**f.as_json(), "segment_id": segments[f.segment].id} for f in findings])
     else:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
@@ -37,6 +38,8 @@ def register(sub: Any) -> None:
     p.add_argument("--no-glossary", action="store_true",
                    help=_("do not enforce glossary terms in the MT output"))
     p.add_argument("--bilingual", action="store_true", help=_("side-by-side .docx or .html"))
+    p.add_argument("--json", action="store_true",
+                   help=_("print each segment's translation, origin and MT confidence as JSON"))
     p.add_argument("--retarget", action="store_true",
                    help=_("translate a bilingual file made for another target language "
                           "(its targets kept as reference)"))
@@ -79,4 +82,11 @@ def run(args: argparse.Namespace) -> int:
             glossary_lost=number(report.glossary_lost)), file=sys.stderr)
     print(_("wrote {output} ({summary})").format(
         output=args.output, summary=report.summary()), file=sys.stderr)
+    if args.json:
+        print_json({"output": str(args.output), "from_mt": report.from_mt,
+                    "from_tm": report.from_tm, "from_glossary": report.from_glossary,
+                    "left": report.left,
+                    "segments": [{"id": s.id, "source": s.source, "target": s.target,
+                                  "origin": s.origin, "confidence": s.confidence}
+                                 for s in report.segments]})
     return 0

@@ -13,7 +13,7 @@ import os
 import secrets
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.workfiles import tracked
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".tarjuman"
 
 
@@ -60,7 +60,13 @@ def _v2(db: sqlite_utils.Database) -> None:
                               "time": float}, pk="id")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """How sure MT was of each segment's machine translation (mean log-probability per
+    token; NULL where no engine said)."""
+    db.execute("ALTER TABLE segments ADD COLUMN confidence REAL")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 
 
 def _upgrade(db: sqlite_utils.Database, version: int) -> None:
@@ -348,9 +354,12 @@ class Project:
 
     @staticmethod
     def _segment(row: dict[str, Any]) -> Segment:
+        confidence = row.get("confidence")
         return Segment(row["id"], row["block_id"], row["position"], row["source"],
                        row["target"], Status(row["status"]), row["origin"], row["mt_text"],
-                       row["lead"], row["trail"], row["note"])
+                       row["lead"], row["trail"], row["note"],
+                       confidence=float(confidence) if isinstance(confidence, (int, float))
+                       and not isinstance(confidence, bool) else None)
 
     def segments(self, where: str = "", params: Sequence[Any] = ()) -> list[Segment]:
         sql = ("SELECT segments.* FROM segments JOIN blocks ON blocks.id = segments.block_id"
@@ -425,13 +434,18 @@ class Project:
 
     def apply_machine(self, results: Iterable[tuple[int, str, str]], *,
                       overwrite: bool = False,
-                      written: list[tuple[int, State, State]] | None = None) -> int:
+                      written: list[tuple[int, State, State]] | None = None,
+                      confidence: Mapping[int, float | None] | None = None) -> int:
         """Store (segment id, text, origin) from MT or TM; translator work is never
-        overwritten. Returns how many targets were set; ``written`` collects each one's
-        state before and after (for the undo step of a pretranslation)."""
+        overwritten. ``confidence``: how sure MT was, by segment id. Returns how many
+        targets were set; ``written`` collects each one's state before and after (for the
+        undo step of a pretranslation)."""
         done = 0
         with writing(self.db):
             for segment_id, text, origin in results:
+                if confidence is not None and segment_id in confidence:
+                    self.db.execute("UPDATE segments SET confidence = ? WHERE id = ?",
+                                    [confidence[segment_id], segment_id])
                 row = self.db.execute("SELECT status, target, origin FROM segments "
                                       "WHERE id = ?", [segment_id]).fetchone()
                 if row is None:

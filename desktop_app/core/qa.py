@@ -28,8 +28,10 @@ SPACES = "double-space"
 TAGS = "tags"
 SPELLING = "spelling"
 DATE = "date"
+NAMES = "name-inconsistent"
+LOW_CONFIDENCE = "mt-low-confidence"  # needs the segments' MT scores: see mt.confidence
 ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary",
-              SPELLING, DATE)
+              SPELLING, DATE, NAMES, LOW_CONFIDENCE)
 
 _NUMBER = re.compile(r"\d+(?:[,.\u066b\u066c]\d+)*%?")
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]([^\u0600-\u06ffA-Za-z0-9\s]+)$")
@@ -115,6 +117,7 @@ def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, 
     """All checks over a document; pass ``glossary`` to reuse its automata between calls,
     and ``spell`` (a checker for the target language) to check spelling."""
     enabled = set(ALL_CHECKS) - set(disabled)
+    concepts = list(concepts)
     findings: list[Finding] = []
     for n, (source, target) in enumerate(pairs):
         findings.extend(check_pair(n, source, target, target_lang, enabled))
@@ -124,6 +127,10 @@ def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, 
             glossary.check([(strip_tags(s), strip_tags(t)) for s, t in pairs]), pairs))
     if SPELLING in enabled and spell is not None:
         findings.extend(spelling(pairs, spell))
+    if NAMES in enabled and len(pairs) > 1:  # across segments: see names.consistency
+        from desktop_app.core.names import consistency
+
+        findings.extend(consistency.check(pairs, target_lang, concepts=concepts))
     findings.sort(key=lambda f: (f.segment, f.code))
     return findings
 

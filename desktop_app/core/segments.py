@@ -26,6 +26,7 @@ class Segment:
     lead: str = ""  # whitespace before the sentence inside its block
     trail: str = ""  # whitespace after it
     note: str = ""
+    confidence: float | None = None  # MT's mean log-probability per token of ``mt_text``
 
     @property
     def number(self) -> int:

@@ -7,7 +7,7 @@ display (the Mu pattern). It owns the project connection of the GUI thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,7 @@ class Changes:
         return bool(self.rows or self.tm_added or self.tm_removed or self.glossary)
 
 
-FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa")
+FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa", "low-confidence")
 
 
 @dataclass(slots=True)
@@ -185,6 +185,7 @@ class EditSession:
         self.findings: dict[int, list[Finding]] = {}
         self.history = UndoLog(project)
         self._keys: list[str] = []
+        self._threshold: float | None = None  # mt_low_confidence, read when first needed
         if read is None:
             self.reload(with_qa=qa)
         else:
@@ -282,6 +283,17 @@ class EditSession:
                 self.findings[r] = found
             else:
                 self.findings.pop(r, None)
+        if row is None and len(self.segments) > 1:  # names spelt two ways across segments
+            from desktop_app.core.names import consistency
+
+            for f in consistency.check([(s.source, s.target) for s in self.segments],
+                                       self.project.target_lang,
+                                       concepts=self.matcher.concepts.values()):
+                self.findings.setdefault(f.segment, []).append(f)
+            from desktop_app.core.mt.confidence import low_confidence
+
+            for f in low_confidence(self.segments, Settings.load().mt_low_confidence):
+                self.findings.setdefault(f.segment, []).append(f)
 
     def set_spell(self, checker: Any) -> None:
         """Check spelling from now on (QA ``spelling``); confirmed segments teach it."""
@@ -536,7 +548,16 @@ class EditSession:
             "edited": status == Status.EDITED,
             "confirmed": status == Status.CONFIRMED,
             "qa": row in self.findings,
+            "low-confidence": self._low_confidence(row) if mode == "low-confidence" else False,
         }[mode]
+
+    def _low_confidence(self, row: int) -> bool:
+        """Unreviewed MT the model was unsure of (under the setting mt_low_confidence)."""
+        seg = self.segments[row]
+        if self._threshold is None:
+            self._threshold = Settings.load().mt_low_confidence
+        return (seg.status == Status.MT and seg.confidence is not None
+                and seg.confidence < self._threshold)
 
     def pattern(self, query: str, regex: bool, match_case: bool = False,
                  whole_word: bool = False, folded: bool = True) -> re.Pattern[str]:
@@ -592,6 +613,13 @@ class EditSession:
             if seg.target and pattern.search(seg.target):
                 self._change(step, row, pattern.sub(replacement, seg.target), Status.EDITED,
                              "user")
+        return self._commit(step)
+
+    def edit_many(self, texts: Mapping[int, str], kind: str = "edit") -> Changes:
+        """New targets for many rows (row -> text): one undo step for all of them."""
+        step = Step(kind)
+        for row, text in sorted(texts.items()):
+            self._change(step, row, text, Status.EDITED, "user")
         return self._commit(step)
 
     # -- view state and export -------------------------------------------------------------

@@ -17,7 +17,7 @@ from desktop_app.core.paths import settings_file
 
 RANGES = {"intra_threads": (0, 256), "inter_threads": (0, 256), "beam_size": (1, 32),
           "n_best": (1, 32), "max_batch_size": (1, 4096), "backups_keep": (0, 1000),
-          "libretranslate_batch": (1, 1000)}
+          "libretranslate_batch": (1, 1000), "mt_low_confidence": (-100.0, 0.0)}
 CHOICES = {"batch_type": ("examples", "tokens"), "mt_device": ("auto", "cpu", "cuda"),
            "ui_digits": ("native", "latin")}
 
@@ -38,7 +38,9 @@ def _check_field(key: str, value: Any) -> str:
         return ""
     if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
         return _("must be a whole number, not {value}").format(value=json.dumps(value)[:40])
-    if expected is not int and not isinstance(value, expected):
+    if expected is float and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        return _("must be a number, not {value}").format(value=json.dumps(value)[:40])
+    if expected not in (int, float) and not isinstance(value, expected):
         return (_("must be true or false, not {value}") if expected is bool else
                 _("must be text, not {value}")).format(value=json.dumps(value)[:40])
     if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
@@ -67,6 +69,8 @@ class Settings:
     max_batch_size: int = 32
     batch_type: str = "examples"  # or "tokens"
     use_glossary: bool = True
+    # QA mt-low-confidence: MT whose mean log-probability per token is below this
+    mt_low_confidence: float = -1.5
     default_target: str = "prs"
     backups_keep: int = 5  # rolling backups of each project, taken when it is opened
     # A team LibreTranslate server: text goes there only when a URL is set here.

@@ -39,6 +39,7 @@ def translate_document(document: Path, out: Path, source: str, target: str, *,
             report = pretranslate(project, engine=engine, settings=settings,
                                   enforcer=enforcer, tm=tm, use_cache=use_cache,
                                   on_progress=on_progress)
+        report.segments = project.segments()
         export(project, out, fallback=fallback, bilingual=bilingual)
         report.notes = (*project.import_notes(), *report.notes,
                         *([] if bilingual else layout_notes(project, out, fallback)))

@@ -51,6 +51,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("copy_tags", N_("Copy source t&ags"), "Ctrl+Alt+T", "segment"),
     Spec("comment", N_("Co&mment…"), "Ctrl+M", "segment"),
     Spec("next_issue", N_("Next &QA issue"), "F8", "segment"),
+    Spec("fix_names", N_("Use the majorit&y spelling of a name"), "Ctrl+Shift+M", "segment"),
     *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment/terms")
       for n in range(1, 10)),
     *(Spec(f"alt_{n}", "Insert suggestion {n} (MT, then TM)", f"Ctrl+Alt+{n}",
@@ -58,6 +59,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("pretranslate", N_("&Pretranslate document"), "Ctrl+Shift+P", "translate"),
     Spec("cancel", N_("&Cancel translation"), "", "translate"),
     Spec("glossary", N_("&Glossary…"), "", "tools"),
+    Spec("new_terms", N_("&New terms…"), "Ctrl+Shift+N", "tools"),
     Spec("models", N_("&Translation models…"), "", "tools"),
     Spec("tm_manager", N_("Translation &memory…"), "", "tools"),
     Spec("align", N_("&Align documents…"), "", "tools"),

@@ -38,6 +38,7 @@ from desktop_app.gui import jobs, mnemonics
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs import align_editor, analysis, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
+from desktop_app.gui.dialogs.new_terms import open_new_terms, use_majority_spelling
 from desktop_app.gui.i18n import (
     N_,
     _,
@@ -58,7 +59,7 @@ from desktop_app.gui.window_jobs import BackgroundJobs, warm_up, warm_up_widgets
 
 FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated")),
                  ("mt", N_("MT only")), ("edited", N_("Edited")), ("confirmed", N_("Confirmed")),
-                 ("qa", N_("With QA issues")))
+                 ("qa", N_("With QA issues")), ("low-confidence", N_("Low MT confidence")))
 DOCKS = (("mt", N_("Machine translation")), ("tm", N_("Translation memory")),
          ("glossary", N_("Glossary")), ("qa", N_("Quality checks")))
 MARKS = {"insert_zwnj": "\u200c", "insert_lrm": "\u200e", "insert_rlm": "\u200f"}
@@ -139,7 +140,8 @@ class MainWindow(BackgroundJobs):
             "copy_mt": self.copy_mt, "copy_source": self.copy_source,
             "add_term": self.add_term_from_selection, "pretranslate": self.pretranslate,
             "cancel": self.cancel_job, "glossary": self.open_glossary_manager,
-            "models": self.open_model_manager,
+            "models": self.open_model_manager, "new_terms": lambda: open_new_terms(self),
+            "fix_names": lambda: use_majority_spelling(self),
             "ui_en": lambda: self.set_ui_language("en"),
             "ui_prs": lambda: self.set_ui_language("prs"),
             "ui_ps": lambda: self.set_ui_language("ps"),

@@ -73,7 +73,8 @@ class BackgroundJobs(QMainWindow):
         source = strip_tags(self.session.segments[row].source)
         source_lang, target_lang = project.source_lang, project.target_lang
 
-        def work(ctx: jobs.Context) -> tuple[list[str], str]:
+        def work(ctx: jobs.Context) -> tuple[list[str], str, list[list[str]]]:
+            from desktop_app.core.mt.confidence import weak_words_for
             from desktop_app.core.mt.routing import choose, describe, translate_texts
 
             settings = Settings.load()
@@ -81,9 +82,11 @@ class BackgroundJobs(QMainWindow):
             result = translate_texts([source], source_lang, target_lang, settings=settings,
                                      cancel=ctx.cancelled)[0]
             shown = describe(choose(source_lang, target_lang, settings=settings), settings)
-            return [result.text, *result.alternatives], shown
+            texts = [result.text, *result.alternatives]
+            return texts, shown, weak_words_for(source, texts, source_lang, target_lang,
+                                                settings)
 
-        def done(found: tuple[list[str], str], row: int = row) -> None:
+        def done(found: tuple[list[str], str, list[list[str]]], row: int = row) -> None:
             if self.current_row() == row:
                 self.mt_panel.show_alternatives(*found)
 

@@ -48,6 +48,9 @@ class MTCache:
             configure(self.db)
             with writing(self.db):
                 self.db.execute(_CREATE)
+                columns = {row[1] for row in self.db.execute("PRAGMA table_info(mt_cache)")}
+                if "confidence" not in columns:  # a cache written before confidence was kept
+                    self.db.execute("ALTER TABLE mt_cache ADD COLUMN confidence FLOAT")
         except BaseException:
             self.db.close()
             raise
@@ -60,18 +63,19 @@ class MTCache:
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
-                f"SELECT key, engine, model_id, text, alternatives, note FROM mt_cache "
-                f"WHERE key IN ({marks})", chunk).fetchall()
-            for key, engine, model_id, text, alts, note in rows:
+                f"SELECT key, engine, model_id, text, alternatives, note, confidence FROM "
+                f"mt_cache WHERE key IN ({marks})", chunk).fetchall()
+            for key, engine, model_id, text, alts, note, confidence in rows:
                 found[key] = Translation("", text, json.loads(alts), engine, model_id, note,
-                                         cached=True)
+                                         cached=True, confidence=confidence)
         return found
 
     def put_many(self, items: dict[str, Translation]) -> None:
         now = time.time()
         rows = [{"key": k, "engine": t.engine, "model_id": t.model_id, "text": t.text,
                  "alternatives": json.dumps(t.alternatives, ensure_ascii=False),
-                 "note": t.note, "created": now} for k, t in items.items()]
+                 "note": t.note, "created": now, "confidence": t.confidence}
+                for k, t in items.items()]
         with writing(self.db):
             self.table.insert_all(rows, pk="key", replace=True)
 

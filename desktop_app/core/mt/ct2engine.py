@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.mt.ct2run import Ct2Runner
@@ -22,6 +23,13 @@ from desktop_app.core.mt.engine import (
     Translation,
 )
 from desktop_app.core.mt.hardware import Plan
+
+
+@dataclass(slots=True)
+class TokenScores:
+    tokens: list[str]  # target tokens as the model sees them, the end token last
+    log_probs: list[float]  # one per token
+    mean: float  # length-normalised log-probability of the whole target
 
 
 class Ct2Engine:
@@ -64,14 +72,32 @@ class Ct2Engine:
         base = options or DecodeOptions()
         opts = DecodeOptions(base.beam_size, n_best, base.max_batch_size, base.batch_type)
         tokens = [self.encode(s, source, target) for s in segments]
+        scores: list[list[float]] = []
         outs = self.runner.run(tokens, opts, target_prefix=self.target_prefix(source, target),
-                               on_progress=on_progress, cancel=cancel)
+                               on_progress=on_progress, cancel=cancel, scores=scores)
         results = []
-        for src, hyps in zip(segments, outs, strict=True):
+        for src, hyps, hyp_scores in zip(segments, outs, scores, strict=True):
             texts = [self.decode(h).strip() for h in hyps]
             results.append(Translation(src, texts[0] if texts else "", texts[1:], self.name,
-                                       self.model_id, self.note))
+                                       self.model_id, self.note,
+                                       confidence=round(hyp_scores[0], 4) if hyp_scores
+                                       else None))
         return results
+
+    def score(self, sources: Sequence[str], targets: Sequence[str], source: str,
+              target: str) -> list[TokenScores]:
+        """How likely the model finds each target given its source: per-token scores (to
+        show the weakest words) and their mean (comparable to a translation's confidence)."""
+        prefix = self.target_prefix(source, target)
+        src_tokens = [self.encode(s, source, target) for s in sources]
+        tgt_tokens = [prefix + self.encode_target(t, source, target) for t in targets]
+        out = self.runner.score(src_tokens, tgt_tokens, prefix=len(prefix))
+        return [TokenScores(tokens, probs, round(sum(probs) / len(probs), 4) if probs else 0.0)
+                for tokens, probs in out]
+
+    def encode_target(self, text: str, source: str, target: str) -> list[str]:
+        """Target text as the model's target tokens (the same vocabulary by default)."""
+        return self.encode(text, target, source)
 
     def smoke_test(self, source: str, target: str) -> None:
         """Load the model and translate one token: raises if the package cannot translate."""
@@ -106,6 +132,10 @@ class Decoding:
         return self.shared.translate(segments, source, target, n_best=n_best,
                                      options=self.options, on_progress=on_progress,
                                      cancel=cancel)
+
+    def score(self, sources: Sequence[str], targets: Sequence[str], source: str,
+              target: str) -> list[TokenScores]:
+        return self.shared.score(sources, targets, source, target)
 
 
 _LOCK = threading.Lock()

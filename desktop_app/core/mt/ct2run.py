@@ -82,10 +82,14 @@ class Ct2Runner:
         target_prefix: list[str] | None = None,
         on_progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
+        scores: list[list[float]] | None = None,
     ) -> list[list[list[str]]]:
-        """Token lists in, n-best token lists out (prefix tokens removed), input order kept."""
+        """Token lists in, n-best token lists out (prefix tokens removed), input order kept.
+        ``scores``, when given, is filled with each hypothesis' length-normalised
+        log-probability (CTranslate2 ``return_scores``), in the same order."""
         n_best = max(1, options.n_best)
         results: list[list[list[str]]] = [[] for _ in sources]
+        found: list[list[float]] = [[] for _ in sources]
         done = 0
         total = len(sources)
         per_call = max(1, options.max_batch_size) * BATCHES_PER_CALL
@@ -98,6 +102,8 @@ class Ct2Runner:
                 "replace_unknowns": True,
                 "max_batch_size": options.max_batch_size,
                 "batch_type": options.batch_type,
+                "return_scores": True,
+                "length_penalty": 1.0,  # scores are divided by the hypothesis length
             }
             if target_prefix:
                 kwargs["target_prefix"] = [target_prefix] * len(batch)
@@ -105,7 +111,21 @@ class Ct2Runner:
             skip = len(target_prefix or [])
             for i, res in zip(batch, out, strict=True):
                 results[i] = [list(h[skip:]) for h in res.hypotheses]
+                found[i] = [float(x) for x in (res.scores or [])]
             done += len(batch)
             if on_progress is not None:
                 on_progress(done, total)
+        if scores is not None:
+            scores[:] = found
         return results
+
+    def score(self, sources: Sequence[list[str]], targets: Sequence[list[str]], *,
+              prefix: int = 0, max_batch_size: int = 32) -> list[tuple[list[str], list[float]]]:
+        """Each target token's log-probability given its source (CTranslate2
+        ``score_batch``): the tokens (the end token included) and their scores, the first
+        ``prefix`` target tokens (a language token) left out."""
+        if not sources:
+            return []
+        out = self.translator.score_batch(list(sources), list(targets), offset=prefix,
+                                          max_batch_size=max_batch_size)
+        return [(list(r.tokens), [float(x) for x in r.log_probs]) for r in out]

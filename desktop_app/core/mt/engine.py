@@ -27,6 +27,9 @@ class Translation:
     cached: bool = False
     enforced: list[str] = field(default_factory=list)  # glossary terms put in by enforcement
     flags: list[str] = field(default_factory=list)  # e.g. GLOSSARY_LOST
+    # how sure the model is: its mean log-probability per target token (CTranslate2), from
+    # -inf to 0; None where the engine does not say (a remote server, an old cache entry)
+    confidence: float | None = None
 
     @property
     def origin(self) -> str:

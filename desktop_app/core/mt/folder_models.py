@@ -70,6 +70,9 @@ class SpEngine(Ct2Engine):
     def pieces(self, text: str) -> list[str]:
         return [str(p) for p in self.sp.encode(text, out_type=str)]
 
+    def encode_target(self, text: str, source: str, target: str) -> list[str]:
+        return self.pieces(text)  # no language token, no end token: the decoder adds them
+
     def length(self, text: str) -> int:
         return len(self.sp.encode(text))
 

@@ -65,6 +65,12 @@ class AddTermDialog(QDialog):
         form.addRow(buttons)
         self.target_lang = target_lang
         self.source.textEdited.connect(self.show_existing)
+        self.spelling = QLabel()  # a name's spellings by transliteration, when it has no target
+        self.spelling.setWordWrap(True)
+        form.insertRow(2, self.spelling)
+        self._suggested = ""
+        self.source.textEdited.connect(self.suggest_spelling)
+        self.suggest_spelling()
         self.show_existing()
         (self.source if not source else self.target).setFocus()
         if source and not target:
@@ -89,6 +95,25 @@ class AddTermDialog(QDialog):
         targets = ", ".join(t.text for c in self.existing for t in c.terms_in(self.target_lang))
         self.warning.setText(_("The glossary already has this term: {targets}").format(
             targets=isolate(targets or "—")))
+
+    def suggest_spelling(self, _text: str = "") -> None:
+        """A name with no target yet gets its transliteration, selected (typing replaces it),
+        and the other likely spellings below."""
+        from desktop_app.core.names.transliterate import looks_like_name, transliterate
+
+        source = self.source.text().strip()
+        untouched = not self.target.text().strip() or self.target.text() == self._suggested
+        found = (transliterate(source, self.target_lang, 3)
+                 if untouched and self.target_lang in ("prs", "ps") and looks_like_name(source)
+                 and not self.lookup(source) else [])
+        self.spelling.setVisible(bool(found))
+        if not found:
+            return
+        self._suggested = found[0].target
+        self.target.setText(self._suggested)
+        self.target.selectAll()
+        self.spelling.setText(_("Spelt by transliteration; other spellings: {others}").format(
+            others="⁨" + ("، ".join(c.target for c in found[1:]) or "—") + "⁩"))
 
     def variant_of(self) -> Concept | None:
         return self.existing[0] if self.existing and self.as_variant.isChecked() else None

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG
+from desktop_app.core.mt.confidence import as_percent
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
 from desktop_app.gui.i18n import N_, _, isolate, number
@@ -69,6 +70,9 @@ def origin_icon(kind: str) -> QIcon:
     painter.end()
     return QIcon(pixmap)
 
+
+ConfidenceRole = Qt.ItemDataRole.UserRole + 2  # MT confidence (sorting); 0.0 when none
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -117,6 +121,8 @@ class SegmentModel(QAbstractTableModel):
             return seg.target
         elif role == RawRole:
             return seg.source if col == SOURCE else seg.target
+        elif role == ConfidenceRole:
+            return seg.confidence if seg.confidence is not None else 0.0
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == QA and index.row() in self.session.findings:
                 return "\n".join(f.message for f in self.session.findings[index.row()])
@@ -124,7 +130,11 @@ class SegmentModel(QAbstractTableModel):
                 kind = origin_kind(seg.status, seg.origin)
                 origin = _(ORIGINS[kind][2]) if kind else ""
                 raw = isolate(seg.origin) if seg.origin not in ("", "user") else ""
-                return " · ".join(x for x in (_(STATUS_NAMES[seg.status]), origin, raw) if x)
+                tip = " · ".join(x for x in (_(STATUS_NAMES[seg.status]), origin, raw) if x)
+                if seg.confidence is not None:
+                    tip += "\n" + _("MT confidence: {value}%").format(
+                        value=number(as_percent(seg.confidence)))
+                return tip
             if col in (SOURCE, TARGET):
                 return chips(seg.source if col == SOURCE else seg.target) or None
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == TARGET and self.target_rtl:
@@ -177,6 +187,11 @@ class SegmentFilter(QSortFilterProxyModel):
         else:
             self.mode = mode
             self.invalidateFilter()
+        if mode == "low-confidence":  # the least sure first
+            self.setSortRole(ConfidenceRole)
+            self.sort(STATUS, Qt.SortOrder.AscendingOrder)
+        else:  # document order
+            self.sort(-1)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         if self.mode == "all":

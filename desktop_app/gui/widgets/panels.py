@@ -38,7 +38,7 @@ from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.glossary.store import Term
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
-from desktop_app.gui.i18n import _, number
+from desktop_app.gui.i18n import _, isolate, number
 from desktop_app.gui.widgets.delegates import draw_cell
 
 TEXT = Qt.ItemDataRole.UserRole + 1
@@ -121,7 +121,9 @@ class MTPanel(QWidget):
         self.list.setVisible(False)
         self.models_button.setVisible(True)
 
-    def show_alternatives(self, texts: list[str], note: str = "") -> None:
+    def show_alternatives(self, texts: list[str], note: str = "",
+                          weak: list[list[str]] | None = None) -> None:
+        """``weak``: for each text, the words the model was least sure of (in the tooltip)."""
         if note:
             self.route_note = note  # shown again while the next answer is on its way
         self.list.clear()
@@ -130,7 +132,12 @@ class MTPanel(QWidget):
         for n, text in enumerate(texts, 1):
             item = _rtl_item(f"{number(n)}. {text}" if n < 10 else text, self.rtl)
             item.setData(TEXT, text)
-            item.setToolTip(f"Ctrl+Alt+{n}" if n < 10 else "")
+            tip = f"Ctrl+Alt+{n}" if n < 10 else ""
+            words = weak[n - 1] if weak and n <= len(weak) else []
+            if words:
+                tip += "\n" + _("Least sure of: {words}").format(
+                    words=isolate("، ".join(words) if self.rtl else ", ".join(words)))
+            item.setToolTip(tip.strip())
             self.list.addItem(item)
         self.status.setText(note)
 

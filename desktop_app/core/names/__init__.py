@@ -1,0 +1,1 @@
+"""Names: extraction, transliteration and consistency of names across a project."""
