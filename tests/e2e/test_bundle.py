@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import ROOT
+from tests.fixtures.hunspell_dict import write_dictionary
 
 pytestmark = pytest.mark.bundle
 
@@ -70,7 +71,8 @@ def env(tmp_path: Path, tarjuman_home: Path) -> dict[str, str]:
     home.mkdir()
     return {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
             "TARJUMAN_HOME": str(tarjuman_home), "PYTHONPATH": str(tmp_path / "nothing"),
-            "PYTHONHOME": str(tmp_path / "nothing"), "XDG_DATA_HOME": str(home / "share")}
+            "PYTHONHOME": str(tmp_path / "nothing"), "XDG_DATA_HOME": str(home / "share"),
+            "DICPATH": str(tmp_path / "no-system-dictionaries")}
 
 
 def test_runs_with_no_python_of_the_project(bundle: Path, env: dict[str, str]) -> None:
@@ -103,6 +105,21 @@ def test_installs_a_model_file_and_translates_offline(bundle: Path, env: dict[st
     assert "2 segments by MT" in r.stderr
     out = (tmp_path / "news.prs.txt").read_text("utf-8").splitlines()
     assert len(out) == 2 and all(any("\u0600" <= c <= "\u06ff" for c in line) for line in out)
+
+
+def test_installs_a_spelling_dictionary(bundle: Path, env: dict[str, str],
+                                        tmp_path: Path) -> None:
+    """Installing a dictionary checks it in a child process: the bundle's own program,
+    started as ``tarjuman -c CODE`` the way the source tree starts ``python -c CODE``."""
+    dic = write_dictionary(tmp_path / "dict")
+    r = run(bundle, "spell", "install", str(dic), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "installed fa_IR.dic for Dari" in r.stdout
+    text = tmp_path / "note.txt"
+    text.write_text("کتاب در شهر کتابخ\n", "utf-8")
+    r = run(bundle, "spell", str(text), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "کتابخ" in r.stdout and "1 misspelt word" in r.stdout, r.stdout
 
 
 def test_editor_window_comes_up_under_xvfb(bundle: Path, env: dict[str, str],
