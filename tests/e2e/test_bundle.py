@@ -81,6 +81,14 @@ def test_runs_with_no_python_of_the_project(bundle: Path, env: dict[str, str]) -
     assert r.returncode == 0, r.stderr
     paths = r.stdout.splitlines()
     assert all(p.startswith(str(bundle)) for p in paths), paths
+    # the libraries loaded at run time only, each from the bundle
+    r = run(bundle, "-c", "import psycopg, lxml.etree, hunspell, ctranslate2, sentencepiece, "
+            "docx, pptx, openpyxl, pdfminer.high_level, fontpkg_noto_sans_arabic as font; "
+            "print(psycopg.pq.__impl__); print(*(font.ROOT / 'files').glob('*.ttf'))", env=env)
+    assert r.returncode == 0, r.stderr
+    impl, fonts = r.stdout.splitlines()
+    assert impl == "binary"  # the psycopg binary package, not a libpq of the system
+    assert fonts.startswith(str(bundle)) and "NotoSansArabic" in fonts
     r = run(bundle, "--version", env=env)
     assert r.returncode == 0 and r.stdout.startswith("Tarjuman "), r.stdout + r.stderr
 
