@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint size venv clean catalogs
+.PHONY: run test bench lint size venv clean catalogs bundle bundle-test
 
 venv: $(STAMP)
 
@@ -29,6 +29,24 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not xvfb"
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m pytest -q -m xvfb
+
+# One-folder build with no Python needed (PyInstaller): $(BUNDLE_DIST)/tarjuman/tarjuman.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+BUNDLE_DIST ?= dist
+BUNDLE_WORK ?= build/pyinstaller
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	@touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath $(BUNDLE_DIST) \
+		--workpath $(BUNDLE_WORK) resources/packaging/tarjuman.spec
+	@du -sh $(BUNDLE_DIST)/tarjuman
+
+# Only the bundle's test (make test runs it too): build, copy away from .venv, run, Xvfb.
+bundle-test: $(BUNDLE_STAMP)
+	$(BIN)/python -m pytest -q -m bundle
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -19,6 +19,7 @@ from typing import NoReturn
 from desktop_app import APP_NAME, __version__
 from desktop_app.commands import (
     demo,
+    desktop_cmd,
     glossary_cmd,
     languages_cmd,
     models_cmd,
@@ -64,7 +65,7 @@ def build_parser() -> Parser:
                                                                 "editor's language setting)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, qa_cmd,
-                   tm_cmd, demo, spell_cmd, team_cmd):
+                   tm_cmd, demo, spell_cmd, team_cmd, desktop_cmd):
         module.register(sub)
     gui = sub.add_parser("gui", help=_("open the editor window"))
     gui.set_defaults(func=_run_gui, file=None)

@@ -1,5 +1,6 @@
 """Files shipped with the app (``resources/``, ``glossaries/``), found with importlib.resources
-in an installed wheel and in the source tree during development."""
+in an installed wheel and in the one-folder build (``resources/packaging/tarjuman.spec`` puts
+them at the same ``desktop_app/_data``), and in the source tree during development."""
 
 from __future__ import annotations
 
