@@ -62,8 +62,9 @@ def origin_label(origin: str) -> str:
         return _("TMX file {name}").format(name=name)
     confidence, _sep, document = name.partition(":")
     if kind == "aligned" and confidence.isdigit():
-        return _("aligned from {name} ({confidence}% sure)").format(
-            name=document, confidence=number(int(confidence)))
+        # the percent sign travels with the number: "%" in a message reads as a format code
+        return _("aligned from {name} ({confidence} sure)").format(
+            name=document, confidence=_("{n}%").format(n=number(int(confidence))))
     return origin
 
 
