@@ -33,6 +33,7 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
+from desktop_app.core.settings_door import change_settings, remember_project
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
@@ -189,8 +190,7 @@ class MainWindow(BackgroundJobs):
 
     def set_ui_language(self, code: str) -> None:
         lang = set_language(code)
-        self.settings.ui_language = lang.code
-        self.settings.save()
+        self.settings = change_settings(ui_language=lang.code).settings
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang.is_rtl
@@ -284,8 +284,7 @@ class MainWindow(BackgroundJobs):
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.settings.remember(str(project.path))
-        self.settings.save()
+        self.settings = remember_project(str(project.path)).settings
         row, mode = session.load_view()
         self.filter_box.setCurrentIndex([k for k, _l in FILTER_LABELS].index(mode))
         self.proxy.set_mode(mode)
