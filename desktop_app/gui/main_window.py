@@ -38,6 +38,8 @@ from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs.messages import show_error, show_info
+from desktop_app.gui.dialogs.settings_dialog import open_settings
+from desktop_app.gui.dialogs.team_dialog import open_team
 from desktop_app.gui.i18n import N_, _, number, set_language
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
 from desktop_app.gui.widgets import spelling
@@ -119,6 +121,7 @@ class MainWindow(BackgroundJobs):
             "add_term": self.add_term_from_selection, "pretranslate": self.pretranslate,
             "cancel": self.cancel_job, "glossary": self.open_glossary_manager,
             "models": self.open_model_manager,
+            "settings": lambda: open_settings(self), "team": lambda: open_team(self),
             "ui_en": lambda: self.set_ui_language("en"),
             "ui_prs": lambda: self.set_ui_language("prs"),
             "ui_ps": lambda: self.set_ui_language("ps"),
