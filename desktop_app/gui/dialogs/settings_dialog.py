@@ -29,6 +29,7 @@ from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.settings import Settings, SettingsError, bounds
 from desktop_app.core.settings_door import SettingsChange, change_settings
+from desktop_app.gui.dialogs.fit import fit_height
 from desktop_app.gui.i18n import N_, _, isolate
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ class SettingsDialog(QDialog):
         label = self.errors.get(key) or self.errors["mt_model"]
         label.setText(text)
         label.setVisible(True)
+        fit_height(self)
         self.fields.get(key, self.model).setFocus()
 
     def save(self) -> None:

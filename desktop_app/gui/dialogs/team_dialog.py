@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui import jobs
+from desktop_app.gui.dialogs.fit import fit_height
 from desktop_app.gui.i18n import _, ngettext, number
 
 if TYPE_CHECKING:
@@ -72,8 +73,12 @@ class TeamDialog(QDialog):
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setObjectName("outcome")
-        self.quarantine = QListWidget()
-        self.quarantine.setMaximumHeight(110)
+        self.outcome.setVisible(False)
+        self.quarantine = QListWidget()  # each row whole, wrapped: the why is never cut
+        self.quarantine.setWordWrap(True)
+        self.quarantine.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.quarantine.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.quarantine.setMaximumHeight(130)
         self.quarantine_title = QLabel(_("Hub rows kept out of this computer, and why:"))
 
         self.dsn = QLineEdit()
@@ -123,14 +128,15 @@ class TeamDialog(QDialog):
 
     # -- jobs ----------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], object], busy: str) -> None:
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], object], busy: str,
+             said: str = "") -> None:
         """One job at a time, off the GUI thread (the next waits its turn); an error is
-        shown under the status."""
+        shown under the status, below ``said``."""
         if self.job is not None:
-            self.waiting.append(lambda: self._run(work, done, busy))
+            self.waiting.append(lambda: self._run(work, done, busy, said))
             return
         if busy:
-            self.outcome.setText(busy)
+            self._say(busy)
         self._set_busy(True)
 
         def finished() -> None:
@@ -140,7 +146,7 @@ class TeamDialog(QDialog):
                 self.waiting.pop(0)()
 
         def failed(exc: BaseException) -> None:
-            self.outcome.setText(jobs.message(exc))
+            self._say("\n".join(filter(None, [said, jobs.message(exc)])))
             self.refresh()
 
         self.job = jobs.Op(lambda _ctx: work()).success(done).failure(failed).finished(
@@ -172,7 +178,7 @@ class TeamDialog(QDialog):
     def connect_hub(self) -> None:
         dsn, name = self.dsn.text().strip(), self.name.text().strip()
         if not dsn:
-            self.outcome.setText(_("Enter the connection string your team gave you."))
+            self._say(_("Enter the connection string your team gave you."))
             self.dsn.setFocus()
             return
         password = self.password.text()
@@ -191,7 +197,7 @@ class TeamDialog(QDialog):
             if had_password:
                 said += " " + _("The password was used to connect and not saved: keep it in "
                                 "~/.pgpass or PGPASSWORD for the syncs to come.")
-            self.outcome.setText(said)
+            self._say(said)
             self.sync_now(said)
 
         self._run(work, done, _("Connecting…"))
@@ -211,12 +217,12 @@ class TeamDialog(QDialog):
                            waiting=number(report.waiting))]
             lines += [_("not sent (the hub does not take it): {why}").format(why=why)
                       for why in report.held]
-            self.outcome.setText("\n".join([said, *lines] if said else lines))
+            self._say("\n".join([said, *lines] if said else lines))
             if self.on_synced is not None:
                 self.on_synced(report)
             self.refresh()
 
-        self._run(work, done, said or _("Syncing…"))
+        self._run(work, done, said or _("Syncing…"), said)
 
     def disconnect_hub(self) -> None:
         def work() -> None:
@@ -225,7 +231,7 @@ class TeamDialog(QDialog):
             sync.disconnect()
 
         def done(_result: None) -> None:
-            self.outcome.setText(_("Disconnected: your changes keep waiting here for the next "
+            self._say(_("Disconnected: your changes keep waiting here for the next "
                                    "connection."))
             self.refresh()
 
@@ -238,6 +244,11 @@ class TeamDialog(QDialog):
         self.refresh()
 
     # -- showing -------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.outcome.setText(text)
+        self.outcome.setVisible(bool(text))
+        fit_height(self)
 
     def _show(self, st: Status) -> None:
         if st.connected:
@@ -269,6 +280,7 @@ class TeamDialog(QDialog):
         self.conflicts_button.setText(_("Con&flicts ({n})…").format(n=number(n)))
         self.conflicts_button.setEnabled(n > 0)
         self._set_busy(self.job is not None)
+        fit_height(self)
 
 
 def open_team(window: MainWindow) -> None:
