@@ -49,6 +49,9 @@ class Settings(msgspec.Struct, kw_only=True):
     libretranslate_api_key: str = ""
     libretranslate_batch: RemoteBatch = 16
     prefer_remote: bool = False  # local models first unless this is set
+    spelling: bool = True  # misspelt words marked in the target (when a checker can be had)
+    # a folder of Hunspell .dic/.aff files read before the machine's own ("" = none)
+    spell_dictionaries: str = ""
     recent: list[str] = msgspec.field(default_factory=list)  # recently opened projects
     # A team hub (PostgreSQL): the connection string without a password (libpq reads that
     # from ~/.pgpass or PGPASSWORD), the name changes are signed with, this client's id,

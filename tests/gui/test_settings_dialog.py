@@ -30,10 +30,12 @@ def _through_the_menu(qtbot, window, fill) -> None:  # type: ignore[no-untyped-d
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, SettingsDialog)
         seen.append(dialog)
-        fill(dialog)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-        if dialog.isVisible():  # refused: the test looks, then closes it
-            dialog.reject()
+        try:
+            fill(dialog)
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        finally:
+            if dialog.isVisible():  # refused (or the test failed): closed, never left open
+                dialog.reject()
 
     QTimer.singleShot(200, act)
     settings_action = window.registry["settings"]
@@ -146,3 +148,41 @@ def test_settings_fit_a_small_screen_in_each_ui_language(qtbot, ui: str) -> None
     finally:
         set_language("en")
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_spelling_dictionary_folder_and_off_switch_take_effect_in_the_open_project(
+        qtbot, tmp_path: Path) -> None:
+    from desktop_app.core.spell import dictionaries
+    from desktop_app.gui.models.segments import TARGET
+    from tests.fixtures.hunspell_dict import write_dictionary
+
+    folder = tmp_path / "my-dictionaries"
+    write_dictionary(folder)  # fa_IR.dic/.aff: what a translator keeps on a USB stick
+    window = shown_window(qtbot)
+    assert window.open_path(sample("panjshir.docx"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    assert window.session.spell is None  # no dictionary yet, too few words learned
+    assert dictionaries.find("prs") is None
+
+    _through_the_menu(qtbot, window, lambda d: d.dictionaries.setText(str(folder)))
+    assert Settings.load().spell_dictionaries == str(folder)
+    assert dictionaries.find("prs") == folder / "fa_IR.dic"
+    assert window.session.spell is not None and window.session.spell.trusted
+    assert window.view.itemDelegateForColumn(TARGET).spell is window.session.spell
+
+    _through_the_menu(qtbot, window, lambda d: d.spelling.setChecked(False))
+    assert window.session.spell is None and window.view.itemDelegateForColumn(TARGET).spell is None
+    notes = [w.text() for w in window.statusBar().findChildren(type(window.empty))
+             if w.isVisibleTo(window)]
+    assert "Spelling off (Tools > Settings)" in notes
+
+    def missing(d: SettingsDialog) -> None:
+        d.spelling.setChecked(True)
+        d.dictionaries.setText(str(tmp_path / "gone"))
+        d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        assert d.errors["spell_dictionaries"].isVisible()
+        assert "gone\u2069 is not a folder" in d.errors["spell_dictionaries"].text()
+
+    _through_the_menu(qtbot, window, missing)
+    assert not Settings.load().spelling  # refused: nothing saved
+    window.close()

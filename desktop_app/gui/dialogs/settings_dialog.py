@@ -8,6 +8,7 @@ what changed (a new model or server: the MT dock routes the current segment agai
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -16,10 +17,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,7 +44,8 @@ DEVICES = (("auto", N_("Automatic (a graphics card when there is one)")),
 NUMBERS = (("beam_size", N_("&Beam size:")), ("n_best", N_("&Alternatives shown (n-best):")),
            ("intra_threads", N_("&Threads per translation:")),
            ("inter_threads", N_("&Parallel translations:")),
-           ("backups_keep", N_("Bac&kups kept per project:")))
+           ("backups_keep", N_("Back&ups kept per project:")))
+SPELL_KEYS = frozenset({"spelling", "spell_dictionaries"})
 MT_KEYS = frozenset({"mt_model", "mt_device", "beam_size", "n_best", "intra_threads",
                      "inter_threads", "libretranslate_url", "libretranslate_api_key",
                      "prefer_remote"})
@@ -91,6 +96,18 @@ class SettingsDialog(QDialog):
         self.api_key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.prefer = QCheckBox(_("Use the &server before local models"))
         self.prefer.setChecked(settings.prefer_remote)
+        self.spelling = QCheckBox(_("Mark misspelt &words in the target"))
+        self.spelling.setChecked(settings.spelling)
+        self.dictionaries = QLineEdit(settings.spell_dictionaries)
+        self.dictionaries.setToolTip(_("none: the dictionaries you installed and the "
+                                       "system's"))
+        browse = QPushButton(_("Brows&e…"))
+        browse.clicked.connect(self.choose_dictionaries)
+        folder_row = QWidget()
+        row = QHBoxLayout(folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.dictionaries, 1)
+        row.addWidget(browse)
         self.name = QLineEdit(settings.team_name)
         self.name.setPlaceholderText(settings.user_name())
 
@@ -98,9 +115,12 @@ class SettingsDialog(QDialog):
             ("mt_model", _("&Model:"), self.model), ("mt_device", _("Runs &on:"), self.device),
             *[(key, _(label), self.numbers[key]) for key, label in NUMBERS[:4]]])
         server = self._group(_("Team LibreTranslate server (text is sent there)"), [
-            ("libretranslate_url", _("Server &address:"), self.url),
+            ("libretranslate_url", _("Server add&ress:"), self.url),
             ("libretranslate_api_key", _("API &key:"), self.api_key),
             ("prefer_remote", "", self.prefer)])
+        spelling = self._group(_("Spelling"), [
+            ("spelling", "", self.spelling),
+            ("spell_dictionaries", _("&Dictionary folder (Hunspell .dic/.aff):"), folder_row)])
         work = self._group(_("Projects and you"), [
             ("default_target", _("Translate &into:"), self.target),
             ("backups_keep", _(NUMBERS[4][1]), self.numbers["backups_keep"]),
@@ -109,9 +129,15 @@ class SettingsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()  # two columns: the whole dialog fits a 1366×768 screen
+        for groups in ((mt, spelling), (server, work)):
+            column = QVBoxLayout()
+            for group in groups:
+                column.addWidget(group)
+            column.addStretch(1)
+            columns.addLayout(column)
         layout = QVBoxLayout(self)
-        for group in (mt, server, work):
-            layout.addWidget(group)
+        layout.addLayout(columns)
         layout.addWidget(buttons)
 
     def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
@@ -149,6 +175,10 @@ class SettingsDialog(QDialog):
                 url = check_url(url)
             except TarjumanError as exc:
                 raise SettingsError("libretranslate_url", str(exc)) from None
+        folder = self.dictionaries.text().strip()
+        if folder and not Path(folder).is_dir():
+            raise SettingsError("spell_dictionaries", _("{folder} is not a folder").format(
+                folder=isolate(folder)))
         name = self.name.text().strip()
         if name:
             from desktop_app.core.team import rules
@@ -160,7 +190,14 @@ class SettingsDialog(QDialog):
                 "default_target": self.target.currentData(),
                 **{key: spin.value() for key, spin in self.numbers.items()},
                 "libretranslate_url": url, "libretranslate_api_key": self.api_key.text().strip(),
-                "prefer_remote": self.prefer.isChecked() and bool(url), "team_name": name}
+                "prefer_remote": self.prefer.isChecked() and bool(url), "team_name": name,
+                "spelling": self.spelling.isChecked(), "spell_dictionaries": folder}
+
+    def choose_dictionaries(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Dictionary folder"),
+                                                  self.dictionaries.text())
+        if folder:
+            self.dictionaries.setText(folder)
 
     def show_problem(self, key: str, text: str) -> None:
         for label in self.errors.values():
@@ -195,6 +232,17 @@ def open_settings(window: MainWindow) -> SettingsChange | None:
 
 def follow(window: MainWindow, change: SettingsChange) -> None:
     window.settings = change.settings
+    session = window.session
+    if SPELL_KEYS.intersection(change.new) and session is not None:
+        from desktop_app.core.spell.vocabulary import checker_for_session
+        from desktop_app.gui.models.segments import TARGET
+        from desktop_app.gui.widgets import spelling
+
+        session.set_spell(checker_for_session(session))
+        delegate: Any = window.view.itemDelegateForColumn(TARGET)
+        delegate.spell = session.spell
+        spelling.show_state(window, session.spell, session.project.target_lang)
+        window.view.viewport().update()
     if MT_KEYS.intersection(change.new) and window.session is not None:
         window.mt_panel.show_message("")
         row = window.current_row()
