@@ -127,3 +127,27 @@ def test_nothing_outside_the_door_writes_settings() -> None:
         if path not in door and "settings_file(" in path.read_text(encoding="utf-8"):
             offenders.append(f"{path.relative_to(ROOT)}: settings_file()")
     assert offenders == []
+
+
+def test_tarjuman_settings_set_and_show_go_through_the_same_door(
+        tarjuman_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seen: list[settings_door.SettingsChange] = []
+    settings_door.subscribe(seen.append)
+    try:
+        assert cli.main(["settings", "set", "beam_size", "8", "prefer_remote", "on",
+                         "libretranslate_api_key", "k-SECRET-9", "--json"]) == 0
+    finally:
+        settings_door.unsubscribe(seen.append)
+    said = json.loads(capsys.readouterr().out)
+    assert said["beam_size"] == {"old": "4", "new": "8"}
+    assert said["libretranslate_api_key"] == {"old": "—", "new": "•••"}
+    assert [sorted(c.new) for c in seen] == [["beam_size", "libretranslate_api_key",
+                                              "prefer_remote"]]
+    assert Settings.load().prefer_remote is True
+    assert cli.main(["settings", "show"]) == 0
+    out = capsys.readouterr().out
+    assert "beam_size = 8" in out and "k-SECRET-9" not in out
+    assert cli.main(["settings", "set", "mt_device", "gpu"]) == 1
+    err = capsys.readouterr().err
+    assert "'mt_device' must be one of auto, cpu, cuda, not 'gpu'" in err
+    assert "Traceback" not in err and Settings.load().mt_device == "auto"

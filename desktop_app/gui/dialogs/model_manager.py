@@ -173,7 +173,7 @@ class ModelManager(QDialog):
         if model is None:
             return
         chosen = Settings.load().mt_model
-        self.change = change_settings(mt_model="" if chosen == model.id else model.id)
+        change_settings(mt_model="" if chosen == model.id else model.id)
         self.refresh()
 
     def remove(self) -> None:

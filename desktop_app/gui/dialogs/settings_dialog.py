@@ -174,18 +174,18 @@ class SettingsDialog(QDialog):
             try:
                 url = check_url(url)
             except TarjumanError as exc:
-                raise SettingsError("libretranslate_url", str(exc)) from None
+                raise SettingsError(field="libretranslate_url", problem=str(exc)) from None
         folder = self.dictionaries.text().strip()
         if folder and not Path(folder).is_dir():
-            raise SettingsError("spell_dictionaries", _("{folder} is not a folder").format(
-                folder=isolate(folder)))
+            raise SettingsError(field="spell_dictionaries", problem=_(
+                "{folder} is not a folder").format(folder=isolate(folder)))
         name = self.name.text().strip()
         if name:
             from desktop_app.core.team import rules
 
             why = rules.bad_name(name, _("the name"))
             if why:
-                raise SettingsError("team_name", why)
+                raise SettingsError(field="team_name", problem=why)
         return {"mt_model": self.model.currentData(), "mt_device": self.device.currentData(),
                 "default_target": self.target.currentData(),
                 **{key: spin.value() for key, spin in self.numbers.items()},
