@@ -186,3 +186,24 @@ def test_spelling_dictionary_folder_and_off_switch_take_effect_in_the_open_proje
     _through_the_menu(qtbot, window, missing)
     assert not Settings.load().spelling  # refused: nothing saved
     window.close()
+
+
+def test_the_model_manager_chooses_a_model_through_the_same_door(
+        qtbot, tiny_argos: Path) -> None:
+    from desktop_app.gui.app import make_app
+    from desktop_app.gui.dialogs.model_manager import ModelManager
+
+    make_app()
+    info = argos.install(tiny_argos)
+    manager = ModelManager()
+    qtbot.addWidget(manager)
+    seen: list[settings_door.SettingsChange] = []
+    settings_door.subscribe(seen.append)
+    try:
+        for _click in range(2):  # a second click: back to the best quality for each pair
+            manager.list.setCurrentRow([m.id for m in manager.models].index(info.id))
+            manager.use()
+    finally:
+        settings_door.unsubscribe(seen.append)
+    assert [dict(c.new) for c in seen] == [{"mt_model": info.id}, {"mt_model": ""}]
+    assert Settings.load().mt_model == ""
