@@ -80,8 +80,9 @@ def change_settings(path: Path | None = None, /, **fields: Any) -> SettingsChang
             raise SettingsError(key, _("is not a setting"))
     path = path or settings_file()
     raw = read_raw(path)
-    before = validate(raw).as_dict()
-    after = validate({**before, **fields})
+    # what the file says (a value it should not hold can be corrected here) ...
+    before = {**Settings().as_dict(), **{k: v for k, v in raw.items() if k in FIELDS}}
+    after = validate({**before, **fields})  # ... and what it will say: checked whole
     now = after.as_dict()
     changed = [key for key in fields if before[key] != now[key]]
     change = SettingsChange({k: before[k] for k in changed}, {k: now[k] for k in changed},

@@ -151,3 +151,14 @@ def test_tarjuman_settings_set_and_show_go_through_the_same_door(
     err = capsys.readouterr().err
     assert "'mt_device' must be one of auto, cpu, cuda, not 'gpu'" in err
     assert "Traceback" not in err and Settings.load().mt_device == "auto"
+
+
+def test_a_damaged_value_is_corrected_through_the_door(
+        tarjuman_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings_file().write_text(json.dumps({"beam_size": 99, "n_best": 2}), encoding="utf-8")
+    assert cli.main(["models", "list"]) == 1  # the file is refused, naming the field ...
+    assert "'beam_size' must be between 1 and 32, not 99" in capsys.readouterr().err
+    assert cli.main(["settings", "set", "n_best", "3"]) == 1  # ... until that field is right
+    assert cli.main(["settings", "set", "beam_size", "6"]) == 0
+    assert "beam_size: 99 → 6" in capsys.readouterr().out
+    assert Settings.load().beam_size == 6 and Settings.load().n_best == 2

@@ -34,6 +34,7 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.settings import Settings, SettingsError, bounds
 from desktop_app.core.settings_door import SettingsChange, change_settings
 from desktop_app.gui.dialogs.fit import fit_height
+from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import N_, _, isolate
 
 if TYPE_CHECKING:
@@ -223,7 +224,11 @@ class SettingsDialog(QDialog):
 
 def open_settings(window: MainWindow) -> SettingsChange | None:
     """Tools > Settings: the dialog, then the window follows what changed."""
-    dialog = SettingsDialog(window)
+    try:
+        dialog = SettingsDialog(window)
+    except TarjumanError as exc:  # the file was damaged since the window opened
+        show_error(window, str(exc))
+        return None
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.change:
         return None
     follow(window, dialog.change)
