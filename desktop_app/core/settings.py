@@ -26,10 +26,13 @@ Beam = Annotated[int, msgspec.Meta(ge=1, le=32)]
 Batch = Annotated[int, msgspec.Meta(ge=1, le=4096)]
 Backups = Annotated[int, msgspec.Meta(ge=0, le=1000)]
 RemoteBatch = Annotated[int, msgspec.Meta(ge=1, le=1000)]
+LogProb = Annotated[float, msgspec.Meta(ge=-100.0, le=0.0)]
 
 
 class Settings(msgspec.Struct, kw_only=True):
     ui_language: str = "en"
+    # Dari and Pashto UI numbers: "native" (۱۲۳) or "latin" (123)
+    ui_digits: Literal["native", "latin"] = "native"
     # CTranslate2 threading: 0 = derived from the usable cores (core/mt/hardware.py; `make
     # bench` prints the throughput of each choice); a number above 0 wins.
     intra_threads: Threads = 0
@@ -42,6 +45,8 @@ class Settings(msgspec.Struct, kw_only=True):
     max_batch_size: Batch = 32
     batch_type: Literal["examples", "tokens"] = "examples"
     use_glossary: bool = True
+    # QA mt-low-confidence: MT whose mean log-probability per token is below this
+    mt_low_confidence: LogProb = -1.5
     default_target: str = "prs"
     backups_keep: Backups = 5  # rolling backups of each project, taken when it is opened
     # A team LibreTranslate server: text goes there only when a URL is set here.
@@ -155,6 +160,11 @@ def explain(key: str, value: Any) -> str:
     if isinstance(kind, msgspec.inspect.IntType):
         if isinstance(value, bool) or not isinstance(value, int):
             return _("must be a whole number, not {value}").format(value=shown)
+        return _("must be between {low} and {high}, not {value}").format(
+            low=kind.ge, high=kind.le, value=value)
+    if isinstance(kind, msgspec.inspect.FloatType):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return _("must be a number, not {value}").format(value=shown)
         return _("must be between {low} and {high}, not {value}").format(
             low=kind.ge, high=kind.le, value=value)
     if isinstance(kind, msgspec.inspect.BoolType):

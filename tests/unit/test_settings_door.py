@@ -71,6 +71,10 @@ def test_a_refused_value_names_the_field_and_writes_nothing(tarjuman_home: Path)
         change_settings(mt_device="gpu")
     with pytest.raises(SettingsError, match="'prefer_remote' must be true or false"):
         change_settings(prefer_remote="yes")
+    with pytest.raises(SettingsError, match="'mt_low_confidence' must be between -100.0 and 0.0"):
+        change_settings(mt_low_confidence=3.5)
+    with pytest.raises(SettingsError, match="'ui_digits' must be one of latin, native"):
+        change_settings(ui_digits="roman")
     with pytest.raises(SettingsError, match="'beam' is not a setting"):
         change_settings(beam=3)
     assert settings_file().read_bytes() == before
