@@ -25,6 +25,7 @@ from desktop_app.commands import (
     models_cmd,
     project_cmd,
     qa_cmd,
+    settings_cmd,
     spell_cmd,
     team_cmd,
     tm_cmd,
@@ -65,7 +66,7 @@ def build_parser() -> Parser:
                                                                 "editor's language setting)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (languages_cmd, models_cmd, translate_cmd, project_cmd, glossary_cmd, qa_cmd,
-                   tm_cmd, demo, spell_cmd, team_cmd, desktop_cmd):
+                   tm_cmd, demo, spell_cmd, team_cmd, desktop_cmd, settings_cmd):
         module.register(sub)
     gui = sub.add_parser("gui", help=_("open the editor window"))
     gui.set_defaults(func=_run_gui, file=None)

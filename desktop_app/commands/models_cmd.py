@@ -16,6 +16,7 @@ from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.libretranslate import check_url
 from desktop_app.core.mt.routing import installed_models, remote_engine
 from desktop_app.core.settings import Settings
+from desktop_app.core.settings_door import change_settings
 
 
 def register(sub: Any) -> None:
@@ -125,16 +126,12 @@ def run_install(args: argparse.Namespace) -> int:
 
 
 def run_server(args: argparse.Namespace) -> int:
-    settings = Settings.load()
     if args.clear:
-        settings.libretranslate_url = settings.libretranslate_api_key = ""
-        settings.prefer_remote = False
+        change_settings(libretranslate_url="", libretranslate_api_key="", prefer_remote=False)
     elif args.url:
-        settings.libretranslate_url = check_url(args.url)
-        if args.api_key is not None:
-            settings.libretranslate_api_key = args.api_key
-        settings.prefer_remote = args.prefer
-    settings.save()
+        key = {} if args.api_key is None else {"libretranslate_api_key": args.api_key}
+        change_settings(libretranslate_url=check_url(args.url), prefer_remote=args.prefer, **key)
+    settings = Settings.load()
     if settings.libretranslate_url:
         print((_("LibreTranslate server: {url} (preferred over local models)")
                if settings.prefer_remote else
@@ -149,9 +146,7 @@ def run_remove(args: argparse.Namespace) -> int:
     model = registry.find(args.id)
     info = registry.get(model.engine).remove(model.id)
     if Settings.load().mt_model == info.id:
-        settings = Settings.load()
-        settings.mt_model = ""
-        settings.save()
+        change_settings(mt_model="")
     print(_("removed {id} [{engine}]").format(id=info.id, engine=info.engine))
     return 0
 
@@ -231,12 +226,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_use(args: argparse.Namespace) -> int:
-    settings = Settings.load()
     if args.clear or not args.id:
-        settings.mt_model = ""
+        change_settings(mt_model="")
         print(_("Each pair uses the installed model with the best published quality."))
     else:
-        settings.mt_model = registry.find(args.id).id
-        print(_("{mt_model} translates every pair it serves.").format(mt_model=settings.mt_model))
-    settings.save()
+        chosen = change_settings(mt_model=registry.find(args.id).id).settings.mt_model
+        print(_("{mt_model} translates every pair it serves.").format(mt_model=chosen))
     return 0

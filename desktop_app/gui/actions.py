@@ -63,6 +63,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("models", N_("&Translation models…"), "", "tools"),
     Spec("tm_manager", N_("Translation &memory…"), "", "tools"),
     Spec("align", N_("&Align documents…"), "", "tools"),
+    Spec("settings", N_("&Settings…"), "", "tools"),
+    Spec("team", N_("Te&am…"), "", "tools"),
     Spec("ui_en", "English", "", "language"),
     Spec("ui_prs", "دری", "", "language"),
     Spec("ui_ps", "پښتو", "", "language"),

@@ -33,12 +33,15 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.segments import Status
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
+from desktop_app.core.settings_door import change_settings, remember_project
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs, mnemonics
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs import align_editor, analysis, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.dialogs.new_terms import open_new_terms, use_majority_spelling
+from desktop_app.gui.dialogs.settings_dialog import open_settings
+from desktop_app.gui.dialogs.team_dialog import open_team
 from desktop_app.gui.i18n import (
     N_,
     _,
@@ -142,6 +145,7 @@ class MainWindow(BackgroundJobs):
             "cancel": self.cancel_job, "glossary": self.open_glossary_manager,
             "models": self.open_model_manager, "new_terms": lambda: open_new_terms(self),
             "fix_names": lambda: use_majority_spelling(self),
+            "settings": lambda: open_settings(self), "team": lambda: open_team(self),
             "ui_en": lambda: self.set_ui_language("en"),
             "ui_prs": lambda: self.set_ui_language("prs"),
             "ui_ps": lambda: self.set_ui_language("ps"),
@@ -232,8 +236,7 @@ class MainWindow(BackgroundJobs):
 
     def set_ui_language(self, code: str) -> None:
         lang = set_language(code)
-        self.settings.ui_language = lang.code
-        self.settings.save()
+        self.settings = change_settings(ui_language=lang.code).settings
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang.is_rtl
@@ -242,9 +245,8 @@ class MainWindow(BackgroundJobs):
 
     def toggle_native_digits(self) -> None:
         """Language > Dari and Pashto digits: one setting for every number in the window."""
-        self.settings.ui_digits = "native" if self.registry["native_digits"].isChecked() \
-            else "latin"
-        self.settings.save()
+        digits = "native" if self.registry["native_digits"].isChecked() else "latin"
+        self.settings = change_settings(ui_digits=digits).settings
         self._apply_digits()
 
     def _apply_digits(self) -> None:
@@ -353,8 +355,7 @@ class MainWindow(BackgroundJobs):
         self.view.setItemDelegateForColumn(TARGET, target_delegate)
         self.view.setup_columns()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.settings.remember(str(project.path))
-        self.settings.save()
+        self.settings = remember_project(str(project.path)).settings
         row, mode = session.load_view()
         self.filter_box.setCurrentIndex([k for k, _l in FILTER_LABELS].index(mode))
         self.proxy.set_mode(mode)

@@ -115,7 +115,7 @@ def test_majority_spelling_key_in_the_window(window: MainWindow, qtbot, tmp_path
 def test_grid_filters_and_sorts_by_mt_confidence(window: MainWindow, qtbot,  # type: ignore[no-untyped-def]
                                                   tmp_path: Path) -> None:
     from desktop_app.core.project import Project
-    from desktop_app.core.settings import Settings
+    from desktop_app.core.settings_door import change_settings
     from desktop_app.gui.models.segments import STATUS
 
     doc = tmp_path / "c.txt"
@@ -128,9 +128,7 @@ def test_grid_filters_and_sorts_by_mt_confidence(window: MainWindow, qtbot,  # t
     project.apply_machine([(s.id, f"جمله {i}", "mt:test") for i, s in enumerate(segs)],
                           confidence=scores)
     project.close()
-    settings = Settings.load()
-    settings.mt_low_confidence = -1.0
-    settings.save()
+    change_settings(mt_low_confidence=-1.0)
     assert window.open_path(tmp_path / "c.tarjuman")
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     window.proxy.set_mode("low-confidence")

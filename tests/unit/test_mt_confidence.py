@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desktop_app.core.mt import argos, nllb
 from desktop_app.core.settings import Settings
+from desktop_app.core.settings_door import change_settings
 
 SOURCES = ["Ahmad Massoud spoke to reporters in Kabul on Monday.",
            "Women protested in the streets of the capital.",
@@ -61,14 +62,11 @@ def test_confidence_is_stored_shown_and_checked(tmp_path: Path, tiny_argos: Path
     assert all(s["confidence"] < 0 for s in segs)
 
     # the threshold is a setting: above every score, each MT segment is reported
-    settings = Settings.load()
-    settings.mt_low_confidence = -0.001
-    settings.save()
+    change_settings(mt_low_confidence=-0.001)
     assert main(["qa", str(path), "--json"]) == 0
     low = [f for f in json.loads(capsys.readouterr().out) if f["code"] == LOW_CONFIDENCE]
     assert sorted(f["segment_id"] for f in low) == [s["id"] for s in segs]
-    settings.mt_low_confidence = -99.0
-    settings.save()
+    change_settings(mt_low_confidence=-99.0)
     assert main(["qa", str(path), "--json"]) == 0
     assert not [f for f in json.loads(capsys.readouterr().out) if f["code"] == LOW_CONFIDENCE]
 

@@ -100,11 +100,9 @@ def test_a_row_with_three_cells_is_a_sentence(tmp_path: Path) -> None:
 
 
 def test_the_review_file_names_tarjuman_and_the_translator(tmp_path: Path) -> None:
-    from desktop_app.core.settings import Settings
+    from desktop_app.core.settings_door import change_settings
 
-    settings = Settings.load()
-    settings.team_name = "Farida Ahmadi"
-    settings.save()
+    change_settings(team_name="Farida Ahmadi")
     _project, path = review_file(tmp_path)
     document = docx.Document(str(path))
     props = document.core_properties

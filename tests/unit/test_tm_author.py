@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.core import languages
 from desktop_app.core.session import EditSession
-from desktop_app.core.settings import Settings
+from desktop_app.core.settings_door import change_settings
 from desktop_app.core.tm import Match, TranslationMemory, match_details
 
 
@@ -21,9 +21,7 @@ def _repeat_doc(tmp_path: Path) -> Path:
 
 
 def test_confirm_records_the_team_name_and_matches_carry_it(tmp_path: Path) -> None:
-    settings = Settings.load()
-    settings.team_name = "Farida"
-    settings.save()
+    change_settings(team_name="Farida")
     s = EditSession.from_document(_repeat_doc(tmp_path), "dari", path=tmp_path / "a.tarjuman")
     try:
         s.confirm(0, "احمد مسعود در کابل سخن گفت.")

@@ -22,8 +22,18 @@ SYSTEM_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"),
 
 
 def system_dirs() -> tuple[Path, ...]:
-    """Where the machine's dictionaries are looked for: ``DICPATH`` (Hunspell's own
-    variable, folders separated by ``:``) when set, else the usual Linux folders."""
+    """Where the machine's dictionaries are looked for: the folder chosen in the settings,
+    then ``DICPATH`` (Hunspell's own variable, folders separated by ``:``) when set, else the
+    usual Linux folders."""
+    from desktop_app.core.settings import Settings
+
+    chosen = Settings.load().spell_dictionaries
+    if chosen:
+        return (Path(chosen), *_machine_dirs())
+    return _machine_dirs()
+
+
+def _machine_dirs() -> tuple[Path, ...]:
     dicpath = os.environ.get("DICPATH")
     if dicpath is not None:
         return tuple(Path(p) for p in dicpath.split(os.pathsep) if p)

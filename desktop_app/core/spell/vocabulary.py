@@ -11,6 +11,7 @@ from typing import Any
 from desktop_app.core import languages
 from desktop_app.core.glossary.store import Concept
 from desktop_app.core.i18n import _
+from desktop_app.core.settings import Settings
 from desktop_app.core.spell import dictionaries
 from desktop_app.core.spell.checker import SpellChecker, personal_file
 
@@ -42,7 +43,7 @@ def checker_for_session(session: Any) -> SpellChecker | None:
     """The checker for an editing session's target language, or None when it would only
     cry wolf (no dictionary and too few learned words) or the language is not checked."""
     lang = languages.get(session.project.target_lang).code
-    if lang not in dictionaries.NAMES:
+    if lang not in dictionaries.NAMES or not Settings.load().spelling:
         return None
     confirmed = [s.target for s in session.segments if s.status == "confirmed"]
     checker = checker_for(lang, concepts=session.matcher.concepts.values(), texts=confirmed)
@@ -63,6 +64,9 @@ def off_note(lang: str) -> tuple[str, str]:
     code = languages.get(lang).code
     if code not in dictionaries.NAMES:
         return "", ""
+    if not Settings.load().spelling:
+        return (_("Spelling off (Tools > Settings)"),
+                _("You turned spelling off in Tools > Settings; turn it on there."))
     name = languages.get(code).display_name()
     return (_("Spelling off: no {language} dictionary (tarjuman spell install FILE.dic)")
             .format(language=name),

@@ -24,6 +24,7 @@ from desktop_app.core.glossary.store import Glossary
 from desktop_app.core.i18n import _
 from desktop_app.core.logs import get_logger
 from desktop_app.core.settings import Settings
+from desktop_app.core.settings_door import change_settings
 from desktop_app.core.sqlitetx import writing
 from desktop_app.core.team import glossary_pull, glossary_sync, rules, tm_sync, tracking
 from desktop_app.core.team.conflicts import Conflict, conflicts
@@ -103,9 +104,7 @@ def share_project(project: Path, name: str = "") -> str:
                 tracking.enable_glossary(g.db, str(hub_id))
     finally:
         g.close()
-    settings = Settings.load()
-    settings.team_shared[str(path)] = hub_name
-    settings.save()
+    change_settings(team_shared={**Settings.load().team_shared, str(path): hub_name})
     return hub_name
 
 
@@ -147,10 +146,9 @@ def connect_hub(dsn: str, name: str = "") -> tuple[HubInfo, bool]:
     with hub_connection(dsn) as (_conn, info):
         pass
     settings = Settings.load()
-    settings.team_dsn = clean
-    settings.team_name = name or settings.team_name or getpass.getuser()
-    settings.team_client = settings.team_client or str(uuid.uuid4())
-    settings.save()
+    settings = change_settings(team_dsn=clean,
+                               team_name=name or settings.team_name or getpass.getuser(),
+                               team_client=settings.team_client or str(uuid.uuid4())).settings
     _enable(info, settings)  # from now on every change waits in an outbox
     write_state(offline_since=None, last_error="", hub_id=info.hub_id)
     log.info("connected to team hub %s as %s", describe(clean), settings.team_name)
@@ -159,9 +157,7 @@ def connect_hub(dsn: str, name: str = "") -> tuple[HubInfo, bool]:
 
 def disconnect() -> None:
     """Forget the hub. Changes keep waiting in the outbox; reconnecting sends them."""
-    settings = Settings.load()
-    settings.team_dsn = ""
-    settings.save()
+    change_settings(team_dsn="")
 
 
 # -- syncing ---------------------------------------------------------------------------

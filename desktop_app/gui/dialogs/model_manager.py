@@ -30,6 +30,7 @@ from desktop_app.core.mt import catalog, registry
 from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.routing import installed_models
 from desktop_app.core.settings import Settings
+from desktop_app.core.settings_door import change_settings
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import ask, show_error
 from desktop_app.gui.i18n import N_, _, isolate, native_digits, number
@@ -181,9 +182,8 @@ class ModelManager(QDialog):
         model = self._selected_model()
         if model is None:
             return
-        settings = Settings.load()
-        settings.mt_model = "" if settings.mt_model == model.id else model.id
-        settings.save()
+        chosen = Settings.load().mt_model
+        change_settings(mt_model="" if chosen == model.id else model.id)
         self.refresh()
 
     def remove(self) -> None:
