@@ -15,8 +15,10 @@ from desktop_app.core.errors import InputError
 from desktop_app.core.history import UndoLog
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.mt import registry
+from desktop_app.core.notes import all_notes
 from desktop_app.core.pretranslate import pretranslate_file
 from desktop_app.core.project import Project
+from desktop_app.core.settings import Settings
 from desktop_app.core.textio import read_text
 
 
@@ -141,11 +143,14 @@ def run_segments(args: argparse.Namespace) -> int:
         # a target the file had in another language or script: shown, never a target
         refs = {b.id: str(b.meta["reference"]) for b in project.blocks()
                 if b.meta.get("reference")}
+        metas = project.block_meta()
     firsts = {s.id for s in segs if s.position == 0}
     if args.json:
+        notes = all_notes(segs, metas, Settings.load())  # the file's notes and limits
         print_json([{"id": s.id, "source": s.source, "target": s.target,
                      "status": s.status.value, "origin": s.origin,
                      "confidence": s.confidence,
+                     **({"notes": notes[s.id].as_json()} if notes[s.id] else {}),
                      **({"reference": refs[s.block_id]} if s.id in firsts
                         and s.block_id in refs else {})} for s in segs])
     else:

@@ -391,6 +391,13 @@ class Project:
         return [Block(bid, "".join(s.lead + s.source + s.trail for s in by_block.get(bid, [])),
                       kind, json.loads(meta)) for bid, kind, meta in rows]
 
+    def block_meta(self, block_id: str | None = None) -> dict[str, dict[str, Any]]:
+        """Each block's meta (what its importer stored: notes, limits...) by block id;
+        only ``block_id``'s when given."""
+        sql = "SELECT id, meta FROM blocks" + (" WHERE id = ?" if block_id is not None else "")
+        return {bid: json.loads(meta)
+                for bid, meta in self.db.execute(sql, [] if block_id is None else [block_id])}
+
     def info(self) -> ProjectInfo:
         name, fmt, _ = self.document()
         counts = {s.value: 0 for s in Status}

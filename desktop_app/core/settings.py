@@ -27,6 +27,8 @@ Batch = Annotated[int, msgspec.Meta(ge=1, le=4096)]
 Backups = Annotated[int, msgspec.Meta(ge=0, le=1000)]
 RemoteBatch = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 LogProb = Annotated[float, msgspec.Meta(ge=-100.0, le=0.0)]
+ReadingSpeed = Annotated[float, msgspec.Meta(ge=1.0, le=100.0)]
+LineChars = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 
 
 class Settings(msgspec.Struct, kw_only=True):
@@ -48,6 +50,9 @@ class Settings(msgspec.Struct, kw_only=True):
     # QA mt-low-confidence: MT whose mean log-probability per token is below this
     mt_low_confidence: LogProb = -1.5
     default_target: str = "prs"
+    # subtitles: characters per line and reading speed (characters per second) checked
+    subtitle_line: LineChars = 42
+    subtitle_cps: ReadingSpeed = 17.0
     backups_keep: Backups = 5  # rolling backups of each project, taken when it is opened
     # A team LibreTranslate server: text goes there only when a URL is set here.
     libretranslate_url: str = ""

@@ -15,6 +15,7 @@ twins of every run property, mirrored tables).
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -22,6 +23,8 @@ from lxml import etree
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.block_notes import add_notes
+from desktop_app.core.documents.docx_comments import comments, paragraph_notes
 from desktop_app.core.documents.docx_package import open_package
 from desktop_app.core.documents.docx_props import Properties
 from desktop_app.core.documents.docx_rtl import (
@@ -88,13 +91,16 @@ class Docx:
         blocks = []
         try:
             roots = story_roots(document, Notes(document))
+            by_id = comments(document)
             for bid, p in paragraphs(roots):
                 if not readable(p):
                     continue
                 text = tagged(p)
                 if strip_tags(text).strip():
                     in_table = any(a.tag == qn("w:tc") for a in p.iterancestors())
-                    blocks.append(Block(bid, text, "cell" if in_table else "p"))
+                    meta: dict[str, Any] = {}
+                    add_notes(meta, paragraph_notes(p, by_id))  # Word comments on it
+                    blocks.append(Block(bid, text, "cell" if in_table else "p", meta))
             props = Properties(document, roots)
             blocks.extend(props.blocks())
             notes = not_translated(document, name, roots)

@@ -24,6 +24,7 @@ from babel.messages.plurals import get_plural
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.block_notes import add_notes, note
 from desktop_app.core.errors import one_line
 from desktop_app.core.i18n import _
 
@@ -188,9 +189,11 @@ class Po:
                 target = entry.msgstr_plural.get(form, "")
             else:
                 source, target = entry.msgid, entry.msgstr
-            blocks.append(Block(bid, source, "message",
-                                {"context": entry.msgctxt or "", "fuzzy": entry.fuzzy},
-                                target or ""))
+            meta: dict[str, Any] = {"context": entry.msgctxt or "", "fuzzy": entry.fuzzy}
+            add_notes(meta, [note("extracted", entry.comment or ""),
+                             note("translator", entry.tcomment or ""),
+                             note("context", entry.msgctxt or "")])
+            blocks.append(Block(bid, source, "message", meta, target or ""))
         return Imported(self.name, blocks, "", catalog.metadata.get("Language", "").strip())
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.block_notes import CUE, add_notes, note
 from desktop_app.core.i18n import _
 from desktop_app.core.textio import decode
 
@@ -29,6 +31,23 @@ def _cues(text: str, name: str) -> list[tuple[list[str], list[str]]]:
     if not cues:
         raise DocumentError(_("{name}: no subtitle cues").format(name=name))
     return cues
+
+
+def _seconds(stamp: str) -> float:
+    h, m, rest = stamp.strip().replace(",", ".").split(":")
+    return int(h) * 3600 + int(m) * 60 + float(rest)
+
+
+def cue_meta(head: list[str], n: int) -> dict[str, Any]:
+    """The cue's number (as written, else its place) and timing as a unit note, and its
+    start and end in seconds (for the reading speed)."""
+    number = head[0].strip() if len(head) > 1 and head[0].strip() else str(n)
+    timing = TIMING.match(head[-1])
+    start, end = (timing.group(0) if timing else head[-1]).split("-->")
+    meta: dict[str, Any] = {CUE: {"number": number, "start": _seconds(start),
+                                  "end": _seconds(end)}}
+    add_notes(meta, [note("cue", f"{number}  {head[-1].strip()}")])
+    return meta
 
 
 def _to_tags(lines: list[str]) -> tuple[str, list[str]]:
@@ -60,7 +79,8 @@ class Subtitles:
         blocks = []
         for n, (head, body) in enumerate(_cues(text, name)):
             tagged, markup = _to_tags(body)
-            blocks.append(Block(f"C{n}", tagged, "cue", {"timing": head[-1], "markup": markup}))
+            meta = {"timing": head[-1], "markup": markup, **cue_meta(head, n + 1)}
+            blocks.append(Block(f"C{n}", tagged, "cue", meta))
         return Imported(self.name, blocks)
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:

@@ -5,13 +5,15 @@ a document format: read by :mod:`xliff_read`, written back into the original fil
 from __future__ import annotations
 
 from desktop_app.core.documents.base import Imported
+from desktop_app.core.documents.xliff_instructions import add_instructions
 from desktop_app.core.documents.xliff_read import (
     XLIFF2_NS,
     children,
     first,
     in_xliff,
     is_v2,
-    load,
+    load_tree,
+    parse,
     seg_marks,
     units,
 )
@@ -26,7 +28,10 @@ class Xliff:
     extensions = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 
     def load(self, data: bytes, name: str) -> Imported:
-        return load(data, name)
+        root = parse(data, name)
+        imported = load_tree(root, name)
+        add_instructions(root, imported)  # the client's notes and length limits
+        return imported
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
         return write_targets(data, name, targets, target_lang)

@@ -268,7 +268,12 @@ def parse(data: bytes, name: str) -> etree._Element:
     return root
 
 
-def load(data: bytes, name: str) -> Imported:
-    """An XLIFF file's blocks: one per segment, with their existing targets and states."""
-    root = parse(data, name)
+def load_tree(root: etree._Element, name: str) -> Imported:
+    """A parsed XLIFF file's blocks: one per segment, with their existing targets and
+    states; ``meta["n"]`` is the index of the block's unit in :func:`units`."""
     return _load_v2(root, name) if is_v2(root) else _load_v1(root, name)
+
+
+def load(data: bytes, name: str) -> Imported:
+    """An XLIFF file's blocks (:func:`load_tree`)."""
+    return load_tree(parse(data, name), name)
