@@ -17,7 +17,7 @@ from typing import Any
 from desktop_app.core.digits import to_native_digits
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.documents.block_notes import CUE, FILE, LIMIT, NOTES
-from desktop_app.core.i18n import _, native_digits, number
+from desktop_app.core.i18n import _, isolate, native_digits, number
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Segment
 from desktop_app.core.settings import Settings
@@ -40,7 +40,7 @@ class Note:
                   "comment": _("Word comment"), "resname": _("Resource name"),
                   "cue": _("Subtitle cue")}
         label = labels.get(self.kind, self.kind)
-        return _("{label} from {source}").format(label=label, source=self.source) \
+        return _("{label} from {source}").format(label=label, source=isolate(self.source)) \
             if self.source else label
 
     def as_json(self) -> dict[str, str]:
@@ -99,9 +99,17 @@ class SegmentNotes:
                 "limits": [u.as_json() for u in self.limits]}
 
 
+QUIET = ("cue", "resname")  # on every unit of some files: no marker for them alone
+
+
 def has_notes(meta: Mapping[str, Any]) -> bool:
-    """Whether a block has anything for the Notes panel (the grid's marker)."""
-    return bool(meta.get(NOTES) or meta.get(LIMIT) or meta.get(CUE))
+    """Whether the grid marks a block: a note written for this unit (not only the file's
+    notes, a cue's timing or a resource name, which many files give every unit) or a
+    length limit of its own."""
+    if meta.get(LIMIT):
+        return True
+    return any(isinstance(n, Mapping) and n.get("level") != FILE and n.get("text")
+               and n.get("kind") not in QUIET for n in meta.get(NOTES) or [])
 
 
 def _plain(text: str) -> str:
@@ -162,8 +170,15 @@ def segment_notes(project: Project, segment_id: int, target: str | None = None,
     seg = project.segment(segment_id)
     meta = project.block_meta(seg.block_id).get(seg.block_id, {})
     siblings = project.segments("segments.block_id = ?", [seg.block_id])
-    settings = settings or Settings.load()
-    return notes_of(meta, block_target(siblings, segment_id, target),
+    return notes_in_block(seg, siblings, meta, target, settings or Settings.load())
+
+
+def notes_in_block(segment: Segment, segments: list[Segment], meta: Mapping[str, Any],
+                   target: str | None, settings: Settings) -> SegmentNotes:
+    """:func:`segment_notes` from what an open session holds: the segments (of the block,
+    or all: the others are left out) and the block's meta."""
+    siblings = [s for s in segments if s.block_id == segment.block_id]
+    return notes_of(meta, block_target(siblings, segment.id, target),
                     line_chars=settings.subtitle_line, reading_speed=settings.subtitle_cps)
 
 

@@ -50,6 +50,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("next_tag", N_("Insert next missing &tag"), "Ctrl+Shift+T", "segment"),
     Spec("copy_tags", N_("Copy source t&ags"), "Ctrl+Alt+T", "segment"),
     Spec("comment", N_("Co&mment…"), "Ctrl+M", "segment"),
+    Spec("notes", N_("Notes from the &file"), "Ctrl+Alt+N", "segment"),
     Spec("next_issue", N_("Next &QA issue"), "F8", "segment"),
     Spec("fix_names", N_("Use the majorit&y spelling of a name"), "Ctrl+Shift+M", "segment"),
     *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment/terms")

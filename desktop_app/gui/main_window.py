@@ -53,7 +53,7 @@ from desktop_app.gui.i18n import (
 )
 from desktop_app.gui.mnemonics import ENGLISH
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
-from desktop_app.gui.widgets import spelling
+from desktop_app.gui.widgets import notes_panel, spelling
 from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
@@ -64,7 +64,7 @@ FILTER_LABELS = (("all", N_("All segments")), ("untranslated", N_("Untranslated"
                  ("mt", N_("MT only")), ("edited", N_("Edited")), ("confirmed", N_("Confirmed")),
                  ("qa", N_("With QA issues")), ("low-confidence", N_("Low MT confidence")))
 DOCKS = (("mt", N_("Machine translation")), ("tm", N_("Translation memory")),
-         ("glossary", N_("Glossary")), ("qa", N_("Quality checks")))
+         ("glossary", N_("Glossary")), ("qa", N_("Quality checks")), ("notes", N_("Notes")))
 MARKS = {"insert_zwnj": "\u200c", "insert_lrm": "\u200e", "insert_rlm": "\u200f"}
 
 
@@ -121,6 +121,7 @@ class MainWindow(BackgroundJobs):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.notes = notes_panel.install(self, self.docks)  # the file's notes, limits
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.docks["mt"]], [330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks[k] for k in ("mt", "tm", "glossary", "qa")],
@@ -138,6 +139,7 @@ class MainWindow(BackgroundJobs):
             "go_to": self.ask_go_to, "concordance": self.open_concordance,
             "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,
             "comment": self.edit_comment, "next_issue": self.next_issue,
+            "notes": self.notes.focus,
             "find": self.ask_find, "confirm_next": self.confirm_and_next,
             "previous": lambda: self.move_by(-1), "next": lambda: self.move_by(1),
             "copy_mt": self.copy_mt, "copy_source": self.copy_source,
@@ -212,6 +214,7 @@ class MainWindow(BackgroundJobs):
         self.glossary_panel.retranslate()
         self.mt_panel.retranslate()
         self.qa_panel.retranslate()
+        self.notes.refresh()
         if self.session is not None and self.view.currentIndex().isValid():
             self._current_changed(self.view.currentIndex(), QModelIndex())  # TM, MT notes
         if self.model is not None:

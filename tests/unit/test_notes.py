@@ -161,7 +161,7 @@ def test_docx_comment_anchored_to_its_paragraph(tmp_path: Path) -> None:
         found = segment_notes(project, ids["The budget grew by 12 percent."])
         assert [(n.kind, n.text, n.source) for n in found.unit] == [
             ("comment", "Check this figure with the client.", "Editor")]
-        assert found.unit[0].label() == "Word comment from Editor"
+        assert found.unit[0].label() == "Word comment from \u2068Editor\u2069"
         assert not segment_notes(project, ids["The first paragraph has no comment."])
 
 

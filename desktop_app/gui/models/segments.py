@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.mt.confidence import as_percent
+from desktop_app.core.notes import has_notes
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
 from desktop_app.gui.i18n import N_, _, isolate, number
@@ -52,8 +53,19 @@ def origin_kind(status: Status, origin: str) -> str | None:
 
 
 @cache
+def notes_icon(noted: bool) -> QIcon:
+    """The grid's marker for a segment with notes from the file (blank without: the row
+    numbers stay in line)."""
+    if noted:
+        return origin_icon("notes")
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
+@cache
 def origin_icon(kind: str) -> QIcon:
-    glyph, colour, _name = ORIGINS[kind]
+    glyph, colour, _name = ORIGINS[kind] if kind != "notes" else ("i", "#e0a800", "")
     pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -72,6 +84,7 @@ def origin_icon(kind: str) -> QIcon:
 
 
 ConfidenceRole = Qt.ItemDataRole.UserRole + 2  # MT confidence (sorting); 0.0 when none
+NotesRole = Qt.ItemDataRole.UserRole + 3  # True: the file has notes or a limit for it
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,6 +101,13 @@ class SegmentModel(QAbstractTableModel):
         # The window routes edits through its undo stack; without one, save directly.
         self.on_edit: Callable[[int, str], None] | None = None
         self.target_rtl = languages.get(session.project.target_lang).is_rtl
+        self._noted: set[str] | None = None  # blocks with notes from the file, read once
+
+    def has_notes(self, row: int) -> bool:
+        if self._noted is None:
+            self._noted = {bid for bid, meta in self.session.project.block_meta().items()
+                           if has_notes(meta)}
+        return self.session.segments[row].block_id in self._noted
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.session.segments)
@@ -124,6 +144,8 @@ class SegmentModel(QAbstractTableModel):
         elif role == ConfidenceRole:
             return seg.confidence if seg.confidence is not None else 0.0
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == NUM and self.has_notes(index.row()):
+                return _("Notes from the file (Ctrl+Alt+N)")
             if col == QA and index.row() in self.session.findings:
                 return "\n".join(f.message for f in self.session.findings[index.row()])
             if col == STATUS:
@@ -140,6 +162,9 @@ class SegmentModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == TARGET and self.target_rtl:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                        | Qt.AlignmentFlag.AlignVCenter)
+        elif role == NotesRole or (role == Qt.ItemDataRole.DecorationRole and col == NUM):
+            noted = self.has_notes(index.row())
+            return noted if role == NotesRole else notes_icon(noted)
         elif role == Qt.ItemDataRole.DecorationRole and col == STATUS:
             kind = origin_kind(seg.status, seg.origin)
             return origin_icon(kind) if kind else None

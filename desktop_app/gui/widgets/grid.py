@@ -54,7 +54,7 @@ class SegmentGrid(QTableView):
         model = self.model()
         for col, sample in ((NUM, "00000"), (STATUS, "✔✔"), (QA, "⚠⚠")):
             label = str(model.headerData(col, Qt.Orientation.Horizontal) or "") if model else ""
-            icon = max(16, self.iconSize().width()) + 6 if col == STATUS else 0  # origin icon
+            icon = max(16, self.iconSize().width()) + 6 if col != QA else 0  # origin, notes
             self.setColumnWidth(col, max(metrics.horizontalAdvance(sample) + icon,
                                          metrics.horizontalAdvance(label)) + 16)
         for col in (SOURCE, TARGET):
