@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands import print_json
-from desktop_app.core import qa
+from desktop_app.core import qa, qa_length
 from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.project import Project
@@ -16,9 +16,10 @@ from desktop_app.core.project import Project
 def register(sub: Any) -> None:
     p = sub.add_parser("qa", help=_("check a project: glossary, numbers, punctuation, bidi..."))
     p.add_argument("project", type=Path)
-    p.add_argument("--disable", action="append", default=[], choices=qa.ALL_CHECKS,
+    checks = (*qa.ALL_CHECKS, qa_length.LENGTH_LIMIT)
+    p.add_argument("--disable", action="append", default=[], choices=checks,
                    metavar="CHECK", help=_("switch a check off: {checks}").format(
-                       checks=", ".join(qa.ALL_CHECKS)))
+                       checks=", ".join(checks)))
     p.add_argument("--strict", action="store_true", help=_("keep Pashto letter distinctions"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
         findings = qa.check([(s.source, s.target) for s in segments], project.source_lang,
                             project.target_lang, concepts=concepts,
                             disabled=args.disable, strict=args.strict, spell=spell)
+        findings += qa_length.check(segments, project.block_meta(), disabled=args.disable)
         if qa.LOW_CONFIDENCE not in args.disable:
             from desktop_app.core.mt.confidence import low_confidence
             from desktop_app.core.settings import Settings

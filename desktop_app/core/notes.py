@@ -14,10 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.core.digits import to_native_digits
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.documents.block_notes import CUE, FILE, LIMIT, NOTES
-from desktop_app.core.i18n import _, isolate, native_digits, number
+from desktop_app.core.i18n import N_, Digits, Msg, _, isolate
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Segment
 from desktop_app.core.settings import Settings
@@ -47,12 +46,6 @@ class Note:
         return {"kind": self.kind, "text": self.text, "from": self.source}
 
 
-def _decimal(value: float) -> str:
-    """Seconds on screen with one decimal, in the UI's digits."""
-    text = f"{value:.1f}".removesuffix(".0")
-    return to_native_digits(text) if native_digits() else text
-
-
 @dataclass(slots=True)
 class LimitUse:
     """One length limit and how much of it a target uses."""
@@ -67,17 +60,22 @@ class LimitUse:
     def over(self) -> bool:
         return self.used > self.limit
 
-    def message(self) -> str:
-        limit, used = number(round(self.limit)), number(round(self.used))
+    def msg(self) -> Msg:
+        """The limit in words, put into the UI language (and its digits) when shown."""
+        limit, used = Digits(str(round(self.limit))), Digits(str(round(self.used)))
         if self.code == "line":
-            return _("max {limit} characters per line: longest line {used}").format(
-                limit=limit, used=used)
+            return Msg(N_("max {limit} characters per line: longest line {used}"),
+                       limit=limit, used=used)
         if self.code == "speed":
-            return _("max {limit} characters per second: {used} ({seconds} s on screen)").format(
-                limit=limit, used=used, seconds=_decimal(self.seconds))
+            return Msg(N_("max {limit} characters per second: {used} ({seconds} s on screen)"),
+                       limit=limit, used=used,
+                       seconds=Digits(f"{self.seconds:.1f}".removesuffix(".0")))
         if self.unit == "byte":
-            return _("max {limit} bytes: {used} used").format(limit=limit, used=used)
-        return _("max {limit} characters: {used} used").format(limit=limit, used=used)
+            return Msg(N_("max {limit} bytes: {used} used"), limit=limit, used=used)
+        return Msg(N_("max {limit} characters: {used} used"), limit=limit, used=used)
+
+    def message(self) -> str:
+        return str(self.msg())
 
     def as_json(self) -> dict[str, Any]:
         return {"code": self.code, "limit": self.limit, "used": self.used, "unit": self.unit,

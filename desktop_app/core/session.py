@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import languages, qa
+from desktop_app.core import languages, qa, qa_length
 from desktop_app.core.backup import make_backup, safe_name
 from desktop_app.core.documents.base import reattach_tags, strip_tags
 from desktop_app.core.documents.registry import output_extensions
@@ -279,6 +279,7 @@ class EditSession:
             found = qa.check([(seg.source, seg.target)], self.project.source_lang,
                              self.project.target_lang, disabled=["empty"],
                              glossary=self.glossary_qa, spell=self.spell)
+            found += qa_length.for_row(self.project, self.segments, r)  # file's length limits
             if found:
                 self.findings[r] = found
             else:

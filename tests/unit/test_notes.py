@@ -103,7 +103,7 @@ def test_xliff12_unit_file_group_notes_resname_and_char_limit(tmp_path: Path) ->
             ("Home page", "")]
         (limit,) = found.limits
         assert (limit.code, limit.limit, limit.used, limit.over) == ("length", 60, 9, False)
-        assert limit.message() == "max 60 characters: 9 used"
+        assert _plain(limit.message()) == "max 60 characters: 9 used"
         # as the translator types past the limit
         assert segment_notes(project, ids["Welcome to our shop"], target="x" * 61).limits[0].over
         # maxwidth without size-unit="char" is in pixels: no limit a translator can count
@@ -179,7 +179,8 @@ def test_srt_cue_note_line_length_and_reading_speed(tmp_path: Path) -> None:
         assert segment_notes(project, second[0].id).unit[0].text.startswith("7  00:00:04")
         long = segment_notes(project, second[0].id, target="x" * 30, settings=settings)
         assert long.limits[0].over and long.limits[1].over
-        assert long.limits[1].message() == "max 10 characters per second: 12 (2.5 s on screen)"
+        assert _plain(long.limits[1].message()) == (
+            "max 10 characters per second: 12 (2.5 s on screen)")
 
 
 def test_notes_of_ignores_damaged_meta() -> None:
@@ -204,3 +205,49 @@ def test_cli_segments_json_has_the_notes(tmp_path: Path, cli) -> None:
     assert hero["limits"] == [{"code": "length", "limit": 60, "used": 0, "unit": "char",
                                "over": False}]
     assert "notes" in segs["Plain text"]  # the file's notes reach every unit
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
+def test_qa_length_limit_in_the_session_and_the_cli(tmp_path: Path, cli) -> None:
+    from desktop_app.core import qa_length
+    from desktop_app.core.session import EditSession
+
+    doc = tmp_path / "site.xlf"
+    doc.write_text(XLIFF12, encoding="utf-8")
+    proj = tmp_path / "site.tarjuman"
+    Project.create(doc, "prs", path=proj).close()
+    session = EditSession.open(proj)
+    try:
+        row = next(r for r, s in enumerate(session.segments)
+                   if s.source == "Welcome to our shop")
+        session.edit(row, "خوش آمدید")
+        assert not any(f.code == qa_length.LENGTH_LIMIT for f in session.findings.get(row, []))
+        session.edit(row, "به فروشگاه ما خوش آمدید، " * 3)
+        (found,) = [f for f in session.findings[row] if f.code == qa_length.LENGTH_LIMIT]
+        assert _plain(found.message) == "over the length limit: max 60 characters: 75 used"
+    finally:
+        session.close()
+    r = cli("qa", str(proj), "--json")
+    assert r.returncode == 0, r.stderr
+    codes = [(f["segment_id"], f["code"]) for f in json.loads(r.stdout)]
+    assert codes.count((session.segments[row].id, "length-limit")) == 1
+    r = cli("qa", str(proj), "--json", "--disable", "length-limit")
+    assert r.returncode == 0, r.stderr
+    assert "length-limit" not in r.stdout
+
+
+def test_qa_length_limit_subtitles_per_line_and_speed(tmp_path: Path) -> None:
+    from desktop_app.core import qa_length
+
+    with _project(tmp_path, "film.srt", SRT) as project:
+        for seg in project.segments():
+            project.set_target(seg.id, "سلام" if seg.block_id == "C0" else "ب" * 50)
+        segs = project.segments()
+        found = qa_length.check(segs, project.block_meta(),
+                                settings=Settings(subtitle_line=42, subtitle_cps=17.0))
+    assert {segs[f.segment].block_id for f in found} == {"C1"}
+    assert all("characters per line" in f.message and "characters per second" in f.message
+               for f in found)
