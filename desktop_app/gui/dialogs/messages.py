@@ -29,6 +29,20 @@ def paragraphs_in_own_direction(text: str) -> str:
     return "\n".join(lines)
 
 
+def _give_back(box: QMessageBox, parent: QWidget) -> None:
+    """When the message closes, its window is active again, with its focus: the window's
+    shortcuts (Ctrl+1, Ctrl+Enter...) answer at once, whatever the platform does."""
+    window = parent.window()
+    focus = window.focusWidget()
+
+    def back(_result: int) -> None:
+        window.activateWindow()
+        if focus is not None:
+            focus.setFocus()
+
+    box.finished.connect(back)
+
+
 def show_error(parent: QWidget | None, message: str) -> None:
     message = paragraphs_in_own_direction(message)
     box = QMessageBox(QMessageBox.Icon.Critical, _("Tarjuman"), message,
@@ -37,6 +51,7 @@ def show_error(parent: QWidget | None, message: str) -> None:
     if parent is None:
         box.exec()
     else:
+        _give_back(box, parent)
         box.open()
 
 
@@ -44,6 +59,8 @@ def show_info(parent: QWidget | None, message: str) -> None:
     message = paragraphs_in_own_direction(message)
     box = QMessageBox(QMessageBox.Icon.Information, _("Tarjuman"), message,
                       QMessageBox.StandardButton.Ok, parent)
+    if parent is not None:
+        _give_back(box, parent)
     box.open()
 
 
