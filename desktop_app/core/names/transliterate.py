@@ -117,18 +117,35 @@ def _words(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _parts() -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
+def _parts() -> dict[str, list[tuple[str, str]]]:
+    """English spelling → its (Dari, Pashto) spellings, the most common first.
+
+    A spelling on several rows (Hamid: حامد, حمید) has several candidates, in row order."""
+    table: dict[str, list[tuple[str, str]]] = {}
     path = shipped("resources", "names", "name_parts.tsv")
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        english, dari = cols[0], cols[1]
-        pashto = cols[2] if len(cols) > 2 and cols[2] else ""
+        english, dari = cols[0], cols[1].strip()
+        pashto = cols[2].strip() if len(cols) > 2 else ""
         for variant in english.split("|"):
-            table.setdefault(variant.strip().lower(), (dari, pashto))
+            entries = table.setdefault(variant.strip().lower(), [])
+            if (dari, pashto) not in entries:
+                entries.append((dari, pashto))
     return table
+
+
+def _part_spellings(word: str, lang: str) -> list[str]:
+    """The name-parts table's spellings of one word, the most common first."""
+    out: list[str] = []
+    for dari, pashto in _parts().get(word, []):
+        if lang == "prs":
+            options = [dari]
+        else:  # the Pashto spelling first, then the Dari one in Pashto letters
+            options = [pashto, _to_pashto(dari, word)] if pashto else [_to_pashto(dari, word)]
+        out.extend(o for o in options if o and o not in out)
+    return out
 
 
 def _to_pashto(dari: str, english: str) -> str:
@@ -307,10 +324,8 @@ def _word_options(word: str, lang: str, memory: NameMemory | None,
         total = sum(n for _t, n, _o in learned) or 1
         for text, count, origin in learned:
             add(text, -1.0 - count / total, origin)
-    part = _parts().get(low)
-    if part:
-        dari, pashto = part
-        add(dari if lang == "prs" else (pashto or _to_pashto(dari, low)), -0.5, "table")
+    for rank, text in enumerate(_part_spellings(low, lang)):
+        add(text, -0.5 + 0.2 * rank, "table")
     if depth == 0:
         for suffixes, arabic, cost in ((_ULLAH, "الله", -0.3), (_UDDIN, "الدین", -0.3),
                                        (("zai", "zay", "zaey"), "زی", -0.2),
