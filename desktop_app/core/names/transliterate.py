@@ -144,8 +144,14 @@ def _part_spellings(word: str, lang: str) -> list[str]:
             options = [dari]
         else:  # the Pashto spelling first, then the Dari one in Pashto letters
             options = [pashto, _to_pashto(dari, word)] if pashto else [_to_pashto(dari, word)]
+        if lang == "ps" and _PASHTO_E.search(word) and options[0].count("ی") == 1 \
+                and not options[0].endswith("ی"):
+            options.append(options[0].replace("ی", "ې"))  # a long e: Sher, Gardez → شېر، ګردېز
         out.extend(o for o in options if o and o not in out)
     return out
+
+
+_PASHTO_E = re.compile(r"^[^e]*[^aeiy]e[^aeiy][^e]*$")
 
 
 def _to_pashto(dari: str, english: str) -> str:
@@ -343,10 +349,23 @@ def _word_options(word: str, lang: str, memory: NameMemory | None,
             for stem, c, src in _word_options(low[:-1], lang, memory, depth + 1)[:2]:
                 if src != "rules":
                     add(stem + ("ي" if lang == "ps" else "ی"), c + 0.1, src)
+        for text, cost in _compound(low, lang):
+            add(text, cost, "table")
     for text, cost in rule_spellings(low, lang):
         add(text, cost, "rules")
     ranked = sorted(((t, c, s) for t, (c, s) in found.items()), key=lambda x: x[1])
     return ranked
+
+
+def _compound(word: str, lang: str) -> list[tuple[str, float]]:
+    """A word made of two known name parts, written as one: Gulbahar → گلبهار."""
+    out: list[tuple[str, float]] = []
+    for k in range(2, len(word) - 1):
+        heads, tails = _part_spellings(word[:k], lang), _part_spellings(word[k:], lang)
+        if heads and tails and min(k, len(word) - k) >= 3:
+            out.extend((h + t, -0.4 + 0.1 * (i + j)) for i, h in enumerate(heads[:2])
+                       for j, t in enumerate(tails[:2]))
+    return out
 
 
 def transliterate(name: str, lang: str, n: int = 3,
@@ -367,8 +386,12 @@ def transliterate(name: str, lang: str, n: int = 3,
         if low in (*_ABDUL, "al", "el") and i + 1 < len(words):
             nxt = _word_options(words[i + 1], code, memory)[:4]
             head = "" if low in ("al", "el") else "عبد"
-            units.append([(head + ("ال" if not t.startswith("ال") else "") + t, c - 0.3, s)
-                          for t, c, s in nxt])
+            unit = [(head + ("ال" if not t.startswith("ال") else "") + t, c - 0.3, s)
+                    for t, c, s in nxt]
+            if head:  # "Abdul Rahman" is written as the one word the table knows: عبدالرحمن
+                whole = _part_spellings("abdul" + words[i + 1].lower(), code)
+                unit = [(t, -0.9 + 0.2 * k, "table") for k, t in enumerate(whole)] + unit
+            units.append(unit)
             i += 2
             continue
         units.append(_word_options(words[i], code, memory)[:6])
@@ -384,7 +407,9 @@ def transliterate(name: str, lang: str, n: int = 3,
     seen: set[str] = set()
     for cost, texts, sources in combos:
         text = " ".join(texts)
-        key = match_key(text, code)
+        # Pashto keeps its own letters (ې, ګ, ړ...) apart; ي and ی are one letter there too
+        key = match_key(text, code, strict=True).replace("ي", "ی") if code == "ps" \
+            else match_key(text, code)
         if not text or key in seen:
             continue
         seen.add(key)
