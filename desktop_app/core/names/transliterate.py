@@ -304,6 +304,7 @@ def rule_spellings(word: str, lang: str, n: int = 8) -> list[tuple[str, float]]:
 
 _ULLAH = ("ullah", "ulla", "ollah", "allah", "ulah")
 _UDDIN = ("uddin", "udin", "oddin", "uddeen", "addin", "iddin", "ud-din")
+_ARTICLE = frozenset({"ul", "ud", "ur", "us", "un", "ut", "uz", "ush"})
 _ABDUL = ("abdul", "abdal", "abdel", "abdur", "abdus", "abdu", "abd")
 
 
@@ -357,6 +358,22 @@ def _word_options(word: str, lang: str, memory: NameMemory | None,
     return ranked
 
 
+def _with_article(head: list[tuple[str, float, str]], word: str, lang: str,
+                  memory: NameMemory | None) -> list[tuple[str, float, str]]:
+    """A name part, the Arabic article and the next word as one word: نورالحق, ضیاءالحق."""
+    tails = [(t, -0.5 + 0.2 * k, "table") for k, t in enumerate(_part_spellings(
+        "al" + word.lower(), lang))] + _word_options(word, lang, memory)[:4]
+    out: list[tuple[str, float, str]] = []
+    for t, c, s in head[:3]:
+        for n, cn, sn in tails[:4]:
+            source = "rules" if "rules" in (s, sn) else s
+            n = "ال" + n.removeprefix("ال")
+            out.append((_join(t, n, lang), c + cn, source))
+            if t.endswith("ا"):
+                out.append((t + "ء" + n, c + cn - 0.05, source))  # ضیاءالحق
+    return sorted(out, key=lambda x: x[1])
+
+
 def _compound(word: str, lang: str) -> list[tuple[str, float]]:
     """A word made of two known name parts, written as one: Gulbahar → گلبهار."""
     out: list[tuple[str, float]] = []
@@ -389,9 +406,21 @@ def transliterate(name: str, lang: str, n: int = 3,
             unit = [(head + ("ال" if not t.startswith("ال") else "") + t, c - 0.3, s)
                     for t, c, s in nxt]
             if head:  # "Abdul Rahman" is written as the one word the table knows: عبدالرحمن
-                whole = _part_spellings("abdul" + words[i + 1].lower(), code)
+                whole = _part_spellings("abdul" + words[i + 1].lower(), code) + [
+                    "عبد" + t for t in _part_spellings("al" + words[i + 1].lower(), code)]
                 unit = [(t, -0.9 + 0.2 * k, "table") for k, t in enumerate(whole)] + unit
             units.append(unit)
+            i += 2
+            continue
+        if low in _ARTICLE and units and i + 1 < len(words):  # Noor ul Haq → نورالحق
+            units[-1] = _with_article(units[-1], words[i + 1], code, memory)
+            i += 2
+            continue
+        stem = low[:-2] if low.endswith(("ul", "ur", "ud", "us")) else ""
+        if i + 1 < len(words) and len(stem) >= 3 and (
+                _parts().get(stem) or (memory and memory.lookup(stem, code))):
+            head = _word_options(stem, code, memory)  # Noorul Haq, Fazlur Rahman
+            units.append(_with_article(head, words[i + 1], code, memory))
             i += 2
             continue
         units.append(_word_options(words[i], code, memory)[:6])
