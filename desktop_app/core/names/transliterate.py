@@ -396,6 +396,12 @@ def transliterate(name: str, lang: str, n: int = 3,
                                                      and w.lower() in _IZAFE)]
     if not words or not any(re.search(r"[A-Za-z]", w) for w in words):
         raise InputError(_("give a name written in Latin letters"))
+    return _rank(_units(words, code, memory), code, n)
+
+
+def _units(words: list[str], code: str,
+           memory: NameMemory | None) -> list[list[tuple[str, float, str]]]:
+    """The spellings of each written word of a name (Abdul Rahman, Noor ul Haq: one word)."""
     units: list[list[tuple[str, float, str]]] = []
     i = 0
     while i < len(words):
@@ -419,12 +425,17 @@ def transliterate(name: str, lang: str, n: int = 3,
         stem = low[:-2] if low.endswith(("ul", "ur", "ud", "us")) else ""
         if i + 1 < len(words) and len(stem) >= 3 and (
                 _parts().get(stem) or (memory and memory.lookup(stem, code))):
-            head = _word_options(stem, code, memory)  # Noorul Haq, Fazlur Rahman
-            units.append(_with_article(head, words[i + 1], code, memory))
+            stems = _word_options(stem, code, memory)  # Noorul Haq, Fazlur Rahman
+            units.append(_with_article(stems, words[i + 1], code, memory))
             i += 2
             continue
         units.append(_word_options(words[i], code, memory)[:6])
         i += 1
+    return units
+
+
+def _rank(units: list[list[tuple[str, float, str]]], code: str, n: int) -> list[Candidate]:
+    """The ``n`` cheapest spellings of the whole name, distinct as a reader sees them."""
     combos: list[tuple[float, list[str], set[str]]] = [(0.0, [], set())]
     for options in units:
         if not options:
