@@ -337,13 +337,16 @@ def _word_options(word: str, lang: str, memory: NameMemory | None,
         for suffixes, arabic, cost in ((_ULLAH, "الله", -0.3), (_UDDIN, "الدین", -0.3),
                                        (("zai", "zay", "zaey"), "زی", -0.2),
                                        (("khel", "khail", "khil"), "خیل", -0.2),
+                                       (("zada", "zadah", "zadeh"), "زاده", -0.2),
+                                       (("yar",), "یار", 0.0),
                                        (("abad",), "آباد", -0.1), (("stan", "istan"), "ستان", 0.0)):
             for suf in suffixes:
                 if low.endswith(suf) and len(low) > len(suf) + 1:
                     for stem, c, src in _word_options(low[: -len(suf)], lang, memory,
                                                       depth + 1)[:4]:
-                        add(stem + arabic if arabic == "ستان" else _join(stem, arabic, lang),
-                            c + cost, src)
+                        joined = stem + arabic if arabic in ("ستان", "یار") else _join(
+                            stem, arabic, lang)
+                        add(joined, c + cost, src)
                         if stem.endswith("ا") and arabic in ("الله", "الدین"):
                             add(stem + "ء" + arabic, c + cost - 0.05, src)  # ثناءالله
         if low.endswith(("i", "y")) and len(low) > 3:  # nisba: Sadiq → Sadiqi
