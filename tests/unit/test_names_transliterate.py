@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,17 @@ def test_endings_and_name_parts_give_the_standard_dari_spelling(name: str, dari:
 ])
 def test_articles_and_compounds_are_written_as_one_word(name: str, dari: str) -> None:
     assert _top(name, "prs", 1) == [name_key(dari, "prs")]
+
+
+def test_the_name_parts_table_is_well_formed() -> None:
+    table = Path(__file__).resolve().parents[2] / "resources" / "names" / "name_parts.tsv"
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) >= 900
+    for row in rows:
+        assert 2 <= len(row) <= 3, row
+        assert all(re.fullmatch(r"[a-z' -]+", v) for v in row[0].split("|")), row
+        assert row[1] and all(re.fullmatch(r"[\u0600-\u06ff\u200c ]*", t) for t in row[1:]), row
 
 
 def test_a_name_with_two_standard_spellings_offers_both() -> None:
