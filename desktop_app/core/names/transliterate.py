@@ -117,18 +117,41 @@ def _words(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _parts() -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
+def _parts() -> dict[str, list[tuple[str, str]]]:
+    """English spelling → its (Dari, Pashto) spellings, the most common first.
+
+    A spelling on several rows (Hamid: حامد, حمید) has several candidates, in row order."""
+    table: dict[str, list[tuple[str, str]]] = {}
     path = shipped("resources", "names", "name_parts.tsv")
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        english, dari = cols[0], cols[1]
-        pashto = cols[2] if len(cols) > 2 and cols[2] else ""
+        english, dari = cols[0], cols[1].strip()
+        pashto = cols[2].strip() if len(cols) > 2 else ""
         for variant in english.split("|"):
-            table.setdefault(variant.strip().lower(), (dari, pashto))
+            entries = table.setdefault(variant.strip().lower(), [])
+            if (dari, pashto) not in entries:
+                entries.append((dari, pashto))
     return table
+
+
+def _part_spellings(word: str, lang: str) -> list[str]:
+    """The name-parts table's spellings of one word, the most common first."""
+    out: list[str] = []
+    for dari, pashto in _parts().get(word, []):
+        if lang == "prs":
+            options = [dari]
+        else:  # the Pashto spelling first, then the Dari one in Pashto letters
+            options = [pashto, _to_pashto(dari, word)] if pashto else [_to_pashto(dari, word)]
+        if lang == "ps" and _PASHTO_E.search(word) and options[0].count("ی") == 1 \
+                and not options[0].endswith("ی"):
+            options.append(options[0].replace("ی", "ې"))  # a long e: Sher, Gardez → شېر، ګردېز
+        out.extend(o for o in options if o and o not in out)
+    return out
+
+
+_PASHTO_E = re.compile(r"^[^e]*[^aeiy]e[^aeiy][^e]*$")
 
 
 def _to_pashto(dari: str, english: str) -> str:
@@ -281,6 +304,7 @@ def rule_spellings(word: str, lang: str, n: int = 8) -> list[tuple[str, float]]:
 
 _ULLAH = ("ullah", "ulla", "ollah", "allah", "ulah")
 _UDDIN = ("uddin", "udin", "oddin", "uddeen", "addin", "iddin", "ud-din")
+_ARTICLE = frozenset({"ul", "ud", "ur", "us", "un", "ut", "uz", "ush"})
 _ABDUL = ("abdul", "abdal", "abdel", "abdur", "abdus", "abdu", "abd")
 
 
@@ -307,31 +331,61 @@ def _word_options(word: str, lang: str, memory: NameMemory | None,
         total = sum(n for _t, n, _o in learned) or 1
         for text, count, origin in learned:
             add(text, -1.0 - count / total, origin)
-    part = _parts().get(low)
-    if part:
-        dari, pashto = part
-        add(dari if lang == "prs" else (pashto or _to_pashto(dari, low)), -0.5, "table")
+    for rank, text in enumerate(_part_spellings(low, lang)):
+        add(text, -0.5 + 0.2 * rank, "table")
     if depth == 0:
         for suffixes, arabic, cost in ((_ULLAH, "الله", -0.3), (_UDDIN, "الدین", -0.3),
                                        (("zai", "zay", "zaey"), "زی", -0.2),
                                        (("khel", "khail", "khil"), "خیل", -0.2),
+                                       (("zada", "zadah", "zadeh"), "زاده", -0.2),
+                                       (("yar",), "یار", 0.0),
                                        (("abad",), "آباد", -0.1), (("stan", "istan"), "ستان", 0.0)):
             for suf in suffixes:
                 if low.endswith(suf) and len(low) > len(suf) + 1:
                     for stem, c, src in _word_options(low[: -len(suf)], lang, memory,
                                                       depth + 1)[:4]:
-                        add(stem + arabic if arabic == "ستان" else _join(stem, arabic, lang),
-                            c + cost, src)
+                        joined = stem + arabic if arabic in ("ستان", "یار") else _join(
+                            stem, arabic, lang)
+                        add(joined, c + cost, src)
                         if stem.endswith("ا") and arabic in ("الله", "الدین"):
                             add(stem + "ء" + arabic, c + cost - 0.05, src)  # ثناءالله
         if low.endswith(("i", "y")) and len(low) > 3:  # nisba: Sadiq → Sadiqi
             for stem, c, src in _word_options(low[:-1], lang, memory, depth + 1)[:2]:
                 if src != "rules":
                     add(stem + ("ي" if lang == "ps" else "ی"), c + 0.1, src)
+        for text, cost in _compound(low, lang):
+            add(text, cost, "table")
     for text, cost in rule_spellings(low, lang):
         add(text, cost, "rules")
     ranked = sorted(((t, c, s) for t, (c, s) in found.items()), key=lambda x: x[1])
     return ranked
+
+
+def _with_article(head: list[tuple[str, float, str]], word: str, lang: str,
+                  memory: NameMemory | None) -> list[tuple[str, float, str]]:
+    """A name part, the Arabic article and the next word as one word: نورالحق, ضیاءالحق."""
+    tails = [(t, -0.5 + 0.2 * k, "table") for k, t in enumerate(_part_spellings(
+        "al" + word.lower(), lang))] + _word_options(word, lang, memory)[:4]
+    out: list[tuple[str, float, str]] = []
+    for t, c, s in head[:3]:
+        for n, cn, sn in tails[:4]:
+            source = "rules" if "rules" in (s, sn) else s
+            n = "ال" + n.removeprefix("ال")
+            out.append((_join(t, n, lang), c + cn, source))
+            if t.endswith("ا"):
+                out.append((t + "ء" + n, c + cn - 0.05, source))  # ضیاءالحق
+    return sorted(out, key=lambda x: x[1])
+
+
+def _compound(word: str, lang: str) -> list[tuple[str, float]]:
+    """A word made of two known name parts, written as one: Gulbahar → گلبهار."""
+    out: list[tuple[str, float]] = []
+    for k in range(2, len(word) - 1):
+        heads, tails = _part_spellings(word[:k], lang), _part_spellings(word[k:], lang)
+        if heads and tails and min(k, len(word) - k) >= 3:
+            out.extend((h + t, -0.4 + 0.1 * (i + j)) for i, h in enumerate(heads[:2])
+                       for j, t in enumerate(tails[:2]))
+    return out
 
 
 def transliterate(name: str, lang: str, n: int = 3,
@@ -345,6 +399,12 @@ def transliterate(name: str, lang: str, n: int = 3,
                                                      and w.lower() in _IZAFE)]
     if not words or not any(re.search(r"[A-Za-z]", w) for w in words):
         raise InputError(_("give a name written in Latin letters"))
+    return _rank(_units(words, code, memory), code, n)
+
+
+def _units(words: list[str], code: str,
+           memory: NameMemory | None) -> list[list[tuple[str, float, str]]]:
+    """The spellings of each written word of a name (Abdul Rahman, Noor ul Haq: one word)."""
     units: list[list[tuple[str, float, str]]] = []
     i = 0
     while i < len(words):
@@ -352,12 +412,33 @@ def transliterate(name: str, lang: str, n: int = 3,
         if low in (*_ABDUL, "al", "el") and i + 1 < len(words):
             nxt = _word_options(words[i + 1], code, memory)[:4]
             head = "" if low in ("al", "el") else "عبد"
-            units.append([(head + ("ال" if not t.startswith("ال") else "") + t, c - 0.3, s)
-                          for t, c, s in nxt])
+            unit = [(head + ("ال" if not t.startswith("ال") else "") + t, c - 0.3, s)
+                    for t, c, s in nxt]
+            if head:  # "Abdul Rahman" is written as the one word the table knows: عبدالرحمن
+                whole = _part_spellings("abdul" + words[i + 1].lower(), code) + [
+                    "عبد" + t for t in _part_spellings("al" + words[i + 1].lower(), code)]
+                unit = [(t, -0.9 + 0.2 * k, "table") for k, t in enumerate(whole)] + unit
+            units.append(unit)
+            i += 2
+            continue
+        if low in _ARTICLE and units and i + 1 < len(words):  # Noor ul Haq → نورالحق
+            units[-1] = _with_article(units[-1], words[i + 1], code, memory)
+            i += 2
+            continue
+        stem = low[:-2] if low.endswith(("ul", "ur", "ud", "us")) else ""
+        if i + 1 < len(words) and len(stem) >= 3 and (
+                _parts().get(stem) or (memory and memory.lookup(stem, code))):
+            stems = _word_options(stem, code, memory)  # Noorul Haq, Fazlur Rahman
+            units.append(_with_article(stems, words[i + 1], code, memory))
             i += 2
             continue
         units.append(_word_options(words[i], code, memory)[:6])
         i += 1
+    return units
+
+
+def _rank(units: list[list[tuple[str, float, str]]], code: str, n: int) -> list[Candidate]:
+    """The ``n`` cheapest spellings of the whole name, distinct as a reader sees them."""
     combos: list[tuple[float, list[str], set[str]]] = [(0.0, [], set())]
     for options in units:
         if not options:
@@ -369,7 +450,9 @@ def transliterate(name: str, lang: str, n: int = 3,
     seen: set[str] = set()
     for cost, texts, sources in combos:
         text = " ".join(texts)
-        key = match_key(text, code)
+        # Pashto keeps its own letters (ې, ګ, ړ...) apart; ي and ی are one letter there too
+        key = match_key(text, code, strict=True).replace("ي", "ی") if code == "ps" \
+            else match_key(text, code)
         if not text or key in seen:
             continue
         seen.add(key)
