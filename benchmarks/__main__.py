@@ -15,6 +15,7 @@ from benchmarks import (
     bench_libretranslate,
     bench_mt,
     bench_mt_docx,
+    bench_qa,
     bench_team,
 )
 
@@ -43,6 +44,7 @@ def main() -> int:
         bench_libretranslate.main(Path(home))
         bench_big_inputs.main()
         bench_team.main()
+        bench_qa.main()
     sys.stdout.flush()
     return 0
 

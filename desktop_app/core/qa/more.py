@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from desktop_app.core import languages
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.i18n import _, isolate, quoted
-from desktop_app.core.textnorm import fold
+from desktop_app.core.textnorm import fold, fold_with_map, original_span
 
 REPEATED = "repeated-word"
 EDGES = "whitespace-edges"
@@ -32,9 +32,9 @@ class Limits:
     max_chars: int = 0
 
 
-# A word: letters (any script) and marks, joined by ZWNJ/ZWJ (می‌روم is one word).
-_WORD = re.compile(r"[^\W\d_](?:[\w\u200c\u200d]*[^\W_])?")
-_BETWEEN = re.compile(r"[ \t\u00a0\u200f\u200e]+")
+# A repeated word in folded text (ZWNJ spellings, ي/ی and ك/ک are one word there): the
+# same letters twice with only spaces between.
+_REPEAT = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+\1(?!\w)")
 # Reduplication is grammar, not a typo: آهسته آهسته "slowly", کم کم "little by little",
 # ورو ورو "slowly", کله کله "sometimes".
 _REDUPLICATED = frozenset(fold(w) for w in (
@@ -44,16 +44,15 @@ _REDUPLICATED = frozenset(fold(w) for w in (
 
 
 def repeated_words(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) of each word that repeats the one before it with only spaces
-    between (folded: ي/ی, ك/ک, half-space spellings are the same word)."""
+    """(word, start, end) in ``text`` of each word that repeats the one before it with
+    only spaces between (folded: ي/ی, ك/ک, half-space spellings are the same word)."""
+    folded, index = fold_with_map(text)
     out = []
-    previous: tuple[str, int] | None = None
-    for m in _WORD.finditer(text):
-        key = fold(m.group(0))
-        if (previous is not None and previous[0] == key and key not in _REDUPLICATED
-                and _BETWEEN.fullmatch(text, previous[1], m.start())):
-            out.append((m.group(0), m.start(), m.end()))
-        previous = (key, m.end())
+    for m in _REPEAT.finditer(folded):
+        if m.group(1) in _REDUPLICATED:
+            continue
+        start, end = original_span(index, m.end() - len(m.group(1)), m.end())
+        out.append((text[start:end], start, end))
     return out
 
 
@@ -74,14 +73,17 @@ def end_mark(text: str) -> str:
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _CODE = re.compile(r"(?<![\w@/.-])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w@])")
+_MAYBE = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669@]|www\.|://")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|km|kg|cm|mm|m|h)", re.IGNORECASE)
 
 
 def references(text: str) -> Counter[str]:
     """URLs, e-mail addresses and alphanumeric codes (letters with digits: A4, ISO-9001,
     COVID-19; not 1990s or 5km), in Latin digits."""
-    text = languages.to_latin_digits(text)
     found: Counter[str] = Counter()
+    if not _MAYBE.search(text):
+        return found
+    text = languages.to_latin_digits(text)
     for pattern in (_URL, _EMAIL):
         for m in pattern.finditer(text):
             found[m.group(0).rstrip(".,;:!?)»،؛")] += 1
@@ -153,7 +155,14 @@ def _length(n: int, source: str, target: str, limits: Limits) -> list[Finding]:
                 "the target is {ratio} times as long as the source (expected "
                 "{low} to {high})").format(ratio=f"{ratio:.1f}", low=f"{limits.min_ratio:g}",
                                            high=f"{limits.max_ratio:g}")))
-    if limits.max_chars and tgt > limits.max_chars:
-        found.append(Finding(LENGTH, n, _("the target has {n} characters; the limit is "
-                                          "{limit}").format(n=tgt, limit=limits.max_chars)))
+    found.extend(length_limit(n, target, limits.max_chars))
     return found
+
+
+def length_limit(n: int, target: str, limit: int) -> list[Finding]:
+    """A finding when the target is longer than ``limit`` characters (0: no limit)."""
+    size = len(target.strip())
+    if not limit or size <= limit:
+        return []
+    return [Finding(LENGTH, n, _("the target has {n} characters; the limit is {limit}").format(
+        n=size, limit=limit))]

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from desktop_app.core.documents.base import strip_tags
@@ -26,6 +27,7 @@ from desktop_app.core.qa.checks import (
     WORD_LIST,
     check,
 )
+from desktop_app.core.qa.more import LENGTH, length_limit
 from desktop_app.core.qa.profiles import ERROR, RANK, Profile
 from desktop_app.core.segments import Segment
 from desktop_app.core.textnorm import fold, match_key
@@ -62,10 +64,6 @@ class Item:
         return out
 
 
-def _limit(segment: Segment, limits: dict[str, int]) -> int:
-    return limits.get(segment.block_id, 0)
-
-
 def block_limits(project: Project) -> dict[str, int]:
     """Length limits in characters the document gives its units (block meta
     ``max_chars``, e.g. from XLIFF ``maxwidth``), for units of a single segment."""
@@ -80,41 +78,49 @@ def consistency(keys: Sequence[tuple[str, str]], rows: Iterable[int], enabled: s
                 numbers: Sequence[int]) -> list[Finding]:
     """Findings for ``rows`` from (source key, target key) of every translated row ("" for
     untranslated): one source with different targets, one target from different sources."""
-    by_source: dict[str, list[int]] = defaultdict(list)
-    by_target: dict[str, list[int]] = defaultdict(list)
+    by_source: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    by_target: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for r, (skey, tkey) in enumerate(keys):
         if skey and tkey:
-            by_source[skey].append(r)
-            by_target[tkey].append(r)
+            by_source[skey][tkey].append(r)
+            by_target[tkey][skey].append(r)
     found = []
     for r in rows:
         skey, tkey = keys[r]
         if not (skey and tkey):
             continue
-        if INCONSISTENT_TARGET in enabled:
-            others = [o for o in by_source[skey] if keys[o][1] != tkey]
-            if others:
-                found.append(Finding(INCONSISTENT_TARGET, r, _(
-                    "the same source is translated differently in {segments}").format(
-                        segments=_segments(others, numbers))))
-        if INCONSISTENT_SOURCE in enabled:
-            others = [o for o in by_target[tkey] if keys[o][0] != skey]
-            if others:
-                found.append(Finding(INCONSISTENT_SOURCE, r, _(
-                    "the same translation stands for a different source in {segments}").format(
-                        segments=_segments(others, numbers))))
+        for code, groups, own, message in (
+                (INCONSISTENT_TARGET, by_source[skey], tkey,
+                 _("the same source is translated differently in {segments}")),
+                (INCONSISTENT_SOURCE, by_target[tkey], skey,
+                 _("the same translation stands for a different source in {segments}"))):
+            if code in enabled and len(groups) > 1:
+                others = sorted(o for key, rs in groups.items() if key != own
+                                for o in rs[:_SHOWN + 1])
+                found.append(Finding(code, r, message.format(
+                    segments=_segments(others, numbers))))
     return found
 
 
+_SHOWN = 5
+
+
 def _segments(rows: list[int], numbers: Sequence[int]) -> str:
-    shown = ", ".join(number(numbers[o]) for o in rows[:5]) + ("…" if len(rows) > 5 else "")
+    shown = ", ".join(number(numbers[o]) for o in rows[:_SHOWN]) + (
+        "…" if len(rows) > _SHOWN else "")
     return ngettext("segment {list}", "segments {list}", len(rows)).format(list=shown)
 
 
+@lru_cache(maxsize=1 << 15)
+def _source_key(source: str) -> str:
+    return fold(strip_tags(source))  # a project repeats its sources: each folded once
+
+
 def keys_of(source: str, target: str, target_lang: str) -> tuple[str, str]:
+    """(source key, target key) for consistency; ("", "") while untranslated."""
     if not target.strip():
         return ("", "")
-    return (fold(strip_tags(source)), match_key(strip_tags(target), target_lang))
+    return (_source_key(source), match_key(strip_tags(target), target_lang))
 
 
 def checklist(n: int, source: str, target: str, profile: Profile,
@@ -163,18 +169,29 @@ class Checker:
         self.words = word_patterns(profile)
         self.keys: list[tuple[str, str]] = []
 
-    def _pair(self, n: int, seg: Segment) -> list[Finding]:
-        limits = self.profile.limits
-        own = _limit(seg, self.block_limits)
-        if own:
-            limits = replace(limits, max_chars=own)
-        found = check([(seg.source, seg.target)], self.source_lang, self.target_lang,
-                      enabled=self.enabled, glossary=self.glossary, concepts=self.concepts,
-                      spell=self.spell, limits=limits)
-        found = [replace(f, segment=n) for f in found]
-        found += checklist(n, strip_tags(seg.source), strip_tags(seg.target), self.profile,
-                           self.enabled, self.words)
-        return [f for f in found if self.profile.severity(f.code) != "off"]
+    def _pairs(self, rows: Sequence[int], segments: Sequence[Segment]
+               ) -> dict[int, list[Finding]]:
+        """The pair checks of ``rows``, in one pass (glossary consistency across them)."""
+        pairs = [(segments[r].source, segments[r].target) for r in rows]
+        found = check(pairs, self.source_lang, self.target_lang, enabled=self.enabled,
+                      glossary=self.glossary, concepts=self.concepts, spell=self.spell,
+                      limits=replace(self.profile.limits, max_chars=0))
+        out: dict[int, list[Finding]] = defaultdict(list)
+        for f in found:
+            out[rows[f.segment]].append(replace(f, segment=rows[f.segment]))
+        if LENGTH in self.enabled:
+            for r in rows:
+                limit = (self.block_limits.get(segments[r].block_id, 0)
+                         or self.profile.limits.max_chars)
+                if limit:
+                    out[r].extend(length_limit(r, strip_tags(segments[r].target), limit))
+        if self.enabled & {WORD_LIST, REGEX}:
+            for r in rows:
+                out[r].extend(checklist(r, strip_tags(segments[r].source),
+                                        strip_tags(segments[r].target), self.profile,
+                                        self.enabled, self.words))
+        return {r: kept for r, fs in out.items()
+                if (kept := [f for f in fs if self.profile.severity(f.code) != "off"])}
 
     def run(self, segments: Sequence[Segment], rows: Iterable[int] | None = None
             ) -> dict[int, list[Finding]]:
@@ -184,14 +201,12 @@ class Checker:
                                        strict=self.strict)
         if rows is None or len(self.keys) != len(segments):
             self.keys = [keys_of(s.source, s.target, self.target_lang) for s in segments]
-        wanted = range(len(segments)) if rows is None else list(rows)
-        for r in wanted:
-            self.keys[r] = keys_of(segments[r].source, segments[r].target, self.target_lang)
-        out: dict[int, list[Finding]] = {}
-        for r in wanted:
-            found = self._pair(r, segments[r])
-            if found:
-                out[r] = found
+        wanted = list(range(len(segments))) if rows is None else sorted(rows)
+        if rows is not None:
+            for r in wanted:
+                self.keys[r] = keys_of(segments[r].source, segments[r].target,
+                                       self.target_lang)
+        out = self._pairs(wanted, segments)
         numbers = [s.id for s in segments]
         if self.enabled & {INCONSISTENT_TARGET, INCONSISTENT_SOURCE}:
             for f in consistency(self.keys, wanted, self.enabled, numbers):
