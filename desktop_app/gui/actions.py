@@ -57,6 +57,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("cancel", N_("&Cancel translation"), "", "translate"),
     Spec("glossary", N_("&Glossary…"), "", "tools"),
     Spec("models", N_("&Translation models…"), "", "tools"),
+    Spec("qa_report", N_("QA &report…"), "", "tools"),
     Spec("ui_en", "English", "", "language"),
     Spec("ui_prs", "دری", "", "language"),
     Spec("ui_ps", "پښتو", "", "language"),

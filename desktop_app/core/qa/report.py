@@ -73,16 +73,15 @@ def to_html(items: Sequence[Item], *, title: str, source_lang: str, target_lang:
     counts = {level: sum(1 for i in open_items if i.severity == level) for level in RANK}
     summary = ", ".join(
         f"{number(counts[level])} {severity_name(level)}" for level in RANK)
+    heading = _("QA report: {name}").format(name=title)
+    ignored = _("ignored: {n}").format(n=number(len(items) - len(open_items)))
+    columns = (_("Segment"), _("Severity"), _("Source"), _("Target"), _("Finding"))
     parts = [f'<!DOCTYPE html>\n<html lang="{ui.bcp47}" dir="{ui.direction}"><head>'
-             f'<meta charset="utf-8"><title>{html.escape(title)}</title>'
+             f'<meta charset="utf-8"><title>{html.escape(heading)}</title>'
              f"<style>{_CSS}</style></head><body>",
-             f"<h1>{html.escape(_('QA report: {name}').format(name=title))}</h1>",
-             f"<p>{html.escape(summary)}; "
-             f"{html.escape(_('ignored: {n}').format(n=number(len(items) - len(open_items))))}"
-             "</p>"]
-    head = (f"<tr><th>{html.escape(_('Segment'))}</th><th>{html.escape(_('Severity'))}</th>"
-            f"<th>{html.escape(_('Source'))}</th><th>{html.escape(_('Target'))}</th>"
-            f"<th>{html.escape(_('Finding'))}</th></tr>")
+             f"<h1>{html.escape(heading)}</h1>",
+             f"<p>{html.escape(summary)}; {html.escape(ignored)}</p>"]
+    head = "<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in columns) + "</tr>"
     for code, group in grouped(items):
         label = ngettext("{n} finding", "{n} findings", len(group)).format(n=number(len(group)))
         parts.append(f'<h2 id="{html.escape(code)}">{html.escape(check_name(code))} '
@@ -102,7 +101,8 @@ def to_html(items: Sequence[Item], *, title: str, source_lang: str, target_lang:
                 f'<td dir="auto">{html.escape(f.message)}{note}</td></tr>')
         parts.append("</table>")
     if not items:
-        parts.append(f"<p>{html.escape(_('No findings.'))}</p>")
+        none = _("No findings.")
+        parts.append(f"<p>{html.escape(none)}</p>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
