@@ -71,8 +71,11 @@ def to_html(items: Sequence[Item], *, title: str, source_lang: str, target_lang:
     src, tgt = languages.get(source_lang), languages.get(target_lang)
     open_items = [i for i in items if not i.ignored]
     counts = {level: sum(1 for i in open_items if i.severity == level) for level in RANK}
-    summary = ", ".join(
-        f"{number(counts[level])} {severity_name(level)}" for level in RANK)
+    summary = _(", ").join((
+        ngettext("{n} error", "{n} errors", counts["error"]).format(n=number(counts["error"])),
+        ngettext("{n} warning", "{n} warnings", counts["warning"]).format(
+            n=number(counts["warning"])),
+        ngettext("{n} note", "{n} notes", counts["note"]).format(n=number(counts["note"]))))
     heading = _("QA report: {name}").format(name=title)
     ignored = _("ignored: {n}").format(n=number(len(items) - len(open_items)))
     columns = (_("Segment"), _("Severity"), _("Source"), _("Target"), _("Finding"))
@@ -82,10 +85,11 @@ def to_html(items: Sequence[Item], *, title: str, source_lang: str, target_lang:
              f"<h1>{html.escape(heading)}</h1>",
              f"<p>{html.escape(summary)}; {html.escape(ignored)}</p>"]
     head = "<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in columns) + "</tr>"
+    comma = html.escape(_(", "))
     for code, group in grouped(items):
         label = ngettext("{n} finding", "{n} findings", len(group)).format(n=number(len(group)))
         parts.append(f'<h2 id="{html.escape(code)}">{html.escape(check_name(code))} '
-                     f"<small>({html.escape(code)}, {html.escape(label)})</small></h2>")
+                     f"<small>({html.escape(code)}{comma}{html.escape(label)})</small></h2>")
         parts.append(f"<table>{head}")
         for item in group:
             seg, f = item.segment, item.finding

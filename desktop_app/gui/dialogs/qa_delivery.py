@@ -29,7 +29,7 @@ from desktop_app.core.qa import report
 from desktop_app.core.qa.review import Preflight
 from desktop_app.core.textio import write_atomic
 from desktop_app.gui.dialogs.messages import ask, show_error
-from desktop_app.gui.i18n import _, ngettext, number
+from desktop_app.gui.i18n import _, isolate, ngettext, number
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop
 
@@ -73,7 +73,9 @@ class PreflightDialog(QDialog):
         for n, (sid, problem, source, target) in enumerate(lines):
             self.table.insertRow(n)
             self.ids.append(sid)
-            cells = (number(sid), problem, strip_tags(source), strip_tags(target))
+            # each text isolated in its own direction: a Dari sentence's period on its left
+            cells = (number(sid), problem, isolate(strip_tags(source)),
+                     isolate(strip_tags(target)))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3 and rtl:
