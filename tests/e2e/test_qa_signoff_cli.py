@@ -135,3 +135,24 @@ def test_shared_profile_changes_severities(cli: Cli, project: Path, tmp_path: Pa
     assert bad.returncode != 0 and "not a valid regular expression" in bad.stderr
     assert (1, "numbers", "note") in {(f["segment_id"], f["code"], f["severity"])
                                       for f in findings(cli, project)}
+
+
+def test_xliff_maxwidth_in_characters_is_a_length_limit(cli: Cli, tmp_path: Path) -> None:
+    xlf = tmp_path / "ui.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="ui" source-language="en" target-language="fa-AF" datatype="plaintext">'
+        '<body><trans-unit id="title" maxwidth="12" size-unit="char">'
+        "<source>Save the file</source></trans-unit>"
+        '<trans-unit id="pixels" maxwidth="12" size-unit="pixel">'
+        "<source>Open the file</source></trans-unit>"
+        "</body></file></xliff>", encoding="utf-8")
+    path = tmp_path / "ui.tarjuman"
+    assert cli("project", "new", str(xlf), "--to", "dari", "-o", str(path)).returncode == 0
+    for n in (1, 2):
+        assert cli("project", "edit", str(path), str(n),
+                   "فایل را در کمپیوتر ذخیره کنید").returncode == 0
+    length = [f for f in findings(cli, path) if f["code"] == "length"]
+    assert [(f["segment_id"], f["message"]) for f in length] == [
+        (1, "the target has 29 characters; the limit is 12")]

@@ -168,7 +168,7 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
                 name=name, line=unit.sourceline))
         state = target.get("state", "") if target is not None else ""
         approved = unit.get("approved") == "yes"
-        meta = {"unit": uid, "n": n, "state": state}
+        meta = {"unit": uid, "n": n, "state": state, **_max_chars(unit)}
         segments = seg_marks(first(unit, "seg-source"))
         if segments:
             targets = {m.get("mid"): m for m in seg_marks(target)}
@@ -196,6 +196,14 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
         imported.blocks.append(Block(ids.make(uid, _file_no(unit)), text, "unit",
                                      {**meta, "status": status.value}, target_text))
     return imported
+
+
+def _max_chars(unit: etree._Element) -> dict[str, int]:
+    """A length limit in characters (``maxwidth`` with ``size-unit="char"``), checked by QA."""
+    width = unit.get("maxwidth", "")
+    if unit.get("size-unit") == "char" and width.isdigit() and int(width) > 0:
+        return {"max_chars": int(width)}
+    return {}
 
 
 def _no_translate(unit: etree._Element) -> bool:
