@@ -577,7 +577,9 @@ class MainWindow(BackgroundJobs):
     def ask_export(self, bilingual: bool) -> None:
         if self.session is None:
             return
-        self._commit_editor()
+        editor = self._editor()
+        if editor is not None:  # saved for the check; left open for the caret's return
+            self.view.commitData(editor)
         if not qa_delivery.export_allowed(self):
             return
         suggestion = self.session.suggest_export_path(bilingual)

@@ -136,6 +136,7 @@ def export_allowed(window: Any) -> bool:
         return accepted
     finally:
         dialog.deleteLater()
+        window.activateWindow()  # the caret goes back where it was
 
 
 def confirm_allowed(window: Any, row: int, text: str | None) -> bool:
