@@ -49,6 +49,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("copy_tags", N_("Copy source t&ags"), "Ctrl+Alt+T", "segment"),
     Spec("comment", N_("Co&mment…"), "Ctrl+M", "segment"),
     Spec("next_issue", N_("Next &QA issue"), "F8", "segment"),
+    Spec("ignore_issue", N_("Ignore QA &finding"), "Shift+F8", "segment"),
     *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment/terms")
       for n in range(1, 10)),
     *(Spec(f"alt_{n}", "Insert suggestion {n} (MT, then TM)", f"Ctrl+Alt+{n}",

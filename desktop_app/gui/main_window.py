@@ -115,6 +115,7 @@ class MainWindow(BackgroundJobs):
             "go_to": self.ask_go_to, "concordance": self.open_concordance,
             "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,
             "comment": self.edit_comment, "next_issue": self.next_issue,
+            "ignore_issue": self.qa_panel.ignore_current,
             "find": self.ask_find, "confirm_next": self.confirm_and_next,
             "previous": lambda: self.move_by(-1), "next": lambda: self.move_by(1),
             "copy_mt": self.copy_mt, "copy_source": self.copy_source,
@@ -629,7 +630,7 @@ class MainWindow(BackgroundJobs):
         for key in ("export", "export_bilingual", "import_review", "confirm_next", "previous",
                     "next", "copy_mt", "copy_source", "add_term", "find", "undo", "redo",
                     "unconfirm", "go_to", "next_tag", "copy_tags", "comment", "next_issue",
-                    "qa_report"):
+                    "ignore_issue", "qa_report"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)

@@ -164,3 +164,17 @@ def test_preflight_dialog_export_anyway_and_the_report(window, qtbot) -> None:
     assert 'dir="rtl"' in report.html and "ignored by" in report.html
     text = report.browser.toPlainText()
     assert "Numbers" in text and "Untranslated" in text and WRONG in text
+
+
+def test_f8_then_shift_f8_ignores_from_the_editor(window, qtbot) -> None:
+    window.go_to_row(1)
+    editor = window.view.editor()
+    qtbot.keyClick(editor, Qt.Key.Key_F8)  # the next segment with a finding: segment 1
+    qtbot.waitUntil(lambda: window.current_row() == 0)
+    selected = window.qa_panel.text(window.qa_panel.current())
+    code = window.qa_panel.findings.found[window.qa_panel.current()][1].code
+    qtbot.keyClick(window.view.editor(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert all(f.code != code for f in window.session.findings.get(0, []))
+    assert selected not in [window.qa_panel.text(n) for n in range(window.qa_panel.count())]
+    assert window.view.editor() is not None and window.current_row() == 0
+    assert window.registry["ignore_issue"].text() == "Ignore QA &finding"
