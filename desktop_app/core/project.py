@@ -443,6 +443,8 @@ class Project:
     def ignored(self) -> dict[tuple[int, str], tuple[str, str, float]]:
         """(segment id, check code) -> (hash, who, when) of every ignored finding; rows of
         the wrong type (an edited file) are not trusted and count as not ignored."""
+        if "qa_ignored" not in self.db.table_names():  # a damaged file: nothing ignored
+            return {}
         rows = self.db.execute(
             "SELECT segment_id, code, hash, who, time FROM qa_ignored WHERE "
             "typeof(segment_id) = 'integer' AND typeof(code) = 'text' AND "
@@ -452,6 +454,9 @@ class Project:
 
     def set_ignored(self, segment_id: int, code: str, digest: str, who: str) -> None:
         self.segment(segment_id)
+        if "qa_ignored" not in self.db.table_names():
+            raise ProjectError(_("{name} is damaged: it has no table for ignored QA "
+                                 "findings").format(name=self.path.name))
         with writing(self.db):
             self.db.table("qa_ignored").upsert({"segment_id": segment_id, "code": code,
                                                 "hash": digest, "who": who,

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core.project import Project
+import pytest
+
+from desktop_app.core.project import Project, ProjectError
 from desktop_app.core.session import EditSession, SessionError
 
 
@@ -39,12 +41,8 @@ def test_ignore_is_kept_in_the_project_and_gates_see_it(tmp_path: Path) -> None:
     assert changes.rows == [2] and "numbers" not in codes(s, 2)
     assert s.confirm_blockers(2) == [] and s.preflight().errors == []
     assert s.confirm_blockers(2, "۶۰۰ خانواده فرار کردند.") != []  # other text: back
-    try:
+    with pytest.raises(SessionError, match="no numbers finding"):
         s.ignore_finding(0, "numbers")
-    except SessionError as exc:
-        assert "no numbers finding" in str(exc)
-    else:
-        raise AssertionError("ignoring a finding that is not there must fail")
     s.close()
     again = EditSession(Project.open(tmp_path / "talks.tarjuman"))
     assert "numbers" not in codes(again, 2)
@@ -54,3 +52,28 @@ def test_ignore_is_kept_in_the_project_and_gates_see_it(tmp_path: Path) -> None:
     again.edit(2, "۶۰۰ خانواده فرار کردند.")
     assert "numbers" in codes(again, 2)
     again.close()
+
+
+def test_a_project_with_a_broken_ignore_table_is_not_trusted(tmp_path: Path) -> None:
+    import sqlite3
+
+    s = session_for(tmp_path)
+    s.edit(2, "۷۰۰ خانواده فرار کردند.")
+    s.close()
+    db = sqlite3.connect(tmp_path / "talks.tarjuman")
+    db.execute("INSERT INTO qa_ignored VALUES ('3', 'numbers', 'x', 'me', 'when')")
+    db.commit()
+    db.close()
+    again = EditSession(Project.open(tmp_path / "talks.tarjuman"))
+    assert again.project.ignored() == {}  # wrong types: counted as not ignored
+    assert "numbers" in codes(again, 2)
+    again.close()
+    db = sqlite3.connect(tmp_path / "talks.tarjuman")
+    db.execute("DROP TABLE qa_ignored")
+    db.commit()
+    db.close()
+    damaged = EditSession(Project.open(tmp_path / "talks.tarjuman"))
+    assert "numbers" in codes(damaged, 2)
+    with pytest.raises(ProjectError, match="no table for ignored QA findings"):
+        damaged.ignore_finding(2, "numbers")
+    damaged.close()
