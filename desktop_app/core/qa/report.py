@@ -89,7 +89,7 @@ def to_html(items: Sequence[Item], *, title: str, source_lang: str, target_lang:
     for code, group in grouped(items):
         label = ngettext("{n} finding", "{n} findings", len(group)).format(n=number(len(group)))
         parts.append(f'<h2 id="{html.escape(code)}">{html.escape(check_name(code))} '
-                     f"<small>({html.escape(code)}{comma}{html.escape(label)})</small></h2>")
+                     f"<small>(<bdi>{html.escape(code)}</bdi>{comma}{html.escape(label)})</small></h2>")
         parts.append(f"<table>{head}")
         for item in group:
             seg, f = item.segment, item.finding
