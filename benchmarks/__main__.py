@@ -19,6 +19,7 @@ from benchmarks import (
     bench_names,
     bench_odf_epub,
     bench_office,
+    bench_qa,
     bench_team,
 )
 
@@ -51,6 +52,7 @@ def main() -> int:
         bench_odf_epub.main()
         bench_team.main()
         bench_agency.main()
+        bench_qa.main()
     sys.stdout.flush()
     return 0
 

@@ -70,6 +70,9 @@ def register(sub: Any) -> None:
     exp.add_argument("--fallback", choices=["mt", "source"], default="mt",
                      help=_("what untranslated segments show (default: MT, else source)"))
     exp.add_argument("--bilingual", action="store_true", help=_("side-by-side .docx or .html"))
+    exp.add_argument("--strict", action="store_true", help=_(
+        "refuse to export while QA errors are open or segments are untranslated (the list "
+        "goes to stderr)"))
     exp.set_defaults(func=run_export)
     ana = s.add_parser("analyze", help=_("word counts per TM match band, for a quote"))
     ana.add_argument("project", type=Path, nargs="+")
@@ -236,6 +239,21 @@ def run_export(args: argparse.Namespace) -> int:
     session = _session(args.project)
     try:
         warning = session.check_export(args.output).warning()
+        if args.strict:
+            found = session.preflight()
+            if found:
+                for line in found.lines():
+                    print(line, file=sys.stderr)
+                print(_("tarjuman: error: {errors} and {untranslated}: nothing exported "
+                        "(--strict)").format(
+                    errors=ngettext("{n} open QA error", "{n} open QA errors",
+                                    len(found.errors)).format(n=number(len(found.errors))),
+                    untranslated=ngettext("{n} untranslated segment",
+                                          "{n} untranslated segments",
+                                          len(found.untranslated)).format(
+                                              n=number(len(found.untranslated)))),
+                    file=sys.stderr)
+                return 1
         kind = session.export(args.output, fallback=args.fallback, bilingual=args.bilingual)
     finally:
         session.close()

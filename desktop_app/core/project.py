@@ -29,7 +29,7 @@ from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.workfiles import tracked
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".tarjuman"
 
 
@@ -66,7 +66,14 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE segments ADD COLUMN confidence REAL")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """QA findings the translator ignored: per segment and check, with a hash of the
+    source and target they were ignored for (a changed segment brings them back)."""
+    db.table("qa_ignored").create({"segment_id": int, "code": str, "hash": str, "who": str,
+                                   "time": float}, pk=("segment_id", "code"))
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def _upgrade(db: sqlite_utils.Database, version: int) -> None:
@@ -480,6 +487,37 @@ class Project:
     def set_meta(self, key: str, value: str) -> None:
         with writing(self.db):
             self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
+
+    # -- ignored QA findings (written through EditSession.ignore_finding) -----------------
+
+    def ignored(self) -> dict[tuple[int, str], tuple[str, str, float]]:
+        """(segment id, check code) -> (hash, who, when) of every ignored finding; rows of
+        the wrong type (an edited file) are not trusted and count as not ignored."""
+        if "qa_ignored" not in self.db.table_names():  # a damaged file: nothing ignored
+            return {}
+        rows = self.db.execute(
+            "SELECT segment_id, code, hash, who, time FROM qa_ignored WHERE "
+            "typeof(segment_id) = 'integer' AND typeof(code) = 'text' AND "
+            "typeof(hash) = 'text' AND typeof(who) = 'text' AND "
+            "typeof(time) IN ('real', 'integer')").fetchall()
+        return {(int(r[0]), str(r[1])): (str(r[2]), str(r[3]), float(r[4])) for r in rows}
+
+    def set_ignored(self, segment_id: int, code: str, digest: str, who: str) -> None:
+        self.segment(segment_id)
+        if "qa_ignored" not in self.db.table_names():
+            raise ProjectError(_("{name} is damaged: it has no table for ignored QA "
+                                 "findings").format(name=self.path.name))
+        with writing(self.db):
+            self.db.table("qa_ignored").upsert({"segment_id": segment_id, "code": code,
+                                                "hash": digest, "who": who,
+                                                "time": time.time()},
+                                               pk=("segment_id", "code"))
+
+    def remove_ignored(self, segment_id: int, code: str) -> bool:
+        with writing(self.db):
+            cur = self.db.execute("DELETE FROM qa_ignored WHERE segment_id = ? AND code = ?",
+                                  [segment_id, code])
+        return cur.rowcount > 0
 
     def history(self, segment_id: int) -> list[tuple[str, str, str]]:
         return [(r["target"], r["status"], r["origin"]) for r in self.db.table(

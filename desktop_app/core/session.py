@@ -26,6 +26,8 @@ from desktop_app.core.history import Step, UndoLog
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
+from desktop_app.core.qa import profiles as qa_profiles
+from desktop_app.core.qa import review as qa_review
 from desktop_app.core.review import ReviewReport, read_review
 from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.settings import Settings
@@ -186,6 +188,9 @@ class EditSession:
         self.history = UndoLog(project)
         self._keys: list[str] = []
         self._threshold: float | None = None  # mt_low_confidence, read when first needed
+        self._qa_profile: qa_profiles.Profile | None = None
+        self._checker: qa_review.Checker | None = None
+        self.ignored: qa_review.Ignored = project.ignored()
         if read is None:
             self.reload(with_qa=qa)
         else:
@@ -267,21 +272,42 @@ class EditSession:
         """QA computed by a background job over the same rows."""
         self.findings = findings
 
+    @property
+    def qa_profile(self) -> qa_profiles.Profile:
+        """The project's QA profile (its own copy, else the shipped default)."""
+        if self._qa_profile is None:
+            self._qa_profile = qa_profiles.for_project(self.project)
+        return self._qa_profile
+
+    @property
+    def checker(self) -> qa_review.Checker:
+        if self._checker is None:
+            self._checker = qa_review.Checker(self.qa_profile, self.project.source_lang,
+                                              self.project.target_lang,
+                                              glossary=self.glossary_qa,
+                                              limits=qa_review.block_limits(self.project))
+        self._checker.spell = self.spell
+        return self._checker
+
     def run_qa(self, row: int | None = None) -> None:
-        rows = range(len(self.segments)) if row is None else [row]
+        """The findings of the QA panel (untranslated rows and ignored findings left out);
+        one row is checked again with every row its consistency touches."""
+        checker = self.checker
+        rows: set[int] | None = None
         if row is None:
             self.findings.clear()
-        for r in rows:
+        else:
+            rows = checker.consistency_rows(row) | {row}
+            checker.update_key(self.segments, row)
+            rows |= checker.consistency_rows(row)
+        found = checker.run(self.segments, rows)
+        for r in (range(len(self.segments)) if rows is None else rows):
             seg = self.segments[r]
-            if not seg.target:
-                self.findings.pop(r, None)
-                continue
-            found = qa.check([(seg.source, seg.target)], self.project.source_lang,
-                             self.project.target_lang, disabled=["empty"],
-                             glossary=self.glossary_qa, spell=self.spell)
-            found += qa_length.for_row(self.project, self.segments, r)  # file's length limits
-            if found:
-                self.findings[r] = found
+            extra = qa_length.for_row(self.project, self.segments, r) if seg.target else []
+            kept = [f for f in [*found.get(r, []), *extra] if seg.target
+                    and not qa_review.is_ignored(seg, f.code, self.ignored)]
+            if kept:
+                self.findings[r] = kept
             else:
                 self.findings.pop(r, None)
         if row is None and len(self.segments) > 1:  # names spelt two ways across segments
@@ -296,14 +322,69 @@ class EditSession:
             for f in low_confidence(self.segments, Settings.load().mt_low_confidence):
                 self.findings.setdefault(f.segment, []).append(f)
 
+    def review_items(self) -> list[qa_review.Item]:
+        """Every finding of the project (untranslated and ignored ones too) with its
+        severity: the QA report and the export's pre-flight."""
+        self.ignored = self.project.ignored()
+        found = self.checker.run(self.segments)
+        return qa_review.items(self.segments, found, self.qa_profile, self.ignored)
+
+    def preflight(self) -> qa_review.Preflight:
+        """What an export would deliver unchecked: open errors, untranslated segments."""
+        return qa_review.preflight(self.review_items(), self.segments)
+
+    def confirm_blockers(self, row: int, text: str | None = None) -> list[Finding]:
+        """The error-severity findings (tags, forbidden terms, numbers...) confirming
+        ``text`` in ``row`` would approve, unless the translator ignored them."""
+        seg = self.segments[row]
+        candidate = Segment(seg.id, seg.block_id, seg.position, seg.source,
+                            seg.target if text is None else text, seg.status, seg.origin)
+        segments = [*self.segments[:row], candidate, *self.segments[row + 1:]]
+        found = self.checker.run(segments, [row]).get(row, [])
+        self.checker.update_key(self.segments, row)  # the candidate is not the project's
+        return [f for f in found if self.qa_profile.severity(f.code) == qa_profiles.ERROR
+                and not qa_review.is_ignored(candidate, f.code, self.ignored)]
+
+    def ignore_finding(self, row: int, code: str) -> Changes:
+        """Ignore the ``code`` finding(s) of a segment for its current source and target,
+        in the project with who and when; a later change of either brings it back."""
+        seg = self.segments[row]
+        codes = {f.code for f in self.checker.run(self.segments, [row]).get(row, [])}
+        if code not in codes:
+            raise SessionError(_("Segment {n} has no {code} finding to ignore").format(
+                n=seg.id, code=code))
+        self.project.set_ignored(seg.id, code, qa_review.digest(seg.source, seg.target),
+                                 self.author)
+        self.ignored = self.project.ignored()
+        self.run_qa(row)
+        return Changes(rows=[row])
+
+    def unignore_finding(self, row: int, code: str) -> Changes:
+        seg = self.segments[row]
+        if not self.project.remove_ignored(seg.id, code):
+            raise SessionError(_("Segment {n} has no ignored {code} finding").format(
+                n=seg.id, code=code))
+        self.ignored = self.project.ignored()
+        self.run_qa(row)
+        return Changes(rows=[row])
+
+    def set_qa_profile(self, profile: qa_profiles.Profile) -> Changes:
+        """Use ``profile`` for this project from now on (kept in the project)."""
+        self.project.set_meta(qa_profiles.META_KEY, profile.dumps())
+        self._qa_profile, self._checker = profile, None
+        if self.qa_enabled:
+            self.run_qa()
+        return Changes(rows=list(range(len(self.segments))))
+
     def set_spell(self, checker: Any) -> None:
         """Check spelling from now on (QA ``spelling``); confirmed segments teach it."""
         self.spell = checker
         if checker is None:
             return
         for r, seg in enumerate(self.segments):
-            if seg.target:
-                found = qa.spelling([(seg.source, seg.target)], checker)
+            if seg.target and self.qa_profile.severity(qa.SPELLING) != qa_profiles.OFF:
+                found = [f for f in qa.spelling([(seg.source, seg.target)], checker)
+                         if not qa_review.is_ignored(seg, f.code, self.ignored)]
                 if found:
                     self.findings[r] = self.findings.get(r, []) + found
 
@@ -530,12 +611,14 @@ class EditSession:
                 note=note.strip()))
         self.matcher.add(concept)
         self._glossary_qa = None
+        self._checker = None
         self.run_qa()
         return concept
 
     def rebuild_matcher(self) -> None:
         self._matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
         self._glossary_qa = None
+        self._checker = None
         self.run_qa()
 
     # -- filters and find ----------------------------------------------------------------

@@ -53,6 +53,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("notes", N_("Notes from the &file"), "Ctrl+Alt+N", "segment"),
     Spec("next_issue", N_("Next &QA issue"), "F8", "segment"),
     Spec("fix_names", N_("Use the majorit&y spelling of a name"), "Ctrl+Shift+M", "segment"),
+    Spec("ignore_issue", N_("Ignore QA &finding"), "Shift+F8", "segment"),
     *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment/terms")
       for n in range(1, 10)),
     *(Spec(f"alt_{n}", "Insert suggestion {n} (MT, then TM)", f"Ctrl+Alt+{n}",
@@ -66,6 +67,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("align", N_("&Align documents…"), "", "tools"),
     Spec("settings", N_("&Settings…"), "", "tools"),
     Spec("team", N_("Te&am…"), "", "tools"),
+    Spec("qa_report", N_("QA &report…"), "", "tools"),
     Spec("ui_en", "English", "", "language"),
     Spec("ui_prs", "دری", "", "language"),
     Spec("ui_ps", "پښتو", "", "language"),

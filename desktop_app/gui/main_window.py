@@ -37,7 +37,7 @@ from desktop_app.core.settings_door import change_settings, remember_project
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import jobs, mnemonics
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
-from desktop_app.gui.dialogs import align_editor, analysis, tm_manager
+from desktop_app.gui.dialogs import align_editor, analysis, qa_delivery, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.dialogs.new_terms import open_new_terms, use_majority_spelling
 from desktop_app.gui.dialogs.settings_dialog import open_settings
@@ -110,6 +110,8 @@ class MainWindow(BackgroundJobs):
         self.tm_panel.use_text.connect(self.replace_target)
         self.mt_panel.open_models.connect(self.open_model_manager)
         self.qa_panel.jump.connect(self.go_to_row)
+        self.qa_panel.ignore_requested.connect(self.ignore_finding)
+        self.qa_panel.report_requested.connect(self.open_qa_report)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (("mt", self.mt_panel, Qt.DockWidgetArea.RightDockWidgetArea),
                                   ("tm", self.tm_panel, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -140,6 +142,7 @@ class MainWindow(BackgroundJobs):
             "next_tag": self.insert_next_tag, "copy_tags": self.copy_source_tags,
             "comment": self.edit_comment, "next_issue": self.next_issue,
             "notes": self.notes.focus,
+            "ignore_issue": self.qa_panel.ignore_current,
             "find": self.ask_find, "confirm_next": self.confirm_and_next,
             "previous": lambda: self.move_by(-1), "next": lambda: self.move_by(1),
             "copy_mt": self.copy_mt, "copy_source": self.copy_source,
@@ -148,6 +151,7 @@ class MainWindow(BackgroundJobs):
             "models": self.open_model_manager, "new_terms": lambda: open_new_terms(self),
             "fix_names": lambda: use_majority_spelling(self),
             "settings": lambda: open_settings(self), "team": lambda: open_team(self),
+            "qa_report": self.open_qa_report,
             "ui_en": lambda: self.set_ui_language("en"),
             "ui_prs": lambda: self.set_ui_language("prs"),
             "ui_ps": lambda: self.set_ui_language("ps"),
@@ -363,6 +367,7 @@ class MainWindow(BackgroundJobs):
         self.filter_box.setCurrentIndex([k for k, _l in FILTER_LABELS].index(mode))
         self.proxy.set_mode(mode)
         self.go_to_row(row)
+        self.qa_panel.set_severity(session.qa_profile.severity)
         # the findings list next, in its own turn of the event loop (thousands of lines)
         QTimer.singleShot(0, lambda: self.qa_panel.show_findings(session.findings)
                           if self.session is session else None)
@@ -586,6 +591,9 @@ class MainWindow(BackgroundJobs):
         text = editor.text() if editor is not None else None
         if editor is not None:
             self.view.closeEditor(editor, TargetDelegate.EndEditHint.NoHint)
+        if not qa_delivery.confirm_allowed(self, row, text):
+            self.go_to_row(row)  # back to typing in the segment that was not confirmed
+            return
         if not self._act(lambda: self.session.confirm(row, text)):
             return
         nxt = self.session.next_unconfirmed(row)
@@ -670,11 +678,29 @@ class MainWindow(BackgroundJobs):
     def ask_export(self, bilingual: bool) -> None:
         if self.session is None:
             return
+        editor = self._editor()
+        if editor is not None:  # saved for the check; left open for the caret's return
+            self.view.commitData(editor)
+        if not qa_delivery.export_allowed(self):
+            return
         suggestion = self.session.suggest_export_path(bilingual)
         path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), str(suggestion))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
         self.view.open_editor()  # the open edit was saved for the export: back to typing
+
+    def ignore_finding(self, row: int, code: str) -> None:
+        """The QA list's Delete key / context menu: ignored in the project, for this text."""
+        if self.session is not None:
+            self._act(lambda: self.session.ignore_finding(row, code))
+
+    def open_qa_report(self) -> None:
+        if self.session is None:
+            return
+        self._commit_editor()
+        dialog = qa_delivery.QAReportDialog(self, self.session)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_glossary_manager(self) -> None:
         from desktop_app.core.glossary.library import open_default
@@ -703,7 +729,8 @@ class MainWindow(BackgroundJobs):
         has = self.session is not None
         for key in ("export", "export_bilingual", "import_review", "confirm_next", "previous",
                     "next", "copy_mt", "copy_source", "add_term", "find", "undo", "redo",
-                    "unconfirm", "go_to", "next_tag", "copy_tags", "comment", "next_issue"):
+                    "unconfirm", "go_to", "next_tag", "copy_tags", "comment", "next_issue",
+                    "ignore_issue", "qa_report"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)

@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import docx
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop_app.core.mt import argos
@@ -102,8 +102,21 @@ def test_keyboard_only_session(qtbot, tiny_argos: Path, tmp_path: Path, monkeypa
         return name, ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", accept_suggestion)
+    preflight: list[str] = []
+
+    def export_anyway() -> None:  # the pre-flight lists open QA errors: Ctrl+E again
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            if not suggested:
+                QTimer.singleShot(20, export_anyway)
+            return
+        preflight.append(dialog.objectName())
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_E, CTRL)
+
+    QTimer.singleShot(0, export_anyway)
     window.activateWindow()
     qtbot.keyClick(focused() or window, Qt.Key.Key_E, CTRL)
+    assert preflight == ["preflight-dialog"]
     out = tmp_path / "panjshir.fa-AF.docx"
     assert suggested == [str(out)]
     qtbot.waitUntil(lambda: window.job is None and out.exists(), timeout=20_000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QTextDocument, QTextOption
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStyledItemDelegate,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.glossary.store import Term
+from desktop_app.core.qa.report import severity_name
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
 from desktop_app.gui.i18n import _, isolate, number
@@ -328,13 +331,17 @@ class GlossaryPanel(QTableWidget):
         return None
 
 
+SEVERITY_COLORS = {"error": "#a00000", "warning": "#8a5a00", "note": "#555555"}
+
+
 class _Findings(QAbstractListModel):
-    """The project's findings, one line each, written only when a line is shown (a
-    project with thousands of findings costs nothing per edit)."""
+    """The project's findings, one line each with its severity, written only when a line
+    is shown (a project with thousands of findings costs nothing per edit)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.found: list[tuple[int, Finding]] = []
+        self.severity: Callable[[str], str] = lambda _code: ""
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
                  ) -> int:  # noqa: N802
@@ -344,12 +351,20 @@ class _Findings(QAbstractListModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row, finding = self.found[index.row()]
-            return f"{number(row + 1)}: {FSI}{finding.message}{PDI}"
+            level = self.severity(getattr(finding, "code", ""))
+            label = f"{severity_name(level)}: " if level else ""
+            return f"{number(row + 1)}: {label}{FSI}{finding.message}{PDI}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            finding = self.found[index.row()][1]
+            color = SEVERITY_COLORS.get(self.severity(getattr(finding, "code", "")))
+            return QColor(color) if color else None
         return None
 
 
 class QAPanel(QListView):
     jump = Signal(int)  # source row
+    ignore_requested = Signal(int, str)  # row, check code
+    report_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -358,12 +373,50 @@ class QAPanel(QListView):
         self.setUniformItemSizes(True)  # no line is measured before it is shown
         self.activated.connect(self._jump)
         self.clicked.connect(self._jump)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.ignore_action = QAction(self)
+        self.ignore_action.setObjectName("qa-ignore")
+        self.ignore_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.ignore_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.ignore_action.triggered.connect(self.ignore_current)
+        self.addAction(self.ignore_action)
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self.report_requested.emit)
+        self.retranslate()
+
+    def _retranslate_actions(self) -> None:
+        self.ignore_action.setText(_("&Ignore this finding"))
+        self.report_action.setText(_("QA &report…"))
+
+    def set_severity(self, severity: Callable[[str], str]) -> None:
+        self.findings.beginResetModel()
+        self.findings.severity = severity
+        self.findings.endResetModel()
+
+    def _menu(self, pos: Any) -> None:
+        index = self.indexAt(pos)
+        if index.isValid():
+            self.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.ignore_action)
+        self.ignore_action.setEnabled(index.isValid())
+        menu.addAction(self.report_action)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def ignore_current(self) -> None:
+        """Ignore the selected finding (Delete, or the context menu)."""
+        n = self.current()
+        if 0 <= n < len(self.findings.found):
+            row, finding = self.findings.found[n]
+            self.ignore_requested.emit(row, finding.code)
 
     def _jump(self, index: QModelIndex) -> None:
         self.jump.emit(self.findings.found[index.row()][0])
 
     def retranslate(self) -> None:
         """Findings are put into words when shown: show them again, in the new language."""
+        self._retranslate_actions()
         if self.findings.found:
             self.findings.dataChanged.emit(self.findings.index(0),
                                            self.findings.index(len(self.findings.found) - 1))
@@ -372,9 +425,12 @@ class QAPanel(QListView):
         found = [(row, f) for row in sorted(findings) for f in findings[row]]
         if found == self.findings.found:
             return  # an edit that changed no finding costs nothing here
+        current = self.current()
         self.findings.beginResetModel()
         self.findings.found = found
         self.findings.endResetModel()
+        if found and current >= 0:  # after an ignore, the next finding is at hand
+            self.setCurrentIndex(self.findings.index(min(current, len(found) - 1)))
 
     def count(self) -> int:
         return len(self.findings.found)

@@ -1,6 +1,10 @@
-"""Segment checks for a whole project: glossary (see glossary.qa), numbers, untranslated
-or copied segments, punctuation and quotes, bidi marks, spacing. Each check can be
-switched off by its code."""
+"""Segment checks on (source, target) pairs: glossary (see glossary.qa), numbers,
+untranslated or copied segments, punctuation and quotes, bidi marks, spacing, repeated
+words, edge whitespace, end punctuation, URLs and codes, length. Each check has a stable
+code and can be switched off by it.
+
+:func:`check` runs the classic checks unless ``enabled`` names others; a project's QA
+(:mod:`desktop_app.core.qa.review`) runs the checks its profile switches on."""
 
 from __future__ import annotations
 
@@ -14,6 +18,15 @@ from desktop_app.core.documents.base import strip_tags, tag_ids
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
 from desktop_app.core.i18n import N_, Digits, Joined, Msg, Quoted, isolate
+from desktop_app.core.qa.more import (
+    EDGES,
+    END_PUNCTUATION,
+    LENGTH,
+    REPEATED,
+    URLS,
+    Limits,
+    more_checks,
+)
 
 if TYPE_CHECKING:
     from desktop_app.core.spell.checker import SpellChecker
@@ -30,12 +43,20 @@ SPELLING = "spelling"
 DATE = "date"
 NAMES = "name-inconsistent"
 LOW_CONFIDENCE = "mt-low-confidence"  # needs the segments' MT scores: see mt.confidence
-ALL_CHECKS = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary",
-              SPELLING, DATE, NAMES, LOW_CONFIDENCE)
+INCONSISTENT_TARGET = "inconsistent-target"
+INCONSISTENT_SOURCE = "inconsistent-source"
+WORD_LIST = "word-list"
+REGEX = "regex-check"
+CLASSIC = (EMPTY, IDENTICAL, NUMBERS, PUNCTUATION, QUOTES, BIDI, SPACES, TAGS, "glossary",
+           SPELLING, DATE, NAMES, LOW_CONFIDENCE)
+PAIR_CHECKS = (REPEATED, EDGES, END_PUNCTUATION, URLS, LENGTH)
+ALL_CHECKS = (*CLASSIC, *PAIR_CHECKS, INCONSISTENT_TARGET, INCONSISTENT_SOURCE, WORD_LIST,
+              REGEX)
 
 _NUMBER = re.compile(r"\d+(?:[,.\u066b\u066c]\d+)*%?")
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9]([^\u0600-\u06ffA-Za-z0-9\s]+)$")
 _MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_PAIR_SET = frozenset(PAIR_CHECKS)
 PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 
 
@@ -57,7 +78,7 @@ def numbers(text: str) -> list[str]:
 
 
 def check_pair(n: int, source: str, target: str, target_lang: str,
-               enabled: set[str]) -> list[Finding]:
+               enabled: set[str], limits: Limits | None = None) -> list[Finding]:
     lang = languages.get(target_lang)
     found: list[Finding] = []
 
@@ -107,27 +128,31 @@ def check_pair(n: int, source: str, target: str, target_lang: str,
         add(QUOTES, Msg(N_("unbalanced {pair}"), pair=isolate('"')))
     if "  " in plain_tgt.strip():
         add(SPACES, Msg(N_("doubled space")))
+    if enabled & _PAIR_SET:
+        found.extend(more_checks(n, plain_src, plain_tgt, lang.code, enabled,
+                                 limits or Limits()))
     return found
 
 
 def check(pairs: Sequence[tuple[str, str]], source_lang: str, target_lang: str, *,
           concepts: Iterable[Concept] = (), disabled: Iterable[str] = (),
           strict: bool = False, glossary: GlossaryQA | None = None,
-          spell: SpellChecker | None = None) -> list[Finding]:
-    """All checks over a document; pass ``glossary`` to reuse its automata between calls,
-    and ``spell`` (a checker for the target language) to check spelling."""
-    enabled = set(ALL_CHECKS) - set(disabled)
-    concepts = list(concepts)
+          spell: SpellChecker | None = None, enabled: Iterable[str] | None = None,
+          limits: Limits | None = None) -> list[Finding]:
+    """The checks of one document's pairs (the classic ones unless ``enabled`` names
+    them); pass ``glossary`` to reuse its automata between calls, and ``spell`` (a checker
+    for the target language) to check spelling."""
+    on = set(CLASSIC if enabled is None else enabled) - set(disabled)
     findings: list[Finding] = []
     for n, (source, target) in enumerate(pairs):
-        findings.extend(check_pair(n, source, target, target_lang, enabled))
-    if "glossary" in enabled:
+        findings.extend(check_pair(n, source, target, target_lang, on, limits))
+    if "glossary" in on:
         glossary = glossary or GlossaryQA(concepts, source_lang, target_lang, strict=strict)
         findings.extend(_outside_dates(
             glossary.check([(strip_tags(s), strip_tags(t)) for s, t in pairs]), pairs))
-    if SPELLING in enabled and spell is not None:
+    if SPELLING in on and spell is not None:
         findings.extend(spelling(pairs, spell))
-    if NAMES in enabled and len(pairs) > 1:  # across segments: see names.consistency
+    if NAMES in on and len(pairs) > 1:  # across segments: see names.consistency
         from desktop_app.core.names import consistency
 
         findings.extend(consistency.check(pairs, target_lang, concepts=concepts))
