@@ -202,6 +202,11 @@ class _LinesDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(3)
         text_option = QTextOption(self.align | Qt.AlignmentFlag.AlignAbsolute)
+        # lines aligned right are target-language lines: laid out right to left, so a date
+        # suggestion reads ۲۹ اسد ۱۴۰۰ from the right (left to right it read اسد ۱۴۰۰ ۲۹)
+        text_option.setTextDirection(Qt.LayoutDirection.RightToLeft
+                                     if self.align & Qt.AlignmentFlag.AlignRight
+                                     else Qt.LayoutDirection.LeftToRight)
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(text_option)
         doc.setHtml(str(index.data(HTML) or ""))
