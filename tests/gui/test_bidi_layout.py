@@ -93,10 +93,15 @@ def editor_pieces(target: str) -> list[str]:
             LATIN: ["شمار", "⟨1⟩", "800,000", "⟨/1⟩", "تن"]}[target]
 
 
-def test_grid_and_editor_draw_chips_and_numbers_in_reading_order(qtbot, tmp_path) -> None:
+def _open_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     window = shown_window(qtbot)
     assert window.open_path(_tagged_project(tmp_path))
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    return window
+
+
+def test_grid_draws_chips_and_numbers_in_reading_order(qtbot, tmp_path) -> None:
+    window = _open_window(qtbot, tmp_path)
     view = window.view
     delegate = view.itemDelegateForColumn(TARGET)
     for row, target in enumerate(TARGETS):
@@ -111,12 +116,19 @@ def test_grid_and_editor_draw_chips_and_numbers_in_reading_order(qtbot, tmp_path
         block = doc.firstBlock()
         assert_right_to_left(block.layout(), block.text(), grid_pieces(target))
 
+
+def test_editor_draws_chips_and_numbers_in_reading_order(qtbot, tmp_path) -> None:
+    window = _open_window(qtbot, tmp_path)
+    for row, target in enumerate(TARGETS):
         window.go_to_row(row)
-        editor = view.editor()
+        editor = window.view.editor()
         assert editor is not None
         qtbot.waitUntil(lambda e=editor: e.document().firstBlock().layout().lineCount() > 0)
         block = editor.document().firstBlock()
         assert_right_to_left(block.layout(), block.text(), editor_pieces(target))
+        # a closing chip's label reads "/1" as in the grid (not "1/" glued to a number)
+        xs, at = char_xs(block.layout()), block.text().index("⟨/1⟩")
+        assert xs[at + 1] < xs[at + 2], (xs[at + 1], xs[at + 2])
         assert editor.text() == target  # the isolates are display only
     window._commit_editor()
     assert [s.target for s in window.session.segments[:3]] == TARGETS
@@ -146,9 +158,7 @@ def test_editor_keeps_a_tag_whole_with_its_isolates(qtbot) -> None:
 
 
 def test_glossary_dock_date_suggestion_reads_in_dari_order(qtbot, tmp_path) -> None:
-    window = shown_window(qtbot)
-    assert window.open_path(_tagged_project(tmp_path))
-    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    window = _open_window(qtbot, tmp_path)
     window.go_to_row(0)
     panel = window.glossary_panel
     # 9 September 2021 = 18 Sunbula 1400: offered as ۱۸ سنبله ۱۴۰۰

@@ -37,7 +37,8 @@ from desktop_app.gui.keys import bare, chord_text
 
 CHIP_BACKGROUND, CHIP_TEXT = QColor("#d9d9e8"), QColor("#333333")
 BREAKS = ("\u2028", "\n")  # a line separator (kept inside the paragraph) or a new line
-NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # LRI RLI FSI PDI
+ISOLATES = "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
+NO_ISOLATES = dict.fromkeys(map(ord, ISOLATES))
 
 
 def source_break(source: str) -> str | None:
@@ -69,12 +70,20 @@ class TagHighlighter(QSyntaxHighlighter):
         self.bracket = QTextCharFormat(self.chip)
         self.bracket.setFont(_scaled(font, 0.35))
         self.bracket.setForeground(CHIP_BACKGROUND)  # the bracket is the chip's padding
+        # the display isolates around a tag: laid out, never seen (zero-width marks are
+        # shown in this editor, and an isolate would be drawn as a box)
+        self.hidden = QTextCharFormat()
+        self.hidden.setFont(_scaled(font, 0.05))
+        self.hidden.setForeground(QColor(0, 0, 0, 0))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         for m in TAG.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), self.chip)
             self.setFormat(m.start(), 1, self.bracket)
             self.setFormat(m.end() - 1, 1, self.bracket)
+        for n, ch in enumerate(text):
+            if ch in ISOLATES:
+                self.setFormat(n, 1, self.hidden)
 
 
 class TargetEditor(QPlainTextEdit):
