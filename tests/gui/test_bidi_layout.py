@@ -201,3 +201,25 @@ def test_qa_date_message_reads_in_order_in_each_ui_language(qtbot) -> None:
             assert_right_to_left(layout, text, ["۲۰", "اگست", "۲۰۲۱"])
     finally:
         use_language("en")
+
+
+def test_mt_alternatives_draw_tags_and_numbers_in_reading_order(qtbot) -> None:
+    from desktop_app.gui.app import make_app
+    from desktop_app.gui.widgets.panels import MTPanel
+
+    make_app()
+    panel = MTPanel(rtl=True)
+    qtbot.addWidget(panel)
+    panel.resize(420, 300)
+    panel.show()
+    panel.show_alternatives([DATE, COUNT])
+    assert panel.texts() == [DATE, COUNT]  # what Ctrl+Alt+1 inserts: the text as given
+    for row, pieces in ((0, editor_pieces(DATE)), (1, editor_pieces(COUNT))):
+        index = panel.list.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        option.initFrom(panel.list)
+        option.rect = panel.list.visualRect(index)
+        doc = panel.list.itemDelegate()._document(option, index)
+        doc.size()
+        block = doc.firstBlock()
+        assert_right_to_left(block.layout(), block.text(), pieces)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import bidi
 from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.glossary.store import Term
@@ -64,7 +65,8 @@ def target_list(rtl: bool) -> QListWidget:
 
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
     item = QListWidgetItem(text)
-    item.setData(HTML, f"<p>{html.escape(text)}</p>")
+    # tags isolated (and numbers in a right-to-left line): each drawn where it stands
+    item.setData(HTML, f"<p>{html.escape(bidi.for_display(text, rtl=rtl))}</p>")
     if rtl:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     return item
