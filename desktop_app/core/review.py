@@ -22,6 +22,7 @@ from desktop_app.core.documents.xliff_states import read_status
 from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Segment, Status
+from desktop_app.core.worddiff import marked, word_diff
 from desktop_app.core.xliff_export import by_block, project_id, read_fresh
 
 
@@ -57,6 +58,12 @@ class Change:
     def note_changed(self) -> bool:
         return self.old_note != self.new_note
 
+    def target_diff(self) -> list[tuple[str, str]]:
+        """What the reviewer removed and added, word by word (empty: same text)."""
+        if self.old_target == self.new_target:
+            return []
+        return word_diff(self.old_target, self.new_target)
+
 
 @dataclass(slots=True)
 class ReviewReport:
@@ -77,9 +84,10 @@ class ReviewReport:
         out = []
         for c in self.changes:
             if c.target_changed:
+                diff = c.target_diff()  # [-removed-]{+added+}, or the text kept
                 out.append(_("segment {n}: {old} -> {new}: {text}").format(
                     n=c.segment_id, old=c.old_status.value, new=c.new_status.value,
-                    text=c.new_target[:70]))
+                    text=marked(diff) if diff else c.new_target[:70]))
             if c.note_changed:
                 out.append(_("segment {n}: comment: {text}").format(n=c.segment_id,
                                                                     text=c.new_note[:70]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop_app.core.documents.base import TAG, reattach_tags, strip_tags, tag_ids
 
 
@@ -26,17 +28,19 @@ def copy_source_tags(source: str, target: str) -> str:
     return reattach_tags(source, strip_tags(target))
 
 
-def tag_at(text: str, position: int, *, before: bool) -> tuple[int, int] | None:
+def tag_at(text: str, position: int, *, before: bool,
+           pattern: re.Pattern[str] = TAG) -> tuple[int, int] | None:
     """The span of the tag that ends at (``before``) or starts at ``position``."""
-    for m in TAG.finditer(text):
+    for m in pattern.finditer(text):
         if (m.end() == position) if before else (m.start() == position):
             return m.span()
     return None
 
 
-def inside_tag(text: str, position: int) -> tuple[int, int] | None:
+def inside_tag(text: str, position: int,
+               pattern: re.Pattern[str] = TAG) -> tuple[int, int] | None:
     """The span of a tag strictly containing ``position`` (the caret may not stop there)."""
-    for m in TAG.finditer(text):
+    for m in pattern.finditer(text):
         if m.start() < position < m.end():
             return m.span()
     return None

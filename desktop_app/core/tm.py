@@ -9,7 +9,6 @@ were.
 
 from __future__ import annotations
 
-import difflib
 import errno
 import sqlite3
 import time
@@ -21,7 +20,7 @@ import numpy as np
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from desktop_app.core import languages, tmx
+from desktop_app.core import languages, tmx, worddiff
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError, one_line
 from desktop_app.core.i18n import _, isolate, native_digits, number
@@ -85,17 +84,7 @@ def match_details(match: Match) -> list[str]:
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """How the TM source ``b`` differs from the segment ``a``, word by word."""
-    wa, wb = a.split(), b.split()
-    out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=wa, b=wb).get_opcodes():
-        if op == "equal":
-            out.append(("equal", " ".join(wa[i1:i2])))
-        else:
-            if i2 > i1:
-                out.append(("delete", " ".join(wa[i1:i2])))
-            if j2 > j1:
-                out.append(("insert", " ".join(wb[j1:j2])))
-    return out
+    return worddiff.word_diff(a, b)
 
 
 def _v1(db: sqlite_utils.Database) -> None:

@@ -12,12 +12,13 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressBar, QPushButton
 
+from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
-from desktop_app.gui.dialogs.messages import show_error, show_info
+from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number
 from desktop_app.gui.widgets.panels import no_model_text
 
@@ -237,5 +238,7 @@ class BackgroundJobs(QMainWindow):
             return False
         self.apply(Changes(rows=list(range(len(self.session.segments)))))
         self.statusBar().showMessage(report.lines()[-1], 8000)
-        show_info(self, "\n".join(report.lines()[-12:]))
+        from desktop_app.gui.dialogs.review_report import show_review_report
+
+        show_review_report(self, report, languages.get(self.session.project.target_lang).is_rtl)
         return True

@@ -137,10 +137,11 @@ def test_target_editor_draws_tags_as_compact_chips_and_stores_them_unchanged(qtb
     ranges = layout.formats()
     colours = {(f.start, f.length): (f.format.foreground().color(),
                                      f.format.background().color()) for f in ranges}
-    assert colours[(0, 1)][0] == chip_grey  # no raw bracket shown
-    assert colours[(1, 1)][1] == chip_grey  # the label on grey
+    at = editor.toPlainText().index("⟨")  # after the chip's display isolate
+    assert colours[(at, 1)][0] == chip_grey  # no raw bracket shown
+    assert colours[(at + 1, 1)][1] == chip_grey  # the label on grey
     line = layout.lineAt(0)
-    chip = abs(_x(line, 3) - _x(line, 0))
+    chip = abs(_x(line, at + 3) - _x(line, at))
     raw_width = QFontMetricsF(editor.font()).horizontalAdvance("⟨1⟩")
     assert 0 < chip < raw_width * 0.8  # compact, like the grid's chip
     editor.moveCursor(editor.textCursor().MoveOperation.Start)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import bidi
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.session import EditSession
 from desktop_app.gui.models.segments import RawRole
@@ -53,8 +54,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def source_html(text: str, spans: list[tuple[int, int]],
-                found: list[tuple[int, int]] | None = None) -> str:
-    """Text as HTML: spans (in tag-free offsets) highlighted, tags as chips."""
+                found: list[tuple[int, int]] | None = None, *, rtl: bool = False) -> str:
+    """Text as HTML: spans (in tag-free offsets) highlighted, tags as chips, each chip
+    isolated (and in a right-to-left line each number) so it is drawn where it stands."""
     marks: dict[int, list[str]] = {}
     for spans_of, opening in ((spans, TERM), (found or [], FOUND)):
         for a, b in spans_of:
@@ -62,7 +64,6 @@ def source_html(text: str, spans: list[tuple[int, int]],
             marks.setdefault(b, []).insert(0, "</span>")
     out: list[str] = []
     plain_pos = 0
-    pos = 0
 
     def emit_text(chunk: str) -> None:
         nonlocal plain_pos
@@ -72,12 +73,15 @@ def source_html(text: str, spans: list[tuple[int, int]],
             out.append(html.escape(ch))
             plain_pos += 1
 
-    for m in TAG.finditer(text):
-        emit_text(text[pos:m.start()])
-        label = f"{m.group(1)}{m.group(2)}{m.group(3)}"
-        out.append(CHIP.format(html.escape(label)))
-        pos = m.end()
-    emit_text(text[pos:])
+    for kind, chunk in bidi.pieces(text):
+        if kind == "tag":
+            out.append(bidi.FSI + CHIP.format(html.escape(chunk[1:-1])) + bidi.PDI)
+        elif kind == "number" and rtl:
+            out.append(bidi.LRI)
+            emit_text(chunk)
+            out.append(bidi.PDI)
+        else:
+            emit_text(chunk)
     out.extend(m for m in marks.get(plain_pos, ()) if m == "</span>")
     return "".join(out)
 
@@ -150,7 +154,7 @@ class CellDelegate(QStyledItemDelegate):
         doc.setDefaultTextOption(text_option)
         terms, found = self._spans(index.row(), TAG.sub("", raw))
         direction = "rtl" if self.rtl else "ltr"
-        doc.setHtml(f'<div dir="{direction}">{source_html(raw, terms, found)}</div>')
+        doc.setHtml(f'<div dir="{direction}">{source_html(raw, terms, found, rtl=self.rtl)}</div>')
         doc.setTextWidth(max(10, option.rect.width()))
         return doc
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import bidi
 from desktop_app.core.glossary.labels import status_label
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.glossary.store import Term
@@ -67,7 +68,8 @@ def target_list(rtl: bool) -> QListWidget:
 
 def _rtl_item(text: str, rtl: bool) -> QListWidgetItem:
     item = QListWidgetItem(text)
-    item.setData(HTML, f"<p>{html.escape(text)}</p>")
+    # tags isolated (and numbers in a right-to-left line): each drawn where it stands
+    item.setData(HTML, f"<p>{html.escape(bidi.for_display(text, rtl=rtl))}</p>")
     if rtl:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     return item
@@ -212,6 +214,11 @@ class _LinesDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(3)
         text_option = QTextOption(self.align | Qt.AlignmentFlag.AlignAbsolute)
+        # lines aligned right are target-language lines: laid out right to left, so a date
+        # suggestion reads ۲۹ اسد ۱۴۰۰ from the right (left to right it read اسد ۱۴۰۰ ۲۹)
+        text_option.setTextDirection(Qt.LayoutDirection.RightToLeft
+                                     if self.align & Qt.AlignmentFlag.AlignRight
+                                     else Qt.LayoutDirection.LeftToRight)
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(text_option)
         doc.setHtml(str(index.data(HTML) or ""))

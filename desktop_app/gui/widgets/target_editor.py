@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QPlainTextEdit, QWidget
 
+from desktop_app.core import bidi
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.tags import copy_source_tags, inside_tag, missing_tags, tag_at
 from desktop_app.gui.i18n import _
@@ -36,6 +37,8 @@ from desktop_app.gui.keys import bare, chord_text
 
 CHIP_BACKGROUND, CHIP_TEXT = QColor("#d9d9e8"), QColor("#333333")
 BREAKS = ("\u2028", "\n")  # a line separator (kept inside the paragraph) or a new line
+ISOLATES = "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
+NO_ISOLATES = dict.fromkeys(map(ord, ISOLATES))
 
 
 def source_break(source: str) -> str | None:
@@ -67,12 +70,20 @@ class TagHighlighter(QSyntaxHighlighter):
         self.bracket = QTextCharFormat(self.chip)
         self.bracket.setFont(_scaled(font, 0.35))
         self.bracket.setForeground(CHIP_BACKGROUND)  # the bracket is the chip's padding
+        # the display isolates around a tag: laid out, never seen (zero-width marks are
+        # shown in this editor, and an isolate would be drawn as a box)
+        self.hidden = QTextCharFormat()
+        self.hidden.setFont(_scaled(font, 0.05))
+        self.hidden.setForeground(QColor(0, 0, 0, 0))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         for m in TAG.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), self.chip)
             self.setFormat(m.start(), 1, self.bracket)
             self.setFormat(m.end() - 1, 1, self.bracket)
+        for n, ch in enumerate(text):
+            if ch in ISOLATES:
+                self.setFormat(n, 1, self.hidden)
 
 
 class TargetEditor(QPlainTextEdit):
@@ -84,6 +95,7 @@ class TargetEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None, rtl: bool):
         super().__init__(parent)
         self.source = ""
+        self.stored = self.shown = ""  # the text as loaded, and as laid out (isolated tags)
         option = self.document().defaultTextOption()
         option.setFlags(option.flags() | QTextOption.Flag.ShowDefaultIgnorables)
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
@@ -105,7 +117,10 @@ class TargetEditor(QPlainTextEdit):
 
     def load(self, target: str, source: str, *, select_all: bool) -> None:
         self.source = source
-        self.setPlainText(target)
+        # each tag between bidi isolates (display only: text() takes them out), so a chip
+        # next to a number is drawn where it stands, not inside the number
+        self.stored, self.shown = target, bidi.for_display(target, rtl=False)
+        self.setPlainText(self.shown)
         if select_all and target:
             self.selectAll()
         else:
@@ -125,23 +140,26 @@ class TargetEditor(QPlainTextEdit):
     def _remember_selection(self) -> None:
         selected = self.textCursor().selectedText()
         if selected and selected != self.toPlainText():  # an MT opened selected whole is not
+            selected = bidi.from_display(selected).translate(NO_ISOLATES)
             TargetEditor.last_selection = (self.source, selected)
 
     def text(self) -> str:
         """The text as typed: unlike toPlainText(), no-break spaces and line separators
-        are kept (paragraph ends are new lines)."""
-        return self.document().toRawText().replace("\u2029", "\n")
+        are kept (paragraph ends are new lines), the display isolates around tags are not."""
+        raw = self.document().toRawText().replace("\u2029", "\n")
+        return self.stored if raw == self.shown else bidi.from_display(raw)
 
     def insert_next_missing_tag(self) -> bool:
         missing = missing_tags(self.source, self.text())
         if missing:
-            self.textCursor().insertText(missing[0])
+            self.textCursor().insertText(bidi.for_display(missing[0], rtl=False))
         return bool(missing)
 
     def copy_source_tags(self) -> None:
         cursor = self.textCursor()
         cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(copy_source_tags(self.source, self.text()))
+        cursor.insertText(bidi.for_display(copy_source_tags(self.source, self.text()),
+                                           rtl=False))
 
     # -- tags kept whole ---------------------------------------------------------
 
@@ -149,7 +167,7 @@ class TargetEditor(QPlainTextEdit):
         cursor = self.textCursor()
         if cursor.hasSelection():
             return
-        span = inside_tag(self.toPlainText(), cursor.position())
+        span = inside_tag(self.toPlainText(), cursor.position(), bidi.DISPLAY_TAG)
         if span is not None:
             cursor.setPosition(span[1])
             self.setTextCursor(cursor)
@@ -179,7 +197,7 @@ class TargetEditor(QPlainTextEdit):
         cursor = self.textCursor()
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not cursor.hasSelection():
             span = tag_at(self.toPlainText(), cursor.position(),
-                          before=key == Qt.Key.Key_Backspace)
+                          before=key == Qt.Key.Key_Backspace, pattern=bidi.DISPLAY_TAG)
             if span is not None:
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
