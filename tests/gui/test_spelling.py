@@ -127,3 +127,43 @@ def test_the_status_bar_says_when_spelling_is_off_and_how_to_turn_it_on(
     note = with_dictionary.statusBar().findChild(QLabel, spelling.NOTE_NAME)
     assert note is not None and not note.isVisible()
     with_dictionary.close()
+
+
+ROWS = {1: "مردم امروز به شهرر رفتند", 2: "وزارت صحت عامه اعلام کرد که کتابب⟨1/⟩ها آمده",
+        3: "ولایت را⟨1/⟩در دانشگاه"}
+
+
+def red_pixels(window: MainWindow, row: int) -> int:
+    view = window.view
+    index = window.proxy.mapFromSource(window.model.index(row, TARGET))
+    image = view.viewport().grab(view.visualRect(index)).toImage()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if (c := image.pixelColor(x, y)).red() - max(c.green(), c.blue()) > 60)
+
+
+def test_every_row_in_sight_shows_its_misspelt_words(qtbot, tmp_path: Path) -> None:
+    """No editor open on these rows: the grid paints their marks, found off the GUI
+    thread, with Tarjuman's own Dari list (no dictionary installed)."""
+    window = shown_window(qtbot, (1200, 700))
+    assert window.open_path(sample("panjshir.txt"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    before = {row: red_pixels(window, row) for row in ROWS}
+    for row, text in ROWS.items():
+        window.edit_segment(row, text)
+    window.go_to_row(0)
+    delegate = window.view.itemDelegateForColumn(TARGET)
+    marks = delegate.marks
+    assert marks is not None
+    qtbot.waitUntil(lambda: all(marks.marks(t) is not None for t in ROWS.values()),
+                    timeout=10_000)
+    assert [w for _s, _e, w in marks.marks(ROWS[1])] == ["شهرر"]
+    assert [w for _s, _e, w in marks.marks(ROWS[2])] == ["کتابب"]  # the tag ends the word
+    # را⟨1/⟩در is two words, never "رادر"; the Iranian form is marked
+    assert [w for _s, _e, w in marks.marks(ROWS[3])] == ["دانشگاه"]
+    window.view.viewport().repaint()
+    qtbot.waitUntil(lambda: all(red_pixels(window, row) > 8 for row in ROWS), timeout=5_000)
+    assert all(before[row] == 0 for row in ROWS)  # the red is the marks' own
+    assert red_pixels(window, 0) == 0  # a row spelt right has none
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "spelling-rows-offscreen.png"))
+    window.close()

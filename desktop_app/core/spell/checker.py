@@ -100,6 +100,7 @@ class SpellChecker:
         self._terms: set[str] = set()  # keys of the glossary's terms in this language
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
+        self.version = 0  # bumped whenever a verdict may change (a word learned or ignored)
         self._display: dict[str, str] = {}  # key -> a word as written, for suggestions
         self._common = {self._key(w) for w in common_words(self.lang)}
         for text in learned:
@@ -143,6 +144,7 @@ class SpellChecker:
         self._known.update(w[len(p):] for w in words for p in ("نمی", "می")
                            if w.startswith(p) and len(w) > len(p) + 1)
         self._cache.clear()
+        self.version += 1
 
     def learn_concept(self, concept: Concept) -> None:
         good = concept.terms_in(self.lang, "preferred", "admitted")
@@ -168,6 +170,7 @@ class SpellChecker:
         """Not flagged again while this checker lives (this session)."""
         self._ignored.add(self._key(word))
         self._cache.clear()
+        self.version += 1
 
     # -- checking ------------------------------------------------------------------------
 
