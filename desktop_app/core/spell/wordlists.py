@@ -46,6 +46,14 @@ PASHTO_PRESENT = ("", "م", "ې", "ي", "و", "ئ", "ه", "ۍ")
 PASHTO_PREFIXES = ("و",)
 
 ZWNJ = "\u200c"
+# Derivations as regular as the endings (added after the first false-alarm measurement,
+# as general rules, see the README): Dari -ه -> -گی (خانواده خانوادگی, Thackston on the
+# suffix -ی after silent ه); Pashto feminine nouns in -ي written -ۍ, plural -یو
+# (ښاروالي ښاروالۍ ښاروالیو, Tegey & Robson ch. 3).
+DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")), "ps": (("ي", "ۍ"), ("ي", "یو"))}
+# Verb derivations: Dari present stem + -ش (verbal noun: پوشش), + -نده (agent: کننده,
+# کنندگان by the -ه table), past stem + -ار (گفتار); Pashto present stem + -ونکی (agent:
+# کوونکی, کوونکي, کوونکو by the -ی table).
 LANGS = {"prs": ("stems-prs.txt", "prs_AF", DARI), "ps": ("stems-ps.txt", "ps_AF", PASHTO)}
 HEADER = ("# Tarjuman's own {language} word list, built by desktop_app/core/spell/wordlists.py "
           "from resources/spell/{stems} and core/inflection.py.\n"
@@ -118,7 +126,7 @@ def _pfx(flag: str, prefixes: tuple[str, ...]) -> list[str]:
     return lines
 
 
-def noun_rules(endings: Endings) -> list[tuple[str, str, str]]:
+def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
     """Every ending of the matcher's table as a suffix rule: added endings and clitics on
     any stem, a final letter replaced (ه -> گان, ی -> ي), the Arabic -ات for -ت/-ه."""
     rules = [("", e, ".") for e in (*endings.added, *endings.clitics,
@@ -126,13 +134,14 @@ def noun_rules(endings: Endings) -> list[tuple[str, str, str]]:
     for final, replacements in endings.replaced:
         rules += [(final, r, final) for r in replacements]
     rules += [(final, "ات", final) for final in endings.arabic]
+    rules += [(final, add, final) for final, add in DERIVED.get(lang, ())]
     return rules
 
 
 def build_aff(lang: str) -> str:
     endings = LANGS[lang][2]
     lines = ["SET UTF-8", f"TRY {TRY[lang]}", "WORDCHARS \u200c", ""]
-    lines += _sfx("N", noun_rules(endings)) + [""]
+    lines += _sfx("N", noun_rules(endings, lang)) + [""]
     if lang == "prs":
         lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی")]) + [""]
         lines += _sfx("P", [("", e, ".") for e in DARI_PAST]) + [""]
@@ -161,6 +170,14 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             entries.setdefault(w, set()).update(flags)
 
     endings = LANGS[lang][2]
+    if lang == "ps":
+        for word in shared_loans(read_stems("prs")):
+            add(word, "N")
+        for infinitive, _present in stems.verbs:  # جوړول, جوړېدل -> جوړ (denominal verbs)
+            for suffix in ("ول", "ېدل", "یدل"):
+                base = infinitive.removesuffix(suffix)
+                if base != infinitive and len(base) >= 2 and ZWNJ not in base:
+                    add(base, "N")
     for word in stems.words + stems.names:
         add(word, "NC" if lang == "prs" else "N")
     for word, plurals in endings.broken:
@@ -173,11 +190,31 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(infinitive, "N")  # کردن, کردنش
             add(infinitive.removesuffix("ن"), "PM")  # کرد, کردند, میکردند, کرده
             add(present, "RB")  # کند, میکند, بکند, بکن
+            add(present + "ش", "N")  # پوشش
+            add(present + "نده", "N")  # کننده, کنندگان
+            add(infinitive.removesuffix("ن") + "ار", "N")  # گفتار
         else:
             add(infinitive, "LW")  # کول, کولو, وکول
             add(infinitive.removesuffix("ل"), "PW")  # کړ, کړه, وکړ, وکړل
             add(present, "RW")  # کوي, کوم, وکړي
+            add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
     return {w: "".join(sorted(f)) for w, f in sorted(entries.items())}
+
+
+ARABIC_LETTERS = frozenset("ثحذصضطظعء")
+
+
+def shared_loans(dari: Stems) -> list[str]:
+    """Arabic loans of the Dari list, which Pashto writes the same way: a word with a letter
+    only Arabic words have (ث ح ذ ص ض ط ظ ع), with Pashto's ګ and its final -ي for the Dari
+    adjective -ی (added after the first false-alarm measurement, as a general rule)."""
+    out = []
+    for word in dari.words:
+        if ZWNJ in word or not ARABIC_LETTERS & set(word):
+            continue
+        word = word.replace("گ", "ګ")
+        out.append(word[:-1] + "ي" if word.endswith("ی") else word)
+    return out
 
 
 def build_dic(lang: str, stems: Stems | None = None) -> str:
