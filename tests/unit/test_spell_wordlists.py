@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "spell"
 # False alarms per 1,000 words on the news texts, the measured figures as a floor (see the
 # README): a change to the lists or the rules that makes them worse fails here.
 FLOOR = {"prs": 48.5, "ps": 73.5}
-MIN_STEMS = {"prs": 5000, "ps": 4300}
+MIN_STEMS = {"prs": 5000, "ps": 5000}
 
 
 def news(lang: str) -> str:
