@@ -71,7 +71,17 @@ class Stems:
 
     @property
     def count(self) -> int:
+        """Entries: every word of the file, an inflected form written out included."""
         return len(set(self.words) | set(self.names) | set(self.fixed)) + len(self.verbs)
+
+    def stems(self, lang: str) -> int:
+        """Distinct stems: entries that are not an inflected form of another entry by the
+        noun rules (``کشورها`` beside ``کشور`` counts once)."""
+        words = {w.replace(ZWNJ, "") for w in self.words + self.names + self.fixed}
+        rules = noun_rules(LANGS[lang][2], lang)
+        inflected = {w for w in words for strip, add, _cond in rules
+                     if add and w.endswith(add) and w[:-len(add)] + strip in words - {w}}
+        return len(words - inflected) + len(self.verbs)
 
 
 def read_stems(lang: str, path: Path | None = None) -> Stems:
