@@ -9,6 +9,7 @@ import hashlib
 from collections import OrderedDict
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -21,6 +22,11 @@ BATCH = 200  # targets checked per background job
 
 def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def alive(obj: QObject) -> bool:
+    """False once Qt deleted the object (the project closed while a check was running)."""
+    return bool(shiboken6.isValid(obj))
 
 
 def wave() -> QTextCharFormat:
@@ -78,8 +84,9 @@ class RowMarks(QObject):
             return out
 
         self._job = jobs.Op(work).success(
-            lambda found: self._land(found) if checker.version == version else None
-        ).finished(self._done)
+            lambda found: self._land(found) if checker.version == version and alive(self)
+            else None
+        ).finished(lambda: self._done() if alive(self) else None)
         self._job.run_in_background()
 
     def _land(self, found: dict[bytes, Marks]) -> None:
