@@ -98,3 +98,12 @@ def test_false_alarms_per_thousand_words_on_news_text(lang: str) -> None:
     checker: SpellChecker = checker_for(lang, use_tm=False)
     rate = 1000 * len(checker.check(text)) / words
     assert rate <= FLOOR[lang], f"{lang}: {rate:.1f} false alarms per 1,000 words"
+
+
+@pytest.mark.parametrize("lang", ["prs", "ps"])
+def test_the_shipped_pair_passes_the_installers_checks(lang: str) -> None:
+    from desktop_app.core.spell.validation import check_pair
+
+    dic = wordlists.shipped_dictionary(lang)
+    assert dic is not None
+    assert check_pair(dic) == dic.with_suffix(".aff")  # size, header, UTF-8, a Hunspell load
