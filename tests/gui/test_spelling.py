@@ -167,3 +167,28 @@ def test_every_row_in_sight_shows_its_misspelt_words(qtbot, tmp_path: Path) -> N
     ARTIFACTS.mkdir(exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "spelling-rows-offscreen.png"))
     window.close()
+
+
+def test_pashto_rows_are_checked_with_tarjumans_own_pashto_list(qtbot) -> None:
+    window = shown_window(qtbot, (1200, 700))
+    assert window.open_path(sample("panjshir.txt"), "pashto")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    rows = {1: "د کابل په ښار کې خلکو وویل چې جګړه روانه ده",
+            2: "ښځې او ماشومان په ولسوالۍ کې دي ښځظ",
+            3: "طالبانو⟨1/⟩ته ووېل چې کارر پیل شوی"}
+    for row, text in rows.items():
+        window.edit_segment(row, text)
+    window.go_to_row(0)
+    marks = window.view.itemDelegateForColumn(TARGET).marks
+    assert marks is not None
+    qtbot.waitUntil(lambda: all(marks.marks(t) is not None for t in rows.values()),
+                    timeout=10_000)
+    assert {row: [w for _s, _e, w in marks.marks(t)] for row, t in rows.items()} == \
+        {1: [], 2: ["ښځظ"], 3: ["کارر"]}
+    window.view.viewport().repaint()
+    qtbot.waitUntil(lambda: red_pixels(window, 2) > 8 and red_pixels(window, 3) > 8,
+                    timeout=5_000)
+    assert red_pixels(window, 1) == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "spelling-rows-pashto-offscreen.png"))
+    window.close()
