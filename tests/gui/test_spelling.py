@@ -82,7 +82,7 @@ def open_with_misspellings(qtbot, tmp_path: Path) -> MainWindow:
     editors = [e for e in window.view.findChildren(QPlainTextEdit) if e.isVisible()]
     assert editors, editor
     qtbot.waitUntil(lambda: underlined(editors[0]) != [])
-    assert underlined(editors[0]) == ["دانشگاه", "کتابب", "آورد"]
+    assert underlined(editors[0]) == ["دانشگاه", "کتابب"]  # آورد: the Dari list knows it
     assert window.proxy.mapToSource(window.view.currentIndex()).column() == TARGET
     return window
 
@@ -113,11 +113,12 @@ def test_the_status_bar_says_when_spelling_is_off_and_how_to_turn_it_on(
     qtbot.addWidget(window)
     window.resize(1100, 600)
     window.show()
-    assert window.open_path(sample("panjshir.txt"), "dari")
+    # Dari and Pashto always have Tarjuman's own lists; Iranian Persian has none
+    assert window.open_path(sample("panjshir.txt"), "fa")
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     note = window.statusBar().findChild(QLabel, spelling.NOTE_NAME)
     assert note is not None and note.isVisible()
-    assert note.text().startswith("Spelling off: no Dari dictionary")
+    assert note.text().startswith("Spelling off: no Persian dictionary"), note.text()
     assert "tarjuman spell install" in note.text() and "confirm more" in note.toolTip()
     ARTIFACTS.mkdir(exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "spelling-off-offscreen.png"))
@@ -126,3 +127,68 @@ def test_the_status_bar_says_when_spelling_is_off_and_how_to_turn_it_on(
     note = with_dictionary.statusBar().findChild(QLabel, spelling.NOTE_NAME)
     assert note is not None and not note.isVisible()
     with_dictionary.close()
+
+
+ROWS = {1: "مردم امروز به شهرر رفتند", 2: "وزارت صحت عامه اعلام کرد که کتابب⟨1/⟩ها آمده",
+        3: "ولایت را⟨1/⟩در دانشگاه"}
+
+
+def red_pixels(window: MainWindow, row: int) -> int:
+    view = window.view
+    index = window.proxy.mapFromSource(window.model.index(row, TARGET))
+    image = view.viewport().grab(view.visualRect(index)).toImage()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if (c := image.pixelColor(x, y)).red() - max(c.green(), c.blue()) > 60)
+
+
+def test_every_row_in_sight_shows_its_misspelt_words(qtbot, tmp_path: Path) -> None:
+    """No editor open on these rows: the grid paints their marks, found off the GUI
+    thread, with Tarjuman's own Dari list (no dictionary installed)."""
+    window = shown_window(qtbot, (1200, 700))
+    assert window.open_path(sample("panjshir.txt"), "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    before = {row: red_pixels(window, row) for row in ROWS}
+    for row, text in ROWS.items():
+        window.edit_segment(row, text)
+    window.go_to_row(0)
+    delegate = window.view.itemDelegateForColumn(TARGET)
+    marks = delegate.marks
+    assert marks is not None
+    qtbot.waitUntil(lambda: all(marks.marks(t) is not None for t in ROWS.values()),
+                    timeout=10_000)
+    assert [w for _s, _e, w in marks.marks(ROWS[1])] == ["شهرر"]
+    assert [w for _s, _e, w in marks.marks(ROWS[2])] == ["کتابب"]  # the tag ends the word
+    # را⟨1/⟩در is two words, never "رادر"; the Iranian form is marked
+    assert [w for _s, _e, w in marks.marks(ROWS[3])] == ["دانشگاه"]
+    window.view.viewport().repaint()
+    qtbot.waitUntil(lambda: all(red_pixels(window, row) > 8 for row in ROWS), timeout=5_000)
+    assert all(before[row] == 0 for row in ROWS)  # the red is the marks' own
+    assert red_pixels(window, 0) == 0  # a row spelt right has none
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "spelling-rows-offscreen.png"))
+    window.close()
+
+
+def test_pashto_rows_are_checked_with_tarjumans_own_pashto_list(qtbot) -> None:
+    window = shown_window(qtbot, (1200, 700))
+    assert window.open_path(sample("panjshir.txt"), "pashto")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    rows = {1: "د کابل په ښار کې خلکو وویل چې جګړه روانه ده",
+            2: "ښځې او ماشومان په ولسوالۍ کې دي ښځظ",
+            3: "طالبانو⟨1/⟩ته ووېل چې کارر پیل شوی"}
+    for row, text in rows.items():
+        window.edit_segment(row, text)
+    window.go_to_row(0)
+    marks = window.view.itemDelegateForColumn(TARGET).marks
+    assert marks is not None
+    qtbot.waitUntil(lambda: all(marks.marks(t) is not None for t in rows.values()),
+                    timeout=10_000)
+    assert {row: [w for _s, _e, w in marks.marks(t)] for row, t in rows.items()} == \
+        {1: [], 2: ["ښځظ"], 3: ["کارر"]}
+    window.view.viewport().repaint()
+    qtbot.waitUntil(lambda: red_pixels(window, 2) > 8 and red_pixels(window, 3) > 8,
+                    timeout=5_000)
+    assert red_pixels(window, 1) == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "spelling-rows-pashto-offscreen.png"))
+    window.close()

@@ -130,3 +130,16 @@ def test_common_words_are_never_flagged_without_a_dictionary() -> None:
         assert 150 <= len(set(listed)) <= 400, lang
         header = shipped("resources", "spell", f"common-{lang}.txt").read_text("utf-8")
         assert "Source:" in header
+
+
+def test_a_tag_splits_words_in_qa_and_in_the_checker(dari: SpellChecker) -> None:
+    from desktop_app.core.qa import spelling
+
+    # را and در are words; joined across the line-break tag they would be "رادر"
+    found = spelling([("a", "مردم کتاب را⟨1/⟩در شهر")], dari)
+    assert found == []
+    assert [m.word for m in dari.check_tagged("کتاب⟨2⟩را⟨/2⟩ کتابب")] == ["کتابب"]
+    miss = dari.check_tagged("⟨1⟩مردم⟨/1⟩ کتابب")[0]
+    assert (miss.start, miss.end) == (5, 10)  # offsets in the tag-free text "مردم کتابب"
+    # without the tag the two words are one unknown word: the test can fail
+    assert [m.word for m in dari.check("رادر")] == ["رادر"]

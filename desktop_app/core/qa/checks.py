@@ -178,8 +178,7 @@ def spelling(pairs: Sequence[tuple[str, str]], spell: SpellChecker) -> list[Find
     """One finding per misspelt word of each target, with the first suggestion."""
     found = []
     for n, (_source, target) in enumerate(pairs):
-        plain = strip_tags(target)
-        for miss in spell.check(plain):
+        for miss in spell.check_tagged(target):
             hint = miss.suggestions[0] if miss.suggestions else ""
             message = Msg(N_("misspelt: {word}; use {better}") if hint
                           else N_("misspelt: {word}"), word=isolate(miss.word),

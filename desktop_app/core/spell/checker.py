@@ -16,6 +16,7 @@ with the concept's Dari term as the first suggestion.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +24,11 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from desktop_app.core import languages
+from desktop_app.core.documents.base import TAG
 from desktop_app.core.glossary.store import Concept
 from desktop_app.core.inflection import endings_for
 from desktop_app.core.resources import shipped
-from desktop_app.core.spell import dictionaries
+from desktop_app.core.spell import dictionaries, wordlists
 from desktop_app.core.spell.engine import Engine, load
 from desktop_app.core.textnorm import fold, match_key
 
@@ -81,10 +83,14 @@ def personal_file(lang: str) -> Path:
 class SpellChecker:
     def __init__(self, lang: str, *, dictionary: Path | None = None,
                  learned: Iterable[str] = (), concepts: Iterable[Concept] = (),
-                 personal: Path | None = None):
+                 personal: Path | None = None, overlay: Path | None = None):
         self.lang = languages.get(lang).code
         self.engine: Engine | None = load(dictionary) if dictionary else None
         self.dictionary = dictionary
+        # Tarjuman's own Dari list on top of an installed (Iranian) dictionary
+        self.overlay: Engine | None = load(overlay) if overlay else None
+        self._engines = [e for e in (self.engine, self.overlay) if e is not None]
+        self._lock = threading.Lock()  # the grid checks rows on a pool thread
         self.personal = personal
         self._endings = endings_for(self.lang)
         # endings and verb prefixes typed apart (کتاب ها, می شود) are words of their own
@@ -94,10 +100,14 @@ class SpellChecker:
         self._terms: set[str] = set()  # keys of the glossary's terms in this language
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
+        self.version = 0  # bumped whenever a verdict may change (a word learned or ignored)
         self._display: dict[str, str] = {}  # key -> a word as written, for suggestions
         self._common = {self._key(w) for w in common_words(self.lang)}
         for text in learned:
             self.learn(text)
+        if self.lang == "prs":  # Iranian-only forms, with their Dari word first
+            for iranian, dari in wordlists.iranian_forms().items():
+                self._iranian[self._key(iranian)] = dari
         for concept in concepts:
             self.learn_concept(concept)
         if personal and personal.is_file():
@@ -116,7 +126,7 @@ class SpellChecker:
     def trusted(self) -> bool:
         """Worth running unasked (QA, underlining): a dictionary, or enough learned words
         that an unknown word is more likely a typo than a word never seen."""
-        return self.engine is not None or len(self._known) >= MIN_LEARNED
+        return bool(self._engines) or len(self._known) >= MIN_LEARNED
 
     # -- vocabulary ----------------------------------------------------------------------
 
@@ -134,6 +144,7 @@ class SpellChecker:
         self._known.update(w[len(p):] for w in words for p in ("نمی", "می")
                            if w.startswith(p) and len(w) > len(p) + 1)
         self._cache.clear()
+        self.version += 1
 
     def learn_concept(self, concept: Concept) -> None:
         good = concept.terms_in(self.lang, "preferred", "admitted")
@@ -159,6 +170,7 @@ class SpellChecker:
         """Not flagged again while this checker lives (this session)."""
         self._ignored.add(self._key(word))
         self._cache.clear()
+        self.version += 1
 
     # -- checking ------------------------------------------------------------------------
 
@@ -202,11 +214,15 @@ class SpellChecker:
             return True
         if any(s in self._known or s in self._common for s in self._stems(key)):
             return True
-        if self.engine is None:
+        if not self._engines:
             return False
-        plain = word.replace("ي", "ی").replace("ك", "ک")
-        if any(self.engine.spell(w) for w in dict.fromkeys((plain, plain.replace(ZWNJ, "")))):
-            return True
+        plain = word.replace("ك", "ک")
+        if self.lang != "ps":  # in Pashto ي and ی are two letters
+            plain = plain.replace("ي", "ی")
+        with self._lock:
+            if any(e.spell(w) for e in self._engines
+                   for w in dict.fromkeys((plain, plain.replace(ZWNJ, "")))):
+                return True
         # a half-space stands where a space could: each part a word (or an ending) of its own
         parts = [p for p in plain.split(ZWNJ) if p]
         return len(parts) > 1 and all(self.is_correct(p) for p in parts)
@@ -219,6 +235,22 @@ class SpellChecker:
                 out.append(Misspelling(start, end, word, (dari,) if dari else ()))
         return out
 
+    def check_tagged(self, text: str) -> list[Misspelling]:
+        """Misspelt words of a text with inline tags, offsets in its tag-free text. A tag
+        (a line break included) separates words: ``را⟨1/⟩در`` is two words, never ``رادر``."""
+        out: list[Misspelling] = []
+        plain = 0
+        pos = 0
+        for piece in [*TAG.finditer(text), None]:
+            end = piece.start() if piece is not None else len(text)
+            for miss in self.check(text[pos:end]):
+                out.append(Misspelling(miss.start + plain, miss.end + plain, miss.word,
+                                       miss.suggestions))
+            plain += end - pos
+            if piece is not None:
+                pos = piece.end()
+        return out
+
     def suggest(self, word: str, limit: int = 8) -> list[str]:
         """Corrections, best first: the Dari form of an Iranian word, then the dictionary's,
         then the closest learned words."""
@@ -226,8 +258,9 @@ class SpellChecker:
         dari = self.iranian(word)
         if dari:
             found.append(dari)
-        if self.engine is not None:
-            found += list(self.engine.suggest(word))
+        with self._lock:
+            for engine in self._engines:
+                found += list(engine.suggest(word))
         key = self._key(word)
         near = process.extract(key, list(self._known | self._common), scorer=fuzz.ratio,
                                score_cutoff=60,

@@ -12,7 +12,7 @@ from desktop_app.core import languages
 from desktop_app.core.glossary.store import Concept
 from desktop_app.core.i18n import _
 from desktop_app.core.settings import Settings
-from desktop_app.core.spell import dictionaries
+from desktop_app.core.spell import dictionaries, wordlists
 from desktop_app.core.spell.checker import SpellChecker, personal_file
 
 TM_UNITS = 20_000  # the newest confirmed segments learned from the TM
@@ -35,7 +35,13 @@ def checker_for(lang: str, *, concepts: Iterable[Concept] = (), texts: Iterable[
                 dictionary: Path | None = None, use_tm: bool = True) -> SpellChecker:
     """A checker for ``lang`` with everything the user has taught Tarjuman."""
     learned = list(texts) + (tm_targets(lang) if use_tm else [])
-    return SpellChecker(lang, dictionary=dictionary or dictionaries.find(lang),
+    code = languages.get(lang).code
+    installed = dictionary or dictionaries.find(code)
+    own = wordlists.shipped_dictionary(code)
+    # an installed dictionary wins; Dari puts Tarjuman's own list on top of it (an Iranian
+    # dictionary lacks the Afghan words); without one, Tarjuman's own list is used
+    overlay = own if installed is not None and code == "prs" else None
+    return SpellChecker(lang, dictionary=installed or own, overlay=overlay,
                         learned=learned, concepts=concepts, personal=personal_file(lang))
 
 

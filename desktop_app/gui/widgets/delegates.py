@@ -39,6 +39,7 @@ from desktop_app.core import bidi
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.session import EditSession
 from desktop_app.gui.models.segments import RawRole
+from desktop_app.gui.widgets.row_spelling import RowMarks, underline
 from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
 
 CHIP = ('<span style="background:#d9d9e8;color:#333;font-size:small">'
@@ -115,6 +116,7 @@ class CellDelegate(QStyledItemDelegate):
         self.terms = terms
         self.find: re.Pattern[str] | None = None
         self._docs: OrderedDict[tuple[Any, ...], QTextDocument] = OrderedDict()
+        self._marks_state = 0  # bumped when spelling marks land: cells are laid out again
 
     def _spans(self, row: int, plain: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         terms = [h.hit.span for h in self.session.glossary_hits(row)] if self.terms else []
@@ -127,7 +129,7 @@ class CellDelegate(QStyledItemDelegate):
         rows on screen are measured and painted again and again while scrolling)."""
         raw = str(index.data(RawRole) or "")
         matcher = self.session.matcher
-        key = (index.row(), raw, option.rect.width(), option.font.key(),
+        key = (index.row(), raw, self._marks_state, option.rect.width(), option.font.key(),
                self.find.pattern if self.find else None, self.find.flags if self.find else 0,
                id(matcher), len(matcher.concepts) if self.terms else 0)
         doc = self._docs.get(key)
@@ -155,8 +157,12 @@ class CellDelegate(QStyledItemDelegate):
         terms, found = self._spans(index.row(), TAG.sub("", raw))
         direction = "rtl" if self.rtl else "ltr"
         doc.setHtml(f'<div dir="{direction}">{source_html(raw, terms, found, rtl=self.rtl)}</div>')
+        self._decorate(doc, raw)
         doc.setTextWidth(max(10, option.rect.width()))
         return doc
+
+    def _decorate(self, doc: QTextDocument, raw: str) -> None:
+        """Marks drawn over the laid-out text (the target's spelling waves)."""
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -204,9 +210,32 @@ class TargetDelegate(CellDelegate):
 
     def __init__(self, session: EditSession, rtl: bool, parent: QObject | None = None):
         super().__init__(session, rtl, terms=False, parent=parent)
-        self.spell: Any = None  # a SpellChecker: misspelt words underlined in the editor
+        self._spell: Any = None  # a SpellChecker: misspelt words underlined in every row
+        self.marks: RowMarks | None = None
         self.live: TargetEditor | None = None
         self.live_index = QPersistentModelIndex()
+
+    @property
+    def spell(self) -> Any:
+        return self._spell
+
+    @spell.setter
+    def spell(self, checker: Any) -> None:
+        self._spell = checker
+        self.marks = RowMarks(checker, self) if checker is not None else None
+        if self.marks is not None:
+            self.marks.landed.connect(self._marks_landed)
+
+    def _marks_landed(self) -> None:
+        self._marks_state += 1
+        view = self.parent()
+        if isinstance(view, QTableView):
+            view.viewport().update()
+
+    def _decorate(self, doc: QTextDocument, raw: str) -> None:
+        marks = self.marks.marks(raw) if self.marks is not None else None
+        if marks:
+            underline(doc, TAG.sub("", raw), marks)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:

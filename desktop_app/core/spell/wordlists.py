@@ -1,0 +1,264 @@
+"""The Dari and Pashto Hunspell dictionaries Tarjuman ships, built from its own tables.
+
+``resources/spell/stems-LANG.txt`` holds the stems, written for Tarjuman from news
+vocabulary (politics, security, economy, health, places, titles, the Afghan months,
+numbers), in sections: ``[word]`` nouns and adjectives (they take the plural, ezafe and
+clitic endings), ``[name]`` names (the same endings: ``کابلیان``, ``کابلش`` are rare but
+right), ``[fixed]`` words that take no ending, ``[verb]`` one verb a line as
+``infinitive present-stem`` (Dari ``کردن کن``, Pashto ``کول کو``).
+
+The affix rules come from ``core/inflection.py`` (the endings the glossary matcher uses:
+plural -ها/-ان/-ات, ezafe, pronoun clitics, the Pashto case endings and the -ه/-ی/-ۍ/-ې
+replacements) and from the verb endings below, so the checker and the matcher agree on
+what an inflected word is. ``python -m desktop_app.core.spell.wordlists`` writes
+``resources/spell/prs_AF.{dic,aff}`` and ``ps_AF.{dic,aff}``; a test rebuilds them and
+fails when the shipped files are out of date. The build lives in the app (not in a
+script beside it) because the same tables decide at run time which Iranian forms the
+Dari overlay corrects.
+
+The Dari list holds no Iranian-only form: ``resources/spell/iranian-prs.txt`` pairs each
+Iranian form with its Dari equivalent (دانشگاه پوهنتون), the build refuses a stem that
+is an Iranian form, and the checker flags those forms with the Dari word first.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.inflection import DARI, PASHTO, Endings
+from desktop_app.core.resources import shipped
+
+# Verb endings. Dari: W. M. Thackston, *An Introduction to Persian* (4th ed., 2009), the
+# lessons on the past and present tenses, the present perfect and the subjunctive.
+# Pashto: Tegey & Robson, *A Reference Grammar of Pashto* (1996), ch. 5 (verb endings):
+# present -م -ې -ي -و -ئ, past -م -ې -ه -و -ئ -ل, the perfective prefix و-.
+DARI_PAST = ("", "م", "ی", "یم", "ید", "ند", "ه", "هام", "های", "هایم", "هاید", "هاند", "ن",
+             "نی", "نش", "ید")
+DARI_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
+DARI_PRESENT_VOWEL = ("یم", "یی", "ید", "ییم", "یید", "یند")  # گو -> گوید, آ -> آید
+DARI_PREFIXES = ("می", "نمی", "ن")
+DARI_PRESENT_PREFIXES = ("می", "نمی", "ب", "ن")
+PASHTO_INFINITIVE = ("", "و", "ې", "ی", "ي", "م", "ئ", "ه", "لو")
+PASHTO_PAST_STEM = ("", "ه", "ې", "و", "م", "ئ", "ل", "لم", "لې", "لو", "لئ", "له", "ی", "ي")
+PASHTO_PRESENT = ("", "م", "ې", "ي", "و", "ئ", "ه", "ۍ")
+PASHTO_PREFIXES = ("و",)
+
+ZWNJ = "\u200c"
+# Derivations as regular as the endings (added after the first false-alarm measurement,
+# as general rules, see the README): Dari -ه -> -گی (خانواده خانوادگی, Thackston on the
+# suffix -ی after silent ه); Pashto feminine nouns in -ي written -ۍ, plural -یو
+# (ښاروالي ښاروالۍ ښاروالیو, Tegey & Robson ch. 3).
+DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")), "ps": (("ي", "ۍ"), ("ي", "یو"))}
+# Verb derivations: Dari present stem + -ش (verbal noun: پوشش), + -نده (agent: کننده,
+# کنندگان by the -ه table), past stem + -ار (گفتار); Pashto present stem + -ونکی (agent:
+# کوونکی, کوونکي, کوونکو by the -ی table).
+LANGS = {"prs": ("stems-prs.txt", "prs_AF", DARI), "ps": ("stems-ps.txt", "ps_AF", PASHTO)}
+HEADER = ("# Tarjuman's own {language} word list, built by desktop_app/core/spell/wordlists.py "
+          "from resources/spell/{stems} and core/inflection.py.\n"
+          "# Copyright the Tarjuman developers. GPL-3.0-or-later.\n")
+TRY = {"prs": "یاوهدرنمتسلبکشزگپجچخحقفعغطظصضثذژئآ",
+       "ps": "یاوهدرنمتسلبکشزګپجچخحقفعغطظصضثذژئآټډړږښڼۍېځڅ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Stems:
+    words: list[str]
+    names: list[str]
+    fixed: list[str]
+    verbs: list[tuple[str, str]]
+
+    @property
+    def count(self) -> int:
+        """Entries: every word of the file, an inflected form written out included."""
+        return len(set(self.words) | set(self.names) | set(self.fixed)) + len(self.verbs)
+
+    def stems(self, lang: str) -> int:
+        """Distinct stems: entries that are not an inflected form of another entry by the
+        noun rules (``کشورها`` beside ``کشور`` counts once)."""
+        words = {w.replace(ZWNJ, "") for w in self.words + self.names + self.fixed}
+        rules = noun_rules(LANGS[lang][2], lang)
+        inflected = {w for w in words for strip, add, _cond in rules
+                     if add and w.endswith(add) and w[:-len(add)] + strip in words - {w}}
+        return len(words - inflected) + len(self.verbs)
+
+
+def read_stems(lang: str, path: Path | None = None) -> Stems:
+    path = path or shipped("resources", "spell", LANGS[lang][0])
+    sections: dict[str, list[str]] = {"word": [], "name": [], "fixed": [], "verb": []}
+    current = "word"
+    for raw in path.read_text("utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            if current not in sections:
+                raise ValueError(f"{path.name}: unknown section [{current}]")
+            continue
+        if current == "verb":
+            sections["verb"].extend(p for p in line.split(";") if p.strip())
+        else:
+            sections[current].extend(w.strip(ZWNJ) for w in line.split() if w.strip(ZWNJ))
+    verbs = []
+    for entry in sections["verb"]:
+        parts = entry.split()
+        if len(parts) != 2:
+            raise ValueError(f"{path.name}: a verb is 'infinitive present-stem': {entry!r}")
+        verbs.append((parts[0], parts[1]))
+    return Stems(sections["word"], sections["name"], sections["fixed"], verbs)
+
+
+def iranian_forms() -> dict[str, str]:
+    """Iranian-only forms and their Dari equivalent: ``دانشگاه`` -> ``پوهنتون``."""
+    out: dict[str, str] = {}
+    text = shipped("resources", "spell", "iranian-prs.txt").read_text("utf-8")
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            iranian, dari = line.split(None, 1)
+            out[iranian] = dari.strip()
+    return out
+
+
+def _sfx(flag: str, rules: list[tuple[str, str, str]]) -> list[str]:
+    """One Hunspell suffix class: (strip, add, condition) rules."""
+    rules = list(dict.fromkeys(r for r in rules if r[1] or r[0]))
+    lines = [f"SFX {flag} Y {len(rules)}"]
+    lines += [f"SFX {flag} {strip or '0'} {add or '0'} {cond}" for strip, add, cond in rules]
+    return lines
+
+
+def _pfx(flag: str, prefixes: tuple[str, ...]) -> list[str]:
+    lines = [f"PFX {flag} Y {len(prefixes)}"]
+    lines += [f"PFX {flag} 0 {p} ." for p in prefixes]
+    return lines
+
+
+def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
+    """Every ending of the matcher's table as a suffix rule: added endings and clitics on
+    any stem, a final letter replaced (ه -> گان, ی -> ي), the Arabic -ات for -ت/-ه."""
+    rules = [("", e, ".") for e in (*endings.added, *endings.clitics,
+                                     *endings.long_stem_clitics)]
+    for final, replacements in endings.replaced:
+        rules += [(final, r, final) for r in replacements]
+    rules += [(final, "ات", final) for final in endings.arabic]
+    rules += [(final, add, final) for final, add in DERIVED.get(lang, ())]
+    return rules
+
+
+def build_aff(lang: str) -> str:
+    endings = LANGS[lang][2]
+    lines = ["SET UTF-8", f"TRY {TRY[lang]}", "WORDCHARS \u200c", ""]
+    lines += _sfx("N", noun_rules(endings, lang)) + [""]
+    if lang == "prs":
+        lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی")]) + [""]
+        lines += _sfx("P", [("", e, ".") for e in DARI_PAST]) + [""]
+        lines += _sfx("R", [("", e, "[^اوآ]") for e in DARI_PRESENT]
+                      + [("", e, "[اوآ]") for e in DARI_PRESENT_VOWEL]) + [""]
+        lines += _pfx("M", DARI_PREFIXES) + [""]
+        lines += _pfx("B", DARI_PRESENT_PREFIXES) + [""]
+        lines += [f"REP {len(iranian_forms())}"]
+        lines += [f"REP {a} {b.replace(' ', '_')}" for a, b in iranian_forms().items()]
+    else:
+        lines += _sfx("L", [("", e, ".") for e in PASHTO_INFINITIVE]) + [""]
+        lines += _sfx("P", [("", e, ".") for e in PASHTO_PAST_STEM]) + [""]
+        lines += _sfx("R", [("", e, ".") for e in PASHTO_PRESENT]) + [""]
+        lines += _pfx("W", PASHTO_PREFIXES) + [""]
+    return HEADER.format(language="Dari" if lang == "prs" else "Pashto",
+                         stems=LANGS[lang][0]) + "\n".join(lines) + "\n"
+
+
+def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
+    """Word -> its flags."""
+    entries: dict[str, set[str]] = {}
+
+    def add(word: str, flags: str) -> None:
+        # a half-space may be left out in typing (کتابها, میشود): both spellings are words
+        for w in dict.fromkeys((word, word.replace(ZWNJ, ""))):
+            entries.setdefault(w, set()).update(flags)
+
+    endings = LANGS[lang][2]
+    if lang == "ps":
+        for word in shared_loans(read_stems("prs")):
+            add(word, "N")
+        for infinitive, _present in stems.verbs:  # جوړول, جوړېدل -> جوړ (denominal verbs)
+            for suffix in ("ول", "ېدل", "یدل"):
+                base = infinitive.removesuffix(suffix)
+                if base != infinitive and len(base) >= 2 and ZWNJ not in base:
+                    add(base, "N")
+    for word in stems.words + stems.names:
+        add(word, "NC" if lang == "prs" else "N")
+    for word, plurals in endings.broken:
+        for w in (word, *plurals):
+            add(w, "N")
+    for word in stems.fixed:
+        add(word, "")
+    for infinitive, present in stems.verbs:
+        if lang == "prs":
+            add(infinitive, "N")  # کردن, کردنش
+            add(infinitive.removesuffix("ن"), "PM")  # کرد, کردند, میکردند, کرده
+            add(present, "RB")  # کند, میکند, بکند, بکن
+            add(present + "ش", "N")  # پوشش
+            add(present + "نده", "N")  # کننده, کنندگان
+            add(infinitive.removesuffix("ن") + "ار", "N")  # گفتار
+        else:
+            add(infinitive, "LW")  # کول, کولو, وکول
+            add(infinitive.removesuffix("ل"), "PW")  # کړ, کړه, وکړ, وکړل
+            add(present, "RW")  # کوي, کوم, وکړي
+            add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
+    return {w: "".join(sorted(f)) for w, f in sorted(entries.items())}
+
+
+ARABIC_LETTERS = frozenset("ثحذصضطظعء")
+
+
+def shared_loans(dari: Stems) -> list[str]:
+    """Arabic loans of the Dari list, which Pashto writes the same way: a word with a letter
+    only Arabic words have (ث ح ذ ص ض ط ظ ع), with Pashto's ګ and its final -ي for the Dari
+    adjective -ی (added after the first false-alarm measurement, as a general rule)."""
+    out = []
+    for word in dari.words:
+        if ZWNJ in word or not ARABIC_LETTERS & set(word):
+            continue
+        word = word.replace("گ", "ګ")
+        out.append(word[:-1] + "ي" if word.endswith("ی") else word)
+    return out
+
+
+def build_dic(lang: str, stems: Stems | None = None) -> str:
+    stems = stems or read_stems(lang)
+    if lang == "prs":
+        iranian = set(iranian_forms())
+        bad = sorted(w for w in stems.words + stems.names + stems.fixed if w in iranian)
+        if bad:
+            raise ValueError("Iranian-only forms in the Dari stems: " + " ".join(bad))
+    entries = dic_entries(lang, stems)
+    lines = [f"{w}/{f}" if f else w for w, f in entries.items()]
+    return f"{len(lines)}\n" + "\n".join(lines) + "\n"
+
+
+def shipped_dictionary(lang: str) -> Path | None:
+    """The ``.dic`` Tarjuman ships for ``lang`` (its ``.aff`` beside it), if any."""
+    entry = LANGS.get(lang)
+    if entry is None:
+        return None
+    dic = shipped("resources", "spell", f"{entry[1]}.dic")
+    return dic if dic.is_file() else None
+
+
+def write(folder: Path) -> list[Path]:
+    out = []
+    for lang, (_stems, name, _endings) in LANGS.items():
+        dic, aff = folder / f"{name}.dic", folder / f"{name}.aff"
+        dic.write_text(build_dic(lang), "utf-8")
+        aff.write_text(build_aff(lang), "utf-8")
+        out += [dic, aff]
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover - the maintainers' rebuild
+    for written in write(Path(sys.argv[1]) if len(sys.argv) > 1
+                         else shipped("resources", "spell")):
+        print(written)

@@ -1,0 +1,109 @@
+"""Tarjuman's own Dari and Pashto word lists: built from the project's tables, shipped up
+to date, free of Iranian-only forms, used when no dictionary is installed, and measured
+on news text written apart from them (tests/data/spell/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.resources import shipped
+from desktop_app.core.spell import wordlists
+from desktop_app.core.spell.checker import SpellChecker, words_of
+from desktop_app.core.spell.vocabulary import checker_for
+from tests.fixtures.hunspell_dict import write_dictionary
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "spell"
+# False alarms per 1,000 words on the news texts, the measured figures as a floor (see the
+# README): a change to the lists or the rules that makes them worse fails here.
+FLOOR = {"prs": 48.5, "ps": 73.5}
+MIN_ENTRIES = {"prs": 5000, "ps": 5000}
+MIN_STEMS = {"prs": 4000, "ps": 4000}  # entries that are not inflections of another
+
+
+def news(lang: str) -> str:
+    return "\n".join(line for f in sorted(DATA.glob(f"news-{lang}-*.txt"))
+                     for line in f.read_text("utf-8").splitlines() if not line.startswith("#"))
+
+
+@pytest.mark.parametrize("lang", ["prs", "ps"])
+def test_the_shipped_files_are_what_the_build_makes(lang: str) -> None:
+    name = wordlists.LANGS[lang][1]
+    folder = shipped("resources", "spell")
+    assert (folder / f"{name}.dic").read_text("utf-8") == wordlists.build_dic(lang)
+    aff = (folder / f"{name}.aff").read_text("utf-8")
+    assert aff == wordlists.build_aff(lang)
+    assert aff.startswith("# Tarjuman's own") and "GPL-3.0-or-later" in aff
+    assert "SET UTF-8" in aff
+
+
+@pytest.mark.parametrize("lang", ["prs", "ps"])
+def test_each_list_has_its_stems(lang: str) -> None:
+    stems = wordlists.read_stems(lang)
+    assert stems.count >= MIN_ENTRIES[lang]
+    assert stems.stems(lang) >= MIN_STEMS[lang]
+
+
+def test_the_dari_list_holds_no_iranian_form_and_the_build_refuses_one(tmp_path: Path) -> None:
+    iranian = wordlists.iranian_forms()
+    assert iranian["دانشگاه"] == "پوهنتون" and iranian["شهریور"] == "سنبله"
+    entries = {line.split("/")[0] for line in wordlists.build_dic("prs").splitlines()[1:]}
+    assert not entries & set(iranian)
+    stems = tmp_path / "stems.txt"
+    stems.write_text("[word]\nکتاب دانشگاه\n", "utf-8")
+    with pytest.raises(ValueError, match="دانشگاه"):
+        wordlists.build_dic("prs", wordlists.read_stems("prs", stems))
+
+
+def test_the_pashto_list_stands_alone_with_its_own_letters() -> None:
+    text = wordlists.build_dic("ps") + wordlists.build_aff("ps")
+    for letter in "ټډړږښګڼۍېئ":
+        assert letter in text, letter
+    checker = checker_for("ps", use_tm=False)
+    assert checker.dictionary is not None and checker.dictionary.name == "ps_AF.dic"
+    assert [m.word for m in checker.check("ښځې ولسوالیو ته ووېل چې جګړه روانه ده ښځظ")] == \
+        ["ښځظ"]
+
+
+def test_affixes_come_from_the_inflection_tables() -> None:
+    dari = checker_for("prs", use_tm=False)
+    ok = "پوهنتون‌ها ولایات حملات مکاتب کتابهایشان می‌کنند نمی‌گویند کرده‌اند خانوادگی کننده"
+    assert [m.word for m in dari.check(ok)] == []
+    assert [m.word for m in dari.check("دانشگاه‌ها در شهریور")] == ["دانشگاه‌ها", "شهریور"]
+    assert dari.suggest("دانشگاه‌ها")[0] == "پوهنتون‌ها"  # the Dari form, same ending
+    assert dari.suggest("شهریور")[0] == "سنبله"
+
+
+def test_an_installed_dictionary_wins_and_dari_keeps_its_overlay(tmp_path: Path) -> None:
+    from desktop_app.core.spell import dictionaries
+
+    dictionaries.install(write_dictionary(tmp_path / "download"), "dari")
+    dari = checker_for("prs", use_tm=False)
+    assert dari.dictionary is not None and dari.dictionary.name == "fa_IR.dic"
+    assert dari.overlay is not None
+    # شهر is in the Iranian test dictionary, ولسوالی only in the Dari overlay
+    assert [m.word for m in dari.check("شهر ولسوالی دانشگاه")] == ["دانشگاه"]
+    dictionaries.install(write_dictionary(tmp_path / "ps-download", "ps_AF"), "pashto")
+    pashto = checker_for("ps", use_tm=False)
+    assert pashto.dictionary is not None and pashto.dictionary.parent.name == "ps"
+    assert pashto.overlay is None  # an installed Pashto dictionary stands alone
+
+
+@pytest.mark.parametrize("lang", ["prs", "ps"])
+def test_false_alarms_per_thousand_words_on_news_text(lang: str) -> None:
+    text = news(lang)
+    words = len(words_of(text))
+    assert words >= 3000
+    checker: SpellChecker = checker_for(lang, use_tm=False)
+    rate = 1000 * len(checker.check(text)) / words
+    assert rate <= FLOOR[lang], f"{lang}: {rate:.1f} false alarms per 1,000 words"
+
+
+@pytest.mark.parametrize("lang", ["prs", "ps"])
+def test_the_shipped_pair_passes_the_installers_checks(lang: str) -> None:
+    from desktop_app.core.spell.validation import check_pair
+
+    dic = wordlists.shipped_dictionary(lang)
+    assert dic is not None
+    assert check_pair(dic) == dic.with_suffix(".aff")  # size, header, UTF-8, a Hunspell load
