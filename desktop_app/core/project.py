@@ -29,7 +29,7 @@ from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.workfiles import tracked
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".tarjuman"
 
 
@@ -66,7 +66,13 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE segments ADD COLUMN confidence REAL")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """A split or join changes segment rows themselves: its undo step keeps the rows of
+    the paragraph (or XLIFF unit) before and after (JSON; NULL for other steps)."""
+    db.execute("ALTER TABLE steps ADD COLUMN shape TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def _upgrade(db: sqlite_utils.Database, version: int) -> None:
@@ -378,6 +384,44 @@ class Project:
             raise ProjectError(_("no segment {segment_id} in {name}").format(
                 segment_id=segment_id, name=self.path.name))
         return found[0]
+
+    def segment_rows(self, block_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Every column of the segments of these blocks, in document order (what a split
+        or join rewrites and its undo step keeps)."""
+        marks = ", ".join("?" * len(block_ids))
+        cursor = self.db.execute(
+            "SELECT segments.* FROM segments JOIN blocks ON blocks.id = segments.block_id "
+            f"WHERE segments.block_id IN ({marks}) ORDER BY blocks.position, "
+            "segments.position", list(block_ids))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def unit_blocks(self, block_id: str) -> list[str]:
+        """The blocks a segment may be joined across: the ``mrk`` segments of one XLIFF
+        1.2 unit; any other block (a paragraph, a cell) stands alone."""
+        row = self.db.execute("SELECT meta FROM blocks WHERE id = ?", [block_id]).fetchone()
+        meta = json.loads(row[0]) if row else {}
+        if "mid" not in meta:
+            return [block_id]
+        return [bid for bid, other in self.db.execute(
+            "SELECT id, meta FROM blocks ORDER BY position").fetchall()
+            if json.loads(other).get("n") == meta.get("n") and "mid" in json.loads(other)]
+
+    def next_segment_id(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments")
+                   .fetchone()[0])
+
+    def replace_rows(self, block_ids: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+        """The segments of these blocks become ``rows`` (inside the caller's transaction);
+        the history logs each row's target as it now stands."""
+        marks = ", ".join("?" * len(block_ids))
+        self.db.execute(f"DELETE FROM segments WHERE block_id IN ({marks})", list(block_ids))
+        now = time.time()
+        for row in rows:
+            self.db.table("segments").insert({**row, "updated": now})
+            self.db.table("history").insert({"segment_id": row["id"], "target": row["target"],
+                                             "status": row["status"],
+                                             "origin": row["origin"], "time": now})
 
     def document(self) -> tuple[str, str, bytes]:
         row = next(self.db.table("documents").rows)
