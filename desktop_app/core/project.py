@@ -396,11 +396,15 @@ class Project:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def block_meta(self, block_id: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT meta FROM blocks WHERE id = ?", [block_id]).fetchone()
+        meta = json.loads(row[0]) if row else {}
+        return meta if isinstance(meta, dict) else {}
+
     def unit_blocks(self, block_id: str) -> list[str]:
         """The blocks a segment may be joined across: the ``mrk`` segments of one XLIFF
         1.2 unit; any other block (a paragraph, a cell) stands alone."""
-        row = self.db.execute("SELECT meta FROM blocks WHERE id = ?", [block_id]).fetchone()
-        meta = json.loads(row[0]) if row else {}
+        meta = self.block_meta(block_id)
         if "mid" not in meta:
             return [block_id]
         return [bid for bid, other in self.db.execute(

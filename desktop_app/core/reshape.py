@@ -97,8 +97,20 @@ def split_rows(rows: list[Row], segment_id: int, offset: int, new_id: int) -> li
     return _renumber(out)
 
 
+def _shift_tags(text: str, by: int) -> str:
+    return TAG.sub(lambda m: f"⟨{m.group(1)}{int(m.group(2)) + by}{m.group(3)}⟩", text)
+
+
 def join_rows(first: Row, second: Row) -> Row:
-    """One row of two neighbouring segments (the first one's id)."""
+    """One row of two neighbouring segments (the first one's id). Segments of two
+    ``mrk`` blocks of one unit were numbered apart: the second's tags are numbered on
+    from the first's, as the joined ``mrk`` reads, and a space stands for what was
+    between the two marks."""
+    if first["block_id"] != second["block_id"]:
+        by = max((int(m.group(2)) for m in TAG.finditer(first["source"])), default=0)
+        second = {**second, "source": _shift_tags(second["source"], by),
+                  "target": _shift_tags(second["target"], by),
+                  "lead": second["lead"] or ("" if first["trail"] else " ")}
     targets = [t for t in (first["target"].strip(), second["target"].strip()) if t]
     statuses = [Status(r["status"]) for r in (first, second) if r["target"].strip()]
     status = _unconfirmed(min(statuses, key=ORDER.index)) if statuses else Status.NEW
@@ -122,3 +134,14 @@ def join_in_block(rows: list[Row], segment_id: int) -> list[Row]:
     index = next(i for i, r in enumerate(rows) if r["id"] == segment_id)
     merged = join_rows(rows[index], rows[index + 1])
     return _renumber(rows[:index] + [merged] + rows[index + 2:])
+
+
+def numbered_from_one(source: str, target: str) -> str:
+    """``target`` with its tags numbered as a part's own source numbers them when it is
+    written alone (from 1, in the order the source opens them): a part of a split XLIFF
+    ``mrk`` is a segment of its own in the file."""
+    order: dict[str, int] = {}
+    for m in TAG.finditer(source):
+        order.setdefault(m.group(2), len(order) + 1)
+    return TAG.sub(lambda m: f"⟨{m.group(1)}{order.get(m.group(2), m.group(2))}{m.group(3)}⟩",
+                   target)

@@ -423,6 +423,7 @@ class EditSession:
         first part keeps the target, the second starts untranslated; export still writes
         the paragraph whole."""
         seg = self.segments[row]
+        self._not_locked(seg.block_id)
         blocks = [seg.block_id]
         before = self.project.segment_rows(blocks)
         after = split_rows(before, seg.id, offset, self.project.next_segment_id())
@@ -451,6 +452,8 @@ class EditSession:
                                      n=seg.id))
         other = self.segments[partner]
         blocks = list(dict.fromkeys([seg.block_id, other.block_id]))
+        for block_id in blocks:
+            self._not_locked(block_id)
         before = self.project.segment_rows(blocks)
         first = next(r for r in before if r["id"] == seg.id)
         second = next(r for r in before if r["id"] == other.id)
@@ -466,6 +469,11 @@ class EditSession:
             r["position"] = positions.get(r["block_id"], 0)
             positions[r["block_id"]] = r["position"] + 1
         return self._reshape(Step("join", shape=Shape(blocks, before, after)))
+
+    def _not_locked(self, block_id: str) -> None:
+        if self.project.block_meta(block_id).get("locked"):
+            raise SessionError(_("This segment is locked in the client's file; it cannot be "
+                                 "split or joined"))
 
     def _reshape(self, step: Step) -> Changes:
         self.history.record(step)
