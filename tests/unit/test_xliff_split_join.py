@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Split and join inside an XLIFF 1.2 unit segmented with ``mrk mtype="seg"``: the
 export cuts or merges the ``mrk``s of ``seg-source`` and the target alike, mids stay
 unique and paired, and the file reads back with the new segments."""
