@@ -69,7 +69,8 @@ def _v3(db: sqlite_utils.Database) -> None:
 def _v4(db: sqlite_utils.Database) -> None:
     """A split or join changes segment rows themselves: its undo step keeps the rows of
     the paragraph (or XLIFF unit) before and after (JSON; NULL for other steps)."""
-    db.execute("ALTER TABLE steps ADD COLUMN shape TEXT")
+    if "shape" not in db.table("steps").columns_dict:  # (a file relabelled older keeps it)
+        db.execute("ALTER TABLE steps ADD COLUMN shape TEXT")
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]

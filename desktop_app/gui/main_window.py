@@ -720,6 +720,8 @@ class MainWindow(BackgroundJobs):
                     "unconfirm", "go_to", "next_tag", "copy_tags", "comment", "next_issue"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
+        for key in ("split", "join"):  # not while a job writes segments by their ids
+            self.registry[key].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)
 
     def _show_status(self) -> None:
