@@ -152,3 +152,45 @@ def test_join_then_split_inside_the_second_part_keeps_every_code(tmp_path: Path)
     again = Xliff().load(out.read_bytes(), "out.xlf")
     assert [b.text for b in again.blocks][:2] == [
         "Massoud spoke to ⟨1⟩the elders⟨/1⟩ of the valley.", "The ⟨1⟩valley⟨/1⟩ held."]
+
+
+SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+SDLXLIFF = f"""<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="{SDL_NS}" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+ <file original="a.docx" source-language="en-US" datatype="x-sdlfilterframework2" target-language="fa-AF">
+  <body>
+   <trans-unit id="u1">
+    <source>Aid arrived in the morning and the valley is quiet.</source>
+    <seg-source><mrk mtype="seg" mid="1">Aid arrived in the morning and the valley is quiet.</mrk></seg-source>
+    <sdl:seg-defs><sdl:seg id="1" conf="Draft"/></sdl:seg-defs>
+   </trans-unit>
+   <trans-unit id="u2">
+    <source>Roads are new.</source>
+    <seg-source><mrk mtype="seg" mid="2">Roads are new.</mrk></seg-source>
+    <sdl:seg-defs><sdl:seg id="2"/></sdl:seg-defs>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+""".encode()
+
+
+def test_a_trados_split_gets_a_mid_unique_in_the_file_and_its_own_definition(
+        tmp_path: Path) -> None:
+    doc = tmp_path / "job.sdlxliff"
+    doc.write_bytes(SDLXLIFF)
+    session = EditSession.from_document(doc, "fa", path=tmp_path / "job.tarjuman")
+    try:
+        source = session.segments[0].source
+        session.split(0, source.index("and the valley"))
+        session.confirm(0, "کمک صبح رسید")
+        session.edit(1, "و دره آرام است.")
+        out = tmp_path / "out.sdlxliff"
+        session.export(out)
+    finally:
+        session.close()
+    unit = _unit(out.read_bytes(), "u1")
+    _check_pairs(unit)
+    assert [m for m, _t in _marks(unit.find(f"{NS}seg-source"))] == ["1", "3"]  # 2 is u2's
+    definitions = {s.get("id"): s.get("conf") for s in unit.iter(f"{{{SDL_NS}}}seg")}
+    assert definitions == {"1": "ApprovedTranslation", "3": "Translated"}

@@ -1,6 +1,6 @@
 """Segments split or joined in Tarjuman, written back into an XLIFF 1.2 unit whose
 ``seg-source`` has ``mrk mtype="seg"`` segments: a split cuts one ``mrk`` in two (the new
-one gets a ``mid`` of its own, unique in the unit), a join takes the next ``mrk`` of the
+one gets a ``mid`` of its own, unique in the file), a join takes the next ``mrk`` of the
 unit into the first. The whitespace between two segments stays between the ``mrk``s.
 The unit's ``source`` (the unsegmented text) is left as it is; its target is rebuilt
 from the new ``seg-source`` by the writer (:mod:`xliff_tree`), and a Trados
@@ -115,7 +115,10 @@ def reshape_units(all_units: list[etree._Element], blocks: list[Block],
     to write, one per segment now."""
     found: list[tuple[Block, etree._Element]] = []
     units_done: set[int] = set()
-    taken_in: dict[int, set[str]] = {}  # the unit's mids as the client had them
+    # every mid of the file as the client had it: a new one is unique in the file (Trados
+    # numbers its segments across the file), so in its unit too, and never one reused
+    taken = {str(m.get("mid")) for unit in all_units
+             for m in seg_marks(first(unit, "seg-source"))}
     for block in blocks:
         if parts.get(block.id) is None or "mid" not in block.meta:
             continue
@@ -125,7 +128,6 @@ def reshape_units(all_units: list[etree._Element], blocks: list[Block],
         mark = marks.get(str(block.meta["mid"]))
         if mark is None:
             continue
-        taken_in.setdefault(n, {str(m) for m in marks})
         found.append((block, mark))
         if n not in units_done:  # the target is rebuilt from the new seg-source
             units_done.add(n)
@@ -159,7 +161,6 @@ def reshape_units(all_units: list[etree._Element], blocks: list[Block],
         mark = kept[block.id]
         unit = all_units[int(block.meta["n"])]
         sdl = sdl_segs(unit)
-        taken = taken_in[int(block.meta["n"])]  # a mid once used is not used again
         current, offset = mark, 0
         made = [(block, mark)]
         for k, piece in enumerate(pieces[:-1], start=1):
