@@ -418,12 +418,17 @@ class Project:
 
     def replace_rows(self, block_ids: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
         """The segments of these blocks become ``rows`` (inside the caller's transaction);
-        the history logs each row's target as it now stands."""
+        the history logs each new row and each row whose translation changed."""
         marks = ", ".join("?" * len(block_ids))
+        was = {r[0]: tuple(r[1:]) for r in self.db.execute(
+            f"SELECT id, target, status, origin FROM segments WHERE block_id IN ({marks})",
+            list(block_ids)).fetchall()}
         self.db.execute(f"DELETE FROM segments WHERE block_id IN ({marks})", list(block_ids))
         now = time.time()
         for row in rows:
             self.db.table("segments").insert({**row, "updated": now})
+            if was.get(row["id"]) == (row["target"], row["status"], row["origin"]):
+                continue  # its translation did not change
             self.db.table("history").insert({"segment_id": row["id"], "target": row["target"],
                                              "status": row["status"],
                                              "origin": row["origin"], "time": now})

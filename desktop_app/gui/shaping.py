@@ -67,5 +67,5 @@ def shape(window: Any, call: Any, row: int) -> bool:
         show_error(window, str(exc))
         return False
     window.apply(changes)
-    window.go_to_row(row, edit=False)
+    window.go_to_row(row)  # editing the (first) segment, keyboard first
     return True
