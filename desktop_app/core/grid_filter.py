@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from desktop_app.core.documents.base import strip_tags
@@ -22,6 +23,13 @@ if TYPE_CHECKING:
 SIDES = ("both", "source", "target")
 MODES = ("folded", "contains", "regex")
 ORIGINS = ("", "mt", "tm", "propagated", "user")
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    """A segment text without tags, as folded matching compares it (kept: each keystroke
+    in the filter line compares the same texts again)."""
+    return match_key(strip_tags(text))
 
 
 def origin_group(seg: Segment) -> str:
@@ -70,12 +78,13 @@ class GridFilter:
         texts = ([seg.source] if self.side in ("both", "source") else []) + (
             [seg.target] if self.side in ("both", "target") else [])
         for text in texts:
+            if self.mode == "folded":
+                if self._needle in _folded(text):
+                    return True
+                continue
             plain = strip_tags(text)
             if self._pattern is not None:
                 if self._pattern.search(plain):
-                    return True
-            elif self.mode == "folded":
-                if self._needle in match_key(plain):
                     return True
             elif self._needle in plain.casefold():
                 return True
