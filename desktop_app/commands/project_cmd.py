@@ -90,6 +90,19 @@ def register(sub: Any) -> None:
                      help=_("changed targets become confirmed (and go to the TM)"))
     rev.add_argument("--reviewer", help=_("who reviewed (default: the file's last author)"))
     rev.set_defaults(func=run_import_review)
+    split = s.add_parser("split", help=_("cut a segment in two at a character offset of its "
+                                         "source (the paragraph is still exported whole)"))
+    split.add_argument("project", type=Path)
+    split.add_argument("segment", type=int)
+    split.add_argument("offset", type=int, help=_("where the second part starts, counted in "
+                                                  "characters of the source as "
+                                                  "'project segments' shows it"))
+    split.set_defaults(func=run_split)
+    join = s.add_parser("join", help=_("join a segment with the next one of its paragraph "
+                                       "(or XLIFF unit)"))
+    join.add_argument("project", type=Path)
+    join.add_argument("segment", type=int)
+    join.set_defaults(func=run_join)
     for name, help_text in (("undo", _("take back the last change (an edit, a confirmation, "
                                        "a review import...) as the editor's Ctrl+Z does")),
                             ("redo", _("do again the last change taken back"))):
@@ -299,6 +312,31 @@ def run_import_review(args: argparse.Namespace) -> int:
         session.close()
     for line in report.lines():
         print(line)
+    return 0
+
+
+def run_split(args: argparse.Namespace) -> int:
+    session = _session(args.project)
+    try:
+        row = session.row(args.segment)
+        changes = session.split(row, args.offset)
+        for r in changes.rows:
+            seg = session.segments[r]
+            print(_("segment {id}: {source}").format(id=seg.id, source=seg.source))
+    finally:
+        session.close()
+    return 0
+
+
+def run_join(args: argparse.Namespace) -> int:
+    session = _session(args.project)
+    try:
+        changes = session.join(session.row(args.segment))
+        for r in changes.rows:
+            seg = session.segments[r]
+            print(_("segment {id}: {source}").format(id=seg.id, source=seg.source))
+    finally:
+        session.close()
     return 0
 
 

@@ -29,7 +29,7 @@ from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.workfiles import tracked
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SUFFIX = ".tarjuman"
 
 
@@ -69,11 +69,19 @@ def _v3(db: sqlite_utils.Database) -> None:
 def _v4(db: sqlite_utils.Database) -> None:
     """QA findings the translator ignored: per segment and check, with a hash of the
     source and target they were ignored for (a changed segment brings them back)."""
-    db.table("qa_ignored").create({"segment_id": int, "code": str, "hash": str, "who": str,
-                                   "time": float}, pk=("segment_id", "code"))
+    if "qa_ignored" not in db.table_names():  # (a file relabelled older keeps it)
+        db.table("qa_ignored").create({"segment_id": int, "code": str, "hash": str,
+                                       "who": str, "time": float}, pk=("segment_id", "code"))
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """A split or join changes segment rows themselves: its undo step keeps the rows of
+    the paragraph (or XLIFF unit) before and after (JSON; NULL for other steps)."""
+    if "shape" not in db.table("steps").columns_dict:  # (a file relabelled older keeps it)
+        db.execute("ALTER TABLE steps ADD COLUMN shape TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def _upgrade(db: sqlite_utils.Database, version: int) -> None:
@@ -385,6 +393,54 @@ class Project:
             raise ProjectError(_("no segment {segment_id} in {name}").format(
                 segment_id=segment_id, name=self.path.name))
         return found[0]
+
+    def segment_rows(self, block_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Every column of the segments of these blocks, in document order (what a split
+        or join rewrites and its undo step keeps)."""
+        marks = ", ".join("?" * len(block_ids))
+        cursor = self.db.execute(
+            "SELECT segments.* FROM segments JOIN blocks ON blocks.id = segments.block_id "
+            f"WHERE segments.block_id IN ({marks}) ORDER BY blocks.position, "
+            "segments.position", list(block_ids))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def meta_of(self, block_id: str) -> dict[str, Any]:
+        """One block's meta (``{}`` when it has none or is not there)."""
+        row = self.db.execute("SELECT meta FROM blocks WHERE id = ?", [block_id]).fetchone()
+        meta = json.loads(row[0]) if row else {}
+        return meta if isinstance(meta, dict) else {}
+
+    def unit_blocks(self, block_id: str) -> list[str]:
+        """The blocks a segment may be joined across: the ``mrk`` segments of one XLIFF
+        1.2 unit; any other block (a paragraph, a cell) stands alone."""
+        meta = self.meta_of(block_id)
+        if "mid" not in meta:
+            return [block_id]
+        return [bid for bid, other in self.db.execute(
+            "SELECT id, meta FROM blocks ORDER BY position").fetchall()
+            if json.loads(other).get("n") == meta.get("n") and "mid" in json.loads(other)]
+
+    def next_segment_id(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments")
+                   .fetchone()[0])
+
+    def replace_rows(self, block_ids: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+        """The segments of these blocks become ``rows`` (inside the caller's transaction);
+        the history logs each new row and each row whose translation changed."""
+        marks = ", ".join("?" * len(block_ids))
+        was = {r[0]: tuple(r[1:]) for r in self.db.execute(
+            f"SELECT id, target, status, origin FROM segments WHERE block_id IN ({marks})",
+            list(block_ids)).fetchall()}
+        self.db.execute(f"DELETE FROM segments WHERE block_id IN ({marks})", list(block_ids))
+        now = time.time()
+        for row in rows:
+            self.db.table("segments").insert({**row, "updated": now})
+            if was.get(row["id"]) == (row["target"], row["status"], row["origin"]):
+                continue  # its translation did not change
+            self.db.table("history").insert({"segment_id": row["id"], "target": row["target"],
+                                             "status": row["status"],
+                                             "origin": row["origin"], "time": now})
 
     def document(self) -> tuple[str, str, bytes]:
         row = next(self.db.table("documents").rows)

@@ -28,6 +28,7 @@ from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
 from desktop_app.core.qa import profiles as qa_profiles
 from desktop_app.core.qa import review as qa_review
+from desktop_app.core.reshape import Shape, join_rows, split_rows
 from desktop_app.core.review import ReviewReport, read_review
 from desktop_app.core.segments import Segment, State, Status
 from desktop_app.core.settings import Settings
@@ -48,9 +49,11 @@ class Changes:
     tm_added: int = 0
     tm_removed: int = 0
     glossary: bool = False
+    shape: bool = False  # segments were split or joined: the rows are not the same rows
 
     def __bool__(self) -> bool:
-        return bool(self.rows or self.tm_added or self.tm_removed or self.glossary)
+        return bool(self.rows or self.tm_added or self.tm_removed or self.glossary
+                    or self.shape)
 
 
 FILTERS = ("all", "untranslated", "mt", "edited", "confirmed", "qa", "low-confidence")
@@ -495,6 +498,77 @@ class EditSession:
         self._change(step, row, seg.target, Status.EDITED, seg.origin)
         return self._commit(step)
 
+    # -- shaping segments: split and join ----------------------------------------------
+
+    def split(self, row: int, offset: int) -> Changes:
+        """Cut the segment at ``offset`` of its source (the caret): one undo step. The
+        first part keeps the target, the second starts untranslated; export still writes
+        the paragraph whole."""
+        seg = self.segments[row]
+        self._not_locked(seg.block_id)
+        blocks = [seg.block_id]
+        before = self.project.segment_rows(blocks)
+        after = split_rows(before, seg.id, offset, self.project.next_segment_id())
+        return self._reshape(Step("split", shape=Shape(blocks, before, after)))
+
+    def can_join(self, row: int) -> bool:
+        return self._join_partner(row) is not None
+
+    def _join_partner(self, row: int) -> int | None:
+        """The row of the next segment when it is in the same paragraph (or XLIFF unit)."""
+        if not 0 <= row < len(self.segments) - 1:
+            return None
+        seg, nxt = self.segments[row], self.segments[row + 1]
+        if nxt.block_id == seg.block_id or nxt.block_id in self.project.unit_blocks(
+                seg.block_id):
+            return row + 1
+        return None
+
+    def join(self, row: int) -> Changes:
+        """Join the segment with the next one of its paragraph or unit: one undo step."""
+        partner = self._join_partner(row)
+        seg = self.segments[row]
+        if partner is None:
+            raise SessionError(_("Segment {n} is the last of its paragraph; only segments of "
+                                 "one paragraph (or one XLIFF unit) can be joined").format(
+                                     n=seg.id))
+        other = self.segments[partner]
+        blocks = list(dict.fromkeys([seg.block_id, other.block_id]))
+        for block_id in blocks:
+            self._not_locked(block_id)
+        before = self.project.segment_rows(blocks)
+        first = next(r for r in before if r["id"] == seg.id)
+        second = next(r for r in before if r["id"] == other.id)
+        merged = join_rows(first, second)
+        after = []
+        for r in before:
+            if r["id"] == seg.id:
+                after.append(merged)
+            elif r["id"] != other.id:
+                after.append(r)
+        positions: dict[str, int] = {}
+        for r in after:
+            r["position"] = positions.get(r["block_id"], 0)
+            positions[r["block_id"]] = r["position"] + 1
+        return self._reshape(Step("join", shape=Shape(blocks, before, after)))
+
+    def _not_locked(self, block_id: str) -> None:
+        if self.project.meta_of(block_id).get("locked"):
+            raise SessionError(_("This segment is locked in the client's file; it cannot be "
+                                 "split or joined"))
+
+    def _reshape(self, step: Step) -> Changes:
+        self.history.record(step)
+        assert step.shape is not None
+        return self._reshaped(step.shape.after)
+
+    def _reshaped(self, rows: list[dict[str, Any]]) -> Changes:
+        """Read the segments again after their rows changed; the rows of ``rows``."""
+        self._keys = []
+        self.reload(with_qa=self.qa_enabled)
+        return Changes(rows=sorted(self.row_of[r["id"]] for r in rows
+                                   if r["id"] in self.row_of), shape=True)
+
     def can_undo(self) -> bool:
         return self.history.last_done() is not None
 
@@ -519,6 +593,8 @@ class EditSession:
                 else:
                     self.tm.add(source, target, src, tgt, origin=self._tm_origin,
                                 author=self.author)
+        if step.shape is not None:
+            return self._reshaped(step.shape.before if undo else step.shape.after)
         known = [sid for sid, _b, _a in step.rows if sid in self.row_of]
         for sid in known:
             self.refresh(sid)

@@ -20,13 +20,15 @@ from dataclasses import dataclass
 from lxml import etree
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import TAG, DocumentError
+from desktop_app.core.documents.base import TAG, Block, DocumentError
 from desktop_app.core.documents.inline_xml import fill
 from desktop_app.core.documents.xliff_read import XLIFF2_NS, code_point, first, parse
+from desktop_app.core.documents.xliff_reshape import part_id
 from desktop_app.core.documents.xliff_states import V2_WRITE, qualifier, read_status, weakest
 from desktop_app.core.documents.xliff_tree import TargetState, code_points, write_targets
 from desktop_app.core.i18n import _
 from desktop_app.core.project import Project
+from desktop_app.core.reshape import numbered_from_one
 from desktop_app.core.segments import Segment, Status
 from desktop_app.core.xmlsafe import local
 
@@ -62,8 +64,22 @@ def _into_original(project: Project, name: str, data: bytes) -> bytes:
     targets: dict[str, str] = {}
     states: dict[str, TargetState] = {}
     notes: dict[str, str] = {}
-    imported = {b.id: b.meta.get("status", "") for b in project.blocks()}
-    for block_id, segs in by_block(project).items():
+    blocks = project.blocks()
+    imported = {b.id: b.meta.get("status", "") for b in blocks}
+    segments = by_block(project)
+    parts = _reshaped(blocks, segments)
+    for block_id, segs in segments.items():
+        if block_id in parts:  # a split or joined mrk segment: each part written
+            for k, seg in enumerate(segs):
+                key = part_id(block_id, k)
+                notes[key] = seg.note.strip()
+                # the whitespace between two parts is between their mrks
+                lead = seg.lead if k == 0 else ""
+                trail = seg.trail if k == len(segs) - 1 else ""
+                text = numbered_from_one(seg.source, seg.target)
+                targets[key] = lead + text + trail if seg.target else ""
+                states[key] = TargetState(seg.status, seg.origin)
+            continue
         notes[block_id] = "\n".join(s.note.strip() for s in segs if s.note.strip())
         status = weakest([s.status for s in segs])
         untouched = all(s.origin in ("xliff", "") for s in segs)
@@ -73,7 +89,16 @@ def _into_original(project: Project, name: str, data: bytes) -> bytes:
             s.target for s in segs) else ""
         origin = next((s.origin for s in segs if s.status is Status.MT), "")
         states[block_id] = TargetState(status, origin)
-    return write_targets(data, name, targets, project.target_lang, states, notes)
+    return write_targets(data, name, targets, project.target_lang, states, notes, parts)
+
+
+def _reshaped(blocks: list[Block], segments: dict[str, list[Segment]]) -> dict[str, list[str]]:
+    """The text of each segment of every ``mrk`` block of a unit where a segment was split
+    or joined (a block made of more or fewer than one segment)."""
+    changed = {int(b.meta["n"]) for b in blocks
+               if "mid" in b.meta and len(segments.get(b.id, [])) != 1}
+    return {b.id: [s.lead + s.source + s.trail for s in segments.get(b.id, [])]
+            for b in blocks if "mid" in b.meta and int(b.meta["n"]) in changed}
 
 
 def _bcp(code: str) -> str:

@@ -54,6 +54,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("next_issue", N_("Next &QA issue"), "F8", "segment"),
     Spec("fix_names", N_("Use the majorit&y spelling of a name"), "Ctrl+Shift+M", "segment"),
     Spec("ignore_issue", N_("Ignore QA &finding"), "Shift+F8", "segment"),
+    Spec("split", N_("Spl&it segment at the caret"), "Ctrl+Shift+S", "segment"),
+    Spec("join", N_("&Join with the next segment"), "Ctrl+Shift+J", "segment"),
     *(Spec(f"term_{n}", "Insert glossary term {n}", f"Ctrl+{n}", "segment/terms")
       for n in range(1, 10)),
     *(Spec(f"alt_{n}", "Insert suggestion {n} (MT, then TM)", f"Ctrl+Alt+{n}",

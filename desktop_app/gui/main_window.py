@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -30,12 +31,13 @@ from desktop_app import APP_NAME
 from desktop_app.core import languages
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.grid_filter import GridFilter
 from desktop_app.core.segments import Status
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.settings_door import change_settings, remember_project
 from desktop_app.core.spell.vocabulary import checker_for_session
-from desktop_app.gui import jobs, mnemonics
+from desktop_app.gui import jobs, mnemonics, shaping
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs import align_editor, analysis, qa_delivery, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
@@ -55,6 +57,7 @@ from desktop_app.gui.mnemonics import ENGLISH
 from desktop_app.gui.models.segments import SOURCE, TARGET, SegmentFilter, SegmentModel
 from desktop_app.gui.widgets import notes_panel, spelling
 from desktop_app.gui.widgets.delegates import SourceDelegate, TargetDelegate
+from desktop_app.gui.widgets.filter_bar import FilterBar
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
 from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
@@ -150,6 +153,8 @@ class MainWindow(BackgroundJobs):
             "cancel": self.cancel_job, "glossary": self.open_glossary_manager,
             "models": self.open_model_manager, "new_terms": lambda: open_new_terms(self),
             "fix_names": lambda: use_majority_spelling(self),
+            "split": lambda: shaping.split_at_caret(self),
+            "join": lambda: shaping.join_with_next(self),
             "settings": lambda: open_settings(self), "team": lambda: open_team(self),
             "qa_report": self.open_qa_report,
             "ui_en": lambda: self.set_ui_language("en"),
@@ -163,6 +168,7 @@ class MainWindow(BackgroundJobs):
             handlers[f"term_{n}"] = partial(self.insert_term, n - 1)
             handlers[f"alt_{n}"] = partial(self.insert_suggestion, n - 1)
         self.registry = ActionRegistry(self, handlers)
+        shaping.watch_source_caret(self)
         set_digits(self.settings.ui_digits)
         digits = self.registry["native_digits"]
         digits.setCheckable(True)
@@ -184,6 +190,10 @@ class MainWindow(BackgroundJobs):
         self.filter_box = QComboBox()
         self.filter_box.currentIndexChanged.connect(self._filter_changed)
         self.toolbar.addWidget(self.filter_box)
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(
+            lambda grid: self.proxy.set_filter(replace(grid, status=self.proxy.mode)))
+        self.toolbar.addWidget(self.filter_bar)
         self.addToolBar(self.toolbar)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -230,6 +240,7 @@ class MainWindow(BackgroundJobs):
             self.filter_box.addItem(_(label))
         self.filter_box.setCurrentIndex(max(0, current))
         self.filter_box.blockSignals(False)
+        self.filter_bar.retranslate()
         self.cancel_button.setText(_("Cancel"))
         if self.model is not None:
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
@@ -431,6 +442,10 @@ class MainWindow(BackgroundJobs):
             self.proxy.set_mode("all")
             self.filter_box.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(row, TARGET))
+        if not index.isValid():  # hidden by the filter line: it is cleared
+            self.filter_bar.clear()
+            self.proxy.set_filter(GridFilter())
+            index = self.proxy.mapFromSource(self.model.index(row, TARGET))
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         if edit:
@@ -497,6 +512,8 @@ class MainWindow(BackgroundJobs):
         """Repaint what a session call changed, and nothing else."""
         if self.model is None:
             return
+        if changes.shape:  # segments split or joined: the rows are new rows
+            self.model.reset()
         for row in changes.rows:
             self.model.row_changed(row)
         self.view.rows_changed(changes.rows)
@@ -733,6 +750,8 @@ class MainWindow(BackgroundJobs):
                     "ignore_issue", "qa_report"):
             self.registry[key].setEnabled(has)
         self.registry["pretranslate"].setEnabled(has and self.job is None)
+        for key in ("split", "join"):  # not while a job writes segments by their ids
+            self.registry[key].setEnabled(has and self.job is None)
         self.registry["cancel"].setEnabled(self.job is not None)
 
     def _show_status(self) -> None:

@@ -8,7 +8,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-WRITERS = {"set_target", "confirm", "apply_machine", "set_note", "_write", "update_segment"}
+WRITERS = {"set_target", "confirm", "apply_machine", "set_note", "_write", "update_segment",
+           "replace_rows"}
 # the door and the rooms that record what they write as undo steps
 ALLOWED = {"desktop_app/core/session.py", "desktop_app/core/history.py",
            "desktop_app/core/pretranslate.py", "desktop_app/core/project.py"}

@@ -35,6 +35,7 @@ from desktop_app.core.documents.xliff_read import (
     seg_marks,
     units,
 )
+from desktop_app.core.documents.xliff_reshape import reshape_units
 from desktop_app.core.documents.xliff_states import (
     MQ_NS,
     MQ_WRITE,
@@ -243,18 +244,23 @@ def _foreign(block_target: str, source: str, file_lang: str, target_lang: str) -
 
 def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: str,
                   states: dict[str, TargetState] | None = None,
-                  notes: dict[str, str] | None = None) -> bytes:
+                  notes: dict[str, str] | None = None,
+                  parts: dict[str, list[str]] | None = None) -> bytes:
     """The original XLIFF ``data`` with the targets (by block id) and their states
     written in. Blocks missing from ``targets`` keep what the file had, unless that is
     in another language (the file made for fr-FR, a French target): such a target is
     emptied, so nothing in the file is labelled ``target_lang`` that is not. Without
     ``states`` a written target counts as edited. ``notes`` (translator comments by
-    block id) become each unit's translator note (see :mod:`xliff_notes`)."""
+    block id) become each unit's translator note (see :mod:`xliff_notes`). ``parts``:
+    segments split or joined in the project, for the ``mrk`` segments of 1.2 units (see
+    :mod:`xliff_reshape`; the targets of the parts are keyed by their part ids)."""
     imported = load(data, name)
     blocks = imported.blocks
     root = _reparse(data, name)
     v2 = is_v2(root)
     all_units = units(root, "unit" if v2 else "trans-unit")
+    if parts and not v2:
+        blocks = reshape_units(all_units, blocks, parts, name)
     segmented: dict[int, list[TargetState]] = {}  # 1.2 seg-source units: one state each
     wrote = False
     for block in blocks:

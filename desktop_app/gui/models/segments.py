@@ -4,6 +4,7 @@ per row, so 10,000 segments scroll smoothly) and a proxy that applies the filter
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG
+from desktop_app.core.grid_filter import GridFilter
 from desktop_app.core.mt.confidence import as_percent
 from desktop_app.core.notes import has_notes
 from desktop_app.core.segments import Status
@@ -198,30 +200,42 @@ class SegmentModel(QAbstractTableModel):
 
 
 class SegmentFilter(QSortFilterProxyModel):
+    """The rows the grid shows: the status filter (``mode``) and the filter line (text,
+    QA only, notes only, origin), both kept in one core :class:`GridFilter`."""
+
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.mode = "all"
+        self.grid = GridFilter()
+
+    @property
+    def mode(self) -> str:
+        return self.grid.status
 
     def set_mode(self, mode: str) -> None:
-        if mode == self.mode:
+        if mode == self.grid.status:
             return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
-            self.beginFilterChange()
-            self.mode = mode
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.mode = mode
-            self.invalidateFilter()
+        self.set_filter(replace(self.grid, status=mode))
         if mode == "low-confidence":  # the least sure first
             self.setSortRole(ConfidenceRole)
             self.sort(STATUS, Qt.SortOrder.AscendingOrder)
         else:  # document order
             self.sort(-1)
 
+    def set_filter(self, grid: GridFilter) -> None:
+        """Filter by ``grid`` (built, so checked, by the caller: a bad regular expression
+        never gets here)."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self.grid = grid
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.grid = grid
+            self.invalidateFilter()
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        if self.mode == "all":
+        if not self.grid.active:
             return True
         model = self.sourceModel()
         if not isinstance(model, SegmentModel):
             return True
-        return model.session.matches_filter(source_row, self.mode)
+        return self.grid.accepts(model.session, source_row)
