@@ -63,7 +63,7 @@ def run_ignore(action: str, rest: list[str]) -> int:
     from desktop_app.core.session import EditSession
 
     if len(rest) != 3:
-        raise _usage(f"tarjuman qa {action} PROJECT SEGMENT CODE")
+        raise _usage(_("tarjuman qa {action} PROJECT SEGMENT CODE").format(action=action))
     path, segment, code = Path(rest[0]), _segment_number(rest[1]), rest[2]
     if code not in profiles.CODES:
         raise InputError(_("unknown check {code!r} (known: {codes})").format(
@@ -86,7 +86,7 @@ def run_profile(_action: str, rest: list[str]) -> int:
     from desktop_app.core.session import EditSession
 
     if len(rest) != 3 or rest[0] not in ("export", "import"):
-        raise _usage("tarjuman qa profile export|import PROJECT FILE")
+        raise _usage(_("tarjuman qa profile export|import PROJECT FILE"))
     verb, path, file = rest[0], Path(rest[1]), Path(rest[2])
     if verb == "export":
         with Project.open(path) as project:

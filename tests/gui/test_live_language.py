@@ -132,7 +132,7 @@ def test_qa_list_follows_the_language_without_a_new_check(qtbot) -> None:
         assert window.qa_panel.text(0).startswith("۱:")  # the row number in Pashto digits
     finally:
         window.set_ui_language("en")
-    assert window.qa_panel.text(0) == "1: \u2068doubled space\u2069"
+    assert window.qa_panel.text(0) == "1: note: \u2068doubled space\u2069"
     window.close()
 
 

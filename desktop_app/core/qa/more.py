@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from desktop_app.core import languages
 from desktop_app.core.glossary.qa import Finding
-from desktop_app.core.i18n import _, isolate, quoted
+from desktop_app.core.i18n import N_, Digits, Joined, Msg, Quoted, isolate
 from desktop_app.core.textnorm import fold, fold_with_map, original_span
 
 REPEATED = "repeated-word"
@@ -106,40 +106,42 @@ def more_checks(n: int, source: str, target: str, target_lang: str,
     found: list[Finding] = []
     if REPEATED in enabled:
         for word, start, end in repeated_words(target):
-            found.append(Finding(REPEATED, n, _("repeated word: {word}").format(
+            found.append(Finding(REPEATED, n, Msg(N_("repeated word: {word}"),
                 word=isolate(word)), target_span=(start, end)))
     if EDGES in enabled:
         (src_lead, src_trail), (tgt_lead, tgt_trail) = _edges(source), _edges(target)
         if src_lead != tgt_lead:
-            found.append(Finding(EDGES, n, _("the target starts with a space and the source "
-                                              "does not") if tgt_lead else
-                                 _("the source starts with a space and the target does not")))
+            found.append(Finding(EDGES, n, Msg(N_("the target starts with a space and the source "
+                                                 "does not")) if tgt_lead else
+                                 Msg(N_("the source starts with a space and the target does "
+                                        "not"))))
         if src_trail != tgt_trail:
-            found.append(Finding(EDGES, n, _("the target ends with a space and the source does "
-                                              "not") if tgt_trail else
-                                 _("the source ends with a space and the target does not")))
+            found.append(Finding(EDGES, n, Msg(N_("the target ends with a space and the source "
+                                                 "does not")) if tgt_trail else
+                                 Msg(N_("the source ends with a space and the target does "
+                                        "not"))))
     if END_PUNCTUATION in enabled:
         src_end, tgt_end = end_mark(source), end_mark(target)
         if src_end != tgt_end:
             if not tgt_end:
-                message = _("the source ends with {mark}, the target has no end "
-                            "punctuation").format(mark=quoted(src_end))
+                message = Msg(N_("the source ends with {mark}, the target has no end "
+                                 "punctuation"), mark=Quoted(src_end))
             elif not src_end:
-                message = _("the target ends with {mark}, the source has no end "
-                            "punctuation").format(mark=quoted(tgt_end))
+                message = Msg(N_("the target ends with {mark}, the source has no end "
+                                 "punctuation"), mark=Quoted(tgt_end))
             else:
-                message = _("the source ends with {mark}, the target with {other}").format(
-                    mark=quoted(src_end), other=quoted(tgt_end))
+                message = Msg(N_("the source ends with {mark}, the target with {other}"),
+                              mark=Quoted(src_end), other=Quoted(tgt_end))
             found.append(Finding(END_PUNCTUATION, n, message))
     if URLS in enabled:
         src_refs, tgt_refs = references(source), references(target)
         if src_refs != tgt_refs:
             missing = sorted((src_refs - tgt_refs).elements())
             extra = sorted((tgt_refs - src_refs).elements())
-            found.append(Finding(URLS, n, _("URLs, e-mails or codes differ: {details}").format(
-                details=_(", ").join(
-                    [_("missing {item}").format(item=isolate(x)) for x in missing]
-                    + [_("extra {item}").format(item=isolate(x)) for x in extra]))))
+            found.append(Finding(URLS, n, Msg(
+                N_("URLs, e-mails or codes differ: {details}"), details=Joined(N_(", "), [
+                    *(Msg(N_("missing {item}"), item=isolate(x)) for x in missing),
+                    *(Msg(N_("extra {item}"), item=isolate(x)) for x in extra)]))))
     if LENGTH in enabled:
         found.extend(_length(n, source, target, limits))
     return found
@@ -151,10 +153,10 @@ def _length(n: int, source: str, target: str, limits: Limits) -> list[Finding]:
     if src >= limits.min_source and tgt:
         ratio = tgt / src
         if not limits.min_ratio <= ratio <= limits.max_ratio:
-            found.append(Finding(LENGTH, n, _(
+            found.append(Finding(LENGTH, n, Msg(N_(
                 "the target is {ratio} times as long as the source (expected "
-                "{low} to {high})").format(ratio=f"{ratio:.1f}", low=f"{limits.min_ratio:g}",
-                                           high=f"{limits.max_ratio:g}")))
+                "{low} to {high})"), ratio=Digits(f"{ratio:.1f}"),
+                low=Digits(f"{limits.min_ratio:g}"), high=Digits(f"{limits.max_ratio:g}"))))
     found.extend(length_limit(n, target, limits.max_chars))
     return found
 
@@ -164,5 +166,5 @@ def length_limit(n: int, target: str, limit: int) -> list[Finding]:
     size = len(target.strip())
     if not limit or size <= limit:
         return []
-    return [Finding(LENGTH, n, _("the target has {n} characters; the limit is {limit}").format(
-        n=size, limit=limit))]
+    return [Finding(LENGTH, n, Msg(N_("the target has {n} characters; the limit is {limit}"),
+                                   n=Digits(str(size)), limit=Digits(str(limit))))]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import Concept
-from desktop_app.core.i18n import _, isolate, ngettext, number
+from desktop_app.core.i18n import N_, Msg, _, isolate, ngettext, number
 from desktop_app.core.qa.checks import (
     EMPTY,
     INCONSISTENT_SOURCE,
@@ -91,14 +91,14 @@ def consistency(keys: Sequence[tuple[str, str]], rows: Iterable[int], enabled: s
             continue
         for code, groups, own, message in (
                 (INCONSISTENT_TARGET, by_source[skey], tkey,
-                 _("the same source is translated differently in {segments}")),
+                 N_("the same source is translated differently in {segments}")),
                 (INCONSISTENT_SOURCE, by_target[tkey], skey,
-                 _("the same translation stands for a different source in {segments}"))):
+                 N_("the same translation stands for a different source in {segments}"))):
             if code in enabled and len(groups) > 1:
                 others = sorted(o for key, rs in groups.items() if key != own
                                 for o in rs[:_SHOWN + 1])
-                found.append(Finding(code, r, message.format(
-                    segments=_segments(others, numbers))))
+                found.append(Finding(code, r, Msg(message,
+                                                  segments=_segments(others, numbers))))
     return found
 
 
@@ -132,17 +132,17 @@ def checklist(n: int, source: str, target: str, profile: Profile,
         folded = fold(target)
         for word, pattern in words:
             if pattern.search(folded):
-                found.append(Finding(WORD_LIST, n, _("{word} is on the project's word "
-                                                     "list").format(word=isolate(word))))
+                found.append(Finding(WORD_LIST, n, Msg(N_("{word} is on the project's word "
+                                                          "list"), word=isolate(word))))
     if REGEX in enabled:
         for rule in profile.regex:
             text = target if rule.side == "target" else source
             m = rule.pattern.search(text)
             if m and text:
                 span = (m.start(), m.end()) if rule.side == "target" else None
-                found.append(Finding(REGEX, n, rule.message or _(
-                    "matches the checklist rule {pattern}").format(
-                        pattern=isolate(rule.pattern.pattern)), target_span=span))
+                found.append(Finding(REGEX, n, rule.message or Msg(N_(
+                    "matches the checklist rule {pattern}"),
+                    pattern=isolate(rule.pattern.pattern)), target_span=span))
     return found
 
 
