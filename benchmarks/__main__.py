@@ -20,6 +20,7 @@ from benchmarks import (
     bench_odf_epub,
     bench_office,
     bench_team,
+    bench_tm,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,7 @@ def main() -> int:
         bench_office.main()
         bench_odf_epub.main()
         bench_team.main()
+        bench_tm.main()
         bench_agency.main()
     sys.stdout.flush()
     return 0

@@ -1,6 +1,6 @@
 """The editor window's background work and file hand-offs: pretranslation, import, export,
-the TM dock's lookup and the MT dock's decode run as jobs (``gui.jobs.Op``); progress repaints only the rows a
-batch filled; review files come back in through the session."""
+the TM dock's lookup and the MT dock's decode run as jobs (``gui.jobs.Op``); progress
+repaints only the rows a batch filled; review files come back in through the session."""
 
 from __future__ import annotations
 
