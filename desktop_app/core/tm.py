@@ -299,18 +299,21 @@ class TranslationMemory:
                                    limit=limit)
         low, high = _window(norm)
         budget, scored = CANDIDATE_BUDGET, CANDIDATES_SCORED
-        terms = _rarest(sorted((n, w) for w in _words(norm)
-                               if (n := self._postings(w, budget))), budget)
+        sized = sorted((n, w) for w in _words(norm) if (n := self._postings(w, budget)))
+        terms = [_phrase(w) for w in _rarest([(n, w) for n, w in sized if n <= budget], budget)]
+        if not terms and sized:  # only common words: the units holding them all
+            terms = [" AND ".join(_phrase(w) for _n, w in sized)]
         if not terms:
             return []
-        hits = " UNION ALL ".join(["SELECT rowid AS id FROM units_words WHERE units_words "
-                                   "MATCH ?"] * len(terms))
+        hits = " UNION ALL ".join(["SELECT id FROM (SELECT rowid AS id FROM units_words WHERE "
+                                   "units_words MATCH ? LIMIT ?)"] * len(terms))
         rows = self.db.execute(
             f"WITH hits (id, shared) AS (SELECT id, count(*) AS n FROM ({hits}) GROUP BY id "
             "ORDER BY n DESC LIMIT ?) SELECT u.id, u.norm FROM hits JOIN units u ON "
             "u.id = hits.id WHERE u.source_lang = ? AND u.target_lang = ? AND length(u.norm) "
             "BETWEEN ? AND ? ORDER BY hits.shared DESC, u.id LIMIT ?",
-            [*(_phrase(t) for t in terms), 4 * scored, src, tgt, low, high, scored]).fetchall()
+            [*(v for t in terms for v in (t, budget)), 4 * scored, src, tgt, low, high,
+             scored]).fetchall()
         rows.sort()  # in stored order, as a full scan meets them (ties keep the oldest first)
         found = process.extract(norm, [compact(r[1]) for r in rows], scorer=fuzz.ratio,
                                 score_cutoff=threshold, limit=limit)
@@ -325,16 +328,15 @@ class TranslationMemory:
 
     def _postings(self, word: str, budget: int) -> int:
         """How many units hold ``word``, counted up to ``budget + 1`` (a common word costs
-        no more than that); a word once past the budget is not counted again."""
+        no more than that, and is not counted again in this process)."""
         common = _COMMON.setdefault(str(self.path), set())
         if word in common:
-            return 0
+            return budget + 1
         n = int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units_words WHERE "
                                 "units_words MATCH ? LIMIT ?)", [_phrase(word), budget + 1]
                                 ).fetchone()[0])
         if n > budget:
             common.add(word)
-            return 0
         return n
 
     def fuzzy_scan(self, source: str, source_lang: str, target_lang: str, *,

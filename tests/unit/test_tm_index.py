@@ -79,3 +79,21 @@ def test_dari_sources_are_still_found(tmp_path: Path) -> None:
         found = tm.fuzzy("احمد مسعود روز سه‌شنبه در کابل سخن گفت.", "prs", "en")
         assert found and found[0].target == "Ahmad Massoud spoke in Kabul on Monday."
         assert found == tm.fuzzy_scan("احمد مسعود روز سه‌شنبه در کابل سخن گفت.", "prs", "en")
+
+
+def test_a_segment_of_common_words_only_finds_the_units_holding_them_all(
+        tmp_path: Path, monkeypatch) -> None:
+    from desktop_app.core import tm as tm_module
+
+    monkeypatch.setattr(tm_module, "CANDIDATE_BUDGET", 50)  # a big TM, in small
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.add_many([(f"The meeting was held in room {n} of the ministry.", f"جلسه {n}")
+                     for n in range(200)], "en", "prs")
+        tm.add("The meeting was held on Monday.", "جلسه روز دوشنبه برگزار شد.", "en", "prs")
+        tm.add_many([(f"It was held on {n} Monday evenings.", f"شام {n}") for n in range(200)],
+                    "en", "prs")
+        query = "The meeting was held on Tuesday."  # every word but one in 200 units
+        found = tm.fuzzy(query, "en", "prs")
+        assert found and found[0].target == "جلسه روز دوشنبه برگزار شد."
+        assert (found[0].score, found[0].source) == (
+            tm.fuzzy_scan(query, "en", "prs")[0].score, tm.fuzzy_scan(query, "en", "prs")[0].source)
