@@ -4,6 +4,7 @@ to row never waits on the lookup, and the dock fills with the current row's matc
 from __future__ import annotations
 
 import random
+import statistics
 import time
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from desktop_app.core.tm import tm_file
 from tests.gui.conftest import shown_window
 
 UNITS = 50_000
-HANG = 0.25  # seconds: a hang guard, not a speed target (the old lookup took 0.7 s on the
-# GUI thread of a quiet machine, several seconds on a busy one)
+# Seconds on the GUI thread per row change: hang guards, not speed targets. The old lookup
+# took 0.7 s there on a quiet machine (several seconds on a busy one) at every change;
+# a row change now takes some 20-50 ms, a few hundred on a two-core machine at load 9.
+HANG, TYPICAL = 0.5, 0.15
 
 
 def test_row_changes_never_wait_on_a_big_tm(qtbot, tmp_path: Path) -> None:
@@ -39,7 +42,8 @@ def test_row_changes_never_wait_on_a_big_tm(qtbot, tmp_path: Path) -> None:
             QApplication.processEvents()
             waits.append(time.perf_counter() - start)
         assert window.current_row() == 0
-        assert max(waits) < HANG, [f"{w * 1000:.0f} ms" for w in waits]
+        shown = sorted(f"{w * 1000:.0f} ms" for w in waits)
+        assert max(waits) < HANG and statistics.median(waits) < TYPICAL, shown
         # the dock says it is looking, then shows the current row's best match, once
         qtbot.waitUntil(lambda: bool(window.tm_panel.matches), timeout=30_000)
         assert window.tm_panel.matches[0].source == stored[0]
