@@ -24,10 +24,12 @@ from desktop_app.gui.widgets.panels import no_model_text
 
 
 def warm_up(target_lang: str) -> None:
-    """Imports and locale data the editor needs once a project is open, loaded by a job."""
+    """Imports, locale data and the TM the editor needs once a project is open, readied by
+    a job."""
     from desktop_app.core import languages
     from desktop_app.core.mt import routing
 
+    TranslationMemory().close()  # a TM of an older version gets its word index here
     languages.get(target_lang).display_name()
     languages.format_number(800000, target_lang)  # the locale's number data (insertions)
     with contextlib.suppress(TarjumanError):
