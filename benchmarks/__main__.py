@@ -21,6 +21,7 @@ from benchmarks import (
     bench_office,
     bench_qa,
     bench_team,
+    bench_tm,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +52,7 @@ def main() -> int:
         bench_office.main()
         bench_odf_epub.main()
         bench_team.main()
+        bench_tm.main()
         bench_agency.main()
         bench_qa.main()
     sys.stdout.flush()

@@ -84,9 +84,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_lookup(args: argparse.Namespace) -> int:
     with TranslationMemory() as tm:
-        exact = tm.exact(args.text, args.source, args.target)
-        matches = ([exact] if exact else []) + [m for m in tm.fuzzy(args.text, args.source,
-                                                                     args.target) if not m.exact]
+        matches = tm.matches(args.text, args.source, args.target)
     if args.json:
         print_json([{"score": m.score, "source": m.source, "target": m.target,
                      "diff": m.diff, "origin": m.origin, "created": m.created,

@@ -650,10 +650,8 @@ class EditSession:
                 for i in insertions(source, self.project.target_lang) for target in i.targets]
 
     def tm_matches(self, row: int) -> list[Match]:
-        source = self.segments[row].source
-        exact = self.tm.exact(source, self.project.source_lang, self.project.target_lang)
-        fuzzy = self.tm.fuzzy(source, self.project.source_lang, self.project.target_lang)
-        return ([exact] if exact else []) + [m for m in fuzzy if not m.exact]
+        return self.tm.matches(self.segments[row].source, self.project.source_lang,
+                               self.project.target_lang)
 
     def existing_concepts(self, source_text: str) -> list[Concept]:
         """Glossary entries whose source term is ``source_text`` (spelling variants folded):

@@ -10,11 +10,13 @@ were.
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import sqlite_utils
@@ -27,7 +29,7 @@ from desktop_app.core.i18n import _, isolate, native_digits, number
 from desktop_app.core.paths import data_dir
 from desktop_app.core.sqlitetx import configure, writing
 from desktop_app.core.textio import check_input_file
-from desktop_app.core.textnorm import compact, fold, match_key
+from desktop_app.core.textnorm import compact, fold, is_arabic_letter, match_key
 
 DEFAULT_THRESHOLD = 75.0
 
@@ -117,8 +119,31 @@ def _v4_native_codes(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE units ADD COLUMN codes TEXT NOT NULL DEFAULT ''")
 
 
+def _v5_word_index(db: sqlite_utils.Database) -> None:
+    """An index of the words of every unit's match key (SQLite FTS5, contentless, without
+    positions), kept by triggers whoever writes the units: a fuzzy lookup reads the units
+    sharing the segment's rarest words instead of every unit of the right length."""
+    for statement in _WORD_INDEX:
+        db.execute(statement)
+    db.execute("INSERT INTO units_words (rowid, norm) SELECT id, norm FROM units")
+
+
+_WORD_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS units_words USING fts5(norm, content='', "
+    "detail='none', tokenize='unicode61 remove_diacritics 0')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS units_words_vocab USING fts5vocab(units_words, 'row')",
+    "CREATE TRIGGER IF NOT EXISTS units_words_insert AFTER INSERT ON units BEGIN "
+    "INSERT INTO units_words (rowid, norm) VALUES (new.id, new.norm); END",
+    "CREATE TRIGGER IF NOT EXISTS units_words_delete AFTER DELETE ON units BEGIN "
+    "INSERT INTO units_words (units_words, rowid, norm) VALUES ('delete', old.id, old.norm); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS units_words_update AFTER UPDATE OF id, norm ON units BEGIN "
+    "INSERT INTO units_words (units_words, rowid, norm) VALUES ('delete', old.id, old.norm); "
+    "INSERT INTO units_words (rowid, norm) VALUES (new.id, new.norm); END",
+)
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units, _v3_team,
-                                                             _v4_native_codes]
+                                                             _v4_native_codes, _v5_word_index]
 BATCH = 2000
 _UPSERT = ("INSERT INTO units (source_lang, target_lang, source, target, norm, origin, created, "
            "author, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, "
@@ -143,7 +168,8 @@ class TmxImport:
 
 class TranslationMemory:
     def __init__(self, path: Path | None = None):
-        self.db = sqlite_utils.Database(path or tm_file())
+        self.path = path or tm_file()
+        self.db = sqlite_utils.Database(self.path)
         try:
             configure(self.db)
             self._migrate()
@@ -251,12 +277,66 @@ class TranslationMemory:
 
     def fuzzy(self, source: str, source_lang: str, target_lang: str, *,
               threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
+        """The best units by rapidfuzz ``ratio`` over match keys, among the candidates the
+        word index gives: the units of the same length window sharing most of the
+        segment's rarest words. A Dari or Pashto source (its key has no inner spaces to cut
+        words at) is compared with every unit of the length window instead."""
+        src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+        norm = self._norm(source, src)
+        if any(map(is_arabic_letter, norm)):  # keys without inner spaces: no words to index
+            return self.fuzzy_scan(source, source_lang, target_lang, threshold=threshold,
+                                   limit=limit)
+        low, high = _window(norm)
+        budget, scored = CANDIDATE_BUDGET, CANDIDATES_SCORED
+        sized = sorted((n, w) for w in _words(norm) if (n := self._postings(w, budget)))
+        terms = [_phrase(w) for w in _rarest([(n, w) for n, w in sized if n <= budget], budget)]
+        if not terms and sized:  # only common words: the units holding them all
+            terms = [" AND ".join(_phrase(w) for _n, w in sized)]
+        if not terms:
+            return []
+        hits = " UNION ALL ".join(["SELECT id FROM (SELECT rowid AS id FROM units_words WHERE "
+                                   "units_words MATCH ? LIMIT ?)"] * len(terms))
+        rows = self.db.execute(
+            f"WITH hits (id, shared) AS (SELECT id, count(*) AS n FROM ({hits}) GROUP BY id "
+            "ORDER BY n DESC LIMIT ?) SELECT u.id, u.norm FROM hits JOIN units u ON "
+            "u.id = hits.id WHERE u.source_lang = ? AND u.target_lang = ? AND length(u.norm) "
+            "BETWEEN ? AND ? ORDER BY hits.shared DESC, u.id LIMIT ?",
+            [*(v for t in terms for v in (t, budget)), 4 * scored, src, tgt, low, high,
+             scored]).fetchall()
+        rows.sort()  # in stored order, as a full scan meets them (ties keep the oldest first)
+        found = process.extract(norm, [compact(r[1]) for r in rows], scorer=fuzz.ratio,
+                                score_cutoff=threshold, limit=limit)
+        out = []
+        for _key, score, i in found:
+            row = self.db.execute("SELECT source, target, origin, created, author FROM units "
+                                  "WHERE id = ?", [rows[i][0]]).fetchone()
+            out.append(Match(row[0], row[1], round(score, 1),
+                             word_diff(strip_tags(source), strip_tags(row[0])),
+                             row[2] or "", row[3] or 0.0, row[4] or ""))
+        return out
+
+    def _postings(self, word: str, budget: int) -> int:
+        """How many units hold ``word``, counted up to ``budget + 1`` (a common word costs
+        no more than that, and is not counted again in this process)."""
+        common = _COMMON.setdefault(str(self.path), set())
+        if word in common:
+            return budget + 1
+        n = int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units_words WHERE "
+                                "units_words MATCH ? LIMIT ?)", [_phrase(word), budget + 1]
+                                ).fetchone()[0])
+        if n > budget:
+            common.add(word)
+        return n
+
+    def fuzzy_scan(self, source: str, source_lang: str, target_lang: str, *,
+                   threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
+        """:meth:`fuzzy` over every unit of the length window, without the word index: the
+        reference the index is measured against (recall tests, ``make bench``)."""
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         norm = self._norm(source, src)
         rows = self.db.execute("SELECT norm, source, target, origin, created, author FROM units "
-                               "WHERE source_lang = ? "
-                               "AND target_lang = ? AND length(norm) BETWEEN ? AND ?",
-                               [src, tgt, int(len(norm) * 0.5), int(len(norm) * 1.5) + 1]
+                               "WHERE source_lang = ? AND target_lang = ? AND length(norm) "
+                               "BETWEEN ? AND ? ORDER BY id", [src, tgt, *_window(norm)]
                                ).fetchall()
         if not rows:
             return []
@@ -266,6 +346,12 @@ class TranslationMemory:
                       word_diff(strip_tags(source), strip_tags(rows[i][1])),
                       rows[i][3] or "", rows[i][4] or 0.0, rows[i][5] or "")
                 for _, score, i in found]
+
+    def matches(self, source: str, source_lang: str, target_lang: str) -> list[Match]:
+        """What the TM dock shows for a segment: the exact match first, then the fuzzy ones."""
+        exact = self.exact(source, source_lang, target_lang)
+        fuzzy = self.fuzzy(source, source_lang, target_lang)
+        return ([exact] if exact else []) + [m for m in fuzzy if not m.exact]
 
     def fuzzy_index(self, source_lang: str, target_lang: str) -> FuzzyIndex:
         """Every unit of one pair in memory, for many lookups in a row (an analysis)."""
@@ -395,18 +481,13 @@ class FuzzyIndex:
         key = match_key(strip_tags(source), self.language)
         lists = sorted((p for w in set(key.split()) if (p := self.postings.get(w)) is not None),
                        key=len)
-        if not lists:
+        taken = _rarest([(len(p), p) for p in lists], self.budget)
+        if not taken:
             return 0.0
-        taken: list[np.ndarray] = []
-        size = 0
-        for posting in lists:
-            if taken and size + len(posting) > self.budget:
-                break
-            taken.append(posting)
-            size += len(posting)
         candidates, shared = np.unique(np.concatenate(taken), return_counts=True)
         lengths = self.lengths[candidates]
-        fits = (lengths >= int(len(key) * 0.5)) & (lengths <= int(len(key) * 1.5) + 1)
+        low, high = _window(key)
+        fits = (lengths >= low) & (lengths <= high)
         candidates, shared = candidates[fits], shared[fits]
         if len(candidates) > self.scored:  # the units sharing most of those words
             candidates = candidates[np.argpartition(-shared, self.scored)[:self.scored]]
@@ -416,6 +497,41 @@ class FuzzyIndex:
 
 
 PROGRESS_EVERY = 500
+CANDIDATE_BUDGET = 5000  # postings read per lookup, rarest words first
+CANDIDATES_SCORED = 500  # of those units, how many (sharing most words) rapidfuzz scores
+_WORD = re.compile(r"\w+")
+# Words in more units than a lookup reads (per TM file): not counted again in this process.
+_COMMON: dict[str, set[str]] = {}
+T = TypeVar("T")
+
+
+def _window(key: str) -> tuple[int, int]:
+    """The key lengths a fuzzy match can have (rapidfuzz ``ratio`` of 50% at the edges)."""
+    return int(len(key) * 0.5), int(len(key) * 1.5) + 1
+
+
+def _words(key: str) -> set[str]:
+    """The words of a match key, as the word index's tokenizer cuts them (near enough: a
+    word cut otherwise is only a word the lookup does not use)."""
+    return set(_WORD.findall(key))
+
+
+def _rarest(sized: list[tuple[int, T]], budget: int) -> list[T]:
+    """Of (size, posting list) pairs, rarest first, those fitting ``budget`` postings; the
+    rarest always, however long."""
+    taken: list[T] = []
+    size = 0
+    for n, item in sized:
+        if taken and size + n > budget:
+            break
+        taken.append(item)
+        size += n
+    return taken
+
+
+def _phrase(word: str) -> str:
+    """One word as an FTS5 query (quoted: ``and``, ``or``, ``not`` are words here)."""
+    return '"' + word.replace('"', '""') + '"'
 
 
 def _tick(n: int, on_progress: Callable[[int], None] | None,

@@ -494,7 +494,7 @@ class MainWindow(BackgroundJobs):
             return
         row = self.proxy.mapToSource(current).row()
         self.glossary_panel.show_hits(self.session.glossary_hits(row) + self.session.offers(row))
-        self.tm_panel.show_matches(self.session.tm_matches(row))
+        self._look_up_tm(row)
         self._show_mt(row)
 
     # -- editing -----------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""The editor window's background work and file hand-offs: pretranslation, import, export
-and the MT dock's decode run as jobs (``gui.jobs.Op``); progress repaints only the rows a
-batch filled; review files come back in through the session."""
+"""The editor window's background work and file hand-offs: pretranslation, import, export,
+the TM dock's lookup and the MT dock's decode run as jobs (``gui.jobs.Op``); progress
+repaints only the rows a batch filled; review files come back in through the session."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
+from desktop_app.core.tm import Match, TranslationMemory
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number
@@ -24,10 +25,12 @@ from desktop_app.gui.widgets.panels import no_model_text
 
 
 def warm_up(target_lang: str) -> None:
-    """Imports and locale data the editor needs once a project is open, loaded by a job."""
+    """Imports, locale data and the TM the editor needs once a project is open, readied by
+    a job."""
     from desktop_app.core import languages
     from desktop_app.core.mt import routing
 
+    TranslationMemory().close()  # a TM of an older version gets its word index here
     languages.get(target_lang).display_name()
     languages.format_number(800000, target_lang)  # the locale's number data (insertions)
     with contextlib.suppress(TarjumanError):
@@ -55,6 +58,7 @@ class BackgroundJobs(QMainWindow):
     model: Any
     job: jobs.Op[Any] | None
     mt_panel: Any
+    tm_panel: Any
     qa_panel: Any
     docks: dict[str, Any]
     progress: QProgressBar
@@ -65,6 +69,31 @@ class BackgroundJobs(QMainWindow):
     _update_enabled: Callable[[], None]
     _show_mt: Callable[[int], None]
     mt_timer: QTimer
+
+    def _look_up_tm(self, row: int) -> None:
+        """The TM dock's matches for ``row``, looked up by a job with its own connection:
+        the dock says it is searching, then shows them if the row is still current. A
+        newer lookup cancels an older one, which then reads nothing (newest wins)."""
+        session = self.session
+        path, source = session.tm.path, session.segments[row].source
+        source_lang, target_lang = session.project.source_lang, session.project.target_lang
+        self.tm_panel.show_waiting()
+
+        def work(ctx: jobs.Context) -> list[Match] | None:
+            if ctx.cancelled():  # the translator has already moved on
+                return None
+            with TranslationMemory(path) as tm:
+                return tm.matches(source, source_lang, target_lang)
+
+        def done(found: list[Match] | None, row: int = row) -> None:
+            if found is not None and self.session is session and self.current_row() == row:
+                self.tm_panel.show_matches(found)
+
+        def failed(exc: BaseException, row: int = row) -> None:
+            if self.session is session and self.current_row() == row:
+                self.tm_panel.show_message(jobs.message(exc))
+
+        jobs.Op(work, key="tm-lookup").success(done).failure(failed).run_in_background()
 
     def _decode_current(self) -> None:
         row = self.current_row()

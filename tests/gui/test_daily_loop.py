@@ -335,7 +335,8 @@ def test_tm_match_shows_where_it_came_from_and_a_readable_diff(window: MainWindo
                           origin="tmx:old-reports.tmx")
     window.go_to_row(0)
     window._current_changed(window.view.currentIndex(), window.view.currentIndex())
-    assert window.tm_panel.matches and window.tm_panel.matches[0].origin == "tmx:old-reports.tmx"
+    qtbot.waitUntil(lambda: bool(window.tm_panel.matches), timeout=10_000)  # looked up by a job
+    assert window.tm_panel.matches[0].origin == "tmx:old-reports.tmx"
     shown = window.tm_panel.diff.toHtml()
     assert "old-reports.tmx" in shown and "line-through" in shown
 

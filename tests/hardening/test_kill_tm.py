@@ -20,6 +20,8 @@ def _count(path: Path) -> int:
     con = sqlite3.connect(path)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # the word index (raises "database disk image is malformed" when inconsistent)
+        con.execute("INSERT INTO units_words (units_words) VALUES ('integrity-check')")
         return int(con.execute("SELECT count(*) FROM units").fetchone()[0])
     finally:
         con.close()

@@ -177,8 +177,16 @@ class TMPanel(QWidget):
         if matches:
             self.list.setCurrentRow(0)
         else:
-            message = _("No translation memory match")
-            self.diff.setHtml(f"<i>{html.escape(message)}</i>")
+            self.show_message(_("No translation memory match"))
+
+    def show_waiting(self) -> None:
+        """A lookup is under way: no matches (nothing to insert) until it answers."""
+        self.matches = []
+        self.list.clear()
+        self.show_message(_("Searching the translation memory…"))
+
+    def show_message(self, message: str) -> None:
+        self.diff.setHtml(f"<i>{html.escape(message)}</i>")
 
     def _show_diff(self, row: int) -> None:
         """The TM source against this segment, word by word, and where the unit came from:
