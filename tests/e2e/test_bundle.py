@@ -83,7 +83,9 @@ def test_runs_with_no_python_of_the_project(bundle: Path, env: dict[str, str]) -
     assert all(p.startswith(str(bundle)) for p in paths), paths
     # the libraries loaded at run time only, each from the bundle
     r = run(bundle, "-c", "import psycopg, lxml.etree, hunspell, ctranslate2, sentencepiece, "
-            "docx, pptx, openpyxl, pdfminer.high_level, fontpkg_noto_sans_arabic as font; "
+            "docx, pptx, openpyxl, pdfminer.pdfpage, pdfminer.converter, msgspec, urllib3, polib, "
+            "numpy, "
+            "fontpkg_noto_sans_arabic as font; "
             "print(psycopg.pq.__impl__); print(*(font.ROOT / 'files').glob('*.ttf'))", env=env)
     assert r.returncode == 0, r.stderr
     impl, fonts = r.stdout.splitlines()
