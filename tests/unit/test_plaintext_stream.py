@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.core.documents import plaintext
 from desktop_app.core.documents.plaintext import Lines, PlainText
 from desktop_app.core.project import Project
 
@@ -21,12 +22,17 @@ BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u202
 def test_lines_are_numbered_as_splitlines_numbers_them(parts: list[str]) -> None:
     text = "".join(parts)
     expected = [(f"L{n}", line) for n, line in enumerate(text.splitlines()) if line.strip()]
-    lines = Lines(text)
-    assert [(b.id, b.text) for b in lines] == expected
-    assert [(b.id, b.text) for b in lines] == expected  # a second pass reads it again
-    assert len(lines) == len(expected)
-    if expected:
-        assert (lines[-1].id, lines[-1].text) == expected[-1]
+    for piece in (plaintext._PIECE, 1, 4):  # read in pieces of a megabyte, or of a few chars
+        saved, plaintext._PIECE = plaintext._PIECE, piece
+        try:
+            lines = Lines(text)
+            assert [(b.id, b.text) for b in lines] == expected
+            assert [(b.id, b.text) for b in lines] == expected  # a second pass reads it again
+            assert len(lines) == len(expected)
+            if expected:
+                assert (lines[-1].id, lines[-1].text) == expected[-1]
+        finally:
+            plaintext._PIECE = saved
 
 
 def test_a_text_with_every_line_break_round_trips_through_a_project(tmp_path: Path) -> None:
