@@ -47,10 +47,10 @@ def startup() -> None:
         wall.append(time.perf_counter() - start)
         inner.append(float(out[0]))
         mt = out[1]
-    print("Editor start-up (offscreen, best of 3):")
-    print(f"  imports + window shown: {min(inner):.3f} s (goal < 1 s: "
-          f"{'OK' if min(inner) < 1 else 'MISSED'}); whole process incl. interpreter: "
-          f"{min(wall):.3f} s")
+    print("Editor start-up (offscreen, worst of 3, best in brackets):")
+    print(f"  imports + window shown: {max(inner):.3f} s ({min(inner):.3f} s) (goal < 1 s: "
+          f"{'OK' if max(inner) < 1 else 'MISSED'}); whole process incl. interpreter: "
+          f"{max(wall):.3f} s ({min(wall):.3f} s)")
     print(f"  MT libraries imported at start: {mt}")
 
 
