@@ -28,7 +28,8 @@ SENTENCES = [
 
 PAGES = 200
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
+from benchmarks.measure import self_peak_mib
 from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.documents.docx import Docx
 data = open(sys.argv[1], "rb").read()
@@ -41,7 +42,7 @@ out = Docx().save(data, "long.docx", targets, "dari")
 saved = time.perf_counter() - start
 print(json.dumps({"blocks": len(imported.blocks), "load": loaded, "save": saved,
                   "bytes": len(out),
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": self_peak_mib()}))
 """
 
 

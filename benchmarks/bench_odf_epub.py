@@ -6,15 +6,11 @@ with the number of parts."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.bench_big_inputs import ROOT
+from benchmarks.measure import tarjuman
 from desktop_app.core.project import Project
 from tests.fixtures.odf_epub import make_epub, make_long_odt
 
@@ -26,14 +22,8 @@ GOAL_SECONDS, GOAL_MIB = 10.0, 300.0
 def measure(args: list[str], home: Path) -> tuple[float, float, float, int]:
     """(wall seconds, CPU seconds, peak RSS in MiB, exit code) of ``tarjuman ARGS``: on a
     shared machine the CPU time says what the wall time cannot."""
-    env = {**os.environ, "TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    return (seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-            os.waitstatus_to_exitcode(status))
+    done = tarjuman(args, home)
+    return done.seconds, done.cpu, done.rss_mib, done.code
 
 
 def _fill(project_path: Path) -> int:

@@ -5,11 +5,11 @@ child process (wall time and peak RSS of that process): a generated 100-slide pp
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from benchmarks.measure import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = 100
@@ -32,14 +32,11 @@ def child(document: Path) -> None:
 
 def measure(document: Path, home: Path) -> tuple[float, float, int]:
     env = {**os.environ, "TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_office", str(document)],
-                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code and proc.stderr is not None:
-        sys.stderr.write(proc.stderr.read().decode("utf-8", "replace")[-2000:])
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, code
+    done = run([sys.executable, "-m", "benchmarks.bench_office", str(document)], env=env,
+               cwd=ROOT)
+    if done.code:
+        sys.stderr.write(done.stderr[-2000:])
+    return done.seconds, done.rss_mib, done.code
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import os
 import secrets
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,7 +96,7 @@ FOREIGN_TARGETS = "foreign_targets"
 IMPORT_NOTES = "import_notes"  # the import report's sentences (JSON list)
 
 
-def _reference_targets(blocks: list[Block], file_lang: str, target: str) -> int:
+def _reference_targets(blocks: Iterable[Block], file_lang: str, target: str) -> int:
     """Targets in another language or script than ``target`` are no translations: they
     are kept as the block's reference text (meta ``reference``, with ``reference_lang``),
     never taken as targets (not MT, not confirmed, never into the TM). Returns how many."""
@@ -198,6 +198,24 @@ def split_block(block: Block, language: str) -> list[tuple[str, str, str]]:
     return [segmenter.core_and_space(s) for s in segmenter.split(block.text, language)]
 
 
+def _segment_rows(blocks: Iterable[Block], source: str) -> Iterator[tuple[Any, ...]]:
+    """The segments table's rows for ``blocks``, one sentence each, made one at a time."""
+    now = time.time()
+    for block in blocks:
+        # A bilingual file's segment (an XLIFF unit) is the client's: kept whole.
+        parts = split_block(block, source) if not (block.target or block.kind == "unit") \
+            else [segmenter.core_and_space(block.text)]
+        # A target its file calls untranslated (status new) is left out.
+        status = Status(block.meta.get("status") or Status.MT.value)
+        target_text = block.target.strip() if (block.target and status is not Status.NEW) \
+            else ""
+        status = status if target_text else Status.NEW
+        origin = "xliff" if target_text else ""
+        for k, (lead, sentence, trail) in enumerate(parts):
+            yield (block.id, k, lead, sentence, trail, target_text, status.value, origin, "",
+                   "", now)
+
+
 class Project:
     def __init__(self, path: Path, db: sqlite_utils.Database):
         self.path = path
@@ -277,7 +295,7 @@ class Project:
         return [str(n) for n in notes] if isinstance(notes, list) else []
 
     @staticmethod
-    def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: list[Block],
+    def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: Sequence[Block],
               source: str, target: str, notes: dict[str, str]) -> None:
         db = _connect(tmp)
         try:
@@ -293,28 +311,17 @@ class Project:
                 doc_id = db.table("documents").insert(
                     {"name": document.name, "format": fmt, "data": data,
                      "created": time.time()}).last_pk
-                rows: list[dict[str, Any]] = []
-                for pos, block in enumerate(blocks):
-                    db.table("blocks").insert({"id": block.id, "doc_id": doc_id,
-                                               "position": pos, "kind": block.kind,
-                                               "meta": json.dumps(block.meta,
-                                                                  ensure_ascii=False)})
-                    # A bilingual file's segment (an XLIFF unit) is the client's: kept whole.
-                    parts = split_block(block, source) if not (
-                        block.target or block.kind == "unit") else [
-                        segmenter.core_and_space(block.text)]
-                    for k, (lead, sentence, trail) in enumerate(parts):
-                        # A target its file calls untranslated (status new) is left out.
-                        status = Status(block.meta.get("status") or Status.MT.value)
-                        target_text = block.target.strip() if (
-                            block.target and status is not Status.NEW) else ""
-                        status = status if target_text else Status.NEW
-                        rows.append({"block_id": block.id, "position": k, "lead": lead,
-                                     "source": sentence, "trail": trail, "target": target_text,
-                                     "status": status.value,
-                                     "origin": "xliff" if target_text else "", "mt_text": "",
-                                     "note": "", "updated": time.time()})
-                db.table("segments").insert_all(rows)
+                # One statement each for all blocks and all segments, rows made as SQLite
+                # asks for them: no per-row Python round trips, no list of every row.
+                db.conn.executemany(
+                    "INSERT INTO blocks (id, doc_id, position, kind, meta) VALUES (?, ?, ?, ?, ?)",
+                    ((block.id, doc_id, pos, block.kind,
+                      json.dumps(block.meta, ensure_ascii=False) if block.meta else "{}")
+                     for pos, block in enumerate(blocks)))
+                db.conn.executemany(
+                    "INSERT INTO segments (block_id, position, lead, source, trail, target, "
+                    "status, origin, mt_text, note, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?)", _segment_rows(blocks, source))
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()
@@ -466,7 +473,8 @@ class Project:
         counts = {s.value: 0 for s in Status}
         for status, n in self.db.execute("SELECT status, count(*) FROM segments GROUP BY status"):
             counts[status] = n
-        words = sum(len(s.source.split()) for s in self.segments())
+        words = sum(len(source.split()) for (source,) in  # one row at a time
+                    self.db.execute("SELECT source FROM segments"))
         return ProjectInfo(str(self.path), name, fmt, self.source_lang, self.target_lang,
                            sum(counts.values()), counts, words)
 

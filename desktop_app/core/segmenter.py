@@ -81,7 +81,7 @@ _TAGS = re.compile(r"⟨/?\d+/?⟩")
 
 # Anything pysbd treats with special rules sends the paragraph to pysbd.
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")  # Massoud’s, don't
-_PLAIN = re.compile(r"[A-Za-z0-9 ,.!?\-]+")  # what the fast path is sure of
+_PLAIN = re.compile(r"[A-Za-z0-9 ,.!?\-;:%&/$]+")  # what the fast path is sure of
 _HARD = re.compile(r"\.\.|[.!?][.!?]|\.[^\s]|^(?:\d+|[a-zA-Z])[.)]\s")
 _BOUNDARY = re.compile(r"([.!?])(\s+)(?=(\S))")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$")

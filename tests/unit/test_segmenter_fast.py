@@ -13,7 +13,9 @@ from hypothesis import strategies as st
     "the U.S. ", "The ", "army ", "left", ". ", "No. 5 ", "Kabul ", "etc. ", "e.g. ",
     "A. Massoud. ", "Ahmad Massoud spoke to reporters in Kabul on Monday. ", "? ", "! ",
     "Panjshir.", "Saleh said the resistance would continue. ", "It's over. ", "Massoud’s men. ",
-    "'Tis. ", "rock' n. "]), max_size=10))
+    "'Tis. ", "rock' n. ", "; ", ": ", "report 5; the valley was calm. ", "Note: The ",
+    "10:30 ", "a.m. ", "50% ", "and/or ", "A & B. ", "$5. ", "$5.5 ", "Ratio 3:1. ",
+    "http://x.com "]), max_size=10))
 def test_fast_english_splitting_agrees_with_pysbd(parts: list[str]) -> None:
     from desktop_app.core import segmenter
 
@@ -31,6 +33,17 @@ def test_fast_english_splitting_handles_plain_news_prose() -> None:
             "that the resistance would continue. Why did they stay? Kabul fell.")
     assert segmenter._fast_english(text) == segmenter._segmenter("en").segment(text)
     assert len(segmenter._fast_english(text) or []) == 4
+
+
+def test_fast_english_path_takes_semicolons_and_colons() -> None:
+    """News prose with ; and : (most of a long report) no longer waits on pysbd."""
+    from desktop_app.core import segmenter
+
+    text = ("Massoud spoke about report 7; the valley was calm. Saleh said: the road to "
+            "Kabul, 50% open, was safe. Aid & food came at 10:30.")
+    fast = segmenter._fast_english(text)
+    assert fast is not None and len(fast) == 3
+    assert fast == segmenter._segmenter("en").segment(text)
 
 
 @settings(max_examples=300)

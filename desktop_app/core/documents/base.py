@@ -11,6 +11,7 @@ the importer did not touch (styles, scripts, timings, images) is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -34,7 +35,7 @@ class Block:
 @dataclass(slots=True)
 class Imported:
     format: str
-    blocks: list[Block]
+    blocks: Sequence[Block]  # a list, or read afresh on each pass (a big plain text)
     source_lang: str = ""
     target_lang: str = ""
     # What the import report says besides the count: what was left untranslated and why,
@@ -63,7 +64,7 @@ class DocumentError(InputError):
 MAX_BLOCK_CHARS = 100_000  # a "paragraph" longer than this is not prose a translator edits
 
 
-def check_blocks(blocks: list[Block], name: str) -> list[Block]:
+def check_blocks(blocks: Sequence[Block], name: str) -> Sequence[Block]:
     for block in blocks:
         if len(block.text) > MAX_BLOCK_CHARS:
             raise DocumentError(_("{name}: block {id} is {n:,} characters long (the limit is "

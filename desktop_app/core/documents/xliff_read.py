@@ -183,7 +183,8 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
     files = in_xliff(root, "file")
     if not files:
         raise DocumentError(_("{name}: XLIFF without <file>").format(name=name))
-    imported = Imported("xliff", [], files[0].get("source-language", ""),
+    blocks: list[Block] = []
+    imported = Imported("xliff", blocks, files[0].get("source-language", ""),
                         files[0].get("target-language", ""))
     ids = _Ids()
     for n, unit in enumerate(units(root, "trans-unit")):
@@ -210,7 +211,7 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
                                      approved=approved)
                 status = _untranslated(status, text, target_text,
                                        not conf and says_untranslated(v1=state))
-                imported.blocks.append(Block(
+                blocks.append(Block(
                     ids.make(f"{uid}#{mid}", _file_no(unit)), text, "unit",
                     {**meta, "mid": mid, "status": status.value, "conf": conf,
                      "locked": seg_def is not None and seg_def.get("locked") == "true"},
@@ -221,7 +222,7 @@ def _load_v1(root: etree._Element, name: str) -> Imported:
         status = read_status(bool(target_text.strip()), v1=state, approved=approved, mq=mq)
         status = _untranslated(status, text, target_text,
                                not approved and says_untranslated(v1=state, mq=mq))
-        imported.blocks.append(Block(ids.make(uid, _file_no(unit)), text, "unit",
+        blocks.append(Block(ids.make(uid, _file_no(unit)), text, "unit",
                                      {**meta, "status": status.value}, target_text))
     return imported
 
@@ -237,7 +238,8 @@ def _no_translate(unit: etree._Element) -> bool:
 
 
 def _load_v2(root: etree._Element, name: str) -> Imported:
-    imported = Imported("xliff", [], root.get("srcLang", ""), root.get("trgLang", ""))
+    blocks: list[Block] = []
+    imported = Imported("xliff", blocks, root.get("srcLang", ""), root.get("trgLang", ""))
     ids = _Ids()
     for n, unit in enumerate(units(root, "unit")):
         if _no_translate(unit):
@@ -253,7 +255,7 @@ def _load_v2(root: etree._Element, name: str) -> Imported:
             status = read_status(bool(target_text.strip()), v2=state or "initial")
             status = _untranslated(status, text, target_text, says_untranslated(
                 v2=state, sub_state=seg.get("subState")))
-            imported.blocks.append(Block(
+            blocks.append(Block(
                 ids.make(f"{uid}#{seg.get('id') or k}", _file_no(unit)), text, "unit",
                 {"unit": uid, "n": n, "segment": k, "state": state, "status": status.value},
                 target_text))

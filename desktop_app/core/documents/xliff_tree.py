@@ -255,7 +255,7 @@ def write_targets(data: bytes, name: str, targets: dict[str, str], target_lang: 
     segments split or joined in the project, for the ``mrk`` segments of 1.2 units (see
     :mod:`xliff_reshape`; the targets of the parts are keyed by their part ids)."""
     imported = load(data, name)
-    blocks = imported.blocks
+    blocks = list(imported.blocks)
     root = _reparse(data, name)
     v2 = is_v2(root)
     all_units = units(root, "unit" if v2 else "trans-unit")
