@@ -105,6 +105,7 @@ TBX_FILES = names(".tbx")
 
 
 def test_the_files_are_there() -> None:
+    realworld_dir()  # a bare clone: the conftest's visible skip (a failure under CI)
     assert TMX_FILES and TBX_FILES
     assert set(EXPLAINED) <= set(TMX_FILES)
 
