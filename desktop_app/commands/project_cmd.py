@@ -316,23 +316,19 @@ def run_import_review(args: argparse.Namespace) -> int:
 
 
 def run_split(args: argparse.Namespace) -> int:
-    session = _session(args.project)
-    try:
-        row = session.row(args.segment)
-        changes = session.split(row, args.offset)
-        for r in changes.rows:
-            seg = session.segments[r]
-            print(_("segment {id}: {source}").format(id=seg.id, source=seg.source))
-    finally:
-        session.close()
-    return 0
+    return _reshape(args.project, lambda session: session.split(session.row(args.segment),
+                                                                args.offset))
 
 
 def run_join(args: argparse.Namespace) -> int:
-    session = _session(args.project)
+    return _reshape(args.project, lambda session: session.join(session.row(args.segment)))
+
+
+def _reshape(project: Path, step: Any) -> int:
+    """A split or join through the session; prints the segments it made."""
+    session = _session(project)
     try:
-        changes = session.join(session.row(args.segment))
-        for r in changes.rows:
+        for r in step(session).rows:
             seg = session.segments[r]
             print(_("segment {id}: {source}").format(id=seg.id, source=seg.source))
     finally:
