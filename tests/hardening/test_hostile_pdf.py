@@ -9,10 +9,7 @@ still running after the time limit is killed and fails the test (a hang is a fai
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,26 +107,19 @@ CASES = {
 
 
 def run_bounded(args: list[str], home: Path) -> tuple[int, str, float]:
-    """(exit code, stderr, peak RSS in MB) of ``tarjuman ARGS`` in a child process; killed
+    """(exit code, stderr, peak RSS in MB) of ``tarjuman ARGS`` in a child process of its
+    own, measured alone (``benchmarks.measure``: a child started straight from this
+    process would report the test run's own peak, which grows over a whole suite); killed
     and failed if it is still running after LIMIT_SECONDS."""
+    from benchmarks.measure import run
+
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
     env.update({"TARJUMAN_HOME": str(home), "PYTHONPATH": str(ROOT)})
-    err_path = home / "stderr.txt"
-    with err_path.open("wb") as err:
-        child = subprocess.Popen([sys.executable, "-m", "desktop_app", *args], cwd=ROOT,
-                                 env=env, stdout=subprocess.DEVNULL, stderr=err)
-    deadline = time.monotonic() + LIMIT_SECONDS
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            os.kill(child.pid, signal.SIGKILL)
-            os.wait4(child.pid, 0)
-            pytest.fail(f"tarjuman {' '.join(args)} still running after {LIMIT_SECONDS} s")
-        time.sleep(0.05)
-    child.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait again
-    return child.returncode, err_path.read_text("utf-8"), usage.ru_maxrss / 1024
+    done = run([sys.executable, "-m", "desktop_app", *args], env=env, cwd=ROOT,
+               timeout=LIMIT_SECONDS)
+    if done.stderr.rstrip().endswith(f"timed out after {LIMIT_SECONDS} s"):
+        pytest.fail(f"tarjuman {' '.join(args)} still running after {LIMIT_SECONDS} s")
+    return done.code, done.stderr, done.rss_mib
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

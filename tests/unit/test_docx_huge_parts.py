@@ -22,7 +22,7 @@ GIB = 1024 ** 3
 MAX_RSS_MB = 500
 
 CHILD = r"""
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from desktop_app.core.bilingual import read_review_docx
 from desktop_app.core.documents.base import DocumentError
@@ -37,7 +37,10 @@ for how, call in (("document", lambda: Docx().load(data, path.name)),
         out[how] = None
     except DocumentError as exc:
         out[how] = str(exc)
-out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# the high-water mark of this process's own memory (VmHWM starts afresh at exec; ru_maxrss
+# would carry the test run's peak over from the process that started this one)
+hwm = [l for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM")]
+out["rss_mb"] = int(hwm[0].split()[1]) / 1024
 print(json.dumps(out))
 """
 
