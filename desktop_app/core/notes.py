@@ -100,6 +100,13 @@ class SegmentNotes:
 QUIET = ("cue", "resname")  # on every unit of some files: no marker for them alone
 
 
+def _notes_of(meta: Mapping[str, Any]) -> list[Any]:
+    """A block's notes as its importer stored them; anything else under the key (another
+    format's flag, a damaged file) is no notes."""
+    notes = meta.get(NOTES)
+    return notes if isinstance(notes, list) else []
+
+
 def has_notes(meta: Mapping[str, Any]) -> bool:
     """Whether the grid marks a block: a note written for this unit (not only the file's
     notes, a cue's timing or a resource name, which many files give every unit) or a
@@ -107,7 +114,7 @@ def has_notes(meta: Mapping[str, Any]) -> bool:
     if meta.get(LIMIT):
         return True
     return any(isinstance(n, Mapping) and n.get("level") != FILE and n.get("text")
-               and n.get("kind") not in QUIET for n in meta.get(NOTES) or [])
+               and n.get("kind") not in QUIET for n in _notes_of(meta))
 
 
 def _plain(text: str) -> str:
@@ -145,7 +152,7 @@ def notes_of(meta: Mapping[str, Any], target: str = "", *, line_chars: int = LIN
              reading_speed: float = READING_SPEED) -> SegmentNotes:
     """The notes and limits of a block with ``meta``, the limits measured on ``target``."""
     found = SegmentNotes()
-    for raw in meta.get(NOTES) or []:
+    for raw in _notes_of(meta):
         if not isinstance(raw, Mapping) or not str(raw.get("text") or "").strip():
             continue
         item = Note(str(raw.get("kind") or "note"), str(raw["text"]), str(raw.get("from") or ""))

@@ -50,7 +50,7 @@ def test_slides_notes_groups_tables_and_smartart_are_imported() -> None:
     by_text = {b.text: b for b in imported.blocks}
     assert by_text["Panjshir Valley"].kind == "title"
     assert by_text["Rivers ⟨1⟩flow⟨/1⟩ south."].kind == "p"  # bold word as a tag
-    assert by_text["Speak slowly about the river."].meta == {"slide": 1, "notes": 1}
+    assert by_text["Speak slowly about the river."].meta == {"slide": 1, "speaker_notes": 1}
     assert "Inside a group" in by_text and "Short box" in by_text
     assert "See the ⟨1⟩map⟨/1⟩ of the valley." in by_text  # a link is a tag
     assert by_text["A box of notes inside a group"].kind == "attr"  # alternative text

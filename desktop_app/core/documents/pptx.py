@@ -141,7 +141,7 @@ class Pptx:
                     if strip_tags(text).strip():  # not a slide number alone
                         meta = {"slide": story.slide} if story.slide else {"layout": 1}
                         if story.prefix.startswith("n"):
-                            meta["notes"] = 1
+                            meta["speaker_notes"] = 1
                         blocks.append(Block(bid, text, kind(p), meta))
                 for bid, el in _alt_texts(story):
                     blocks.append(Block(bid, el.get("descr", ""), "attr",
