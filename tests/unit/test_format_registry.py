@@ -199,3 +199,19 @@ def test_dialog_labels_speak_the_ui_language() -> None:
         for mine, theirs in zip(translated, english, strict=True):
             assert mine.label != theirs.label and mine.patterns == theirs.patterns
     assert export_filters("docx")[0].label == "Word documents"
+
+
+def test_the_cli_names_the_registered_formats_and_engines(
+        fake: Fake, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app import cli
+    from desktop_app.core.mt import registry as engines
+
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    listed = " ".join(capsys.readouterr().out.split())  # argparse wraps the line
+    assert "translate a document (" + ", ".join(FORMATS) + ")" in listed
+    assert "fake" in listed and "libretranslate" in engines.ENGINE_NAMES
+    for command in (["translate"], ["project", "pretranslate"]):
+        with pytest.raises(SystemExit):
+            cli.main([*command, "--help"])
+        assert "--engine {" + ",".join(engines.ENGINE_NAMES) + "}" in capsys.readouterr().out
