@@ -15,9 +15,9 @@ from typing import Any
 from desktop_app.core import languages, qa, qa_length
 from desktop_app.core.backup import make_backup, safe_name
 from desktop_app.core.documents.base import reattach_tags, strip_tags
-from desktop_app.core.documents.registry import output_extensions
+from desktop_app.core.documents.registry import FileFilter, output_extensions
 from desktop_app.core.errors import InputError, TarjumanError
-from desktop_app.core.exports import export, layout_notes
+from desktop_app.core.exports import export, export_filters, layout_notes
 from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
@@ -808,6 +808,10 @@ class EditSession:
             name.suffix if name.suffix.lower() in own else own[0])
         middle = f"{tag}.bilingual" if bilingual else tag
         return folder / f"{name.stem}.{middle}{suffix}"
+
+    def export_filters(self, bilingual: bool = False) -> list[FileFilter]:
+        """The types the export dialog offers for this project's document."""
+        return export_filters(self.project.document()[1], bilingual=bilingual)
 
     def check_export(self, path: Path) -> ExportCheck:
         """Refuse to write over the imported original; count what the reader will meet

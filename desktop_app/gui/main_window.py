@@ -37,7 +37,7 @@ from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.settings_door import change_settings, remember_project
 from desktop_app.core.spell.vocabulary import checker_for_session
-from desktop_app.gui import jobs, mnemonics, shaping
+from desktop_app.gui import file_dialogs, jobs, mnemonics, shaping
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
 from desktop_app.gui.dialogs import align_editor, analysis, qa_delivery, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
@@ -389,8 +389,7 @@ class MainWindow(BackgroundJobs):
     def ask_new_project(self) -> None:
         name, _f = QFileDialog.getOpenFileName(
             self, _("Translate a document"), "",
-            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff *.sdlxliff "
-                               "*.mqxliff *.po *.pdf *.pptx *.xlsx *.odt *.odp *.epub)")
+            file_dialogs.documents())
         if not name:
             return
         target = self.ask_target_language()
@@ -701,7 +700,8 @@ class MainWindow(BackgroundJobs):
         if not qa_delivery.export_allowed(self):
             return
         suggestion = self.session.suggest_export_path(bilingual)
-        path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), str(suggestion))
+        path, _f = QFileDialog.getSaveFileName(self, _("Export translation"), str(suggestion),
+                                               file_dialogs.export(self.session, bilingual))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
         self.view.open_editor()  # the open edit was saved for the export: back to typing

@@ -18,7 +18,7 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.tm import Match, TranslationMemory
-from desktop_app.gui import jobs
+from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number
 from desktop_app.gui.widgets.panels import no_model_text
@@ -249,7 +249,7 @@ class BackgroundJobs(QMainWindow):
         if self.session is None:
             return
         path, _f = QFileDialog.getOpenFileName(
-            self, _("Import review"), "", _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
+            self, _("Import review"), "", file_dialogs.review())
         if not path:
             return
         from desktop_app.gui.dialogs.import_review import ask_confirm_choice

@@ -19,6 +19,7 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.glossary import csvio, tbx
 from desktop_app.core.glossary.labels import domain_label, glossary_label, status_label
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
+from desktop_app.gui import file_dialogs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _
 
@@ -126,7 +127,7 @@ class GlossaryManager(QDialog):
 
     def import_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Import glossary"), "",
-                                                    "TBX/CSV (*.tbx *.csv *.tsv)")
+                                                    file_dialogs.glossary_open())
         if not name:
             return
         path = Path(name)
@@ -142,7 +143,7 @@ class GlossaryManager(QDialog):
 
     def export_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Export glossary"), "",
-                                                    "TBX (*.tbx);;CSV (*.csv)")
+                                                    file_dialogs.glossary_save())
         if not name:
             return
         path = Path(name)
