@@ -294,7 +294,7 @@ def test_glossary_entries_are_editable_field_by_field(qtbot, tmp_path) -> None:
     make_app()
     s = EditSession.from_document(article(tmp_path, "The side valleys.\n"), "dari",
                                   path=tmp_path / "g.tarjuman")
-    concept = s.add_term("side valleys", "دره‌های فرعی")
+    concept = s.added_concept(s.add_term("side valleys", "دره‌های فرعی"))
     manager = GlossaryManager(s.glossaries, "en", "prs")
     qtbot.addWidget(manager)
     editor = ConceptEditor(manager, s.glossaries.writable, concept)
