@@ -165,3 +165,35 @@ def test_a_dialog_alone_gets_its_own_hub(qtbot: Any, tmp_path: Path) -> None:
         again = glossaries.writable.get(cid)
         assert again.domain == "" and [t.text for t in again.terms] == ["ridge", "تیغه"]
         manager.done(0)
+
+
+def test_a_tm_edit_in_the_tm_manager_reaches_the_tm_dock(qtbot: Any, tmp_path: Path) -> None:
+    """The same signal carries the TM manager's steps: the dock shows the unit as edited,
+    and as it was after Ctrl+Z there."""
+    from desktop_app.core.tm_manager import TmChanges
+    from desktop_app.gui.dialogs.tm_manager import TmManager
+
+    window = shown_window(qtbot)
+    doc = tmp_path / "cities.txt"
+    doc.write_text("Kabul is a city.\nHerat is a city.\n", "utf-8")
+    assert window.open_path(doc, "dari")
+    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    window.session.confirm(0, "کابل یک شهر است.")
+    window.go_to_row(1, edit=False)
+    window.go_to_row(0, edit=False)  # the dock looks the row up again
+
+    def dock() -> list[str]:
+        return [m.target for m in window.tm_panel.matches]
+
+    qtbot.waitUntil(lambda: "کابل یک شهر است." in dock(), timeout=10_000)
+    heard: list[object] = []
+    window.changes_hub.changed.connect(heard.append)
+    manager = TmManager(window, "en", "prs")
+    qtbot.addWidget(manager)
+    unit = next(u for u in manager.units if u.target == "کابل یک شهر است.")
+    manager._do(lambda: manager.editor.edit(unit.id, target="کابل شهر است."))
+    qtbot.waitUntil(lambda: "کابل شهر است." in dock(), timeout=10_000)
+    manager.undo()
+    qtbot.waitUntil(lambda: "کابل یک شهر است." in dock(), timeout=10_000)
+    assert [type(c) for c in heard] == [TmChanges, TmChanges]
+    manager.done(0)
