@@ -278,20 +278,22 @@ class GlossaryEditor:
                 for table, kind, old_rows, new_rows in (
                         ("concepts", "concept", old.concepts, new.concepts),
                         ("terms", "term", old.terms, new.terms)):
+                    if not new_rows:
+                        continue
                     there = {r["id"] for r in old_rows}
-                    for row in new_rows:
-                        names = list(row)
-                        if row["id"] in there:
-                            sets = ", ".join(f"{n} = ?" for n in names if n != "id")
-                            self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
-                                            [row[n] for n in names if n != "id"] + [row["id"]])
-                            continue
-                        self.db.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
-                                        f"({', '.join('?' * len(names))})",
-                                        [row[n] for n in names])
-                        if row.get("uid"):
-                            self.db.execute("DELETE FROM team_tombstones WHERE kind = ? AND "
-                                            "uid = ?", [kind, row["uid"]])
+                    names = list(new_rows[0])
+                    sets = ", ".join(f"{n} = ?" for n in names if n != "id")
+                    self.db.conn.executemany(
+                        f"UPDATE {table} SET {sets} WHERE id = ?",
+                        ([r[n] for n in names if n != "id"] + [r["id"]]
+                         for r in new_rows if r["id"] in there))
+                    back = [r for r in new_rows if r["id"] not in there]
+                    self.db.conn.executemany(
+                        f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                        f"({', '.join('?' * len(names))})", ([r[n] for n in names] for r in back))
+                    self.db.conn.executemany(
+                        "DELETE FROM team_tombstones WHERE kind = ? AND uid = ?",
+                        ([kind, r["uid"]] for r in back if r.get("uid")))
         except sqlite3.IntegrityError as exc:
             raise GlossaryError(_("the glossary changed meanwhile: nothing was undone or "
                                   "redone")) from exc
