@@ -41,6 +41,7 @@ class GlossaryManager(QDialog):
         self.editor = editor or GlossaryEditor(glossaries.writable)
         self.hub = hub or hub_for(self)
         self.hub.changed.connect(self._changed)
+        self._listening = True
         self.source_lang, self.target_lang = source_lang, target_lang
         self.setWindowTitle(_("Glossary"))
         self.resize(760, 480)
@@ -180,7 +181,9 @@ class GlossaryManager(QDialog):
             self._do(lambda: self.editor.import_file(Path(name)))
 
     def done(self, code: int) -> None:
-        self.hub.changed.disconnect(self._changed)
+        if self._listening:  # closed: the window's later changes are not ours to show
+            self._listening = False
+            self.hub.changed.disconnect(self._changed)
         super().done(code)
 
     def export_file(self) -> None:
