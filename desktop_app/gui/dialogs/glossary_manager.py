@@ -40,6 +40,7 @@ class GlossaryManager(QDialog):
         self.glossaries = glossaries
         self.editor = editor or GlossaryEditor(glossaries.writable)
         self.hub = hub or hub_for(self)
+        self.changes_hub = self.hub  # what its own dialogs (conflicts, editor) publish on
         self.hub.changed.connect(self._changed)
         self._listening = True
         self.source_lang, self.target_lang = source_lang, target_lang
