@@ -11,7 +11,7 @@ the concepts and terms back as they were (same ids, uids, statuses, notes, dates
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,10 +51,6 @@ class GlossaryChanges:
     def concepts(self) -> list[int]:
         """Every concept id this step touched."""
         return [*self.added, *self.edited, *self.removed]
-
-    def as_json(self) -> dict[str, Any]:
-        return {"glossary": self.glossary, "added": self.added, "edited": self.edited,
-                "removed": self.removed, "terms": self.terms}
 
 
 @dataclass(slots=True)
@@ -213,7 +209,8 @@ class GlossaryEditor:
 
     # -- inside --------------------------------------------------------------------------
 
-    def _record(self, ids: list[int], write: Any, *, check: int | None = None
+    def _record(self, ids: list[int], write: Callable[[], list[int]], *,
+                check: int | None = None
                 ) -> GlossaryChanges:
         """Run ``write`` (which returns the ids of concepts it created) in one transaction,
         with the rows of the concepts it touches read before and after."""
