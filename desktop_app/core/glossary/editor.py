@@ -210,8 +210,7 @@ class GlossaryEditor:
     # -- inside --------------------------------------------------------------------------
 
     def _record(self, ids: list[int], write: Callable[[], list[int]], *,
-                check: int | None = None
-                ) -> GlossaryChanges:
+                check: int | None = None) -> GlossaryChanges:
         """Run ``write`` (which returns the ids of concepts it created) in one transaction,
         with the rows of the concepts it touches read before and after."""
         self.glossary._check_writable()
