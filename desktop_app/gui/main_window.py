@@ -33,12 +33,12 @@ from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.grid_filter import GridFilter
 from desktop_app.core.segments import Status
-from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.settings_door import change_settings, remember_project
 from desktop_app.core.spell.vocabulary import checker_for_session
 from desktop_app.gui import file_dialogs, jobs, mnemonics, shaping
 from desktop_app.gui.actions import MENUS, SPECS, SUBMENUS, ActionRegistry
+from desktop_app.gui.changes_hub import ChangesHub, window_views
 from desktop_app.gui.dialogs import align_editor, analysis, qa_delivery, tm_manager
 from desktop_app.gui.dialogs.messages import show_error, show_info
 from desktop_app.gui.dialogs.new_terms import open_new_terms, use_majority_spelling
@@ -109,6 +109,8 @@ class MainWindow(BackgroundJobs):
 
         self.mt_panel, self.tm_panel = MTPanel(True), TMPanel(True)
         self.glossary_panel, self.qa_panel = GlossaryPanel(), QAPanel()
+        self.changes_hub = ChangesHub(self)  # every change, to every view that shows it
+        self.changes_hub.changed.connect(window_views(self))
         self.mt_panel.use_text.connect(self.replace_target)
         self.tm_panel.use_text.connect(self.replace_target)
         self.mt_panel.open_models.connect(self.open_model_manager)
@@ -522,7 +524,7 @@ class MainWindow(BackgroundJobs):
 
     def _act(self, call: Callable[[], Any]) -> bool:
         try:
-            self.apply(call())
+            self.changes_hub.publish(call())
         except TarjumanError as exc:
             show_error(self, str(exc))
             return False
@@ -544,7 +546,7 @@ class MainWindow(BackgroundJobs):
             return
         self._commit_editor()
         changes = self.session.redo() if redo else self.session.undo()
-        self.apply(changes)
+        self.changes_hub.publish(changes)
         if changes.rows:
             self.go_to_row(changes.rows[0])
 
@@ -656,12 +658,9 @@ class MainWindow(BackgroundJobs):
             self._act(lambda: self._add_term(dialog))
 
     def _add_term(self, dialog: Any) -> Any:
-        self.session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of(),
-                              status=dialog.term_status(), note=dialog.note.text())
-        self._current_changed(self.view.currentIndex(), QModelIndex())
-        self.view.viewport().update()
-
-        return Changes(glossary=True)
+        return self.session.add_term(dialog.source.text(), dialog.target.text(),
+                                     dialog.variant_of(), status=dialog.term_status(),
+                                     note=dialog.note.text())
 
     def ask_find(self) -> None:
         from desktop_app.gui.dialogs.find_replace import FindReplace
@@ -725,11 +724,9 @@ class MainWindow(BackgroundJobs):
 
         glossaries = self.session.glossaries if self.session else open_default()
         project = self.session.project if self.session else None
-        dialog = GlossaryManager(glossaries, project.source_lang if project else "en",
-                                 project.target_lang if project else "prs", self)
-        dialog.exec()
-        if dialog.changed and self.session is not None:
-            self.session.rebuild_matcher()
+        GlossaryManager(glossaries, project.source_lang if project else "en",
+                        project.target_lang if project else "prs", self, hub=self.changes_hub,
+                        editor=self.session.glossary_editor if self.session else None).exec()
 
     def open_model_manager(self) -> None:
         from desktop_app.gui.dialogs.model_manager import ModelManager

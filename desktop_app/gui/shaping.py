@@ -66,6 +66,6 @@ def shape(window: Any, call: Any, row: int) -> bool:
     except TarjumanError as exc:
         show_error(window, str(exc))
         return False
-    window.apply(changes)
+    window.changes_hub.publish(changes)
     window.go_to_row(row)  # editing the (first) segment, keyboard first
     return True

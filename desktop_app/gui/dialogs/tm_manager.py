@@ -32,6 +32,7 @@ from desktop_app.core.i18n import isolate, ngettext
 from desktop_app.core.tm import TranslationMemory, origin_label
 from desktop_app.core.tm_manager import TmChanges, TmEditor, Unit
 from desktop_app.gui import file_dialogs, jobs
+from desktop_app.gui.changes_hub import hub_for
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import N_, _, number
 
@@ -165,6 +166,7 @@ class TmManager(QDialog):
             self.refresh()
             return None
         self.refresh()
+        hub_for(self).publish(changes)  # the TM dock shows the unit as it now is
         return changes
 
     def _edited(self, item: QTableWidgetItem) -> None:
