@@ -113,6 +113,9 @@ class ActionRegistry:
             if n.isdigit():
                 action.setText(_(spec.text).format(n=number(int(n))))
                 action.setProperty(ENGLISH, spec.text.format(n=n))
+            elif spec.key in LATIN_NAMES:  # a language's own name, in every UI language
+                action.setText(spec.text)
+                action.setProperty(ENGLISH, LATIN_NAMES[spec.key])
             else:  # (the digits item shows them, isolated: an example, not a number)
                 action.setText(_(spec.text).replace("{digits}", isolate("۱۲۳")))
-                action.setProperty(ENGLISH, LATIN_NAMES.get(spec.key, spec.text))
+                action.setProperty(ENGLISH, spec.text)

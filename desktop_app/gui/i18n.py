@@ -2,6 +2,9 @@
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QLocale
+
+from desktop_app.core import languages
 from desktop_app.core.i18n import (
     DOMAIN,
     N_,
@@ -14,8 +17,8 @@ from desktop_app.core.i18n import (
 )
 from desktop_app.core.languages import set_ui_language as set_language
 
-__all__ = ["DOMAIN", "N_", "Texts", "_", "isolate", "locale_dir", "native_digits", "ngettext",
-           "number", "set_digits", "set_language"]
+__all__ = ["DOMAIN", "N_", "Texts", "_", "apply_digits", "isolate", "locale_dir",
+           "native_digits", "ngettext", "number", "set_digits", "set_language"]
 
 
 class Texts:
@@ -38,3 +41,13 @@ def isolate(value: object) -> str:
     """A name or number put into a translated sentence keeps its own direction and does
     not turn the sentence around (a Dari question that starts with a Latin model id)."""
     return f"\u2068{value}\u2069"
+
+
+def apply_digits(kind: str) -> None:
+    """One digit setting for every number in the window, Qt's own number fields (spin
+    boxes, the go-to field, percent weights) included: they count in their default
+    locale's digits, so it follows the UI language when native digits are on."""
+    set_digits(kind)
+    native = {"prs": QLocale.Language.Persian, "ps": QLocale.Language.Pashto}.get(
+        languages.ui_language(), QLocale.Language.English)
+    QLocale.setDefault(QLocale(native if native_digits() else QLocale.Language.English))

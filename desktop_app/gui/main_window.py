@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,10 +47,9 @@ from desktop_app.gui.dialogs.team_dialog import open_team
 from desktop_app.gui.i18n import (
     N_,
     _,
+    apply_digits,
     isolate,
-    native_digits,
     number,
-    set_digits,
     set_language,
 )
 from desktop_app.gui.mnemonics import ENGLISH
@@ -171,7 +170,7 @@ class MainWindow(BackgroundJobs):
             handlers[f"alt_{n}"] = partial(self.insert_suggestion, n - 1)
         self.registry = ActionRegistry(self, handlers)
         shaping.watch_source_caret(self)
-        set_digits(self.settings.ui_digits)
+        apply_digits(self.settings.ui_digits)
         digits = self.registry["native_digits"]
         digits.setCheckable(True)
         digits.setChecked(self.settings.ui_digits == "native")
@@ -270,12 +269,7 @@ class MainWindow(BackgroundJobs):
         self._apply_digits()
 
     def _apply_digits(self) -> None:
-        set_digits(self.settings.ui_digits)
-        # Qt's own number fields (the go-to dialog's) count in the same digits
-        QLocale.setDefault(QLocale(
-            {"prs": QLocale.Language.Persian, "ps": QLocale.Language.Pashto}.get(
-                languages.ui_language(), QLocale.Language.English)
-            if native_digits() else QLocale.Language.English))
+        apply_digits(self.settings.ui_digits)
         self.retranslate()
         if self.model is not None:  # row numbers, counts
             self.model.dataChanged.emit(self.model.index(0, 0),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -164,3 +164,33 @@ def test_one_digits_setting_for_the_whole_window(qtbot) -> None:
         window.set_ui_language("en")
     assert window.model.data(window.model.index(11, 0)) == "12"
     window.close()
+
+
+def test_a_window_started_in_dari_counts_in_dari_everywhere(qtbot, tarjuman_home) -> None:
+    """Started in the Dari UI (no live switch): Qt's own number fields count in Dari digits
+    too, and the Language menu names English in English (the way back for anyone)."""
+    import json
+
+    from PySide6.QtWidgets import QSpinBox
+
+    from desktop_app.core.settings import Settings
+    from desktop_app.gui.app import apply_ui_language, make_app
+    from desktop_app.gui.i18n import apply_digits
+
+    (tarjuman_home / "settings.json").write_text(json.dumps({"ui_language": "prs"}), "utf-8")
+    app = make_app()
+    apply_ui_language(app, Settings.load().ui_language)
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        box = QSpinBox()
+        box.setValue(45)
+        assert box.text() == "۴۵"
+        names = {window.registry[key].text().replace("&", "") for key in
+                 ("ui_en", "ui_prs", "ui_ps")}
+        assert names == {"English", "دری", "پښتو"}
+        window.close()
+    finally:
+        apply_ui_language(app, "en")
+        apply_digits("native")
+    assert QSpinBox().locale().language() is not QLocale.Language.Persian
