@@ -117,6 +117,21 @@ def number(value: int) -> str:
     return to_native_digits(text) if native_digits() else text
 
 
+_SIGNS = str.maketrans({".": "\u066b", ",": "\u066c", "%": "\u066a"})  # ٫ ٬ ٪
+
+
+def shown_number(text: str) -> str:
+    """A written number (``0.4``, ``12,500``, ``85%``) in the UI's digits: with native
+    digits, the Arabic decimal, thousands and percent signs go with them (۰٫۴, ۱۲٬۵۰۰,
+    ۸۵٪), never a Latin point between Dari digits."""
+    return to_native_digits(text).translate(_SIGNS) if native_digits() else text
+
+
+def percent(value: float) -> str:
+    """A score or a share in the UI's digits and percent sign (85% or ۸۵٪)."""
+    return shown_number(f"{value:g}%")
+
+
 def isolate(text: str) -> str:
     """A quoted term inside a message of the other script (a Dari term in an English line, an
     English name in a Dari line): first-strong isolation keeps both in their own order."""
@@ -201,7 +216,7 @@ class Digits:
         self.text = text
 
     def __str__(self) -> str:
-        return isolate(to_native_digits(self.text) if native_digits() else self.text)
+        return isolate(shown_number(self.text))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Digits) and self.text == other.text

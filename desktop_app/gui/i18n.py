@@ -8,17 +8,21 @@ from desktop_app.core import languages
 from desktop_app.core.i18n import (
     DOMAIN,
     N_,
+    Joined,
     _,
     locale_dir,
     native_digits,
     ngettext,
     number,
+    percent,
     set_digits,
+    shown_number,
 )
 from desktop_app.core.languages import set_ui_language as set_language
 
-__all__ = ["DOMAIN", "N_", "Texts", "_", "apply_digits", "isolate", "locale_dir",
-           "native_digits", "ngettext", "number", "set_digits", "set_language"]
+__all__ = ["DOMAIN", "N_", "Joined", "Texts", "_", "apply_digits", "in_ui_direction", "isolate",
+           "locale_dir", "native_digits", "ngettext", "number", "percent", "set_digits",
+           "set_language", "shown_number"]
 
 
 class Texts:
@@ -51,3 +55,10 @@ def apply_digits(kind: str) -> None:
     native = {"prs": QLocale.Language.Persian, "ps": QLocale.Language.Pashto}.get(
         languages.ui_language(), QLocale.Language.English)
     QLocale.setDefault(QLocale(native if native_digits() else QLocale.Language.English))
+
+
+def in_ui_direction(text: str) -> str:
+    """A line that starts with Latin key names (``Alt+Down: ...``) laid out in the UI's
+    direction: in the Dari and Pashto UI a right-to-left mark leads it, or Qt lays the
+    whole Dari sentence out left to right from its first letter."""
+    return ("\u200f" + text) if languages.get(languages.ui_language()).is_rtl else text

@@ -33,7 +33,7 @@ from desktop_app.core import languages
 from desktop_app.core.align.document import Alignment, align_files
 from desktop_app.core.i18n import isolate, ngettext
 from desktop_app.gui import file_dialogs, jobs
-from desktop_app.gui.i18n import _, number
+from desktop_app.gui.i18n import _, in_ui_direction, number, percent
 
 UNSURE = 0.5  # links below this confidence are tinted
 TINT = QColor("#ffe9c7")
@@ -62,9 +62,10 @@ class AlignDialog(QDialog):
         self.summary = QLabel(_("Choose the English document and its translation, then "
                                 "Align."))
         self.summary.setWordWrap(True)
-        self.help = QLabel(_("Alt+Down/Alt+Up: move the target boundary (with Shift: the "
-                             "source boundary) · Ctrl+J: join with the next · Ctrl+B: split · "
-                             "Ctrl+Return: confirm · Ctrl+Z: undo"))
+        self.help = QLabel(in_ui_direction(_(
+            "Alt+Down/Alt+Up: move the target boundary (with Shift: the source boundary) · "
+            "Ctrl+J: join with the next · Ctrl+B: split · Ctrl+Return: confirm · "
+            "Ctrl+Z: undo")))
         self.help.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([_("English"), _("Translation"), _("Link"),
@@ -147,7 +148,7 @@ class AlignDialog(QDialog):
         for row, link in enumerate(alignment.links):
             cells = (isolate(alignment.source_text(link)), isolate(alignment.target_text(link)),
                      link.kind + (" ✓" if link.confirmed else ""),
-                     number(round(link.confidence * 100)) + "%")
+                     percent(round(link.confidence * 100)))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 1 and rtl:

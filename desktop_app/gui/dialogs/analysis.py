@@ -34,16 +34,11 @@ from desktop_app.core.analysis import (
 from desktop_app.core.textio import check_output, write_atomic
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
-from desktop_app.gui.i18n import _, number
+from desktop_app.gui.i18n import _, number, shown_number
 
 
 def _fmt(value: float) -> str:
-    from desktop_app.core import languages
-
-    text = f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
-    if languages.ui_language() == "en":
-        return text
-    return languages.to_native_digits(text).replace(".", "٫")  # Arabic decimal separator
+    return shown_number(f"{value:g}" if float(value).is_integer() else f"{value:.1f}")
 
 
 class AnalysisDialog(QDialog):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.mt import catalog, registry
 from desktop_app.core.mt.hardware import plan
@@ -33,7 +32,7 @@ from desktop_app.core.settings import Settings
 from desktop_app.core.settings_door import change_settings
 from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.dialogs.messages import ask, show_error
-from desktop_app.gui.i18n import N_, _, isolate, native_digits, number
+from desktop_app.gui.i18n import N_, Joined, _, isolate, number, shown_number
 
 MODELS_NOTE = N_("Models are installed from files; nothing is downloaded unless you ask. "
                  "NLLB-200 weights are CC-BY-NC-4.0 (non-commercial); MADLAD-400 is "
@@ -43,10 +42,6 @@ LICENCE = 3  # the catalog's licence column
 # catalog licences with words in them, shown in the UI language
 LICENCE_WORDS = (N_("CC0-1.0 / MIT (see the package README)"),)
 
-
-def digits(text: str) -> str:
-    """A decimal number in the UI's digits (the setting), with its decimal separator."""
-    return languages.to_native_digits(text).replace(".", "٫") if native_digits() else text
 
 
 class ModelManager(QDialog):
@@ -122,10 +117,10 @@ class ModelManager(QDialog):
         self.table.setRowCount(len(self.entries))
         self.table.setVerticalHeaderLabels([number(n + 1) for n in range(len(self.entries))])
         for row, e in enumerate(self.entries):
-            quality = ", ".join(isolate(f"{k} {digits(f'{v:g}')}") for k, v in e.chrf.items()
-                                ) or "—"
+            quality = str(Joined(", ", (isolate(f"{k} {shown_number(f'{v:g}')}")
+                                        for k, v in e.chrf.items()))) or "—"
             status = _("installed") if e.id in have else ""
-            size = _("{size} GB").format(size=digits(f"{e.size_bytes / 1e9:.1f}"))
+            size = _("{size} GB").format(size=shown_number(f"{e.size_bytes / 1e9:.1f}"))
             for col, text in enumerate((e.title, ", ".join(e.languages), size,
                                         _(e.license), quality, status)):
                 item = QTableWidgetItem(text)

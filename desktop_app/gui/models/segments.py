@@ -24,7 +24,7 @@ from desktop_app.core.mt.confidence import as_percent
 from desktop_app.core.notes import has_notes
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
-from desktop_app.gui.i18n import N_, _, isolate, number
+from desktop_app.gui.i18n import N_, _, isolate, number, percent
 
 NUM, SOURCE, TARGET, STATUS, QA = range(5)
 HEADERS = ("#", N_("Source"), N_("Target"), N_("Status"), N_("QA"))
@@ -156,8 +156,8 @@ class SegmentModel(QAbstractTableModel):
                 raw = isolate(seg.origin) if seg.origin not in ("", "user") else ""
                 tip = " · ".join(x for x in (_(STATUS_NAMES[seg.status]), origin, raw) if x)
                 if seg.confidence is not None:
-                    tip += "\n" + _("MT confidence: {value}%").format(
-                        value=number(as_percent(seg.confidence)))
+                    tip += "\n" + _("MT confidence: {value}").format(
+                        value=percent(as_percent(seg.confidence)))
                 return tip
             if col in (SOURCE, TARGET):
                 return chips(seg.source if col == SOURCE else seg.target) or None

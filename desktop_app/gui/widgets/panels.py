@@ -42,7 +42,7 @@ from desktop_app.core.glossary.store import Term
 from desktop_app.core.qa.report import severity_name
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
-from desktop_app.gui.i18n import _, isolate, number
+from desktop_app.gui.i18n import _, isolate, number, percent
 from desktop_app.gui.widgets.delegates import draw_cell
 
 TEXT = Qt.ItemDataRole.UserRole + 1
@@ -173,7 +173,7 @@ class TMPanel(QWidget):
         self.matches = matches
         self.list.clear()
         for m in matches:
-            self.list.addItem(_rtl_item(f"{number(int(m.score))}%  {m.target}", self.rtl))
+            self.list.addItem(_rtl_item(f"{percent(int(m.score))}  {m.target}", self.rtl))
         if matches:
             self.list.setCurrentRow(0)
         else:
