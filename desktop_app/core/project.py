@@ -228,23 +228,25 @@ def _segment_rows(blocks: Iterable[Block], source: str) -> Iterator[tuple[Any, .
 class _Loaded:
     format: str
     imported: Imported
-    stored: bytes | Path  # the document's bytes, or its file when read a piece at a time
+    stored: bytes | tuple[Path, int]  # the bytes, or (file, size) when read in pieces
 
 
 def _load(document: Path) -> _Loaded:
     """The document's blocks: a format that reads from the file a piece at a time (a big
     plain text) does, so memory does not grow with the file; any other reads it whole."""
     head = read_head(document)
+    size = document.stat().st_size  # what was checked: a file that grows later is refused
     if not head.startswith(b"PK"):  # a zip package is told by its parts: read it whole
         fmt = detect(document, head)
         if isinstance(fmt, LoadsFromPath) and (streamed := fmt.load_path(document)):
-            return _Loaded(fmt.name, streamed, document)
+            return _Loaded(fmt.name, streamed, (document, size))
     data = read_file(document)
     fmt = detect(document, data)
     return _Loaded(fmt.name, fmt.load(data, document.name), data)
 
 
-def _store_document(db: sqlite_utils.Database, name: str, fmt: str, data: bytes | Path) -> int:
+def _store_document(db: sqlite_utils.Database, name: str, fmt: str,
+                    data: bytes | tuple[Path, int]) -> int:
     """The original document into the project (export rebuilds from it); a file is
     copied in a megabyte at a time through SQLite's blob I/O. Its row's ``created`` stays
     NULL (the project's own time is in meta): SQLite keeps a zeroblob unwritten only when
@@ -253,12 +255,12 @@ def _store_document(db: sqlite_utils.Database, name: str, fmt: str, data: bytes 
     if isinstance(data, bytes):
         return db.table("documents").insert(
             {"name": name, "format": fmt, "data": data, "created": time.time()}).last_rowid or 0
-    size = data.stat().st_size
+    path, size = data
     doc_id = int(db.execute(
         "INSERT INTO documents (name, format, data, created) VALUES (?, ?, zeroblob(?), NULL)",
         [name, fmt, size]).lastrowid or 0)
     copied = 0
-    with db.conn.blobopen("documents", "data", doc_id) as blob, data.open("rb") as fh:
+    with db.conn.blobopen("documents", "data", doc_id) as blob, path.open("rb") as fh:
         while copied < size and (piece := fh.read(min(1 << 20, size - copied))):
             blob.write(piece)
             copied += len(piece)
@@ -346,7 +348,7 @@ class Project:
         return [str(n) for n in notes] if isinstance(notes, list) else []
 
     @staticmethod
-    def _fill(tmp: Path, document: Path, data: bytes | Path, fmt: str,
+    def _fill(tmp: Path, document: Path, data: bytes | tuple[Path, int], fmt: str,
               blocks: Sequence[Block], source: str, target: str,
               notes: dict[str, str]) -> None:
         db = _connect(tmp)

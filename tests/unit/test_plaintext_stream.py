@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -123,3 +124,23 @@ def test_a_text_with_every_line_break_round_trips_through_a_project(tmp_path: Pa
                                                                "mixed.txt").blocks}
     out = PlainText().save(source.read_bytes(), "mixed.txt", targets, "dari").decode()
     assert out.splitlines() == ["[L0]", "[L1]", "[L2]", "", "", "[L5]", "[L6]"]
+
+
+def test_a_text_that_grows_during_the_import_is_refused_and_nothing_is_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core import project as project_module
+    from desktop_app.core.documents.base import DocumentError
+
+    source = tmp_path / "news.txt"
+    source.write_text("Kabul.\n", "utf-8")
+    checked = project_module.check_blocks
+
+    def check_then_grow(blocks, name):  # type: ignore[no-untyped-def]
+        with source.open("a", encoding="utf-8") as fh:  # another program appends to it
+            fh.write("Herat.\n")
+        return checked(blocks, name)
+
+    monkeypatch.setattr(project_module, "check_blocks", check_then_grow)
+    with pytest.raises(DocumentError, match="changed while it was being imported"):
+        Project.create(source, "dari", path=tmp_path / "news.tarjuman")
+    assert not list(tmp_path.glob("*news.tarjuman*"))  # no project, no part file
