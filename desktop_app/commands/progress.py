@@ -6,6 +6,7 @@ redrawn bars in a log."""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -16,6 +17,15 @@ def _on_terminal() -> bool:
         return bool(isatty and isatty())
     except ValueError:  # a closed stream
         return False
+
+
+def _columns() -> int:
+    """The terminal's width; 80 when it tells none (a terminal of 0 columns, as some
+    terminals made for tools are, would get an empty bar)."""
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):
+        return 80
 
 
 class ProgressBar:
@@ -40,7 +50,7 @@ class ProgressBar:
             unit = {"unit": "B", "unit_scale": True, "unit_divisor": 1024} if self.in_bytes \
                 else {}
             self._bar = tqdm(total=self.total, desc=self.label, file=sys.stderr, leave=True,
-                             dynamic_ncols=True, **unit)
+                             ncols=_columns(), **unit)
         if self._bar.total != self.total:
             self._bar.total = self.total
         self._bar.update(done - self._bar.n)

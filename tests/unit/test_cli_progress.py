@@ -38,9 +38,10 @@ def test_piped_progress_is_one_plain_line(project: Path, tarjuman_home: Path) ->
     assert "pretranslating" not in done.stdout
 
 
-def test_a_terminal_gets_the_live_bar(project: Path, tarjuman_home: Path) -> None:
+@pytest.mark.parametrize("columns", [80, 0])  # 0: a terminal that tells no width
+def test_a_terminal_gets_the_live_bar(project: Path, tarjuman_home: Path, columns: int) -> None:
     leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
     env.update({"TARJUMAN_HOME": str(tarjuman_home), "PYTHONPATH": str(ROOT)})
     proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "project", "pretranslate",
