@@ -164,11 +164,11 @@ def run_available(args: argparse.Namespace) -> int:
 
 def run_download(args: argparse.Namespace) -> int:
     if len(args.what) == 2:
-        def shown(n: int) -> None:
-            sys.stderr.write(f"\rdownloaded {n / 1e6:.1f} MB")
-
-        info = online.download(args.what[0], args.what[1], on_bytes=shown)
-        sys.stderr.write("\n")
+        fetched = ProgressBar(_("downloading"), in_bytes=True)
+        try:
+            info = online.download(args.what[0], args.what[1], on_bytes=fetched)
+        finally:
+            fetched.close()
         print(_("installed {id} [{engine}]: {pairs}").format(
             id=info.id, engine=info.engine, pairs=_pairs(info.pairs)))
         return 0
@@ -187,10 +187,9 @@ def run_download(args: argparse.Namespace) -> int:
         if answer not in ("y", "yes"):
             raise downloads.LicenceNotAccepted(
                 _("licence of {id} not accepted: nothing downloaded").format(id=entry.id))
-    bar = ProgressBar(f"downloading {entry.id} (MB)")
+    bar = ProgressBar(_("downloading {id}").format(id=entry.id), in_bytes=True)
     try:
-        info = downloads.download(entry, accept=True,
-                                  on_progress=lambda d, t: bar(d // 1_000_000, t // 1_000_000))
+        info = downloads.download(entry, accept=True, on_progress=bar)
     finally:
         bar.close()
     data = manifest.read(Path(info.path))

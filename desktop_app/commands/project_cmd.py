@@ -178,7 +178,7 @@ def run_segments(args: argparse.Namespace) -> int:
 
 
 def run_pretranslate(args: argparse.Namespace) -> int:
-    bar = ProgressBar("pretranslating")
+    bar = ProgressBar(_("pretranslating"))
     try:
         report = pretranslate_file(args.project, engine=args.engine,
                                    glossary=not args.no_glossary, on_progress=bar)

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     check_input_file(args.input)
     if args.output.resolve() == args.input.resolve():
         raise InputError(_("the output file must differ from the input file"))
-    bar = ProgressBar("translating")
+    bar = ProgressBar(_("translating"))
     try:
         report = translate_document(args.input, args.output, source.code, target.code,
                                     engine=args.engine, settings=settings,

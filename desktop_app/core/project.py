@@ -21,7 +21,15 @@ from typing import Any
 import sqlite_utils
 
 from desktop_app.core import languages, segmenter
-from desktop_app.core.documents.base import Block, DocumentError, check_blocks, read_file
+from desktop_app.core.documents.base import (
+    Block,
+    DocumentError,
+    Imported,
+    LoadsFromPath,
+    check_blocks,
+    read_file,
+    read_head,
+)
 from desktop_app.core.documents.registry import FORMATS, by_name, detect
 from desktop_app.core.errors import TarjumanError, sqlite_place_problem
 from desktop_app.core.i18n import _
@@ -216,6 +224,52 @@ def _segment_rows(blocks: Iterable[Block], source: str) -> Iterator[tuple[Any, .
                    "", now)
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    format: str
+    imported: Imported
+    stored: bytes | tuple[Path, int]  # the bytes, or (file, size) when read in pieces
+
+
+def _load(document: Path) -> _Loaded:
+    """The document's blocks: a format that reads from the file a piece at a time (a big
+    plain text) does, so memory does not grow with the file; any other reads it whole."""
+    head = read_head(document)
+    size = document.stat().st_size  # what was checked: a file that grows later is refused
+    if not head.startswith(b"PK"):  # a zip package is told by its parts: read it whole
+        fmt = detect(document, head)
+        if isinstance(fmt, LoadsFromPath) and (streamed := fmt.load_path(document)):
+            return _Loaded(fmt.name, streamed, (document, size))
+    data = read_file(document)
+    fmt = detect(document, data)
+    return _Loaded(fmt.name, fmt.load(data, document.name), data)
+
+
+def _store_document(db: sqlite_utils.Database, name: str, fmt: str,
+                    data: bytes | tuple[Path, int]) -> int:
+    """The original document into the project (export rebuilds from it); a file is
+    copied in a megabyte at a time through SQLite's blob I/O. Its row's ``created`` stays
+    NULL (the project's own time is in meta): SQLite keeps a zeroblob unwritten only when
+    nothing follows it in the row, else it builds the whole row, twice the file, in
+    memory."""
+    if isinstance(data, bytes):
+        return db.table("documents").insert(
+            {"name": name, "format": fmt, "data": data, "created": time.time()}).last_rowid or 0
+    path, size = data
+    doc_id = int(db.execute(
+        "INSERT INTO documents (name, format, data, created) VALUES (?, ?, zeroblob(?), NULL)",
+        [name, fmt, size]).lastrowid or 0)
+    copied = 0
+    with db.conn.blobopen("documents", "data", doc_id) as blob, path.open("rb") as fh:
+        while copied < size and (piece := fh.read(min(1 << 20, size - copied))):
+            blob.write(piece)
+            copied += len(piece)
+        if copied != size or fh.read(1):
+            raise DocumentError(_("{name} changed while it was being imported; import it "
+                                  "again").format(name=name))
+    return doc_id
+
+
 class Project:
     def __init__(self, path: Path, db: sqlite_utils.Database):
         self.path = path
@@ -238,9 +292,8 @@ class Project:
         like a file that names no target language)."""
         source = languages.get(source_lang).code
         target = languages.get(target_lang).code
-        data = read_file(document)
-        fmt = detect(document, data)
-        imported = fmt.load(data, document.name)
+        data = _load(document)
+        imported = data.imported
         check_blocks(imported.blocks, document.name)
         if not imported.blocks:
             raise DocumentError(_("{name}: no text to translate").format(name=document.name))
@@ -270,8 +323,8 @@ class Project:
         tmp = str((path.parent or Path(".")) / f".{path.name[:80]}.{secrets.token_hex(4)}.part")
         try:
             with tracked(Path(tmp)):
-                cls._fill(Path(tmp), document, data, fmt.name, imported.blocks, source, target,
-                          notes)
+                cls._fill(Path(tmp), document, data.stored, data.format, imported.blocks,
+                          source, target, notes)
                 os.replace(tmp, path)
         finally:
             for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
@@ -295,8 +348,9 @@ class Project:
         return [str(n) for n in notes] if isinstance(notes, list) else []
 
     @staticmethod
-    def _fill(tmp: Path, document: Path, data: bytes, fmt: str, blocks: Sequence[Block],
-              source: str, target: str, notes: dict[str, str]) -> None:
+    def _fill(tmp: Path, document: Path, data: bytes | tuple[Path, int], fmt: str,
+              blocks: Sequence[Block], source: str, target: str,
+              notes: dict[str, str]) -> None:
         db = _connect(tmp)
         try:
             with writing(db):
@@ -308,9 +362,7 @@ class Project:
                     {"key": "target_lang", "value": target},
                     {"key": "created", "value": str(time.time())},
                     *({"key": k, "value": v} for k, v in notes.items())])
-                doc_id = db.table("documents").insert(
-                    {"name": document.name, "format": fmt, "data": data,
-                     "created": time.time()}).last_pk
+                doc_id = _store_document(db, document.name, fmt, data)
                 # One statement each for all blocks and all segments, rows made as SQLite
                 # asks for them: no per-row Python round trips, no list of every row.
                 db.conn.executemany(
@@ -469,7 +521,9 @@ class Project:
                 for bid, meta in self.db.execute(sql, [] if block_id is None else [block_id])}
 
     def info(self) -> ProjectInfo:
-        name, fmt, _ = self.document()
+        # the name and format only: the document itself may be 50 MB
+        name, fmt = self.db.execute("SELECT name, format FROM documents ORDER BY id "
+                                    "LIMIT 1").fetchone()
         counts = {s.value: 0 for s in Status}
         for status, n in self.db.execute("SELECT status, count(*) FROM segments GROUP BY status"):
             counts[status] = n

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -52,6 +53,34 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return text, encoding
     raise InputError(_("{name} is not UTF-8, UTF-16 or Windows-1256 (Arabic) text").format(
         name=name))
+
+
+def stream_encoding(path: Path, piece: int = 1 << 20) -> str | None:
+    """The encoding ``decode`` would pick for this file, found by reading it a piece at a
+    time (memory does not grow with the file): a BOM's, or UTF-8, when the whole file
+    decodes as such and passes decode's checks. None when it does not (binary data,
+    another encoding): then the caller decodes the file whole, which says what is wrong
+    or finds Windows-1256."""
+    with path.open("rb") as fh:
+        head = fh.read(3)
+        fh.seek(0)
+        encoding = ("utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else
+                    "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8")
+        decoder = codecs.getincrementaldecoder(encoding)()
+        chars = controls = 0
+        try:
+            while block := fh.read(piece):
+                text = decoder.decode(block)
+                if "\x00" in text:
+                    return None
+                chars += len(text)
+                controls += len(_CONTROLS.findall(text))
+            text = decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    chars += len(text)
+    controls += len(_CONTROLS.findall(text))
+    return None if "\x00" in text or controls > max(2, chars // 100) else encoding
 
 
 def _refuse_mixed(data: bytes, bad: int, name: str) -> None:

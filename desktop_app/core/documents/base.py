@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from desktop_app.core.errors import InputError
 from desktop_app.core.i18n import _
@@ -77,6 +77,16 @@ class Format(Protocol):
 
     def save(self, data: bytes, name: str, targets: dict[str, str], target_lang: str) -> bytes:
         """The original document ``data`` with each block's text replaced by its target."""
+        ...
+
+
+@runtime_checkable
+class LoadsFromPath(Protocol):
+    """A format that can read a big document from its file a piece at a time."""
+
+    def load_path(self, path: Path) -> Imported | None:
+        """The document's blocks read from ``path`` on each pass; None when ``load`` must
+        read it whole instead (it then says what is wrong, or reads it otherwise)."""
         ...
 
 
@@ -150,7 +160,11 @@ def reattach_tags(source: str, translated: str) -> str:
     return head + translated + inner + tail
 
 
-def read_file(path: Path, limit: int = 200 * 1024 * 1024) -> bytes:
+FILE_LIMIT = 200 * 1024 * 1024
+
+
+def read_head(path: Path, limit: int = FILE_LIMIT, n: int = 4096) -> bytes:
+    """The first ``n`` bytes of a document, after the checks ``read_file`` makes."""
     check_input_file(path)
     size = path.stat().st_size
     if size == 0:
@@ -158,4 +172,10 @@ def read_file(path: Path, limit: int = 200 * 1024 * 1024) -> bytes:
     if size > limit:
         raise DocumentError(_("{name} is too large ({size} bytes)").format(
             name=path.name, size=size))
+    with path.open("rb") as fh:
+        return fh.read(n)
+
+
+def read_file(path: Path, limit: int = FILE_LIMIT) -> bytes:
+    read_head(path, limit, 0)
     return path.read_bytes()
