@@ -23,7 +23,7 @@ from desktop_app.gui.i18n import _, ngettext, number
 INTERVAL_MS = 60_000
 
 
-def _work(progress: Any, cancelled: Any) -> tuple[str, Any, str]:
+def _work(ctx: jobs.Context) -> tuple[str, Any, str]:
     from desktop_app.core.team import sync
     from desktop_app.core.team.hub import HubUnreachable
 
@@ -39,7 +39,7 @@ class TeamSync(QObject):
     def __init__(self, window: QMainWindow, interval_ms: int = INTERVAL_MS):
         super().__init__(window)
         self.window = window
-        self.job: jobs.Job | None = None
+        self.job: jobs.Op[tuple[str, Any, str]] | None = None
         self.state: tuple[str, Any, str] | None = None
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -59,8 +59,9 @@ class TeamSync(QObject):
             return
         if not self.timer.isActive():
             self.timer.start()
-        self.job = jobs.start(_work, on_success=self._done, on_failure=self._failed,
-                              on_finished=self._finished)
+        self.job = jobs.Op(_work).success(self._done).failure(
+            lambda exc: self._failed(jobs.message(exc))).finished(self._finished)
+        self.job.run_in_background()
         self._show(_("Team: syncing…"))
 
     @property
