@@ -30,7 +30,7 @@ def split_at_caret(window: Any) -> bool:
         window.statusBar().showMessage(_("Click in the source where the segment is to be "
                                          "split, then split it"), 6000)
         return False
-    window._commit_editor()
+    window.commit_editor()
     return shape(window, lambda: window.session.split(row, offset), row)
 
 
@@ -56,7 +56,7 @@ def join_with_next(window: Any) -> bool:
     row = window.current_row()
     if window.session is None or row is None:
         return False
-    window._commit_editor()
+    window.commit_editor()
     return shape(window, lambda: window.session.join(row), row)
 
 

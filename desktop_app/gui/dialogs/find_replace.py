@@ -101,7 +101,7 @@ class FindReplace(QDialog):
             self.editor_window.go_to_row((after or rows)[0], edit=False)
 
     def _replace(self, call: Any) -> None:
-        self.editor_window._commit_editor()
+        self.editor_window.commit_editor()
         try:
             changes = call(self.query.text(), self.replacement.text(), **self._options())
         except (TarjumanError, re.error) as exc:
