@@ -10,15 +10,18 @@ highlighted at once.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
 from desktop_app.gui.i18n import _, ngettext, number
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
 
 INTERVAL_MS = 60_000
 
@@ -36,7 +39,7 @@ def _work(ctx: jobs.Context) -> tuple[str, Any, str]:
 
 
 class TeamSync(QObject):
-    def __init__(self, window: QMainWindow, interval_ms: int = INTERVAL_MS):
+    def __init__(self, window: MainWindow, interval_ms: int = INTERVAL_MS):
         super().__init__(window)
         self.window = window
         self.job: jobs.Op[tuple[str, Any, str]] | None = None
@@ -105,8 +108,8 @@ class TeamSync(QObject):
         self.label.setVisible(True)
 
     def _glossary_changed(self) -> None:
-        window: Any = self.window
-        session = getattr(window, "session", None)
+        window = self.window
+        session = window.session
         if session is None:
             return
         session.rebuild_matcher()
