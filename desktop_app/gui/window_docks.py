@@ -45,6 +45,8 @@ class SidePanels(QObject):
         self.mt_timer.setSingleShot(True)
         self.mt_timer.setInterval(250)
         self.mt_timer.timeout.connect(self.decode_current)
+        # once for the window's life: the grid keeps its selection model across projects
+        window.view.selectionModel().currentRowChanged.connect(self.current_changed)
         self.docks: dict[str, QDockWidget] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea

@@ -73,7 +73,6 @@ class GridNavigation:
             lambda redo: window.redo() if redo else window.undo())
         view.setItemDelegateForColumn(TARGET, target_delegate)
         view.setup_columns()
-        view.selectionModel().currentRowChanged.connect(window.panels.current_changed)
         row, mode = session.load_view()
         self.filter_box.setCurrentIndex([k for k, _l in FILTER_LABELS].index(mode))
         window.proxy.set_mode(mode)

@@ -1,0 +1,52 @@
+"""The window and its rooms, through the real window: a project opened after another is
+looked up once per row change (not once per project opened so far), and closing the
+window closes its session where the translator left it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.session import EditSession
+from desktop_app.gui.main_window import MainWindow
+from tests.gui.conftest import shown_window
+
+
+def _session(tmp_path: Path, name: str, lines: int) -> EditSession:
+    doc = tmp_path / f"{name}.txt"
+    doc.write_text("\n\n".join(f"{name} line {n} is here." for n in range(lines)) + "\n",
+                   encoding="utf-8")
+    return EditSession.from_document(doc, "dari", path=tmp_path / f"{name}.tarjuman")
+
+
+def test_each_row_change_is_looked_up_once_however_many_projects_were_opened(
+        qtbot, tmp_path: Path) -> None:
+    window: MainWindow = shown_window(qtbot)
+    for name in ("first", "second", "third"):
+        window.set_session(_session(tmp_path, name, 6))
+    session = window.session
+    assert session is not None and session.segments[0].source.startswith("third")
+    looked: list[int] = []
+    offers = session.offers  # asked for the glossary dock's row only (the grid paints hits)
+
+    def counted(row: int) -> list:  # type: ignore[type-arg]
+        looked.append(row)
+        return offers(row)
+
+    session.offers = counted  # type: ignore[method-assign]
+    window.go_to_row(4, edit=False)
+    window.go_to_row(2, edit=False)
+    assert looked == [4, 2]
+    window.close()
+
+
+def test_closing_the_window_keeps_the_row_for_next_time(qtbot, tmp_path: Path) -> None:
+    window = shown_window(qtbot)
+    window.set_session(_session(tmp_path, "report", 8))
+    window.go_to_row(5)
+    assert window.current_row() == 5
+    window.close()
+    assert window.session is None
+    again = shown_window(qtbot)
+    again.set_session(EditSession.open(tmp_path / "report.tarjuman"))
+    assert again.current_row() == 5
+    again.close()
