@@ -50,3 +50,23 @@ def test_closing_the_window_keeps_the_row_for_next_time(qtbot, tmp_path: Path) -
     again.set_session(EditSession.open(tmp_path / "report.tarjuman"))
     assert again.current_row() == 5
     again.close()
+
+
+def test_a_find_dialog_left_open_after_its_project_closed_does_nothing(
+        qtbot, tmp_path: Path) -> None:
+    from desktop_app.gui.dialogs.find_replace import FindReplace
+
+    window = shown_window(qtbot)
+    window.set_session(_session(tmp_path, "notes", 4))
+    dialog = FindReplace(window)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("line")
+    dialog.replacement.setText("row")
+    dialog.find_next()
+    assert "4" in dialog.status_label.text()
+    window.projects.close()
+    dialog.find_next()
+    dialog.replace_all()
+    dialog.highlight()
+    assert window.session is None and "4" in dialog.status_label.text()
+    window.close()
