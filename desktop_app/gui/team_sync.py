@@ -43,6 +43,7 @@ class TeamSync(QObject):
         super().__init__(window)
         self.window = window
         self.job: jobs.Op[tuple[str, Any, str]] | None = None
+        self.again = False  # a sync was asked for while one ran
         self.state: tuple[str, Any, str] | None = None
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -58,7 +59,12 @@ class TeamSync(QObject):
             QTimer.singleShot(1000, self.sync_now)
 
     def sync_now(self) -> None:
-        if self.job is not None or not Settings.load().team_dsn:
+        """A sync now; asked during one, one more right after it (what changed on the hub
+        since that one started is fetched too)."""
+        if self.job is not None:
+            self.again = True
+            return
+        if not Settings.load().team_dsn:
             return
         if not self.timer.isActive():
             self.timer.start()
@@ -73,6 +79,9 @@ class TeamSync(QObject):
 
     def _finished(self) -> None:
         self.job = None
+        if self.again:
+            self.again = False
+            self.sync_now()
 
     def _failed(self, message: str) -> None:
         self.state = ("error", None, message)
@@ -122,6 +131,7 @@ class TeamSync(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.timer.stop()
+            self.again = False
             if self.job is not None:
                 QThreadPool.globalInstance().waitForDone(10_000)
         return False

@@ -1,10 +1,13 @@
 """The window and its rooms, through the real window: a project opened after another is
-looked up once per row change (not once per project opened so far), and closing the
-window closes its session where the translator left it."""
+looked up once per row change (not once per project opened so far), closing the window
+keeps the row for next time, a find dialog outlives its project, and a team sync asked
+for during one runs once more after it."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from desktop_app.core.session import EditSession
 from desktop_app.gui.main_window import MainWindow
@@ -69,4 +72,34 @@ def test_a_find_dialog_left_open_after_its_project_closed_does_nothing(
     dialog.replace_all()
     dialog.highlight()
     assert window.session is None and "4" in dialog.status_label.text()
+    window.close()
+
+
+def test_a_team_sync_asked_for_during_one_runs_right_after_it(
+        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    from types import SimpleNamespace
+
+    from desktop_app.core.settings_door import change_settings
+    from desktop_app.gui import team_sync
+
+    window = shown_window(qtbot)  # before the hub is set: no sync of its own at start
+    change_settings(team_dsn="host=127.0.0.1 port=9 dbname=hub")  # set, never reached
+    started: list[int] = []
+    release = threading.Event()
+
+    def work(ctx: object) -> tuple[str, object, str]:
+        started.append(len(started))
+        release.wait(10)
+        return "offline", SimpleNamespace(waiting=0, offline_since=None), "no hub here"
+
+    monkeypatch.setattr(team_sync, "_work", work)
+    window.team_sync.sync_now()
+    window.team_sync.sync_now()  # a click while the first runs: the hub may have news
+    window.team_sync.sync_now()  # (asked twice: still one more, not two)
+    qtbot.waitUntil(lambda: started == [0], timeout=10_000)
+    release.set()
+    qtbot.waitUntil(lambda: not window.team_sync.busy and len(started) == 2, timeout=10_000)
+    qtbot.wait(200)
+    assert started == [0, 1]
     window.close()
