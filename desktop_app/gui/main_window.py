@@ -208,17 +208,29 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, target: str | None = None) -> bool:
         return self.projects.open_path(path, target)
 
+    def ask_new_project(self) -> None:
+        self.projects.ask_new_project()
+
+    def ask_open_project(self) -> None:
+        self.projects.ask_open_project()
+
     def set_session(self, session: EditSession) -> None:
         self.projects.show(session)
 
     def ask_target_language(self) -> str | None:
         return self.projects.ask_target_language()
 
+    def ask_import_review(self) -> None:
+        self.projects.ask_import_review()
+
     def import_review_from(self, path: Path, *, confirm: bool = False) -> bool:
         return self.projects.import_review_from(path, confirm=confirm)
 
     def pretranslate(self) -> None:
         self.long_jobs.pretranslate()
+
+    def ask_export(self, bilingual: bool) -> None:
+        self.long_jobs.ask_export(bilingual)
 
     def export_to(self, path: Path, *, bilingual: bool = False) -> bool:
         return self.long_jobs.export_to(path, bilingual=bilingual)
@@ -237,6 +249,9 @@ class MainWindow(QMainWindow):
 
     def ask_go_to(self) -> None:
         self.grid.ask_go_to()
+
+    def next_issue(self) -> None:
+        self.grid.next_issue()
 
     def commit_editor(self) -> None:
         self.editing.commit_editor()
@@ -259,6 +274,27 @@ class MainWindow(QMainWindow):
     def confirm_and_next(self) -> None:
         self.editing.confirm_and_next()
 
+    def unconfirm(self) -> None:
+        self.editing.unconfirm()
+
+    def copy_mt(self) -> None:
+        self.editing.copy_mt()
+
+    def copy_source(self) -> None:
+        self.editing.copy_source()
+
+    def insert_text(self, text: str) -> None:
+        self.editing.insert_text(text)
+
+    def insert_term(self, n: int) -> None:
+        self.editing.insert_term(n)
+
+    def insert_suggestion(self, n: int) -> None:
+        self.editing.insert_suggestion(n)
+
+    def insert_next_tag(self) -> None:
+        self.editing.insert_next_tag()
+
     def ignore_finding(self, row: int, code: str) -> None:
         self.editing.ignore_finding(row, code)
 
@@ -273,6 +309,12 @@ class MainWindow(QMainWindow):
 
     def ask_find(self) -> None:
         self.editing.ask_find()
+
+    def open_concordance(self) -> None:
+        self.editing.open_concordance()
+
+    def open_qa_report(self) -> None:
+        self.panels.open_qa_report()
 
     def open_glossary_manager(self) -> None:
         self.panels.open_glossary_manager()

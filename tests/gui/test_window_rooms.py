@@ -103,3 +103,21 @@ def test_a_team_sync_asked_for_during_one_runs_right_after_it(
     qtbot.wait(200)
     assert started == [0, 1]
     window.close()
+
+
+CALLS = """open_path set_session ask_new_project ask_open_project ask_target_language
+        ask_import_review import_review_from pretranslate ask_export export_to cancel_job
+        current_row go_to_row move_by ask_go_to next_issue apply act commit_editor
+        edit_segment undo redo replace_target confirm_and_next unconfirm copy_mt copy_source
+        insert_text insert_term insert_suggestion insert_next_tag ignore_finding edit_comment
+        copy_source_tags add_term_from_selection ask_find open_concordance open_qa_report
+        open_glossary_manager open_model_manager retranslate set_ui_language
+        toggle_native_digits show_message"""
+
+
+def test_the_window_keeps_the_calls_it_had_before_its_rooms() -> None:
+    """What dialogs, tests and benchmarks call on the window stays there, each call a
+    line that hands it to its room."""
+    calls = CALLS.split()
+    assert [name for name in calls if not callable(getattr(MainWindow, name, None))] == []
+    assert isinstance(MainWindow.job, property)
