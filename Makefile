@@ -3,6 +3,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# One-folder build with no Python needed (PyInstaller): $(BUNDLE_DIST)/tarjuman/tarjuman.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+BUNDLE_DIST ?= dist
+BUNDLE_WORK ?= build/pyinstaller
 
 .PHONY: run test bench lint size venv clean catalogs bundle bundle-test
 
@@ -26,14 +30,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy desktop_app
 
-test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not xvfb"
+# Two workers, a test file each at a time (a file's fixtures stay in one process); the
+# bundle's build tools are installed first so no test installs into the running venv.
+TEST_WORKERS ?= 2
+test: lint $(BUNDLE_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not xvfb" -n $(TEST_WORKERS) \
+		--dist loadfile
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m pytest -q -m xvfb
-
-# One-folder build with no Python needed (PyInstaller): $(BUNDLE_DIST)/tarjuman/tarjuman.
-BUNDLE_STAMP := $(VENV)/.bundle-installed
-BUNDLE_DIST ?= dist
-BUNDLE_WORK ?= build/pyinstaller
 
 $(BUNDLE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'

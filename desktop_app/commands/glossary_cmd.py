@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +10,14 @@ from desktop_app.commands import print_json
 from desktop_app.core import languages
 from desktop_app.core.errors import InputError
 from desktop_app.core.glossary import csvio, tbx
+from desktop_app.core.glossary.editor import GlossaryEditor, read_file
 from desktop_app.core.glossary.labels import domain_label, status_label
 from desktop_app.core.glossary.library import open_default
 from desktop_app.core.glossary.qa import GlossaryQA
 from desktop_app.core.glossary.search import KIND_LABELS
 from desktop_app.core.glossary.store import Concept, GlossaryError, Term
 from desktop_app.core.i18n import N_, _, ngettext, number
-from desktop_app.core.sqlitetx import writing
-from desktop_app.core.textio import check_input_file, check_output, read_text
+from desktop_app.core.textio import check_output, read_text
 
 SOURCE_LABELS = {"glossary": N_("from a glossary"), "tm": N_("from the TM"),
                  "table": N_("from the table of name parts"), "rules": N_("by spelling rules")}
@@ -157,25 +156,26 @@ def run_add(args: argparse.Namespace) -> int:
     if not terms:
         raise InputError(_("give at least one --term LANG=TEXT"))
     with open_default() as gs:
-        concept = gs.writable.add_concept(Concept(terms, args.domain, args.note))
+        changes = GlossaryEditor(gs.writable).add_concept(Concept(terms, args.domain, args.note))
+        concept = gs.writable.get(changes.added[0])
     _show([concept], args.json)
     return 0
 
 
 def run_edit(args: argparse.Namespace) -> int:
+    """One step, one transaction: domain, note, terms added and removed."""
     with open_default() as gs:
         glossary = gs.writable
         concept = glossary.get(args.id)
-        with writing(glossary.db):
-            if args.domain is not None or args.note is not None:
-                glossary.update_concept(concept.id or 0, domain=args.domain, note=args.note)
-            for term in args.term + args.admitted + args.forbidden:
-                glossary.add_term(concept.id or 0, term)
-            for term_id in args.remove_term:
-                if glossary.term(term_id).concept_id != concept.id:
-                    raise GlossaryError(_("term {term_id} is not part of concept {id}").format(
-                        term_id=term_id, id=concept.id))
-                glossary.remove_term(term_id)
+        have = {t.id for t in concept.terms}
+        for term_id in args.remove_term:
+            if term_id not in have:
+                raise GlossaryError(_("term {term_id} is not part of concept {id}").format(
+                    term_id=term_id, id=concept.id))
+        kept = [t for t in concept.terms if t.id not in args.remove_term]
+        GlossaryEditor(glossary).edit_concept(
+            args.id, domain=args.domain, note=args.note,
+            terms=kept + args.term + args.admitted + args.forbidden)
         changed = glossary.get(args.id)
     _show([changed], args.json)
     return 0
@@ -183,28 +183,17 @@ def run_edit(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     with open_default() as gs:
-        gs.writable.remove_concept(args.id)
+        GlossaryEditor(gs.writable).delete_concept(args.id)
     print(_("removed concept {id}").format(id=args.id))
     return 0
 
 
-def _read_any(path: Path) -> Iterable[Concept]:
-    suffix = path.suffix.lower()
-    if suffix not in (".tbx", ".csv", ".tsv", ".txt"):
-        raise InputError(_("{name}: unknown glossary format (use .tbx, .csv or .tsv)").format(
-            name=path.name))
-    check_input_file(path)
-    if suffix == ".tbx":
-        return tbx.read(path).concepts
-    return csvio.iter_read(path)
-
-
 def run_import(args: argparse.Namespace) -> int:
-    concepts = _read_any(args.file)
+    concepts = read_file(args.file)
     with open_default() as gs:
-        added, terms = gs.writable.import_concepts(concepts)
+        changes = GlossaryEditor(gs.writable).import_concepts(concepts)
     print(_("imported {added} concepts ({terms} terms) from {name}").format(
-        added=added, terms=terms, name=args.file.name))
+        added=len(changes.added), terms=changes.terms, name=args.file.name))
     return 0
 
 

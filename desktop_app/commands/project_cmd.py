@@ -45,7 +45,7 @@ def register(sub: Any) -> None:
     seg.set_defaults(func=run_segments)
     pre = s.add_parser("pretranslate", help=_("fill untranslated segments from TM and MT"))
     pre.add_argument("project", type=Path)
-    pre.add_argument("--engine", choices=[*registry.NAMES, "libretranslate"])
+    pre.add_argument("--engine", choices=registry.ENGINE_NAMES)
     pre.add_argument("--no-glossary", action="store_true")
     pre.set_defaults(func=run_pretranslate)
     edit = s.add_parser("edit", help=_("set the translation of one segment"))

@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.commands import print_json
 from desktop_app.commands.progress import ProgressBar
 from desktop_app.core import languages
+from desktop_app.core.documents.registry import FORMATS
 from desktop_app.core.errors import InputError
 from desktop_app.core.i18n import _, ngettext, number
 from desktop_app.core.mt import registry
@@ -20,15 +21,15 @@ from desktop_app.core.workflow import translate_document
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("translate", help=_("translate a document (txt, md, html, docx, srt, "
-                                           "xliff, po) with an offline model"))
+    p = sub.add_parser("translate", help=_("translate a document ({formats}) with an offline "
+                                           "model").format(formats=_(", ").join(FORMATS)))
     p.add_argument("input", type=Path)
     p.add_argument("--to", required=True, dest="target", help=_("target language (dari, "
                                                                 "pashto...)"))
     p.add_argument("--from", default="en", dest="source", help=_("source language (default en)"))
     p.add_argument("-o", "--output", type=Path, required=True,
                    help=_("output file: same type as the input, or .xlf/.tmx"))
-    p.add_argument("--engine", choices=[*registry.NAMES, "libretranslate"],
+    p.add_argument("--engine", choices=registry.ENGINE_NAMES,
                    help=_("force an engine"))
     p.add_argument("--model", help=_("use this installed model (see: tarjuman models list)"))
     p.add_argument("--server", help=_("LibreTranslate server URL for this run"))

@@ -11,13 +11,37 @@ from pathlib import Path
 from desktop_app.core import languages, tmx
 from desktop_app.core.bilingual import bilingual_html, review_docx
 from desktop_app.core.documents.base import DocumentError
-from desktop_app.core.documents.registry import by_name, output_extensions
+from desktop_app.core.documents.registry import (
+    FileFilter,
+    by_extension,
+    by_name,
+    output_extensions,
+    patterns,
+)
 from desktop_app.core.documents.xliff import Xliff
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.project import Project
 from desktop_app.core.segments import Status
 from desktop_app.core.textio import check_output, write_atomic
 from desktop_app.core.xliff_export import export_xliff
+
+BILINGUAL_EXTENSIONS = (".docx", ".html", ".htm")
+TMX_EXTENSIONS = (".tmx",)
+TMX_LABEL = N_("TMX translation memories")
+
+
+def export_filters(fmt: str, *, bilingual: bool = False) -> list[FileFilter]:
+    """The types a save dialog offers for exporting a document of format ``fmt``: what
+    :func:`check_target` accepts, the document's own type first."""
+    if bilingual:
+        return [FileFilter(_("Bilingual tables"), patterns(BILINGUAL_EXTENSIONS))]
+    own = output_extensions(fmt)
+    kind = by_extension(own[0]) or by_name(fmt)  # a PDF comes back as a Word document
+    xliff = by_name(Xliff.name)
+    out = [FileFilter(_(kind.label), patterns(own))]
+    if kind is not xliff:
+        out.append(FileFilter(_(xliff.label), patterns(xliff.extensions)))
+    return [*out, FileFilter(_(TMX_LABEL), patterns(TMX_EXTENSIONS))]
 
 
 def check_target(out: Path, fmt: str, *, bilingual: bool = False,
@@ -27,12 +51,12 @@ def check_target(out: Path, fmt: str, *, bilingual: bool = False,
     suffix = out.suffix.lower()
     own = output_extensions(fmt)
     if bilingual:
-        if suffix not in (".docx", ".html", ".htm"):
+        if suffix not in BILINGUAL_EXTENSIONS:
             raise DocumentError(_("a bilingual export is .docx or .html"))
         kind = "bilingual"
     elif suffix in Xliff.extensions:
         kind = "xliff"
-    elif suffix == ".tmx":
+    elif suffix in TMX_EXTENSIONS:
         kind = "tmx"
     elif suffix in own:
         kind = fmt

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop_app.core.bilingual import read_review_docx
 from desktop_app.core.documents.base import TAG, DocumentError, read_file, reattach_tags
+from desktop_app.core.documents.registry import FileFilter, patterns
 from desktop_app.core.documents.xliff import Xliff
 from desktop_app.core.documents.xliff_states import read_status
 from desktop_app.core.i18n import _
@@ -127,6 +128,14 @@ def _from_client_xliff(project: Project, data: bytes, name: str) -> list[Returne
         out.append(Returned(segs[0].id, target, status))
         out.extend(Returned(s.id, "", Status.NEW) for s in segs[1:])
     return out
+
+
+REVIEW_EXTENSIONS = (".docx", *Xliff.extensions)  # the review table, or XLIFF
+
+
+def review_filters() -> list[FileFilter]:
+    """The types a dialog offers for a reviewed file to bring back."""
+    return [FileFilter(_("Review files"), patterns(REVIEW_EXTENSIONS))]
 
 
 def read_returned(project: Project, path: Path) -> tuple[list[Returned], str]:

@@ -15,9 +15,10 @@ from typing import Any
 from desktop_app.core import languages, qa, qa_length
 from desktop_app.core.backup import make_backup, safe_name
 from desktop_app.core.documents.base import reattach_tags, strip_tags
-from desktop_app.core.documents.registry import output_extensions
+from desktop_app.core.documents.registry import FileFilter, output_extensions
 from desktop_app.core.errors import InputError, TarjumanError
-from desktop_app.core.exports import export, layout_notes
+from desktop_app.core.exports import export, export_filters, layout_notes
+from desktop_app.core.glossary.editor import GlossaryChanges, GlossaryEditor
 from desktop_app.core.glossary.library import open_for_project
 from desktop_app.core.glossary.matcher import Hit, Matcher
 from desktop_app.core.glossary.qa import Finding, GlossaryQA
@@ -48,7 +49,7 @@ class Changes:
     rows: list[int] = field(default_factory=list)
     tm_added: int = 0
     tm_removed: int = 0
-    glossary: bool = False
+    glossary: GlossaryChanges | None = None  # the glossary step behind it, if any
     shape: bool = False  # segments were split or joined: the rows are not the same rows
 
     def __bool__(self) -> bool:
@@ -178,6 +179,7 @@ class EditSession:
                  qa: bool = True):
         self.project = project
         self._glossaries = glossaries
+        self._glossary_editor: GlossaryEditor | None = None
         self.qa_enabled = qa  # off for the CLI: its edits need no findings
         self.tm = tm or TranslationMemory()
         self.author = Settings.load().user_name()  # who confirms, in the TM
@@ -240,6 +242,14 @@ class EditSession:
         if self._glossaries is None:
             self._glossaries = open_for_project(self.project.path)
         return self._glossaries
+
+    @property
+    def glossary_editor(self) -> GlossaryEditor:
+        """The one door to the project glossary: its steps are undone in the glossary
+        manager (Ctrl+Z there), not by the project's undo."""
+        if self._glossary_editor is None:
+            self._glossary_editor = GlossaryEditor(self.glossaries.writable)
+        return self._glossary_editor
 
     @property
     def matcher(self) -> Matcher:
@@ -662,32 +672,60 @@ class EditSession:
 
     def add_term(self, source_text: str, target_text: str,
                  variant_of: Concept | None = None, *, status: str = "",
-                 note: str = "") -> Concept:
+                 note: str = "") -> Changes:
         """A new entry, or a new target variant (admitted unless ``status`` says otherwise,
         "forbidden" included) of an entry of the project glossary; an entry of a read-only
-        glossary is copied into the project's. ``note`` goes with the target term."""
+        glossary is copied into the project's. ``note`` goes with the target term. One
+        glossary step; ``changes.glossary`` names the concept."""
         if status and status not in STATUSES:
             raise InputError(_("unknown term status {status}; use one of {statuses}").format(
                 status=status, statuses=", ".join(STATUSES)))
-        writable = self.glossaries.writable
+        writable, editor = self.glossaries.writable, self.glossary_editor
         target = Term(self.project.target_lang, target_text.strip(),
                       status=status or ("admitted" if variant_of else "preferred"),
                       note=note.strip())
         if variant_of is not None and variant_of.glossary == writable.name and variant_of.id:
-            writable.add_term(variant_of.id, target)
-            concept = writable.get(variant_of.id)
+            changes = editor.add_term(variant_of.id, target)
         elif variant_of is not None:
-            concept = writable.add_concept(Concept(
+            changes = editor.add_concept(Concept(
                 [*variant_of.terms, target], variant_of.domain, variant_of.note))
         else:
-            concept = writable.add_concept(Concept([
+            changes = editor.add_concept(Concept([
                 Term(self.project.source_lang, source_text.strip()), target],
                 note=note.strip()))
-        self.matcher.add(concept)
+        return self.glossary_changed(changes)
+
+    def glossary_changed(self, changes: GlossaryChanges) -> Changes:
+        """After a glossary step (Ctrl+T, the glossary manager, its undo, a team sync): the
+        term matcher and the glossary QA follow; returns the rows whose findings changed."""
+        if not changes:
+            return Changes()
+        by_name = {g.name: g for g in self.glossaries.glossaries}
+        glossary = by_name.get(changes.glossary)
+        if self._matcher is None or glossary is None or changes.other \
+                or len(changes.concepts) > 1000:
+            self._matcher = None  # read again, whole, when next needed
+        else:
+            for cid in changes.removed:
+                self._matcher.remove((glossary.name, cid))
+            for cid in [*changes.added, *changes.edited]:
+                self._matcher.add(glossary.get(cid))
         self._glossary_qa = None
         self._checker = None
+        shown = {row: [(f.code, f.message) for f in found]
+                 for row, found in self.findings.items()}
         self.run_qa()
-        return concept
+        rows = [row for row in range(len(self.segments))
+                if shown.get(row, []) != [(f.code, f.message)
+                                          for f in self.findings.get(row, [])]]
+        return Changes(rows=rows, glossary=changes)
+
+    def added_concept(self, changes: Changes) -> Concept:
+        """The concept an :meth:`add_term` wrote (new, or the one it added a variant to)."""
+        if changes.glossary is None or not (changes.glossary.added or changes.glossary.edited):
+            raise SessionError(_("no term was added"))
+        ids = changes.glossary.added or changes.glossary.edited
+        return self.glossaries.writable.get(ids[0])
 
     def rebuild_matcher(self) -> None:
         self._matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
@@ -808,6 +846,10 @@ class EditSession:
             name.suffix if name.suffix.lower() in own else own[0])
         middle = f"{tag}.bilingual" if bilingual else tag
         return folder / f"{name.stem}.{middle}{suffix}"
+
+    def export_filters(self, bilingual: bool = False) -> list[FileFilter]:
+        """The types the export dialog offers for this project's document."""
+        return export_filters(self.project.document()[1], bilingual=bilingual)
 
     def check_export(self, path: Path) -> ExportCheck:
         """Refuse to write over the imported original; count what the reader will meet

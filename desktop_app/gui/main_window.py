@@ -27,6 +27,7 @@ from desktop_app.core.session import Changes
 from desktop_app.core.settings import Settings
 from desktop_app.core.settings_door import change_settings
 from desktop_app.gui import jobs, mnemonics, shaping
+from desktop_app.gui.changes_hub import ChangesHub, window_views
 from desktop_app.gui.dialogs.messages import show_info
 from desktop_app.gui.i18n import _, isolate, native_digits, number, set_digits, set_language
 from desktop_app.gui.models.segments import SegmentFilter, SegmentModel
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.mt_panel, self.tm_panel = self.panels.mt_panel, self.panels.tm_panel
         self.glossary_panel, self.qa_panel = self.panels.glossary_panel, self.panels.qa_panel
         self.docks, self.notes = self.panels.docks, self.panels.notes
+        self.changes_hub = ChangesHub(self)  # every change, to every view that shows it
+        self.changes_hub.changed.connect(window_views(self))
         self.grid = GridNavigation(self)
         self.filter_box, self.filter_bar = self.grid.filter_box, self.grid.filter_bar
         self.editing = Editing(self)

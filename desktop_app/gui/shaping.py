@@ -71,6 +71,6 @@ def shape(window: MainWindow, call: Callable[[], Changes], row: int) -> bool:
     except TarjumanError as exc:
         show_error(window, str(exc))
         return False
-    window.apply(changes)
+    window.changes_hub.publish(changes)
     window.go_to_row(row)  # editing the (first) segment, keyboard first
     return True

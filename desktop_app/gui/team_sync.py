@@ -117,16 +117,11 @@ class TeamSync(QObject):
         self.label.setVisible(True)
 
     def _glossary_changed(self) -> None:
-        window = self.window
-        session = window.session
-        if session is None:
-            return
-        session.rebuild_matcher()
-        window.view.viewport().update()
-        row = window.current_row()
-        if row is not None:
-            window.glossary_panel.show_hits(session.glossary_hits(row))
-        window.qa_panel.show_findings(session.findings)
+        """A sync brought glossary changes: every view reads the glossaries again."""
+        from desktop_app.core.glossary.editor import GlossaryChanges
+        from desktop_app.gui.changes_hub import hub_for
+
+        hub_for(self.window).publish(GlossaryChanges(other=True))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Close:

@@ -190,11 +190,10 @@ class SidePanels(QObject):
         session = self.window.session
         glossaries = session.glossaries if session else open_default()
         project = session.project if session else None
-        dialog = GlossaryManager(glossaries, project.source_lang if project else "en",
-                                 project.target_lang if project else "prs", self.window)
-        dialog.exec()
-        if dialog.changed and session is not None:
-            session.rebuild_matcher()
+        GlossaryManager(glossaries, project.source_lang if project else "en",
+                        project.target_lang if project else "prs", self.window,
+                        hub=self.window.changes_hub,
+                        editor=session.glossary_editor if session else None).exec()
 
     def open_model_manager(self) -> None:
         from desktop_app.gui.dialogs.model_manager import ModelManager

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import languages
@@ -47,7 +46,7 @@ class Editing:
     def act(self, call: Callable[[], Changes]) -> bool:
         """One session call; its changes repainted, its refusal said in a dialog."""
         try:
-            self.window.apply(call())
+            self.window.changes_hub.publish(call())
         except TarjumanError as exc:
             show_error(self.window, str(exc))
             return False
@@ -66,7 +65,7 @@ class Editing:
             return
         self.commit_editor()
         changes = session.redo() if redo else session.undo()
-        window.apply(changes)
+        window.changes_hub.publish(changes)
         if changes.rows:
             window.go_to_row(changes.rows[0])
 
@@ -192,11 +191,9 @@ class Editing:
             self.act(lambda: self._add_term(dialog))
 
     def _add_term(self, dialog: AddTermDialog) -> Changes:
-        window, session = self.window, self.window.session
+        session = self.window.session
         if session is None:
             return Changes()
-        session.add_term(dialog.source.text(), dialog.target.text(), dialog.variant_of(),
-                         status=dialog.term_status(), note=dialog.note.text())
-        window.panels.current_changed(window.view.currentIndex(), QModelIndex())
-        window.view.viewport().update()
-        return Changes(glossary=True)
+        return session.add_term(dialog.source.text(), dialog.target.text(),
+                                dialog.variant_of(), status=dialog.term_status(),
+                                note=dialog.note.text())

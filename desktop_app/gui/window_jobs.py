@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.tm import TranslationMemory
-from desktop_app.gui import jobs
+from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.dialogs import qa_delivery
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number
@@ -178,7 +178,8 @@ class LongJobs(QObject):
         if not qa_delivery.export_allowed(window):
             return
         suggestion = session.suggest_export_path(bilingual)
-        path, _f = QFileDialog.getSaveFileName(window, _("Export translation"), str(suggestion))
+        path, _f = QFileDialog.getSaveFileName(window, _("Export translation"), str(suggestion),
+                                               file_dialogs.export(session, bilingual))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
         window.view.open_editor()  # the open edit was saved for the export: back to typing

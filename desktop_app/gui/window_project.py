@@ -15,7 +15,7 @@ from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.session import Changes
 from desktop_app.core.settings_door import remember_project
-from desktop_app.gui import jobs
+from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.dialogs.fit import fit_title
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, isolate, number
@@ -106,9 +106,7 @@ class ProjectDoor:
     def ask_new_project(self) -> None:
         window = self.window
         name, _f = QFileDialog.getOpenFileName(
-            window, _("Translate a document"), "",
-            _("Documents") + " (*.docx *.html *.htm *.md *.txt *.srt *.xlf *.xliff *.sdlxliff "
-                               "*.mqxliff *.po *.pdf *.pptx *.xlsx *.odt *.odp *.epub)")
+            window, _("Translate a document"), "", file_dialogs.documents())
         if not name:
             return
         target = self.ask_target_language()
@@ -141,8 +139,7 @@ class ProjectDoor:
         if self.window.session is None:
             return
         path, _f = QFileDialog.getOpenFileName(
-            self.window, _("Import review"), "",
-            _("Review files") + " (*.docx *.xlf *.xliff *.sdlxliff)")
+            self.window, _("Import review"), "", file_dialogs.review())
         if not path:
             return
         from desktop_app.gui.dialogs.import_review import ask_confirm_choice

@@ -111,3 +111,31 @@ def test_check_does_not_take_the_pronoun_us_for_the_us(cli, tmp_path: Path) -> N
     assert r.returncode == 0, r.stderr
     missing = [line for line in r.stdout.splitlines() if "term-missing" in line]
     assert len(missing) == 1 and missing[0].startswith("line 2:"), r.stdout
+
+
+def test_edit_is_one_step_and_a_refused_edit_writes_nothing(cli) -> None:
+    """The CLI goes through the same door as the window: an edit whose last part is refused
+    leaves the domain and terms as they were."""
+    made = json.loads(cli("glossary", "add", "--term", "en=ridge", "--term", "dari=تیغه",
+                          "--domain", "land", "--json").stdout)[0]
+    other = json.loads(cli("glossary", "add", "--term", "en=pass", "--json").stdout)[0]
+    cid, foreign = made["id"], other["terms"][0]["id"]
+    r = cli("glossary", "edit", str(cid), "--domain", "changed", "--admitted", "en=crest",
+            "--remove-term", str(foreign))
+    assert r.returncode != 0 and f"term {foreign} is not part of concept {cid}" in r.stderr
+    assert "Traceback" not in r.stderr
+    terms = [t["id"] for t in made["terms"]]
+    r = cli("glossary", "edit", str(cid), "--domain", "changed", *(
+        a for t in terms for a in ("--remove-term", str(t))))
+    assert r.returncode != 0 and "needs at least one term" in r.stderr
+    mine = [c for c in json.loads(cli("glossary", "list", "--json").stdout) if c["id"] == cid
+            and c["glossary"] == "my-glossary"]
+    assert mine[0]["domain"] == "land" and [t["id"] for t in mine[0]["terms"]] == terms
+    r = cli("glossary", "edit", str(cid), "--domain", "changed", "--admitted", "en=crest",
+            "--remove-term", str(terms[1]), "--json")
+    edited = json.loads(r.stdout)[0]
+    assert edited["domain"] == "changed"
+    assert [(t["id"], t["text"]) for t in edited["terms"]][0] == (terms[0], "ridge")
+    assert [t["text"] for t in edited["terms"]] == ["ridge", "crest"]
+    r = cli("glossary", "remove", "9999")
+    assert r.returncode != 0 and "no concept with id 9999" in r.stderr

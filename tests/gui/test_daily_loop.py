@@ -294,10 +294,10 @@ def test_glossary_entries_are_editable_field_by_field(qtbot, tmp_path) -> None:
     make_app()
     s = EditSession.from_document(article(tmp_path, "The side valleys.\n"), "dari",
                                   path=tmp_path / "g.tarjuman")
-    concept = s.add_term("side valleys", "دره‌های فرعی")
+    concept = s.added_concept(s.add_term("side valleys", "دره‌های فرعی"))
     manager = GlossaryManager(s.glossaries, "en", "prs")
     qtbot.addWidget(manager)
-    editor = ConceptEditor(manager, s.glossaries.writable, concept)
+    editor = ConceptEditor(manager, s.glossary_editor, concept)
     qtbot.addWidget(editor)
     editor.note.setText("valleys off the main Panjshir valley")
     row = next(r for r, t in enumerate(concept.terms) if t.lang == "prs")

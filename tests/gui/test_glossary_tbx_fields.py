@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.core.glossary import tbx
+from desktop_app.core.glossary.editor import GlossaryEditor
 from desktop_app.core.glossary.matcher import Hit
 from desktop_app.core.glossary.store import Glossary
 from desktop_app.core.session import TermHit
@@ -61,7 +62,7 @@ def test_the_editor_edits_definitions_part_of_speech_and_context(qtbot, tmp_path
     make_app()
     glossary, cid = _stored(tmp_path)
     concept = glossary.get(cid)
-    editor = ConceptEditor(None, glossary, concept)
+    editor = ConceptEditor(None, GlossaryEditor(glossary), concept)
     qtbot.addWidget(editor)
     assert editor.definitions["en"].text() == "Stars formed together."
     row = next(r for r, t in enumerate(concept.terms) if t.text == "خوشه کهکشانی")

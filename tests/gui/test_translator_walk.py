@@ -78,6 +78,9 @@ def test_a_comment_is_saved_from_the_keyboard(window, qtbot) -> None:
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
+        if dialog is None:  # a loaded machine: the dialog is not up yet, look again
+            QTimer.singleShot(50, answer)
+            return
         box = QApplication.focusWidget()
         try:
             type_text(box, "نام را بپرسید")

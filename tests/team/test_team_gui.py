@@ -101,6 +101,9 @@ def test_glossary_manager_shows_and_settles_conflicts(qtbot, clients: list[Clien
         dialog.table.selectRow(0)
         dialog.resolve(use_other=True)
         assert dialog.table.rowCount() == 0
+        # the manager heard of it on the changes signal and lists the value taken
+        assert "جبهه متحد" in [manager.table.item(r, 2).text()
+                              for r in range(manager.table.rowCount())]
         for g in glossaries.glossaries:
             g.close()
     run_sync(alice)

@@ -266,11 +266,13 @@ def test_adding_an_existing_term_offers_a_variant(tmp_path: Path) -> None:
     s = session(tmp_path)
     existing = s.existing_concepts("panjshir")  # the starter glossary has it
     assert existing
-    concept = s.add_term("Panjshir", "پنجشير", variant_of=existing[0])
+    concept = s.added_concept(s.add_term("Panjshir", "پنجشير", variant_of=existing[0]))
     targets = {t.text: t.status for t in concept.terms_in("prs")}
     assert targets["پنجشير"] == "admitted" and "پنجشیر" in targets
     assert concept.glossary == s.glossaries.writable.name
-    again = s.add_term("Panjshir", "درهٔ پنجشیر", variant_of=concept)
+    added = s.add_term("Panjshir", "درهٔ پنجشیر", variant_of=concept)
+    assert added.glossary is not None and added.glossary.edited == [concept.id]
+    again = s.added_concept(added)
     assert again.id == concept.id and len(again.terms_in("prs")) == len(targets) + 1
     assert s.existing_concepts("side valleys") == []
 
@@ -304,3 +306,30 @@ def test_the_cli_confirms_through_the_session(tmp_path: Path, capsys) -> None:
     again.close()
     assert main(["project", "confirm", str(path), "999"]) != 0
     assert "999" in capsys.readouterr().err
+
+
+def test_add_term_says_what_changed_and_the_glossary_undo_takes_it_back(
+        tmp_path: Path) -> None:
+    """Ctrl+T is a glossary step: its Changes name the concept and the rows whose glossary
+    findings moved; the glossary's undo takes the term away from matching and QA again."""
+    s = session(tmp_path)
+    row = next(r for r, seg in enumerate(s.segments) if "side valleys" in seg.source)
+    s.set_target(row, "متن بدون اصطلاح")
+    s.run_qa()
+
+    def missing() -> int:
+        return sum(f.code == "term-missing" for f in s.findings.get(row, []))
+    before = missing()
+    changes = s.add_term("side valleys", "دره‌های فرعی")
+    assert changes.glossary is not None and len(changes.glossary.added) == 1
+    assert row in changes.rows  # its new finding: the term is missing from the target
+    assert missing() == before + 1
+    assert any(h.targets == ["دره‌های فرعی"] for h in s.glossary_hits(row))
+    undone = s.glossary_changed(s.glossary_editor.undo())
+    assert undone.glossary is not None and undone.glossary.removed == changes.glossary.added
+    assert row in undone.rows and missing() == before
+    assert not any("دره‌های فرعی" in h.targets for h in s.glossary_hits(row))
+    assert s.glossaries.writable.count() == 0
+    redone = s.glossary_changed(s.glossary_editor.redo())
+    assert redone.glossary is not None and redone.glossary.added == changes.glossary.added
+    assert any(h.targets == ["دره‌های فرعی"] for h in s.glossary_hits(row))

@@ -43,12 +43,35 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a file's bytes show, read once by the registry for every format to judge."""
+
+    head: bytes  # the first bytes, as they are
+    text: str = ""  # the head as text: BOM and leading blanks dropped, lower case ("" in a zip)
+    zip_names: frozenset[str] | None = None  # a zip package's part names; None when no zip
+    mimetype: str = ""  # the ``mimetype`` entry of a zip package (OpenDocument, EPUB)
+
+    def has_part(self, name: str) -> bool:
+        return self.zip_names is not None and name in self.zip_names
+
+
 class Format(Protocol):
     @property
     def name(self) -> str: ...
 
     @property
     def extensions(self) -> tuple[str, ...]: ...
+
+    @property
+    def label(self) -> str:
+        """What a file dialog calls such files, marked with ``N_()`` ("Word documents")."""
+        ...
+
+    def sniff(self, content: Content) -> bool:
+        """Whether the content is of this format whatever the file is called (False for a
+        format with no mark of its own, known only by its extension)."""
+        ...
 
     def load(self, data: bytes, name: str) -> Imported: ...
 

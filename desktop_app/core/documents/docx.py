@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.block_notes import add_notes
 from desktop_app.core.documents.docx_comments import comments, paragraph_notes
 from desktop_app.core.documents.docx_package import open_package
@@ -55,7 +55,7 @@ from desktop_app.core.documents.package import (
     MAX_XML_BYTES,
 )
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 
 __all__ = ["ARABIC_FONT", "MAX_EXPANDED_BYTES", "MAX_MEMBERS", "MAX_MEMBER_BYTES",
            "MAX_XML_BYTES", "PPR_ORDER", "RPR_ORDER", "TBLPR_ORDER", "Docx", "mark_paragraph",
@@ -85,6 +85,10 @@ def _damaged(name: str, exc: Exception) -> DocumentError:
 class Docx:
     name = "docx"
     extensions = (".docx",)
+    label = N_("Word documents")
+
+    def sniff(self, content: Content) -> bool:
+        return content.has_part("word/document.xml")
 
     def load(self, data: bytes, name: str) -> Imported:
         document = _open(data, name)

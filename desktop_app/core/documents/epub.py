@@ -26,7 +26,7 @@ from lxml import etree
 
 from desktop_app.core import languages, xmlsafe
 from desktop_app.core.documents import html as html_filter
-from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported
 from desktop_app.core.documents.xmlzip import (
     open_package,
     package_mimetype,
@@ -36,7 +36,7 @@ from desktop_app.core.documents.xmlzip import (
     xml_bytes,
 )
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _, ngettext
+from desktop_app.core.i18n import N_, _, ngettext
 
 MIMETYPE = "application/epub+zip"
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
@@ -234,6 +234,10 @@ class Epub:
     name = "epub"
     extensions = (".epub",)
     mimetypes = (MIMETYPE,)
+    label = N_("EPUB books")
+
+    def sniff(self, content: Content) -> bool:
+        return content.mimetype in self.mimetypes
 
     def load(self, data: bytes, name: str) -> Imported:
         book = _open(data, name)

@@ -23,10 +23,10 @@ import lxml.html
 from lxml import etree
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported
 from desktop_app.core.documents.inline_xml import fill
 from desktop_app.core.errors import InputError, one_line
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.textio import decode
 
 INLINE = {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del",
@@ -364,6 +364,12 @@ def fill_tree(tree: etree._ElementTree, targets: dict[str, str]) -> None:
 class Html:
     name = "html"
     extensions = (".html", ".htm", ".xhtml")
+    label = N_("Web pages")
+
+    def sniff(self, content: Content) -> bool:
+        text = content.text
+        return text.startswith(("<!doctype html", "<html")) or (
+            text.startswith("<?xml") and "<html" in text)
 
     def load(self, data: bytes, name: str) -> Imported:
         tree = _parse(data, name)

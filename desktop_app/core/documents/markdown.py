@@ -20,8 +20,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop_app.core.documents.base import MAX_BLOCK_CHARS, TAG, Block, DocumentError, Imported
-from desktop_app.core.i18n import _
+from desktop_app.core.documents.base import (
+    MAX_BLOCK_CHARS,
+    TAG,
+    Block,
+    Content,
+    DocumentError,
+    Imported,
+)
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.textio import decode
 
 if TYPE_CHECKING:
@@ -215,6 +222,10 @@ def _spans(text: str, name: str) -> Iterator[_Span]:
 class Markdown:
     name = "md"
     extensions = (".md", ".markdown")
+    label = N_("Markdown files")
+
+    def sniff(self, content: Content) -> bool:
+        return False  # no mark of its own: known by its extension
 
     def load(self, data: bytes, name: str) -> Imported:
         text, _encoding = decode(data, name)

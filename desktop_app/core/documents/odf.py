@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.inline_xml import fill
 from desktop_app.core.documents.odf_styles import (
     common_styles,
@@ -42,7 +42,7 @@ from desktop_app.core.documents.xmlzip import (
     xml_bytes,
 )
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _, ngettext
+from desktop_app.core.i18n import N_, _, ngettext
 from desktop_app.core.xmlsafe import append_text
 
 P, H = q("text:p"), q("text:h")
@@ -351,6 +351,10 @@ class _Odf:
     name = "odf"
     extensions: tuple[str, ...] = ()
     mimetypes: tuple[str, ...] = ()
+    label = ""
+
+    def sniff(self, content: Content) -> bool:
+        return content.mimetype in self.mimetypes
 
     def _parts(self, data: bytes, name: str) -> tuple[
             zipfile.ZipFile, etree._Element, etree._Element | None, etree._Element | None]:
@@ -434,6 +438,7 @@ class Odt(_Odf):
     extensions = (".odt", ".ott")
     mimetypes = ("application/vnd.oasis.opendocument.text",
                  "application/vnd.oasis.opendocument.text-template")
+    label = N_("OpenDocument texts")
 
 
 class Odp(_Odf):
@@ -441,3 +446,4 @@ class Odp(_Odf):
     extensions = (".odp", ".otp")
     mimetypes = ("application/vnd.oasis.opendocument.presentation",
                  "application/vnd.oasis.opendocument.presentation-template")
+    label = N_("OpenDocument presentations")

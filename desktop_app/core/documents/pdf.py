@@ -33,9 +33,9 @@ import docx
 
 from desktop_app.core import languages
 from desktop_app.core.documents import pdf_limits
-from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.docx import mark_paragraph, mark_table
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from pdfminer.layout import LTPage, LTTextLine
@@ -504,7 +504,11 @@ def read_blocks(data: bytes, name: str) -> list[Block]:
 class Pdf:
     name = "pdf"
     extensions = (".pdf",)
+    label = N_("PDF documents")
     output_extensions = (".docx",)
+
+    def sniff(self, content: Content) -> bool:
+        return content.head.startswith(b"%PDF-")
 
     def load(self, data: bytes, name: str) -> Imported:
         return Imported(self.name, [b for b in read_blocks(data, name) if b.text.strip()])

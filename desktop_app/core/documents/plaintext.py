@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import overload
 
-from desktop_app.core.documents.base import Block, Imported
+from desktop_app.core.documents.base import Block, Content, Imported
+from desktop_app.core.i18n import N_
 from desktop_app.core.textio import decode
 
 _PIECE = 1 << 20
@@ -54,6 +55,10 @@ class Lines(Sequence[Block]):
 class PlainText:
     name = "txt"
     extensions = (".txt", ".text")
+    label = N_("Plain text files")
+
+    def sniff(self, content: Content) -> bool:
+        return False  # any text is plain text: known by its extension
 
     def load(self, data: bytes, name: str) -> Imported:
         text, _ = decode(data, name)

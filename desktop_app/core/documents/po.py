@@ -23,10 +23,10 @@ import polib
 from babel.messages.plurals import get_plural
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported
 from desktop_app.core.documents.block_notes import add_notes, note
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 
 MAX_PLURAL_FORMS = 10
 CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
@@ -179,6 +179,10 @@ def _header(catalog: polib.POFile, target_lang: str) -> None:
 class Po:
     name = "po"
     extensions = (".po", ".pot")
+    label = N_("Gettext PO files")
+
+    def sniff(self, content: Content) -> bool:
+        return False  # known by its extension
 
     def load(self, data: bytes, name: str) -> Imported:
         catalog = _read(data, name)

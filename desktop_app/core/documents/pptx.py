@@ -26,7 +26,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import Block, DocumentError, Imported, strip_tags
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported, strip_tags
 from desktop_app.core.documents.docx import ARABIC_FONT
 from desktop_app.core.documents.pptx_fit import fit, fit_report, overflows
 from desktop_app.core.documents.pptx_text import (
@@ -42,7 +42,7 @@ from desktop_app.core.documents.pptx_text import (
     tagged,
 )
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _, ngettext
+from desktop_app.core.i18n import N_, _, ngettext
 
 # Alternative text that is an address, a path, a file name or an automatic name (image001)
 NOT_PROSE = re.compile(r"://|\\|^\S*[/\d]\S*$|\.[A-Za-z0-9]{2,5}\s*$")
@@ -127,6 +127,10 @@ def _alt_texts(story: Story) -> Iterator[tuple[str, etree._Element]]:
 class Pptx:
     name = "pptx"
     extensions = (".pptx",)
+    label = N_("PowerPoint presentations")
+
+    def sniff(self, content: Content) -> bool:
+        return content.has_part("ppt/presentation.xml")
 
     def fit_report(self, data: bytes, name: str, targets: dict[str, str]) -> list[str]:
         return fit_report(data, name, targets)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop_app.core.documents.base import Block, DocumentError, Imported
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported
 from desktop_app.core.documents.block_notes import CUE, add_notes, note
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.textio import decode
 
 TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
@@ -73,6 +73,12 @@ def _from_tags(text: str, markup: list[str]) -> str:
 class Subtitles:
     name = "srt"
     extensions = (".srt",)
+    label = N_("SRT subtitles")
+
+    def sniff(self, content: Content) -> bool:
+        lines = content.text.splitlines()  # a cue number, then its timing
+        return len(lines) > 1 and bool(
+            TIMING.match(lines[1] if lines[0].strip().isdigit() else lines[0]))
 
     def load(self, data: bytes, name: str) -> Imported:
         text, _ = decode(data, name)

@@ -4,7 +4,7 @@ a document format: read by :mod:`xliff_read`, written back into the original fil
 
 from __future__ import annotations
 
-from desktop_app.core.documents.base import Imported
+from desktop_app.core.documents.base import Content, Imported
 from desktop_app.core.documents.xliff_instructions import add_instructions
 from desktop_app.core.documents.xliff_read import (
     XLIFF2_NS,
@@ -18,6 +18,7 @@ from desktop_app.core.documents.xliff_read import (
     units,
 )
 from desktop_app.core.documents.xliff_tree import write_targets
+from desktop_app.core.i18n import N_
 
 # what tests and other rooms read of the tree, from the format's own module
 __all__ = ["XLIFF2_NS", "Xliff", "children", "first", "in_xliff", "is_v2", "seg_marks", "units"]
@@ -26,6 +27,10 @@ __all__ = ["XLIFF2_NS", "Xliff", "children", "first", "in_xliff", "is_v2", "seg_
 class Xliff:
     name = "xliff"
     extensions = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+    label = N_("XLIFF files")
+
+    def sniff(self, content: Content) -> bool:
+        return content.text.startswith(("<?xml", "<xliff")) and "<xliff" in content.text
 
     def load(self, data: bytes, name: str) -> Imported:
         root = parse(data, name)

@@ -25,10 +25,10 @@ from lxml import etree
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 from desktop_app.core import languages
-from desktop_app.core.documents.base import Block, DocumentError, Imported, pieces
+from desktop_app.core.documents.base import Block, Content, DocumentError, Imported, pieces
 from desktop_app.core.documents.package import check_package
 from desktop_app.core.errors import one_line
-from desktop_app.core.i18n import _, ngettext
+from desktop_app.core.i18n import N_, _, ngettext
 
 MAX_CELLS = 2_000_000  # text cells; a workbook past this is data, not text to translate
 DEFAULT_SHEET = "Sheet"  # openpyxl and Excel name new sheets Sheet1, Sheet2...
@@ -217,6 +217,10 @@ def _not_translated(book: Any) -> list[str]:
 class Xlsx:
     name = "xlsx"
     extensions = (".xlsx",)
+    label = N_("Excel workbooks")
+
+    def sniff(self, content: Content) -> bool:
+        return content.has_part("xl/workbook.xml")
 
     def load(self, data: bytes, name: str) -> Imported:
         book, said = _open(data, name)

@@ -17,6 +17,7 @@ hide "Hong"). Words inside a Dari or Pashto term inflect too (``لویو ښار�
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -129,6 +130,9 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     return name and not _is_headline(text)
 
 
+_VERSIONS = itertools.count(1)
+
+
 class Matcher:
     """Source-language terms of many concepts; rebuilt incrementally as concepts change."""
 
@@ -142,6 +146,7 @@ class Matcher:
         self.concepts: dict[tuple[str, int], Concept] = {}
         self._automaton = ahocorasick.Automaton()
         self._dirty = False
+        self.version = next(_VERSIONS)  # new on every change, unique across matchers
         self._endings = self._folded_endings(endings_for(self.source_lang))
         self._broken = dict(self._endings.broken)
         for concept in concepts:
@@ -182,6 +187,7 @@ class Matcher:
                 keys.append(form)
         self._by_concept[key] = keys
         self._dirty = True
+        self.version = next(_VERSIONS)
 
     def remove(self, concept_key: tuple[str, int]) -> None:
         self.concepts.pop(concept_key, None)
@@ -193,6 +199,7 @@ class Matcher:
                 self._entries.pop(folded, None)
                 self._automaton.remove_word(folded)
         self._dirty = True
+        self.version = next(_VERSIONS)
 
     def _ready(self) -> ahocorasick.Automaton:
         if self._dirty:

@@ -10,10 +10,13 @@ from desktop_app.core.i18n import _
 from desktop_app.core.mt import argos, madlad, nllb
 from desktop_app.core.mt.backend import Backend
 from desktop_app.core.mt.engine import ModelInfo
+from desktop_app.core.mt.libretranslate import LibreTranslateEngine
 
 BACKENDS: dict[str, Backend] = {b.name: b for b in (nllb.BACKEND, madlad.BACKEND,
                                                      argos.BACKEND)}
 NAMES = tuple(BACKENDS)
+REMOTE_NAMES = (LibreTranslateEngine.name,)  # engines on a server, with no local models
+ENGINE_NAMES = (*NAMES, *REMOTE_NAMES)  # every engine a run can be asked to use
 
 
 def get(name: str) -> Backend:

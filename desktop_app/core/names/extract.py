@@ -427,7 +427,8 @@ def project_candidates(session: Any, *, min_count: int = 1, memory: NameMemory |
     return cands
 
 
-def take_back_term(session: Any, concept: Any) -> None:
-    """Undo an add from the New terms list: the concept leaves the project glossary again."""
-    session.glossaries.writable.remove_concept(int(concept.id))
-    session.rebuild_matcher()
+def take_back_term(session: Any, added: Any) -> Any:
+    """Undo an add from the New terms list (``added``: what ``session.add_term`` returned):
+    the concept leaves the project glossary again, as one more glossary step."""
+    return session.glossary_changed(
+        session.glossary_editor.delete_concepts(added.glossary.added))

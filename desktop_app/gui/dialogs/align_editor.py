@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import languages
 from desktop_app.core.align.document import Alignment, align_files
 from desktop_app.core.i18n import isolate, ngettext
-from desktop_app.gui import jobs
+from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.i18n import _, number
 
 if TYPE_CHECKING:
@@ -114,7 +114,8 @@ class AlignDialog(QDialog):
         self.store_button.setEnabled(False)
 
     def _browse(self, field: QLineEdit) -> None:
-        name, _f = QFileDialog.getOpenFileName(self, _("Choose a document"), field.text())
+        name, _f = QFileDialog.getOpenFileName(self, _("Choose a document"), field.text(),
+                                               file_dialogs.documents())
         if name:
             field.setText(name)
 

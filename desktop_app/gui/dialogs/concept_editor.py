@@ -1,7 +1,10 @@
 """Edit one glossary entry: domain (subject), note, definitions, and every term's text,
-status, note, part of speech and context."""
+status, note, part of speech and context; saved as one glossary step (one transaction, one
+Ctrl+Z in the glossary manager)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,8 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import TarjumanError
+from desktop_app.core.glossary.editor import GlossaryEditor
 from desktop_app.core.glossary.labels import status_label
-from desktop_app.core.glossary.store import STATUSES, Concept, Glossary
+from desktop_app.core.glossary.store import STATUSES, Concept
+from desktop_app.gui.changes_hub import ChangesHub
+from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _
 
 # term table columns: language, term, status, note, part of speech, context
@@ -24,11 +31,12 @@ TEXT, STATUS, NOTE, POS, CONTEXT = 1, 2, 3, 4, 5
 
 
 class ConceptEditor(QDialog):
-    def __init__(self, parent: QWidget | None, glossary: Glossary, concept: Concept):
+    def __init__(self, parent: QWidget | None, editor: GlossaryEditor, concept: Concept, *,
+                 hub: ChangesHub | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Edit term"))
         self.resize(760, 360)
-        self.glossary, self.concept = glossary, concept
+        self.editor, self.concept, self.hub = editor, concept, hub
         self.domain = QLineEdit(concept.domain)
         self.note = QLineEdit(concept.note)
         # one line per definition: the concept's own ("") first, then each language's
@@ -75,20 +83,25 @@ class ConceptEditor(QDialog):
         return item.text() if item is not None else ""
 
     def save(self) -> None:
-        """Write what changed (one glossary revision per changed field set) and close."""
-        concept_id = int(self.concept.id or 0)
-        if (self.domain.text(), self.note.text()) != (self.concept.domain, self.concept.note):
-            self.glossary.update_concept(concept_id, domain=self.domain.text(),
-                                         note=self.note.text())
+        """Write the entry whole, in one step (only what differs is touched), and close; a
+        refused value leaves everything as it was and the dialog open."""
         definitions = {lang: field.text().strip() for lang, field in self.definitions.items()}
-        if {k: v for k, v in definitions.items() if v} != self.concept.definitions:
-            self.glossary.update_concept(concept_id, definitions=definitions)
+        terms = []
         for row, term in enumerate(self.concept.terms):
             text = self._cell(row, TEXT).strip()
-            fields = {"status": str(self.statuses[row].currentData()),
-                      "note": self._cell(row, NOTE), "pos": self._cell(row, POS).strip(),
-                      "context": self._cell(row, CONTEXT).strip()}
-            if text and (text != term.text or any(getattr(term, k) != v
-                                                  for k, v in fields.items())):
-                self.glossary.update_term(int(term.id or 0), text=text, **fields)
+            if not text:  # an emptied cell keeps the term as it was
+                terms.append(term)
+                continue
+            terms.append(replace(term, text=text, status=str(self.statuses[row].currentData()),
+                                 note=self._cell(row, NOTE), pos=self._cell(row, POS).strip(),
+                                 context=self._cell(row, CONTEXT).strip()))
+        try:
+            changes = self.editor.edit_concept(int(self.concept.id or 0),
+                                               domain=self.domain.text(), note=self.note.text(),
+                                               definitions=definitions, terms=terms)
+        except TarjumanError as exc:
+            show_error(self, str(exc))
+            return
+        if self.hub is not None:
+            self.hub.publish(changes)
         self.accept()

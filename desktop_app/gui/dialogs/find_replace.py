@@ -113,7 +113,7 @@ class FindReplace(QDialog):
         except (TarjumanError, re.error) as exc:
             show_error(self, str(exc))
             return
-        self.editor_window.apply(changes)
+        self.editor_window.changes_hub.publish(changes)
         self.highlight()
         self.status_label.setText(ngettext(
             "{n} segment changed", "{n} segments changed",

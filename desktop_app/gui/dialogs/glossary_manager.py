@@ -1,9 +1,16 @@
-"""Glossary manager: search, add, delete, import and export terms."""
+"""Glossary manager: search, add, edit, delete, import and export terms, and undo (Ctrl+Z)
+and redo the last glossary steps. Every change goes through the glossary's door
+(:class:`~desktop_app.core.glossary.editor.GlossaryEditor`) and what it returns is published
+on the window's :class:`~desktop_app.gui.changes_hub.ChangesHub`, which is also how this
+list learns of a term added elsewhere (Ctrl+T)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -17,19 +24,27 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.glossary import csvio, tbx
+from desktop_app.core.glossary.editor import GlossaryChanges, GlossaryEditor
 from desktop_app.core.glossary.labels import domain_label, glossary_label, status_label
 from desktop_app.core.glossary.store import Concept, GlossarySet, Term
+from desktop_app.gui import file_dialogs
+from desktop_app.gui.changes_hub import ChangesHub, hub_for, touches_glossary
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _
 
 
 class GlossaryManager(QDialog):
     def __init__(self, glossaries: GlossarySet, source_lang: str, target_lang: str,
-                 parent: object = None):
+                 parent: object = None, *, editor: GlossaryEditor | None = None,
+                 hub: ChangesHub | None = None):
         super().__init__(parent)  # type: ignore[arg-type]
         self.glossaries = glossaries
+        self.editor = editor or GlossaryEditor(glossaries.writable)
+        self.hub = hub or hub_for(self)
+        self.changes_hub = self.hub  # what its own dialogs (conflicts, editor) publish on
+        self.hub.changed.connect(self._changed)
+        self._listening = True
         self.source_lang, self.target_lang = source_lang, target_lang
-        self.changed = False
         self.setWindowTitle(_("Glossary"))
         self.resize(760, 480)
         self.search = QLineEdit()
@@ -53,8 +68,17 @@ class GlossaryManager(QDialog):
         imp, exp = QPushButton(_("Import…")), QPushButton(_("Export…"))
         imp.clicked.connect(self.import_file)
         exp.clicked.connect(self.export_file)
+        self.undo_button, self.redo_button = QPushButton(_("&Undo")), QPushButton(_("&Redo"))
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo),
+                           (QKeySequence.StandardKey.Redo, self.redo)):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.installEventFilter(self)  # in the list, Ctrl+Z is ours (not a search)
         row = QHBoxLayout()
-        for w in (self.new_source, self.new_target, add, edit, delete, imp, exp):
+        for w in (self.new_source, self.new_target, add, edit, delete, self.undo_button,
+                  self.redo_button, imp, exp):
             row.addWidget(w)
         from desktop_app.gui.dialogs.team_conflicts import add_conflicts_button
 
@@ -81,68 +105,92 @@ class GlossaryManager(QDialog):
                       domain_label(c.domain)]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
+        self.undo_button.setEnabled(self.editor.can_undo())
+        self.redo_button.setEnabled(self.editor.can_redo())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if watched is self.table and isinstance(event, QKeyEvent):
+            for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo),
+                               (QKeySequence.StandardKey.Redo, self.redo)):
+                if not event.matches(keys):
+                    continue
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()
+                    return True
+                if event.type() == QEvent.Type.KeyPress:
+                    slot()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _changed(self, changes: object) -> None:
+        if touches_glossary(changes):
+            self.refresh()
+
+    def _do(self, call: Callable[[], GlossaryChanges]) -> GlossaryChanges | None:
+        """One glossary step; what it changed goes to every view (this list included)."""
+        try:
+            changes = call()
+        except TarjumanError as exc:
+            show_error(self, str(exc))
+            return None
+        self.hub.publish(changes)
+        return changes
 
     def add(self) -> None:
         source, target = self.new_source.text().strip(), self.new_target.text().strip()
         if not source or not target:
             show_error(self, _("Give a source term and a target term."))
             return
-        self.glossaries.writable.add_concept(Concept([Term(self.source_lang, source),
-                                                      Term(self.target_lang, target)]))
-        self.new_source.clear()
-        self.new_target.clear()
-        self.changed = True
-        self.refresh()
+        if self._do(lambda: self.editor.add_concept(Concept([Term(self.source_lang, source),
+                                                             Term(self.target_lang, target)]))):
+            self.new_source.clear()
+            self.new_target.clear()
+
+    def _own(self, message: str) -> Concept | None:
+        """The selected concept, if it is of the writable glossary (else ``message``)."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.concepts):
+            return None
+        concept = self.concepts[row]
+        if concept.glossary != self.editor.glossary.name:
+            show_error(self, message)
+            return None
+        return concept
 
     def edit(self) -> None:
         """Every field of an entry of your own glossary: terms, statuses, notes, domain."""
         from desktop_app.gui.dialogs.concept_editor import ConceptEditor
 
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.concepts):
-            return
-        concept = self.concepts[row]
-        if concept.glossary != self.glossaries.writable.name:
-            show_error(self, _("Only terms of your own glossary can be edited."))
-            return
-        try:
-            if ConceptEditor(self, self.glossaries.writable, concept).exec():
-                self.changed = True
-        except TarjumanError as exc:
-            show_error(self, str(exc))
-        self.refresh()
+        concept = self._own(_("Only terms of your own glossary can be edited."))
+        if concept is not None:
+            ConceptEditor(self, self.editor, concept, hub=self.hub).exec()
 
     def delete(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.concepts):
-            return
-        concept = self.concepts[row]
-        if concept.glossary != self.glossaries.writable.name:
-            show_error(self, _("Only terms of your own glossary can be deleted."))
-            return
-        self.glossaries.writable.remove_concept(concept.id or 0)
-        self.changed = True
-        self.refresh()
+        concept = self._own(_("Only terms of your own glossary can be deleted."))
+        if concept is not None:
+            self._do(lambda: self.editor.delete_concept(int(concept.id or 0)))
+
+    def undo(self) -> None:
+        self._do(self.editor.undo)
+
+    def redo(self) -> None:
+        self._do(self.editor.redo)
 
     def import_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Import glossary"), "",
-                                                    "TBX/CSV (*.tbx *.csv *.tsv)")
-        if not name:
-            return
-        path = Path(name)
-        try:
-            concepts = tbx.read(path).concepts if path.suffix.lower() == ".tbx" else \
-                csvio.read(path)
-            self.glossaries.writable.add_concepts(concepts)
-        except TarjumanError as exc:
-            show_error(self, str(exc))
-            return
-        self.changed = True
-        self.refresh()
+                                                    file_dialogs.glossary_open())
+        if name:
+            self._do(lambda: self.editor.import_file(Path(name)))
+
+    def done(self, code: int) -> None:
+        if self._listening:  # closed: the window's later changes are not ours to show
+            self._listening = False
+            self.hub.changed.disconnect(self._changed)
+        super().done(code)
 
     def export_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Export glossary"), "",
-                                                    "TBX (*.tbx);;CSV (*.csv)")
+                                                    file_dialogs.glossary_save())
         if not name:
             return
         path = Path(name)

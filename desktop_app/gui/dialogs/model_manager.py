@@ -31,7 +31,7 @@ from desktop_app.core.mt.hardware import plan
 from desktop_app.core.mt.routing import installed_models
 from desktop_app.core.settings import Settings
 from desktop_app.core.settings_door import change_settings
-from desktop_app.gui import jobs
+from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.dialogs.messages import ask, show_error
 from desktop_app.gui.i18n import N_, _, isolate, native_digits, number
 
@@ -168,7 +168,7 @@ class ModelManager(QDialog):
 
     def install_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Install model"), "",
-                                                    "Argos (*.argosmodel);;Zip (*.zip)")
+                                                    file_dialogs.models())
         self._install(name, "argos" if name.endswith(".argosmodel") else "")
 
     def install_folder(self) -> None:

@@ -32,6 +32,7 @@ from desktop_app.core.names.extract import (
     project_candidates,
     take_back_term,
 )
+from desktop_app.gui.changes_hub import hub_for
 from desktop_app.gui.i18n import N_, _
 
 KIND_LABELS = {"name": N_("name"), "acronym": N_("acronym"), "phrase": N_("phrase")}
@@ -202,7 +203,7 @@ class NewTermsDialog(QDialog):
         kind, cand, data = self.steps.pop()
         if kind == "add":
             if data is not None:
-                take_back_term(self.session, data)
+                hub_for(self).publish(take_back_term(self.session, data))
             cand.in_glossary = False
         else:
             mark_not_term(self.session.project, cand.term, undo=True)
@@ -225,14 +226,11 @@ def open_new_terms(window: Any) -> NewTermsDialog | None:
         return None
 
     def add(term: str, target: str) -> Any:
-        from desktop_app.core.session import Changes
-
         added: list[Any] = []
 
-        def step() -> Changes:
+        def step() -> Any:
             added.append(window.session.add_term(term, target))
-            window.view.viewport().update()
-            return Changes(glossary=True)
+            return added[0]
         window.act(step)
         return added[0] if added else None
 

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import TarjumanError
+from desktop_app.core.glossary.editor import GlossaryChanges
 from desktop_app.core.settings import Settings
 from desktop_app.core.team import conflicts as team_conflicts
+from desktop_app.gui.changes_hub import hub_for
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _
 
@@ -33,7 +35,6 @@ def conflict_count() -> int:
 class ConflictsDialog(QDialog):
     def __init__(self, parent: object = None):
         super().__init__(parent)  # type: ignore[arg-type]
-        self.changed = False
         self.setWindowTitle(_("Team conflicts"))
         self.resize(820, 360)
         self.table = QTableWidget(0, 6)
@@ -77,8 +78,9 @@ class ConflictsDialog(QDialog):
         except TarjumanError as exc:
             show_error(self, str(exc))
             return
-        self.changed = True
         self.refresh()
+        # a shared glossary changed outside the glossary's door: every view reads it again
+        hub_for(self).publish(GlossaryChanges(other=True))
 
 
 def add_conflicts_button(manager: QDialog, row: QHBoxLayout) -> QPushButton:
@@ -91,11 +93,7 @@ def add_conflicts_button(manager: QDialog, row: QHBoxLayout) -> QPushButton:
         button.setVisible(n > 0)
 
     def open_dialog() -> None:
-        dialog = ConflictsDialog(manager)
-        dialog.exec()
-        if dialog.changed:
-            manager.changed = True  # type: ignore[attr-defined]
-            manager.refresh()  # type: ignore[attr-defined]
+        ConflictsDialog(manager).exec()  # what it settles reaches the manager through the hub
         update()
 
     button.clicked.connect(open_dialog)

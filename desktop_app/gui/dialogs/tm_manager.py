@@ -31,7 +31,8 @@ from desktop_app.core import languages
 from desktop_app.core.i18n import isolate, ngettext
 from desktop_app.core.tm import TranslationMemory, origin_label
 from desktop_app.core.tm_manager import TmChanges, TmEditor, Unit
-from desktop_app.gui import jobs
+from desktop_app.gui import file_dialogs, jobs
+from desktop_app.gui.changes_hub import hub_for
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import N_, _, number
 
@@ -168,6 +169,7 @@ class TmManager(QDialog):
             self.refresh()
             return None
         self.refresh()
+        hub_for(self).publish(changes)  # the TM dock shows the unit as it now is
         return changes
 
     def _edited(self, item: QTableWidgetItem) -> None:
@@ -203,13 +205,13 @@ class TmManager(QDialog):
 
     def ask_import(self) -> None:
         name, _f = QFileDialog.getOpenFileName(self, _("Import TMX"), "",
-                                               _("TMX files (*.tmx);;All files (*)"))
+                                               file_dialogs.tmx(any_file=True))
         if name:
             self.import_tmx(Path(name))
 
     def ask_export(self) -> None:
         name, _f = QFileDialog.getSaveFileName(self, _("Export TMX"), "memory.tmx",
-                                               _("TMX files (*.tmx)"))
+                                               file_dialogs.tmx())
         if name:
             self.export_tmx(Path(name))
 

@@ -131,7 +131,7 @@ class CellDelegate(QStyledItemDelegate):
         matcher = self.session.matcher
         key = (index.row(), raw, self._marks_state, option.rect.width(), option.font.key(),
                self.find.pattern if self.find else None, self.find.flags if self.find else 0,
-               id(matcher), len(matcher.concepts) if self.terms else 0)
+               matcher.version if self.terms else 0)
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)

@@ -50,7 +50,8 @@ def _heading(text: str) -> str:
 def notes_html(found: SegmentNotes) -> str:
     """The panel's page for one segment's notes and limits."""
     if not found:
-        return f"<p><i>{html.escape(_('No notes from the file for this segment.'))}</i></p>"
+        none = _("No notes from the file for this segment.")
+        return f"<p><i>{html.escape(none)}</i></p>"
     parts: list[str] = []
     if found.unit:
         parts.append(_heading(_("This segment")))
