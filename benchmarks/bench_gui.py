@@ -190,14 +190,14 @@ def _stall_run(app: Any, tmp: Path, where: str) -> dict[str, float]:
                                                      path=root / "big.tarjuman"))
         app.processEvents()
         ticks: list[float] = []
-        original = window._job_progress
+        original = window.long_jobs.tick
 
         def timed(value: object) -> None:
             t0 = time.perf_counter()
             original(value)
             ticks.append(time.perf_counter() - t0)
 
-        window._job_progress = timed  # type: ignore[method-assign]
+        window.long_jobs.tick = timed  # type: ignore[method-assign]
         start = time.perf_counter()
         window.pretranslate()
         probe.longest = 0.0

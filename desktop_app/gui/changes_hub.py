@@ -60,7 +60,7 @@ def window_views(window: Any) -> Callable[[object], None]:
         row = window.current_row()
         if isinstance(changes, TmChanges):
             if row is not None:
-                window._look_up_tm(row)
+                window.panels.look_up_tm(row)
             return
         if not isinstance(changes, Changes):
             return

@@ -1,6 +1,6 @@
 """One helper for background work (QThreadPool), in the spirit of Anki's ``QueryOp``:
 
-    Op(work, key="mt").success(show).failure(report).progress(tick).run()
+    Op(work, key="mt").success(show).failure(report).progress(tick).run_in_background()
 
 ``work(ctx)`` runs on a pool thread with ``ctx.report(value)`` (progress, any object) and
 ``ctx.cancelled()``; it must open its own SQLite connections. Success gets the typed
@@ -27,7 +27,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any, Generic, TypeAlias, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -302,25 +302,3 @@ def _reap(process: Any, stop: Any) -> None:
             process.kill()
             process.join()
     process.close()
-
-
-Job: TypeAlias = "Op[Any]"  # the type older callers name
-
-
-def start(work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], *,
-          on_success: Callable[[Any], None] | None = None,
-          on_failure: Callable[[str], None] | None = None,
-          on_progress: Callable[[int, int], None] | None = None,
-          on_finished: Callable[[], None] | None = None, key: str | None = None) -> Op[Any]:
-    """The older call style: work(progress(done, total), cancelled); failure as a line."""
-    op: Op[Any] = Op(lambda ctx: work(lambda done, total: ctx.report((done, total)),
-                                      ctx.cancelled), key=key)
-    if on_success:
-        op.success(on_success)
-    if on_failure:
-        op.failure(lambda exc: on_failure(message(exc)))
-    if on_progress:
-        op.progress(lambda value: on_progress(*value))
-    if on_finished:
-        op.finished(on_finished)
-    return op.run_in_background()

@@ -3,7 +3,8 @@ side of :meth:`EditSession.split` and :meth:`EditSession.join` (one undo step ea
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -12,12 +13,16 @@ from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _
 from desktop_app.gui.widgets.target_editor import SourceView
 
+if TYPE_CHECKING:
+    from desktop_app.core.session import Changes
+    from desktop_app.gui.main_window import MainWindow
 
-def split_at_caret(window: Any) -> bool:
+
+def split_at_caret(window: MainWindow) -> bool:
     """Split the current segment where the caret stands in its source (click into the
     source cell first: it opens read-only for the caret)."""
-    row = window.current_row()
-    if window.session is None or row is None:
+    row, session = window.current_row(), window.session
+    if session is None or row is None:
         return False
     focus = QApplication.focusWidget()
     if not isinstance(focus, SourceView):  # the source cell open (read-only) for its caret
@@ -30,14 +35,14 @@ def split_at_caret(window: Any) -> bool:
         window.statusBar().showMessage(_("Click in the source where the segment is to be "
                                          "split, then split it"), 6000)
         return False
-    window._commit_editor()
-    return shape(window, lambda: window.session.split(row, offset), row)
+    window.commit_editor()
+    return shape(window, lambda: session.split(row, offset), row)
 
 
 LAST_CARET: dict[str, int] = {}  # where the caret last stood in an open source cell
 
 
-def watch_source_caret(window: Any) -> None:
+def watch_source_caret(window: MainWindow) -> None:
     """Remember the caret of a source cell as it loses the focus (a key press may close
     it before the split action runs)."""
     app = QApplication.instance()
@@ -52,15 +57,15 @@ def watch_source_caret(window: Any) -> None:
         app.focusChanged.connect(changed)
 
 
-def join_with_next(window: Any) -> bool:
-    row = window.current_row()
-    if window.session is None or row is None:
+def join_with_next(window: MainWindow) -> bool:
+    row, session = window.current_row(), window.session
+    if session is None or row is None:
         return False
-    window._commit_editor()
-    return shape(window, lambda: window.session.join(row), row)
+    window.commit_editor()
+    return shape(window, lambda: session.join(row), row)
 
 
-def shape(window: Any, call: Any, row: int) -> bool:
+def shape(window: MainWindow, call: Callable[[], Changes], row: int) -> bool:
     try:
         changes = call()
     except TarjumanError as exc:

@@ -10,20 +10,23 @@ highlighted at once.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.settings import Settings
 from desktop_app.gui import jobs
 from desktop_app.gui.i18n import _, ngettext, number
 
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+
 INTERVAL_MS = 60_000
 
 
-def _work(progress: Any, cancelled: Any) -> tuple[str, Any, str]:
+def _work(ctx: jobs.Context) -> tuple[str, Any, str]:
     from desktop_app.core.team import sync
     from desktop_app.core.team.hub import HubUnreachable
 
@@ -36,10 +39,11 @@ def _work(progress: Any, cancelled: Any) -> tuple[str, Any, str]:
 
 
 class TeamSync(QObject):
-    def __init__(self, window: QMainWindow, interval_ms: int = INTERVAL_MS):
+    def __init__(self, window: MainWindow, interval_ms: int = INTERVAL_MS):
         super().__init__(window)
         self.window = window
-        self.job: jobs.Job | None = None
+        self.job: jobs.Op[tuple[str, Any, str]] | None = None
+        self.again = False  # a sync was asked for while one ran
         self.state: tuple[str, Any, str] | None = None
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -55,12 +59,18 @@ class TeamSync(QObject):
             QTimer.singleShot(1000, self.sync_now)
 
     def sync_now(self) -> None:
-        if self.job is not None or not Settings.load().team_dsn:
+        """A sync now; asked during one, one more right after it (what changed on the hub
+        since that one started is fetched too)."""
+        if self.job is not None:
+            self.again = True
+            return
+        if not Settings.load().team_dsn:
             return
         if not self.timer.isActive():
             self.timer.start()
-        self.job = jobs.start(_work, on_success=self._done, on_failure=self._failed,
-                              on_finished=self._finished)
+        self.job = jobs.Op(_work).success(self._done).failure(
+            lambda exc: self._failed(jobs.message(exc))).finished(self._finished)
+        self.job.run_in_background()
         self._show(_("Team: syncing…"))
 
     @property
@@ -69,6 +79,9 @@ class TeamSync(QObject):
 
     def _finished(self) -> None:
         self.job = None
+        if self.again:
+            self.again = False
+            self.sync_now()
 
     def _failed(self, message: str) -> None:
         self.state = ("error", None, message)
@@ -113,6 +126,7 @@ class TeamSync(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.timer.stop()
+            self.again = False
             if self.job is not None:
                 QThreadPool.globalInstance().waitForDone(10_000)
         return False

@@ -130,7 +130,7 @@ def test_editor_draws_chips_and_numbers_in_reading_order(qtbot, tmp_path) -> Non
         xs, at = char_xs(block.layout()), block.text().index("⟨/1⟩")
         assert xs[at + 1] < xs[at + 2], (xs[at + 1], xs[at + 2])
         assert editor.text() == target  # the isolates are display only
-    window._commit_editor()
+    window.commit_editor()
     assert [s.target for s in window.session.segments[:3]] == TARGETS
 
 

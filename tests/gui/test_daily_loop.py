@@ -242,7 +242,7 @@ def test_progress_repaints_only_the_rows_a_batch_filled(window: MainWindow, qtbo
     s.project.apply_machine([(i, "ماشین", "mt:test") for i in ids])
     painted: list[int] = []
     window.model.dataChanged.connect(lambda a, b: painted.extend(range(a.row(), b.row() + 1)))
-    window._job_progress(ids)
+    window.long_jobs.tick(ids)
     assert sorted(set(painted)) == [3, 7]
     assert s.segments[3].target == "ماشین" and s.segments[4].target == ""
 
@@ -334,7 +334,7 @@ def test_tm_match_shows_where_it_came_from_and_a_readable_diff(window: MainWindo
     window.session.tm.add("The valley is quiet today.", "دره امروز آرام است.", "en", "prs",
                           origin="tmx:old-reports.tmx")
     window.go_to_row(0)
-    window._current_changed(window.view.currentIndex(), window.view.currentIndex())
+    window.panels.current_changed(window.view.currentIndex(), window.view.currentIndex())
     qtbot.waitUntil(lambda: bool(window.tm_panel.matches), timeout=10_000)  # looked up by a job
     assert window.tm_panel.matches[0].origin == "tmx:old-reports.tmx"
     shown = window.tm_panel.diff.toHtml()

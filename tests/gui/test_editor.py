@@ -40,7 +40,7 @@ def open_sample(window: MainWindow, name: str = "panjshir.docx") -> None:
 
 def test_models_pass_qtmodeltester(window: MainWindow, qtbot) -> None:
     open_sample(window)
-    window._commit_editor()  # the tester resets the models under an open editor otherwise
+    window.commit_editor()  # the tester resets the models under an open editor otherwise
     ModelTester(None).check(window.model, force_py=True)
     ModelTester(None).check(window.proxy, force_py=True)
     for mode in ("untranslated", "confirmed", "all"):

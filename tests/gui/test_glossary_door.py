@@ -128,7 +128,7 @@ def test_ctrl_t_is_seen_by_an_open_manager_and_undone_there(qtbot: Any,
                               editor=session.glossary_editor, hub=window.changes_hub)
     qtbot.addWidget(manager)
     before = manager.table.rowCount()
-    window._act(lambda: session.add_term(TERM, TARGET))
+    window.act(lambda: session.add_term(TERM, TARGET))
     assert manager.table.rowCount() == before + 1
     assert TARGET in dock_targets(window) or window.current_row() is None
     assert highlighted(window, 0) == [TERM]

@@ -53,7 +53,7 @@ def _open(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     assert window.open_path(_project(tmp_path))
     qtbot.waitUntil(lambda: window.session is not None and window.job is None,
                     timeout=30_000)
-    window._commit_editor()
+    window.commit_editor()
     return window
 
 

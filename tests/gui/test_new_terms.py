@@ -173,7 +173,7 @@ def test_mt_dock_names_the_weakest_words(window: MainWindow, qtbot, tmp_path: Pa
     assert window.open_path(doc, "dari")
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
     window.go_to_row(0, edit=False)
-    window._decode_current()
+    window.panels.decode_current()
     qtbot.waitUntil(lambda: window.mt_panel.list.count() > 0, timeout=30_000)
     tip = window.mt_panel.list.item(0).toolTip()
     from desktop_app.gui.widgets.panels import TEXT

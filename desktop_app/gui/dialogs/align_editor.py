@@ -10,7 +10,7 @@ goes on, Ctrl+Z undoes. Links the aligner is unsure of are tinted.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -34,6 +34,9 @@ from desktop_app.core.align.document import Alignment, align_files
 from desktop_app.core.i18n import isolate, ngettext
 from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.i18n import _, in_ui_direction, number, percent
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
 
 UNSURE = 0.5  # links below this confidence are tinted
 TINT = QColor("#ffe9c7")
@@ -224,7 +227,7 @@ class AlignDialog(QDialog):
         super().done(code)
 
 
-def open_align(window: Any) -> None:
+def open_align(window: MainWindow) -> None:
     """Tools > Align documents, for the open project's target language (or Dari)."""
     session = window.session
     lang = session.project.target_lang if session is not None else "prs"

@@ -5,7 +5,7 @@ The analysis runs as a background job (its own project connection) with a progre
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,6 +35,9 @@ from desktop_app.core.textio import check_output, write_atomic
 from desktop_app.gui import jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number, shown_number
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
 
 
 def _fmt(value: float) -> str:
@@ -187,7 +190,7 @@ class AnalysisDialog(QDialog):
         super().done(code)
 
 
-def open_analysis(window: Any) -> None:
+def open_analysis(window: MainWindow) -> None:
     """File > Analysis for the open project."""
     from desktop_app.gui.dialogs.messages import show_info
 

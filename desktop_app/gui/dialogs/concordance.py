@@ -5,7 +5,7 @@ context with the side they were found on and where they come from."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core import languages
 from desktop_app.core.concordance import KINDS, SIDE_OF_HIT, SIDES, Hit, search
 from desktop_app.gui.i18n import N_, Texts, _, number
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
 
 MARK = '<b style="background:#ffe58a;color:#1f1f1f">{}</b>'  # dark on yellow, any theme
 
@@ -44,7 +47,7 @@ def hit_html(hit: Hit, rtl_target: bool) -> str:
 
 
 class ConcordanceDialog(QDialog):
-    def __init__(self, window: Any, query: str = ""):
+    def __init__(self, window: MainWindow, query: str = ""):
         super().__init__(window)
         self.editor_window = window
         session = window.session

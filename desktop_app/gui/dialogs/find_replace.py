@@ -5,7 +5,7 @@ first hit, Replace all every target in one undo step (both through the session).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,9 +21,12 @@ from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import N_, Texts, ngettext, number
 from desktop_app.gui.models.segments import SOURCE, TARGET
 
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+
 
 class FindReplace(QDialog):
-    def __init__(self, window: Any):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.editor_window = window
         self.texts = Texts()  # set again when the UI language changes
@@ -75,7 +78,7 @@ class FindReplace(QDialog):
         session = self.editor_window.session
         try:
             pattern = session.pattern(self.query.text(), folded=False, **self._options()) \
-                if self.query.text() else None
+                if self.query.text() and session is not None else None
         except TarjumanError:
             pattern = None
         for col in (SOURCE, TARGET):
@@ -85,8 +88,11 @@ class FindReplace(QDialog):
         view.viewport().update()
 
     def find_next(self) -> None:
+        session = self.editor_window.session
+        if session is None:  # the project closed under the open dialog
+            return
         try:
-            rows = self.editor_window.session.find(
+            rows = session.find(
                 self.query.text(), in_source=self.in_source.isChecked(),
                 in_target=self.in_target.isChecked(), **self._options())
         except TarjumanError as exc:
@@ -101,7 +107,7 @@ class FindReplace(QDialog):
             self.editor_window.go_to_row((after or rows)[0], edit=False)
 
     def _replace(self, call: Any) -> None:
-        self.editor_window._commit_editor()
+        self.editor_window.commit_editor()
         try:
             changes = call(self.query.text(), self.replacement.text(), **self._options())
         except (TarjumanError, re.error) as exc:
@@ -114,14 +120,15 @@ class FindReplace(QDialog):
             len(changes.rows)).format(n=number(len(changes.rows))))
 
     def replace_one(self) -> None:
-        row = self.editor_window.current_row()
-        if row is not None:
-            self._replace(lambda q, r, **kw: self.editor_window.session.replace_one(
-                row, q, r, **kw))
+        row, session = self.editor_window.current_row(), self.editor_window.session
+        if row is not None and session is not None:
+            self._replace(lambda q, r, **kw: session.replace_one(row, q, r, **kw))
             self.find_next()
 
     def replace_all(self) -> None:
-        self._replace(self.editor_window.session.replace_all)
+        session = self.editor_window.session
+        if session is not None:
+            self._replace(session.replace_all)
 
     def _unhighlight(self) -> None:
         self.query.clear()

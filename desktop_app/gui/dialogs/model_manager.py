@@ -95,7 +95,7 @@ class ModelManager(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(catalog_row)
         layout.addWidget(self.progress)
-        self.job: jobs.Job | None = None
+        self.job: jobs.Op[Any] | None = None
         self.entries = catalog.load()
         self.models = installed_models()
         self.refresh()
@@ -212,11 +212,11 @@ class ModelManager(QDialog):
         self.start_download(entry)
 
     def start_download(self, entry: catalog.Entry) -> None:
-        def work(progress: Any, cancelled: Any) -> Any:
+        def work(ctx: jobs.Context) -> Any:
             from desktop_app.core.mt import downloads
 
-            return downloads.download(entry, accept=True, cancel=cancelled,
-                                      on_progress=lambda d, t: progress(d // KB, t // KB))
+            return downloads.download(entry, accept=True, cancel=ctx.cancelled,
+                                      on_progress=lambda d, t: ctx.report((d // KB, t // KB)))
 
         def shown(done: int, total: int) -> None:
             self.progress.setRange(0, max(1, total))
@@ -236,14 +236,15 @@ class ModelManager(QDialog):
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.download_button.setEnabled(False)
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
             if self.job is not None and self.job.cancelled:
                 self.device.setText(_("Download cancelled; it resumes where it stopped."))
             else:
-                show_error(self, message)
+                show_error(self, jobs.message(exc))
 
-        self.job = jobs.start(work, on_failure=failed, on_progress=shown,
-                              on_finished=finished)
+        self.job = jobs.Op(work).failure(failed).progress(lambda value: shown(*value)).finished(
+            finished)
+        self.job.run_in_background()
 
     def cancel(self) -> None:
         if self.job is not None:

@@ -231,7 +231,7 @@ def open_new_terms(window: Any) -> NewTermsDialog | None:
         def step() -> Any:
             added.append(window.session.add_term(term, target))
             return added[0]
-        window._act(step)
+        window.act(step)
         return added[0] if added else None
 
     dialog = NewTermsDialog(window.session, window, add=add,
@@ -250,7 +250,7 @@ def use_majority_spelling(window: Any) -> int:
 
     if window.session is None:
         return 0
-    window._commit_editor()
+    window.commit_editor()
     variances = session_variances(window.session)
     row = window.current_row()
     here = [v for v in variances if any(row in r.rows for r in v.renderings)]
@@ -259,5 +259,5 @@ def use_majority_spelling(window: Any) -> int:
         show_info(window, _("Every name is spelt the same way in all segments."))
         return 0
     for variance in chosen:
-        window._act(lambda v=variance: apply_majority(window.session, v))
+        window.act(lambda v=variance: apply_majority(window.session, v))
     return len(chosen)

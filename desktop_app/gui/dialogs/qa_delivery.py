@@ -4,7 +4,7 @@ list an export shows first (open errors, untranslated segments), and the QA repo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from desktop_app.core.qa.review import Preflight
 from desktop_app.core.textio import write_atomic
 from desktop_app.gui.dialogs.messages import ask, show_error
 from desktop_app.gui.i18n import _, isolate, ngettext, number
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop
 
@@ -121,10 +124,12 @@ class PreflightDialog(QDialog):
             self.reject()
 
 
-def export_allowed(window: Any) -> bool:
+def export_allowed(window: MainWindow) -> bool:
     """Before an export: nothing to report, or the translator chose to export anyway (or
     went back to a segment: False)."""
     session = window.session
+    if session is None:
+        return False
     found = session.preflight()
     if not found:
         return True
@@ -139,10 +144,12 @@ def export_allowed(window: Any) -> bool:
         window.activateWindow()  # the caret goes back where it was
 
 
-def confirm_allowed(window: Any, row: int, text: str | None) -> bool:
+def confirm_allowed(window: MainWindow, row: int, text: str | None) -> bool:
     """Ctrl+Enter on a segment with an error-severity finding: asked first, or refused,
     as the project's QA profile says."""
     session = window.session
+    if session is None:
+        return False
     blockers = session.confirm_blockers(row, text)
     gate = session.qa_profile.confirm_gate
     if not blockers or gate == "off":

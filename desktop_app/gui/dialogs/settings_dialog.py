@@ -252,4 +252,4 @@ def follow(window: MainWindow, change: SettingsChange) -> None:
         window.mt_panel.show_message("")
         row = window.current_row()
         if row is not None:
-            window._show_mt(row)  # routed again: the new model or server answers
+            window.panels.show_mt(row)  # routed again: the new model or server answers

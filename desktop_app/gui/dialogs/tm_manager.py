@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +35,9 @@ from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.changes_hub import hub_for
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import N_, _, number
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
 
 SIDE_LABELS = (("both", N_("Source and target")), ("source", N_("Source")),
                ("target", N_("Target")))
@@ -268,7 +271,7 @@ class TmManager(QDialog):
         super().done(code)
 
 
-def open_tm_manager(window: Any) -> None:
+def open_tm_manager(window: MainWindow) -> None:
     """Tools > Translation memory, for the open project's language pair (or English to
     Dari)."""
     session = window.session
