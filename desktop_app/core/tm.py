@@ -10,6 +10,7 @@ were.
 from __future__ import annotations
 
 import errno
+import math
 import re
 import sqlite3
 import time
@@ -323,12 +324,15 @@ class TranslationMemory:
         terms = self._terms(norm)
         if not terms:
             return []
-        hits = self.db.conn.execute(" UNION ALL ".join(
-            ["SELECT * FROM (SELECT rowid FROM units_words WHERE units_words MATCH ? LIMIT ?)"]
-            * len(terms)), [v for t in terms for v in (t, CANDIDATE_BUDGET)]).fetchall()
-        ids, shared = np.unique(np.fromiter((h[0] for h in hits), dtype=np.int64,
-                                            count=len(hits)), return_counts=True)
-        if len(ids) > CANDIDATES_READ:  # most tokens shared first, then the oldest
+        found = [self.db.conn.execute("SELECT rowid FROM units_words WHERE units_words MATCH ? "
+                                      "LIMIT ?", [t, CANDIDATE_BUDGET]).fetchall()
+                 for t, _w in terms]
+        ids, where = np.unique(np.fromiter((h[0] for hits in found for h in hits),
+                                           dtype=np.int64, count=sum(map(len, found))),
+                               return_inverse=True)
+        weights = np.repeat([w for _t, w in terms], [len(hits) for hits in found])
+        if len(ids) > CANDIDATES_READ:  # sharing most of the rarest tokens first, then oldest
+            shared = np.bincount(where.ravel(), weights=weights)
             ids = np.sort(ids[np.lexsort((ids, -shared))[:CANDIDATES_READ]])
         rows = self.db.conn.execute(
             f"SELECT id, norm FROM units WHERE id IN ({','.join(map(str, ids.tolist()))}) "
@@ -336,31 +340,37 @@ class TranslationMemory:
             "ORDER BY id", [src, tgt, *_window(norm)]).fetchall()
         return [(r[0], compact(r[1])) for r in rows]
 
-    def _terms(self, norm: str) -> list[str]:
+    def _terms(self, norm: str) -> list[tuple[str, float]]:
         """The index queries of a lookup: its rarest words and word pairs, up to
         ``CANDIDATE_BUDGET`` postings (the rarest always). When every one is common, the
         units holding two of the rarest few: one of them may be the word changed."""
         budget = CANDIDATE_BUDGET
-        sized = sorted((n, t) for t in {*_words(norm), *_pairs(norm)}
-                       if (n := self._postings(t, budget)))
-        rare = _rarest([(n, t) for n, t in sized if n <= budget], budget)
-        if rare or not sized:
-            return [_phrase(t) for t in rare]
+        sized = self._sizes({*_words(norm), *_pairs(norm)}, budget)
+        rare = _rarest([(n, (t, n)) for n, t in sized if n <= budget], budget)
+        if rare or not sized:  # a token weighs more the fewer units hold it
+            return [(_phrase(t), math.log(2 + budget / n)) for t, n in rare]
         few = [_phrase(t) for _n, t in sized[:COMMON_TERMS]]
-        return [f"{a} AND {b}" for a, b in combinations(few, 2)] or few
+        return [(f"{a} AND {b}", 1.0) for a, b in combinations(few, 2)] or [(few[0], 1.0)]
 
-    def _postings(self, token: str, budget: int) -> int:
-        """How many units hold ``token``, counted up to ``budget + 1`` (a common one costs
-        no more than that, and is not counted again in this process)."""
-        common = _COMMON.setdefault(str(self.path), set())
-        if token in common:
-            return budget + 1
-        n = int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units_words WHERE "
-                                "units_words MATCH ? LIMIT ?)", [_phrase(token), budget + 1]
-                                ).fetchone()[0])
-        if n > budget:
-            common.add(token)
-        return n
+    def _sizes(self, tokens: set[str], budget: int) -> list[tuple[int, str]]:
+        """(how many units hold it, counted up to ``budget + 1``; token) for each of
+        ``tokens`` some unit holds, rarest first. Counts are kept for the next lookups
+        (tokens no unit holds are counted again) and made afresh when the memory has grown
+        by a twentieth: a count a little stale only makes a lookup read a little more."""
+        top = int(self.db.conn.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0])
+        stamp, known = _SIZES.get((str(self.path), budget), (-1, {}))
+        if not stamp <= top <= stamp * 1.05 + 1000 or len(known) > MAX_KNOWN_SIZES:
+            stamp, known = top, {}
+            _SIZES[(str(self.path), budget)] = (stamp, known)
+        todo = [t for t in tokens if t not in known]
+        for i in range(0, len(todo), 200):  # one statement for many tokens
+            chunk = todo[i:i + 200]
+            row = self.db.conn.execute("SELECT " + ", ".join(
+                ["(SELECT count(*) FROM (SELECT 1 FROM units_words WHERE units_words MATCH ? "
+                 "LIMIT ?))"] * len(chunk)), [v for t in chunk for v in (_phrase(t), budget + 1)]
+            ).fetchone()
+            known.update((t, n) for t, n in zip(chunk, row, strict=True) if n)
+        return sorted((known[t], t) for t in tokens if t in known)
 
     def fuzzy_scan(self, source: str, source_lang: str, target_lang: str, *,
                    threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
@@ -535,8 +545,10 @@ CANDIDATE_BUDGET = 5000  # postings read per lookup, rarest words and pairs firs
 CANDIDATES_READ = 600  # of those units, how many (sharing most tokens) are read and scored
 COMMON_TERMS = 4  # a segment of common words only: units holding two of its rarest four
 _WORD = re.compile(r"[^\W_]+")  # the tokenizer's words: "_" cuts them
-# Tokens in more units than a lookup reads (per TM file): not counted again in this process.
-_COMMON: dict[str, set[str]] = {}
+# How many units hold each token, per (TM file, budget): the highest unit id when counted,
+# and the counts (up to the budget + 1).
+_SIZES: dict[tuple[str, int], tuple[int, dict[str, int]]] = {}
+MAX_KNOWN_SIZES = 200_000
 T = TypeVar("T")
 
 
