@@ -324,12 +324,11 @@ class TranslationMemory:
         terms = self._terms(norm)
         if not terms:
             return []
-        found = [self.db.conn.execute("SELECT rowid FROM units_words WHERE units_words MATCH ? "
-                                      "LIMIT ?", [t, CANDIDATE_BUDGET]).fetchall()
-                 for t, _w in terms]
-        ids, where = np.unique(np.fromiter((h[0] for hits in found for h in hits),
-                                           dtype=np.int64, count=sum(map(len, found))),
-                               return_inverse=True)
+        found = [np.array((self.db.conn.execute(  # one string per token: no row objects
+            "SELECT group_concat(rowid, ' ') FROM (SELECT rowid FROM units_words WHERE "
+            "units_words MATCH ? LIMIT ?)", [t, CANDIDATE_BUDGET]).fetchone()[0] or "").split(),
+            dtype=np.int64) for t, _w in terms]
+        ids, where = np.unique(np.concatenate(found), return_inverse=True)
         weights = np.repeat([w for _t, w in terms], [len(hits) for hits in found])
         if len(ids) > CANDIDATES_READ:  # sharing most of the rarest tokens first, then oldest
             shared = np.bincount(where.ravel(), weights=weights)
