@@ -571,7 +571,9 @@ def _pairs(key: str) -> list[str]:
 
 
 def index_text(key: object) -> str:
-    """What the word index reads for a unit: its match key and its word-pair tokens."""
+    """What the word index reads for a unit: its match key and its word-pair tokens. The
+    index's triggers call it to add and to take out a unit's tokens, so what it returns for
+    a key must never change without a migration that rebuilds the index."""
     if not isinstance(key, str):
         return ""
     return " ".join([key, *_pairs(key)])
