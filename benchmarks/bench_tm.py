@@ -1,28 +1,39 @@
 """The local translation memory at scale: fuzzy lookups through the word index on TMs of
-100,000 and 1,000,000 units (p50/p95 over a few hundred queries), beside the old full scan
-of the length window at 100,000 units, measured in the same run; the import of 1,000,000
-units in its own process (time, that process's peak RSS); the index's recall against the
-full scan. Sizes: ``TARJUMAN_BENCH_TM_SIZES`` (default ``100000,1000000``).
+100,000 and 1,000,000 units, the lookup of today beside the one before word pairs (kept
+here as ``previous_fuzzy``, reading the same index), in the same run: p50/p95 of the wall
+time and of the CPU time over a few hundred queries, each figure the worst of several
+rounds (``TARJUMAN_BENCH_TM_ROUNDS``, default 3), each round in a fresh process; their
+best scores compared query by query; their recall against the full scan of the length
+window at 100,000 units; the import of 1,000,000 units in its own process (time, that
+process's peak RSS). Sizes: ``TARJUMAN_BENCH_TM_SIZES`` (default ``100000,1000000``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
+from benchmarks import measure
+from desktop_app.core import languages
+from desktop_app.core import tm as tm_module
+from desktop_app.core.documents.base import strip_tags
 from desktop_app.core.sqlitetx import writing
-from desktop_app.core.textnorm import match_key
-from desktop_app.core.tm import TranslationMemory
+from desktop_app.core.textnorm import compact, match_key
+from desktop_app.core.tm import Match, TranslationMemory
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = 300
+Lookup = Callable[..., list[Match]]
 SCAN_QUERIES = 45  # the old full scan takes a while: enough for its median and recall
 
 _SYLLABLES = ("ka", "bul", "ma", "zar", "sha", "rif", "pan", "jsh", "ir", "hel", "mand",
@@ -135,24 +146,103 @@ def import_units(path: Path, size: int) -> None:
 
 
 def measured_import(path: Path, size: int) -> tuple[float, float]:
-    """(seconds, peak RSS in MiB) of importing ``size`` units, in a process of its own."""
+    """(seconds, peak RSS in MiB) of importing ``size`` units, in a process of its own
+    (measured alone: see benchmarks.measure)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     code = (f"from pathlib import Path; from benchmarks.bench_tm import import_units; "
             f"import_units(Path({str(path)!r}), {size})")
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"the import of {size:,} units failed")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    done = measure.run([sys.executable, "-c", code], env=env, cwd=ROOT)
+    if not done.ok:
+        raise SystemExit(f"the import of {size:,} units failed: {done.failure()}")
+    return done.seconds, done.rss_mib
 
 
-def _times(lookup: object, texts: list[str]) -> list[float]:
+def previous_fuzzy(tm: TranslationMemory, source: str, source_lang: str, target_lang: str, *,
+                   threshold: float = tm_module.DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
+    """The fuzzy lookup as it was before word pairs (kept here to be measured beside the
+    lookup of today, on the same index: its words are those it held before): the units
+    sharing the segment's rarest words, 2,000 of them read in SQL, 500 scored; a segment
+    of common words only reads the units holding them all."""
+    src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
+    norm = match_key(strip_tags(source), src)
+    low, high = tm_module._window(norm)
+    budget, scored = tm_module.CANDIDATE_BUDGET, 500
+    words = set(re.findall(r"\w+", norm))
+    sized = sorted((n, w) for w in words if (n := _previous_postings(tm, w, budget)))
+    terms = [tm_module._phrase(w)
+             for w in tm_module._rarest([(n, w) for n, w in sized if n <= budget], budget)]
+    if not terms and sized:
+        terms = [" AND ".join(tm_module._phrase(w) for _n, w in sized)]
+    if not terms:
+        return []
+    hits = " UNION ALL ".join(["SELECT id FROM (SELECT rowid AS id FROM units_words WHERE "
+                               "units_words MATCH ? LIMIT ?)"] * len(terms))
+    rows = tm.db.execute(
+        f"WITH hits (id, shared) AS (SELECT id, count(*) AS n FROM ({hits}) GROUP BY id "
+        "ORDER BY n DESC LIMIT ?) SELECT u.id, u.norm FROM hits JOIN units u ON "
+        "u.id = hits.id WHERE u.source_lang = ? AND u.target_lang = ? AND length(u.norm) "
+        "BETWEEN ? AND ? ORDER BY hits.shared DESC, u.id LIMIT ?",
+        [*(v for t in terms for v in (t, budget)), 4 * scored, src, tgt, low, high,
+         scored]).fetchall()
+    rows.sort()
+    found = process.extract(norm, [compact(r[1]) for r in rows], scorer=fuzz.ratio,
+                            score_cutoff=threshold, limit=limit)
     out = []
-    for text in texts:
-        start = time.perf_counter()
-        lookup(text, "en", "prs")  # type: ignore[operator]
-        out.append(1000 * (time.perf_counter() - start))
+    for _key, score, i in found:
+        row = tm.db.execute("SELECT source, target, origin, created, author FROM units "
+                            "WHERE id = ?", [rows[i][0]]).fetchone()
+        out.append(Match(row[0], row[1], round(score, 1),
+                         tm_module.word_diff(strip_tags(source), strip_tags(row[0])),
+                         row[2] or "", row[3] or 0.0, row[4] or ""))
+    return out
+
+
+_PREVIOUS_COMMON: set[str] = set()
+
+
+def _previous_postings(tm: TranslationMemory, word: str, budget: int) -> int:
+    if word in _PREVIOUS_COMMON:
+        return budget + 1
+    n = int(tm.db.execute("SELECT count(*) FROM (SELECT 1 FROM units_words WHERE "
+                          "units_words MATCH ? LIMIT ?)", [tm_module._phrase(word), budget + 1]
+                          ).fetchone()[0])
+    if n > budget:
+        _PREVIOUS_COMMON.add(word)
+    return n
+
+
+METHODS = {"previous": previous_fuzzy, "now": TranslationMemory.fuzzy}
+LABELS = {"previous": "before (words only)", "now": "now (words + pairs)"}
+
+
+def timed_round(path: Path, size: int, method: str) -> None:
+    """One round of lookups in this (fresh) process: the wall and CPU times in ms, as JSON
+    on stdout; the first lookup (the first read of the file) is not counted."""
+    texts = queries(size)
+    lookup = METHODS[method]
+    with TranslationMemory(path) as tm:
+        lookup(tm, texts[0], "en", "prs")
+        wall, cpu = [], []
+        for text in texts:
+            start, used = time.perf_counter(), time.process_time()
+            lookup(tm, text, "en", "prs")
+            wall.append(1000 * (time.perf_counter() - start))
+            cpu.append(1000 * (time.process_time() - used))
+    print(json.dumps({"wall": wall, "cpu": cpu}))
+
+
+def rounds(path: Path, size: int, method: str, n: int) -> list[dict[str, list[float]]]:
+    """``n`` rounds of ``method``'s lookups, each in a fresh process, the methods taking
+    turns (so load that comes and goes hits both)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = (f"from pathlib import Path; from benchmarks.bench_tm import timed_round; "
+            f"timed_round(Path({str(path)!r}), {size}, {method!r})")
+    out = []
+    for _ in range(n):
+        done = measure.run([sys.executable, "-c", code], env=env, cwd=ROOT)
+        if not done.ok:
+            raise SystemExit(f"a round of {method} lookups failed: {done.failure()}")
+        out.append(json.loads(done.stdout.strip().splitlines()[-1]))
     return out
 
 
@@ -160,52 +250,71 @@ def _p(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
 
 
-def recall(tm: TranslationMemory, texts: list[str]) -> tuple[list[float], list[tuple[bool, bool]]]:
-    """The old full scan's times over ``texts``, and for each query with a match >= 75%
-    by the full scan: (the index finds the same best score, and the same best unit)."""
+def recall(tm: TranslationMemory, texts: list[str], lookups: dict[str, Lookup]
+           ) -> tuple[list[float], dict[str, list[tuple[bool, bool]]]]:
+    """The full scan's times over ``texts``, and for each query with a match >= 75% by the
+    full scan, per lookup: (it finds the same best score, and the same best unit)."""
     times: list[float] = []
-    found: list[tuple[bool, bool]] = []
+    found: dict[str, list[tuple[bool, bool]]] = {name: [] for name in lookups}
     for text in texts:
         start = time.perf_counter()
         old = tm.fuzzy_scan(text, "en", "prs")
         times.append(1000 * (time.perf_counter() - start))
         if old:
-            new = tm.fuzzy(text, "en", "prs", limit=1)
-            same = bool(new) and new[0].score == old[0].score
-            found.append((same, same and new[0].source == old[0].source))
+            for name, lookup in lookups.items():
+                new = lookup(tm, text, "en", "prs", limit=1)
+                same = bool(new) and new[0].score == old[0].score
+                found[name].append((same, same and new[0].source == old[0].source))
     return times, found
 
 
-def lookups(tm: TranslationMemory, size: int, *, scan: bool) -> None:
+def lookups(path: Path, size: int, *, scan: bool, n_rounds: int) -> None:
+    """Both methods, ``n_rounds`` rounds each (fresh processes), side by side: each
+    round's p50/p95 and the worst of the rounds; then recall."""
+    by_method: dict[str, list[dict[str, list[float]]]] = {m: [] for m in METHODS}
+    for _ in range(n_rounds):
+        for method in METHODS:
+            by_method[method] += rounds(path, size, method, 1)
+    for method, runs in by_method.items():
+        p50s, p95s = [_p(r["wall"], 50) for r in runs], [_p(r["wall"], 95) for r in runs]
+        cpu50, cpu95 = max(_p(r["cpu"], 50) for r in runs), max(_p(r["cpu"], 95) for r in runs)
+        print(f"  {size:>9,} units  {LABELS[method]:<20} p50 {max(p50s):6.1f} ms  "
+              f"p95 {max(p95s):6.1f} ms  (CPU time p50 {cpu50:5.1f} ms, p95 {cpu95:5.1f} ms; "
+              f"worst of {len(runs)} rounds of {len(runs[0]['wall'])} lookups, each in its "
+              f"own process; wall p95 by round: {' / '.join(f'{v:.1f}' for v in p95s)})")
     texts = queries(size)
-    tm.fuzzy(texts[0], "en", "prs")  # the first read of the file
-    new = _times(tm.fuzzy, texts)
-    print(f"  {size:>9,} units  index: p50 {_p(new, 50):6.1f} ms  p95 {_p(new, 95):6.1f} ms  "
-          f"worst {max(new):6.1f} ms  ({len(texts)} lookups)")
-    if not scan:
-        return
-    near, new_ones = texts[1:SCAN_QUERIES:3] + texts[2:SCAN_QUERIES:3], texts[:SCAN_QUERIES:3]
-    old, near_found = recall(tm, near)
-    old_new, new_found = recall(tm, new_ones)
-    old += old_new
-    print(f"  {size:>9,} units  old full scan: p50 {_p(old, 50):6.1f} ms  "
-          f"p95 {_p(old, 95):6.1f} ms  ({len(old)} lookups; the index is "
-          f"{statistics.median(old) / statistics.median(new):.0f}x faster at p50)")
-    for label, found in (("edited stored sentences", near_found),
-                         ("new sentences", new_found)):
-        score = sum(s for s, _u in found)
-        print(f"  {size:>9,} units  recall, {label}: same best score as the full scan in "
-              f"{score}/{len(found)} with a match >= 75% "
-              f"({100 * score / max(len(found), 1):.0f}%), same unit in "
-              f"{sum(u for _s, u in found)}")
+    with TranslationMemory(path) as tm:
+        same = better = worse = 0
+        for text in texts:
+            before = previous_fuzzy(tm, text, "en", "prs", limit=1)
+            now = tm.fuzzy(text, "en", "prs", limit=1)
+            a, b = (before[0].score if before else 0.0), (now[0].score if now else 0.0)
+            same, better, worse = same + (a == b), better + (b > a), worse + (b < a)
+        print(f"  {size:>9,} units  now against before, best score of {len(texts)} lookups: "
+              f"same {same}, higher {better}, lower {worse}")
+        if not scan:
+            return
+        near, new_ones = texts[1:SCAN_QUERIES:3] + texts[2:SCAN_QUERIES:3], texts[:SCAN_QUERIES:3]
+        scan_times: list[float] = []
+        for label, group in (("edited stored sentences", near), ("new sentences", new_ones)):
+            times, found = recall(tm, group, METHODS)
+            scan_times += times
+            figures = [f"{LABELS[m].split()[0]} {sum(s for s, _u in f)}/{len(f)} "
+                       f"({100 * sum(s for s, _u in f) / max(len(f), 1):.0f}%, same unit in "
+                       f"{sum(u for _s, u in f)})" for m, f in found.items()]
+            print(f"  {size:>9,} units  recall, {label} with a match >= 75% by the full "
+                  f"scan, same best score: {'; '.join(figures)}")
+        print(f"  {size:>9,} units  the full scan of the length window, for reference: "
+              f"p50 {_p(scan_times, 50):6.1f} ms  p95 {_p(scan_times, 95):6.1f} ms  "
+              f"({len(scan_times)} lookups)")
 
 
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("TARJUMAN_BENCH_TM_SIZES",
                                             "100000,1000000").split(",")]
-    load = os.getloadavg()
-    print(f"TM lookup at scale (load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, "
-          f"{os.cpu_count()} cores; goal p95 < 30 ms at 1,000,000 units):")
+    n_rounds = int(os.environ.get("TARJUMAN_BENCH_TM_ROUNDS", "3"))
+    print(f"TM lookup at scale ({measure.load_line()}; goal p95 < 30 ms at 1,000,000 units, "
+          "the team hub's median on the same data: 23.5 ms):")
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             path = Path(tmp) / f"tm-{size}.sqlite"
@@ -217,8 +326,8 @@ def main() -> None:
                 start = time.perf_counter()
                 fill(path, size)
                 print(f"  {size:>9,} units  written in {time.perf_counter() - start:.1f} s")
-            with TranslationMemory(path) as tm:
-                lookups(tm, size, scan=size <= 100_000)
+            lookups(path, size, scan=size <= 100_000, n_rounds=n_rounds)
+            print(f"  ({measure.load_line()})")
             path.unlink()
 
 

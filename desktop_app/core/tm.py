@@ -10,11 +10,14 @@ were.
 from __future__ import annotations
 
 import errno
+import math
 import re
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import TypeVar
 
@@ -120,30 +123,44 @@ def _v4_native_codes(db: sqlite_utils.Database) -> None:
 
 
 def _v5_word_index(db: sqlite_utils.Database) -> None:
-    """An index of the words of every unit's match key (SQLite FTS5, contentless, without
-    positions), kept by triggers whoever writes the units: a fuzzy lookup reads the units
-    sharing the segment's rarest words instead of every unit of the right length."""
+    """An index of the words of every unit's match key (SQLite FTS5). Built by the next
+    step now, with the word pairs: an older TM gets it once, not twice."""
+
+
+def _v6_word_pairs(db: sqlite_utils.Database) -> None:
+    """The word index holds each unit's word pairs too (as short tokens, see
+    :func:`index_text`), so a segment whose words are all common still reads only the
+    units sharing its rarer pairs. The index is rebuilt from the units."""
+    for statement in ("DROP TRIGGER IF EXISTS units_words_insert",
+                      "DROP TRIGGER IF EXISTS units_words_delete",
+                      "DROP TRIGGER IF EXISTS units_words_update",
+                      "DROP TABLE IF EXISTS units_words_vocab", "DROP TABLE IF EXISTS units_words"):
+        db.execute(statement)
     for statement in _WORD_INDEX:
         db.execute(statement)
-    db.execute("INSERT INTO units_words (rowid, norm) SELECT id, norm FROM units")
+    db.execute("INSERT INTO units_words (rowid, norm) SELECT id, tm_index_text(norm) FROM units")
 
 
+# Contentless, without positions: the index answers "which units hold this token", no more.
+# Its text is computed by tm_index_text(), which every TranslationMemory connection defines.
 _WORD_INDEX = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS units_words USING fts5(norm, content='', "
     "detail='none', tokenize='unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS units_words_vocab USING fts5vocab(units_words, 'row')",
     "CREATE TRIGGER IF NOT EXISTS units_words_insert AFTER INSERT ON units BEGIN "
-    "INSERT INTO units_words (rowid, norm) VALUES (new.id, new.norm); END",
+    "INSERT INTO units_words (rowid, norm) VALUES (new.id, tm_index_text(new.norm)); END",
     "CREATE TRIGGER IF NOT EXISTS units_words_delete AFTER DELETE ON units BEGIN "
-    "INSERT INTO units_words (units_words, rowid, norm) VALUES ('delete', old.id, old.norm); "
-    "END",
+    "INSERT INTO units_words (units_words, rowid, norm) VALUES ('delete', old.id, "
+    "tm_index_text(old.norm)); END",
     "CREATE TRIGGER IF NOT EXISTS units_words_update AFTER UPDATE OF id, norm ON units BEGIN "
-    "INSERT INTO units_words (units_words, rowid, norm) VALUES ('delete', old.id, old.norm); "
-    "INSERT INTO units_words (rowid, norm) VALUES (new.id, new.norm); END",
+    "INSERT INTO units_words (units_words, rowid, norm) VALUES ('delete', old.id, "
+    "tm_index_text(old.norm)); "
+    "INSERT INTO units_words (rowid, norm) VALUES (new.id, tm_index_text(new.norm)); END",
 )
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_unique_units, _v3_team,
-                                                             _v4_native_codes, _v5_word_index]
+                                                             _v4_native_codes, _v5_word_index,
+                                                             _v6_word_pairs]
 BATCH = 2000
 _UPSERT = ("INSERT INTO units (source_lang, target_lang, source, target, norm, origin, created, "
            "author, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, "
@@ -172,6 +189,8 @@ class TranslationMemory:
         self.db = sqlite_utils.Database(self.path)
         try:
             configure(self.db)
+            # the word index's text: its triggers call it whoever writes the units
+            self.db.conn.create_function("tm_index_text", 1, index_text, deterministic=True)
             self._migrate()
         except BaseException:
             self.db.close()
@@ -279,32 +298,15 @@ class TranslationMemory:
               threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
         """The best units by rapidfuzz ``ratio`` over match keys, among the candidates the
         word index gives: the units of the same length window sharing most of the
-        segment's rarest words. A Dari or Pashto source (its key has no inner spaces to cut
-        words at) is compared with every unit of the length window instead."""
+        segment's rarest words and word pairs. A Dari or Pashto source (its key has no
+        inner spaces to cut words at) is compared with every unit of the length window."""
         src, tgt = languages.get(source_lang).code, languages.get(target_lang).code
         norm = self._norm(source, src)
         if any(map(is_arabic_letter, norm)):  # keys without inner spaces: no words to index
             return self.fuzzy_scan(source, source_lang, target_lang, threshold=threshold,
                                    limit=limit)
-        low, high = _window(norm)
-        budget, scored = CANDIDATE_BUDGET, CANDIDATES_SCORED
-        sized = sorted((n, w) for w in _words(norm) if (n := self._postings(w, budget)))
-        terms = [_phrase(w) for w in _rarest([(n, w) for n, w in sized if n <= budget], budget)]
-        if not terms and sized:  # only common words: the units holding them all
-            terms = [" AND ".join(_phrase(w) for _n, w in sized)]
-        if not terms:
-            return []
-        hits = " UNION ALL ".join(["SELECT id FROM (SELECT rowid AS id FROM units_words WHERE "
-                                   "units_words MATCH ? LIMIT ?)"] * len(terms))
-        rows = self.db.execute(
-            f"WITH hits (id, shared) AS (SELECT id, count(*) AS n FROM ({hits}) GROUP BY id "
-            "ORDER BY n DESC LIMIT ?) SELECT u.id, u.norm FROM hits JOIN units u ON "
-            "u.id = hits.id WHERE u.source_lang = ? AND u.target_lang = ? AND length(u.norm) "
-            "BETWEEN ? AND ? ORDER BY hits.shared DESC, u.id LIMIT ?",
-            [*(v for t in terms for v in (t, budget)), 4 * scored, src, tgt, low, high,
-             scored]).fetchall()
-        rows.sort()  # in stored order, as a full scan meets them (ties keep the oldest first)
-        found = process.extract(norm, [compact(r[1]) for r in rows], scorer=fuzz.ratio,
+        rows = self._candidates(norm, src, tgt)
+        found = process.extract(norm, [r[1] for r in rows], scorer=fuzz.ratio,
                                 score_cutoff=threshold, limit=limit)
         out = []
         for _key, score, i in found:
@@ -315,18 +317,59 @@ class TranslationMemory:
                              row[2] or "", row[3] or 0.0, row[4] or ""))
         return out
 
-    def _postings(self, word: str, budget: int) -> int:
-        """How many units hold ``word``, counted up to ``budget + 1`` (a common word costs
-        no more than that, and is not counted again in this process)."""
-        common = _COMMON.setdefault(str(self.path), set())
-        if word in common:
-            return budget + 1
-        n = int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units_words WHERE "
-                                "units_words MATCH ? LIMIT ?)", [_phrase(word), budget + 1]
-                                ).fetchone()[0])
-        if n > budget:
-            common.add(word)
-        return n
+    def _candidates(self, norm: str, src: str, tgt: str) -> list[tuple[int, str]]:
+        """(id, compacted key) of the units worth scoring: of the units the index gives,
+        the ``CANDIDATES_READ`` sharing most of the lookup's tokens, in the length window;
+        in stored order (as a full scan meets them: ties keep the oldest first)."""
+        terms = self._terms(norm)
+        if not terms:
+            return []
+        found = [np.array((self.db.conn.execute(  # one string per token: no row objects
+            "SELECT group_concat(rowid, ' ') FROM (SELECT rowid FROM units_words WHERE "
+            "units_words MATCH ? LIMIT ?)", [t, CANDIDATE_BUDGET]).fetchone()[0] or "").split(),
+            dtype=np.int64) for t, _w in terms]
+        ids, where = np.unique(np.concatenate(found), return_inverse=True)
+        weights = np.repeat([w for _t, w in terms], [len(hits) for hits in found])
+        if len(ids) > CANDIDATES_READ:  # sharing most of the rarest tokens first, then oldest
+            shared = np.bincount(where.ravel(), weights=weights)
+            ids = np.sort(ids[np.lexsort((ids, -shared))[:CANDIDATES_READ]])
+        rows = self.db.conn.execute(
+            f"SELECT id, norm FROM units WHERE id IN ({','.join(map(str, ids.tolist()))}) "
+            "AND +source_lang = ? AND +target_lang = ? AND length(norm) BETWEEN ? AND ? "
+            "ORDER BY id", [src, tgt, *_window(norm)]).fetchall()
+        return [(r[0], compact(r[1])) for r in rows]
+
+    def _terms(self, norm: str) -> list[tuple[str, float]]:
+        """The index queries of a lookup: its rarest words and word pairs, up to
+        ``CANDIDATE_BUDGET`` postings (the rarest always). When every one is common, the
+        units holding two of the rarest few: one of them may be the word changed."""
+        budget = CANDIDATE_BUDGET
+        sized = self._sizes({*_words(norm), *_pairs(norm)}, budget)
+        rare = _rarest([(n, (t, n)) for n, t in sized if n <= budget], budget)
+        if rare or not sized:  # a token weighs more the fewer units hold it
+            return [(_phrase(t), math.log(2 + budget / n)) for t, n in rare]
+        few = [_phrase(t) for _n, t in sized[:COMMON_TERMS]]
+        return [(f"{a} AND {b}", 1.0) for a, b in combinations(few, 2)] or [(few[0], 1.0)]
+
+    def _sizes(self, tokens: set[str], budget: int) -> list[tuple[int, str]]:
+        """(how many units hold it, counted up to ``budget + 1``; token) for each of
+        ``tokens`` some unit holds, rarest first. Counts are kept for the next lookups
+        (tokens no unit holds are counted again) and made afresh when the memory has grown
+        by a twentieth: a count a little stale only makes a lookup read a little more."""
+        top = int(self.db.conn.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0])
+        stamp, known = _SIZES.get((str(self.path), budget), (-1, {}))
+        if not stamp <= top <= stamp * 1.05 + 1000 or len(known) > MAX_KNOWN_SIZES:
+            stamp, known = top, {}
+            _SIZES[(str(self.path), budget)] = (stamp, known)
+        todo = [t for t in tokens if t not in known]
+        for i in range(0, len(todo), 200):  # one statement for many tokens
+            chunk = todo[i:i + 200]
+            row = self.db.conn.execute("SELECT " + ", ".join(
+                ["(SELECT count(*) FROM (SELECT 1 FROM units_words WHERE units_words MATCH ? "
+                 "LIMIT ?))"] * len(chunk)), [v for t in chunk for v in (_phrase(t), budget + 1)]
+            ).fetchone()
+            known.update((t, n) for t, n in zip(chunk, row, strict=True) if n)
+        return sorted((known[t], t) for t in tokens if t in known)
 
     def fuzzy_scan(self, source: str, source_lang: str, target_lang: str, *,
                    threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
@@ -497,11 +540,14 @@ class FuzzyIndex:
 
 
 PROGRESS_EVERY = 500
-CANDIDATE_BUDGET = 5000  # postings read per lookup, rarest words first
-CANDIDATES_SCORED = 500  # of those units, how many (sharing most words) rapidfuzz scores
-_WORD = re.compile(r"\w+")
-# Words in more units than a lookup reads (per TM file): not counted again in this process.
-_COMMON: dict[str, set[str]] = {}
+CANDIDATE_BUDGET = 5000  # postings read per lookup, rarest words and pairs first
+CANDIDATES_READ = 600  # of those units, how many (sharing most tokens) are read and scored
+COMMON_TERMS = 4  # a segment of common words only: units holding two of its rarest four
+_WORD = re.compile(r"[^\W_]+")  # the tokenizer's words: "_" cuts them
+# How many units hold each token, per (TM file, budget): the highest unit id when counted,
+# and the counts (up to the budget + 1).
+_SIZES: dict[tuple[str, int], tuple[int, dict[str, int]]] = {}
+MAX_KNOWN_SIZES = 200_000
 T = TypeVar("T")
 
 
@@ -511,9 +557,26 @@ def _window(key: str) -> tuple[int, int]:
 
 
 def _words(key: str) -> set[str]:
-    """The words of a match key, as the word index's tokenizer cuts them (near enough: a
-    word cut otherwise is only a word the lookup does not use)."""
+    """The words of a match key, as the word index's tokenizer cuts them (letters and
+    digits; near enough: a word cut otherwise is only a word the lookup does not use)."""
     return set(_WORD.findall(key))
+
+
+def _pairs(key: str) -> list[str]:
+    """A token for each pair of neighbouring words of a match key ("x" and the pair's
+    CRC-32 in hex): "held on" is far rarer than "held" or "on", so a segment whose words
+    are all common still has rare tokens, which a unit a word or two away shares."""
+    words = _WORD.findall(key)
+    return [f"x{zlib.crc32(f'{a} {b}'.encode()):08x}" for a, b in pairwise(words)]
+
+
+def index_text(key: object) -> str:
+    """What the word index reads for a unit: its match key and its word-pair tokens. The
+    index's triggers call it to add and to take out a unit's tokens, so what it returns for
+    a key must never change without a migration that rebuilds the index."""
+    if not isinstance(key, str):
+        return ""
+    return " ".join([key, *_pairs(key)])
 
 
 def _rarest(sized: list[tuple[int, T]], budget: int) -> list[T]:

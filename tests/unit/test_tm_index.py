@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 from benchmarks.bench_tm import edited, fill, queries, sentence
-from desktop_app.core.tm import TranslationMemory
+from desktop_app.core.tm import MIGRATIONS, TranslationMemory
 
 
 def test_lookups_find_what_the_full_scan_finds(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_an_older_tm_gets_its_index_on_first_open(tmp_path: Path) -> None:
     with TranslationMemory(path) as tm:  # as a TM written by the previous version
         found = tm.fuzzy("The Panjshir valley was calm on Tuesday.", "en", "prs")
         assert [m.target for m in found] == ["درهٔ پنجشیر روز دوشنبه آرام بود."]
-        assert int(tm.db.execute("PRAGMA user_version").fetchone()[0]) == 5
+        assert int(tm.db.execute("PRAGMA user_version").fetchone()[0]) == len(MIGRATIONS)
 
 
 def test_the_index_follows_every_change_of_the_units(tmp_path: Path) -> None:
@@ -97,3 +97,79 @@ def test_a_segment_of_common_words_only_finds_the_units_holding_them_all(
         assert found and found[0].target == "جلسه روز دوشنبه برگزار شد."
         assert (found[0].score, found[0].source) == (
             tm.fuzzy_scan(query, "en", "prs")[0].score, tm.fuzzy_scan(query, "en", "prs")[0].source)
+
+
+def test_a_segment_of_common_words_finds_the_unit_a_word_away(
+        tmp_path: Path, monkeypatch) -> None:
+    from desktop_app.core import tm as tm_module
+
+    monkeypatch.setattr(tm_module, "CANDIDATE_BUDGET", 50)  # a big TM, in small
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        # every word of the segment, the changed one too, is in more units than a lookup
+        # reads; units holding them all come first; only the word pairs are rare
+        tm.add_many([(f"{n} tuesday meeting held the was on.", f"بی‌معنی {n}")
+                     for n in range(60)], "en", "prs")
+        tm.add("The meeting was held on Monday.", "جلسه روز دوشنبه برگزار شد.", "en", "prs")
+        tm.add_many([(f"On {n} the was meeting held tuesday.", f"درهم {n}") for n in range(60)],
+                    "en", "prs")
+        query = "The meeting was held on Tuesday."
+        found = tm.fuzzy(query, "en", "prs")
+        scan = tm.fuzzy_scan(query, "en", "prs")
+        assert scan and scan[0].target == "جلسه روز دوشنبه برگزار شد."
+        assert found and (found[0].target, found[0].score) == (scan[0].target, scan[0].score)
+
+
+def test_a_memory_indexed_by_words_only_gets_the_word_pairs(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    """A TM of the previous version (schema 5: the index of words alone, kept by plain
+    SQL triggers) is re-indexed on first open, and its index then follows the units."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from desktop_app.core import tm as tm_module
+    from desktop_app.core.textnorm import match_key
+
+    path = tmp_path / "tm.sqlite"
+    db = sqlite_utils.Database(path)
+    for step in MIGRATIONS[:4]:
+        step(db)
+    for statement in (  # schema 5 as it was written
+            "CREATE VIRTUAL TABLE units_words USING fts5(norm, content='', detail='none', "
+            "tokenize='unicode61 remove_diacritics 0')",
+            "CREATE VIRTUAL TABLE units_words_vocab USING fts5vocab(units_words, 'row')",
+            "CREATE TRIGGER units_words_insert AFTER INSERT ON units BEGIN INSERT INTO "
+            "units_words (rowid, norm) VALUES (new.id, new.norm); END",
+            "CREATE TRIGGER units_words_delete AFTER DELETE ON units BEGIN INSERT INTO "
+            "units_words (units_words, rowid, norm) VALUES ('delete', old.id, old.norm); END",
+            "CREATE TRIGGER units_words_update AFTER UPDATE OF id, norm ON units BEGIN INSERT "
+            "INTO units_words (units_words, rowid, norm) VALUES ('delete', old.id, old.norm); "
+            "INSERT INTO units_words (rowid, norm) VALUES (new.id, new.norm); END"):
+        db.execute(statement)
+    rows = [(f"{n} tuesday meeting held the was on.", f"بی‌معنی {n}") for n in range(60)]
+    rows += [("The meeting was held on Monday.", "جلسه روز دوشنبه برگزار شد.")]
+    db.conn.executemany("INSERT INTO units (source_lang, target_lang, source, target, norm, "
+                        "origin, created) VALUES ('en', 'prs', ?, ?, ?, '', 0)",
+                        [(s, t, match_key(s, "en")) for s, t in rows])
+    db.execute("PRAGMA user_version=5")
+    db.conn.commit()
+    db.close()
+    monkeypatch.setattr(tm_module, "CANDIDATE_BUDGET", 50)
+    with TranslationMemory(path) as tm:
+        assert int(tm.db.execute("PRAGMA user_version").fetchone()[0]) == len(MIGRATIONS) == 6
+        found = tm.fuzzy("The meeting was held on Tuesday.", "en", "prs")
+        assert [m.target for m in found[:1]] == ["جلسه روز دوشنبه برگزار شد."]
+        tm.remove("The meeting was held on Monday.", "جلسه روز دوشنبه برگزار شد.", "en", "prs")
+        assert not tm.fuzzy("The meeting was held on Tuesday.", "en", "prs")
+    con = sqlite3.connect(path)  # a connection of its own, without Tarjuman's functions
+    con.execute("INSERT INTO units_words (units_words) VALUES ('integrity-check')")
+    assert con.execute("SELECT count(*) FROM units").fetchone()[0] == 60
+    con.close()
+
+
+def test_words_joined_by_underscores_are_looked_up(tmp_path: Path) -> None:
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.add("Open the file report_2024_final.docx and print it.", "فایل را باز کنید.",
+               "en", "prs")
+        found = tm.fuzzy("Open the file report_2025_final.docx and print it.", "en", "prs")
+        assert [m.target for m in found] == ["فایل را باز کنید."]
