@@ -5,7 +5,10 @@ vocabulary (politics, security, economy, health, places, titles, the Afghan mont
 numbers), in sections: ``[word]`` nouns and adjectives (they take the plural, ezafe and
 clitic endings), ``[name]`` names (the same endings: ``کابلیان``, ``کابلش`` are rare but
 right), ``[fixed]`` words that take no ending, ``[verb]`` one verb a line as
-``infinitive present-stem`` (Dari ``کردن کن``, Pashto ``کول کو``).
+``infinitive present-stem [past-stem...]`` (Dari ``کردن کن``, Pashto ``کول کو``; an
+irregular Pashto past stem after them: ``راتلل راځ راغل``). A Dari verb with a preverb
+is written with ``+`` after it (``بر+گشتن بر+گرد``): the prefixes می/نمی go between
+(``برمی‌گردد``).
 
 The affix rules come from ``core/inflection.py`` (the endings the glossary matcher uses:
 plural -ها/-ان/-ات, ezafe, pronoun clitics, the Pashto case endings and the -ه/-ی/-ۍ/-ې
@@ -24,7 +27,7 @@ is an Iranian form, and the checker flags those forms with the Dari word first.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.inflection import DARI, PASHTO, Endings
@@ -50,7 +53,16 @@ ZWNJ = "\u200c"
 # as general rules, see the README): Dari -ه -> -گی (خانواده خانوادگی, Thackston on the
 # suffix -ی after silent ه); Pashto feminine nouns in -ي written -ۍ, plural -یو
 # (ښاروالي ښاروالۍ ښاروالیو, Tegey & Robson ch. 3).
-DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")), "ps": (("ي", "ۍ"), ("ي", "یو"))}
+DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
+           "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"))}
+# Pashto nouns in -ا take -وې, oblique -وو (بریا بریاوې بریاوو, اړتیا اړتیاوې; Tegey &
+# Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
+# وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
+# loans keep their plural -ین, oblique -ینو (مامورین، عاملینو).
+ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو")}
+# Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
+# the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
+DARI_COPULA = ("یم", "ید", "ند")
 # Verb derivations: Dari present stem + -ش (verbal noun: پوشش), + -نده (agent: کننده,
 # کنندگان by the -ه table), past stem + -ار (گفتار); Pashto present stem + -ونکی (agent:
 # کوونکی, کوونکي, کوونکو by the -ی table).
@@ -68,11 +80,13 @@ class Stems:
     names: list[str]
     fixed: list[str]
     verbs: list[tuple[str, str]]
+    pasts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # irregular past stems
 
     @property
     def count(self) -> int:
         """Entries: every word of the file, an inflected form written out included."""
-        return len(set(self.words) | set(self.names) | set(self.fixed)) + len(self.verbs)
+        return (len(set(self.words) | set(self.names) | set(self.fixed))
+                + len({v for v, _p in self.verbs}))
 
     def stems(self, lang: str) -> int:
         """Distinct stems: entries that are not an inflected form of another entry by the
@@ -81,7 +95,7 @@ class Stems:
         rules = noun_rules(LANGS[lang][2], lang)
         inflected = {w for w in words for strip, add, _cond in rules
                      if add and w.endswith(add) and w[:-len(add)] + strip in words - {w}}
-        return len(words - inflected) + len(self.verbs)
+        return len(words - inflected) + len({v for v, _p in self.verbs})
 
 
 def read_stems(lang: str, path: Path | None = None) -> Stems:
@@ -102,12 +116,15 @@ def read_stems(lang: str, path: Path | None = None) -> Stems:
         else:
             sections[current].extend(w.strip(ZWNJ) for w in line.split() if w.strip(ZWNJ))
     verbs = []
+    pasts: dict[str, tuple[str, ...]] = {}
     for entry in sections["verb"]:
         parts = entry.split()
-        if len(parts) != 2:
+        if len(parts) < 2:
             raise ValueError(f"{path.name}: a verb is 'infinitive present-stem': {entry!r}")
         verbs.append((parts[0], parts[1]))
-    return Stems(sections["word"], sections["name"], sections["fixed"], verbs)
+        if len(parts) > 2:
+            pasts[parts[0]] = pasts.get(parts[0], ()) + tuple(parts[2:])
+    return Stems(sections["word"], sections["name"], sections["fixed"], verbs, pasts)
 
 
 def iranian_forms() -> dict[str, str]:
@@ -145,6 +162,7 @@ def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
         rules += [(final, r, final) for r in replacements]
     rules += [(final, "ات", final) for final in endings.arabic]
     rules += [(final, add, final) for final, add in DERIVED.get(lang, ())]
+    rules += [("", add, ".") for add in ABSTRACT.get(lang, ())]
     return rules
 
 
@@ -153,9 +171,11 @@ def build_aff(lang: str) -> str:
     lines = ["SET UTF-8", f"TRY {TRY[lang]}", "WORDCHARS \u200c", ""]
     lines += _sfx("N", noun_rules(endings, lang)) + [""]
     if lang == "prs":
-        lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی")]) + [""]
+        lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی", *DARI_COPULA)])
+        lines += [""]
         lines += _sfx("P", [("", e, ".") for e in DARI_PAST]) + [""]
-        lines += _sfx("R", [("", e, "[^اوآ]") for e in DARI_PRESENT]
+        # a stem in و takes either set: شو -> شود, رو -> روند; گو -> گوید, جو -> جوید
+        lines += _sfx("R", [("", e, "[^اآ]") for e in DARI_PRESENT]
                       + [("", e, "[اوآ]") for e in DARI_PRESENT_VOWEL]) + [""]
         lines += _pfx("M", DARI_PREFIXES) + [""]
         lines += _pfx("B", DARI_PRESENT_PREFIXES) + [""]
@@ -184,6 +204,7 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
         for word in shared_loans(read_stems("prs")):
             add(word, "N")
         for infinitive, _present in stems.verbs:  # جوړول, جوړېدل -> جوړ (denominal verbs)
+            infinitive = infinitive.replace("+", "")
             for suffix in ("ول", "ېدل", "یدل"):
                 base = infinitive.removesuffix(suffix)
                 if base != infinitive and len(base) >= 2 and ZWNJ not in base:
@@ -195,7 +216,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(w, "N")
     for word in stems.fixed:
         add(word, "")
-    for infinitive, present in stems.verbs:
+    for marked, marked_present in stems.verbs:
+        infinitive, present = marked.replace("+", ""), marked_present.replace("+", "")
         if lang == "prs":
             add(infinitive, "N")  # کردن, کردنش
             add(infinitive.removesuffix("ن"), "PM")  # کرد, کردند, میکردند, کرده
@@ -203,11 +225,23 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(present + "ش", "N")  # پوشش
             add(present + "نده", "N")  # کننده, کنندگان
             add(infinitive.removesuffix("ن") + "ار", "N")  # گفتار
+            if "+" in marked and "+" in marked_present:  # برمی‌گردد, برنمی‌گشت, برگردید
+                preverb, past = marked.removesuffix("ن").split("+", 1)
+                now = marked_present.split("+", 1)[1]
+                for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ن"):
+                    add(preverb + prefix + past, "P")
+                    add(preverb + prefix + now, "R")
         else:
             add(infinitive, "LW")  # کول, کولو, وکول
-            add(infinitive.removesuffix("ل"), "PW")  # کړ, کړه, وکړ, وکړل
+            for past in (infinitive.removesuffix("ل"), *stems.pasts.get(marked, ())):
+                add(past, "PW")  # کړ, کړه, وکړ, وکړل; راغل, راغلي
             add(present, "RW")  # کوي, کوم, وکړي
+            if infinitive.endswith("ول"):  # the past of -ول verbs: کاوه, تېراوه, جوړاوه
+                add(infinitive.removesuffix("ول") + "اوه", "")
             add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
+            # the agent noun is also made on the infinitive stem: لیکونکی, ښوونکی
+            stem = infinitive.removesuffix("ل")
+            add(stem + ("نکی" if stem.endswith("و") else "ونکی"), "N")
     return {w: "".join(sorted(f)) for w, f in sorted(entries.items())}
 
 
