@@ -225,6 +225,14 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(present + "ش", "N")  # پوشش
             add(present + "نده", "N")  # کننده, کنندگان
             add(infinitive.removesuffix("ن") + "ار", "N")  # گفتار
+            # ب- and ن- before a stem in ا/آ take a ی: بیفتد نیفتاد بیاید نیامد بیاورند
+            for stem, flags in ((present, "R"), (infinitive.removesuffix("ن"), "P")):
+                if stem.startswith("آ"):
+                    for prefix in ("بی", "نی"):
+                        add(prefix + "ا" + stem[1:], flags)
+                elif stem.startswith("ا"):
+                    for prefix in ("بی", "نی"):
+                        add(prefix + stem[1:], flags)
             if "+" in marked and "+" in marked_present:  # برمی‌گردد, برنمی‌گشت, برگردید
                 preverb, past = marked.removesuffix("ن").split("+", 1)
                 now = marked_present.split("+", 1)[1]
