@@ -54,12 +54,14 @@ ZWNJ = "\u200c"
 # suffix -ی after silent ه); Pashto feminine nouns in -ي written -ۍ, plural -یو
 # (ښاروالي ښاروالۍ ښاروالیو, Tegey & Robson ch. 3).
 DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
-           "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"))}
+           "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"),
+                  ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"))}
 # Pashto nouns in -ا take -وې, oblique -وو (بریا بریاوې بریاوو, اړتیا اړتیاوې; Tegey &
 # Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
 # وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
-# loans keep their plural -ین, oblique -ینو (مامورین، عاملینو).
-ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو")}
+# loans keep their plural -ین, oblique -ینو (مامورین، عاملینو); -یز makes adjectives of
+# nouns (کس کسیزه; a noun in -ه drops it: ټولنه ټولنیز, استوګنه استوګنیز).
+ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
 DARI_COPULA = ("یم", "ید", "ند")
