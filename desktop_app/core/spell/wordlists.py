@@ -37,7 +37,7 @@ from desktop_app.core.resources import shipped
 # lessons on the past and present tenses, the present perfect and the subjunctive.
 # Pashto: Tegey & Robson, *A Reference Grammar of Pashto* (1996), ch. 5 (verb endings):
 # present -م -ې -ي -و -ئ, past -م -ې -ه -و -ئ -ل, the perfective prefix و-.
-DARI_PAST = ("", "م", "ی", "یم", "ید", "ند", "ه", "هام", "های", "هایم", "هاید", "هاند", "ن",
+DARI_PAST = ("", "م", "ی", "یم", "ید", "ند", "ه", "هام", "های", "هایم", "هاید", "هاند", "ن", "گان",
              "نی", "نش", "ید")
 DARI_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
 DARI_PRESENT_VOWEL = ("یم", "یی", "ید", "ییم", "یید", "یند")  # گو -> گوید, آ -> آید
@@ -55,7 +55,7 @@ ZWNJ = "\u200c"
 # (ښاروالي ښاروالۍ ښاروالیو, Tegey & Robson ch. 3).
 DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
            "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"),
-                  ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"))}
+                  ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"), ("ا", "ايي"))}
 # Pashto nouns in -ا take -وې, oblique -وو (بریا بریاوې بریاوو, اړتیا اړتیاوې; Tegey &
 # Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
 # وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
