@@ -60,7 +60,8 @@ DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
 # Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
 # وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
 # loans keep their plural -ین, oblique -ینو (مامورین، عاملینو); -یز makes adjectives of
-# nouns (کس کسیزه; a noun in -ه drops it: ټولنه ټولنیز, استوګنه استوګنیز).
+# nouns (کس کسیزه; a noun in -ه drops it: ټولنه ټولنیز, استوګنه استوګنیز); a noun in -ا
+# takes -يي (اروپا اروپايي, روغتیا روغتیايي).
 ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
