@@ -228,6 +228,9 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(present + "ش", "N")  # پوشش
             add(present + "نده", "N")  # کننده, کنندگان
             add(infinitive.removesuffix("ن") + "ار", "N")  # گفتار
+            if infinitive.endswith("اندن"):  # causatives in -اندن also -انیدن: چرانیدن
+                add(infinitive.removesuffix("دن") + "یدن", "N")
+                add(infinitive.removesuffix("دن") + "ید", "PM")
             # ب- and ن- before a stem in ا/آ take a ی: بیفتد نیفتاد بیاید نیامد بیاورند
             for stem, flags in ((present, "R"), (infinitive.removesuffix("ن"), "P")):
                 if stem.startswith("آ"):
@@ -261,11 +264,15 @@ ARABIC_LETTERS = frozenset("ثحذصضطظعء")
 
 def shared_loans(dari: Stems) -> list[str]:
     """Arabic loans of the Dari list, which Pashto writes the same way: a word with a letter
-    only Arabic words have (ث ح ذ ص ض ط ظ ع), with Pashto's ګ and its final -ي for the Dari
-    adjective -ی (added after the first false-alarm measurement, as a general rule)."""
+    only Arabic words have (ث ح ذ ص ض ط ظ ع), an Arabic abstract noun in -یت or plural in
+    -ات (ملکیت، اقدامات), a word with غیر- (غیررسمی), with Pashto's ګ and its final -ي for
+    the Dari adjective -ی (added after the first false-alarm measurement, as a general
+    rule)."""
     out = []
     for word in dari.words:
-        if ZWNJ in word or not ARABIC_LETTERS & set(word):
+        arabic = (ARABIC_LETTERS & set(word) or word.startswith("غیر")
+                  or (len(word) > 4 and word.endswith(("یت", "ات"))))
+        if ZWNJ in word or not arabic:
             continue
         word = word.replace("گ", "ګ")
         out.append(word[:-1] + "ي" if word.endswith("ی") else word)
