@@ -251,7 +251,7 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
                 add(past, "PW")  # کړ, کړه, وکړ, وکړل; راغل, راغلي
             add(present, "RW")  # کوي, کوم, وکړي
             if infinitive.endswith("ول"):  # the past of -ول verbs: کاوه, تېراوه, جوړاوه
-                add(infinitive.removesuffix("ول") + "اوه", "")
+                add(infinitive.removesuffix("ول") + "اوه", "W")
             add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
             # the agent noun is also made on the infinitive stem: لیکونکی, ښوونکی
             stem = infinitive.removesuffix("ل")
