@@ -174,7 +174,7 @@ def build_aff(lang: str) -> str:
     lines = ["SET UTF-8", f"TRY {TRY[lang]}", "WORDCHARS \u200c", ""]
     lines += _sfx("N", noun_rules(endings, lang)) + [""]
     if lang == "prs":
-        lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی", *DARI_COPULA)])
+        lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی", "انه", *DARI_COPULA)])
         lines += [""]
         lines += _sfx("P", [("", e, ".") for e in DARI_PAST]) + [""]
         # a stem in و takes either set: شو -> شود, رو -> روند; گو -> گوید, جو -> جوید
