@@ -62,7 +62,8 @@ DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
 # loans keep their plural -ین, oblique -ینو (مامورین، عاملینو); -یز makes adjectives of
 # nouns (کس کسیزه; a noun in -ه drops it: ټولنه ټولنیز, استوګنه استوګنیز); a noun in -ا
 # takes -يي (اروپا اروپايي, روغتیا روغتیايي).
-ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو")}
+# The feminine plural -ګانې beside -ګان/-ګانو (سینماګانې, شوراګانې).
+ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
 DARI_COPULA = ("یم", "ید", "ند")
