@@ -26,6 +26,7 @@ is an Iranian form, and the checker flags those forms with the Dari word first.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -261,18 +262,23 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
 
 
 ARABIC_LETTERS = frozenset("ثحذصضطظعء")
+# Arabic verbal nouns by their pattern, which Pashto writes as Dari does: tafʿīl (تمدید),
+# ifʿāl (اعلام), iftiʿāl (انتخاب), istifʿāl (استخدام), tafāʿul (تبادل), mufāʿala (مبارزه).
+ARABIC_PATTERNS = re.compile(r"^(?:ت..ی.|ا..ا.|ا.ت.ا.|است..ا.|ت.ا..|م.ا..ه)$")
 
 
 def shared_loans(dari: Stems) -> list[str]:
     """Arabic loans of the Dari list, which Pashto writes the same way: a word with a letter
     only Arabic words have (ث ح ذ ص ض ط ظ ع), an Arabic abstract noun in -یت or plural in
-    -ات (ملکیت، اقدامات), a word with غیر- (غیررسمی), with Pashto's ګ and its final -ي for
+    -ات (ملکیت، اقدامات), a verbal noun of an Arabic pattern (تمدید، انتخاب, see
+    ``ARABIC_PATTERNS``), a word with غیر- (غیررسمی), with Pashto's ګ and its final -ي for
     the Dari adjective -ی (added after the first false-alarm measurement, as a general
     rule)."""
     out = []
     for word in dari.words:
         arabic = (ARABIC_LETTERS & set(word) or word.startswith("غیر")
-                  or (len(word) > 4 and word.endswith(("یت", "ات"))))
+                  or (len(word) > 4 and word.endswith(("یت", "ات")))
+                  or ARABIC_PATTERNS.match(word))
         if ZWNJ in word or not arabic:
             continue
         word = word.replace("گ", "ګ")
