@@ -110,7 +110,9 @@ class SpellChecker:
         self.personal = personal
         self._endings = endings_for(self.lang)
         # endings and verb prefixes typed apart (کتاب ها, می شود) are words of their own
-        self._parts = {match_key(e, self.lang) for e in self._endings.added} | PREFIXES
+        # so are the clitics after a half-space (زندگی‌اش, پدری‌شان)
+        self._parts = {match_key(e, self.lang)
+                       for e in (*self._endings.added, *self._endings.clitics)} | PREFIXES
         self._known: set[str] = set()
         self._iranian: dict[str, str] = {}  # key of an Iranian form -> the Dari term
         self._terms: set[str] = set()  # keys of the glossary's terms in this language

@@ -45,7 +45,8 @@ DARI_PRESENT_VOWEL = ("یم", "یی", "ید", "ییم", "یید", "یند")  # �
 DARI_PREFIXES = ("می", "نمی", "ن")
 DARI_PRESENT_PREFIXES = ("می", "نمی", "ب", "ن")
 PASHTO_INFINITIVE = ("", "و", "ې", "ی", "ي", "م", "ئ", "ه", "لو")
-PASHTO_PAST_STEM = ("", "ه", "ې", "و", "م", "ئ", "ل", "لم", "لې", "لو", "لئ", "له", "ی", "ي")
+PASHTO_PAST_STEM = ("", "ه", "ې", "و", "م", "ئ", "ل", "لم", "لې", "لو", "لئ", "له", "ی", "ي",
+                    "لای")  # -لای: the potential and the counterfactual (کړلای، درلودلای)
 PASHTO_PRESENT = ("", "م", "ې", "ي", "و", "ئ", "ه", "ۍ")
 PASHTO_PREFIXES = ("و",)
 
