@@ -57,15 +57,20 @@ ZWNJ = "\u200c"
 # (ښاروالي ښاروالۍ ښاروالیو, Tegey & Robson ch. 3).
 DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
            "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"),
-                  ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"), ("ا", "ايي"))}
+                  ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"), ("ا", "ايي"),
+                  ("ه", "اتو"), ("ت", "اتو"))}
 # Pashto nouns in -ا take -وې, oblique -وو (بریا بریاوې بریاوو, اړتیا اړتیاوې; Tegey &
 # Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
 # وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
 # loans keep their plural -ین, oblique -ینو (مامورین، عاملینو); -یز makes adjectives of
 # nouns (کس کسیزه; a noun in -ه drops it: ټولنه ټولنیز, استوګنه استوګنیز); a noun in -ا
-# takes -يي (اروپا اروپايي, روغتیا روغتیايي).
+# takes -يي (اروپا اروپايي, روغتیا روغتیايي); the Arabic plural in -ات has its oblique -اتو
+# (معاینه معایناتو, ولایت ولایاتو).
 # The feminine plural -ګانې beside -ګان/-ګانو (سینماګانې, شوراګانې).
-ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې")}
+# The Dari clitics -م -ت -مان the matcher leaves out (مرد+م is مردم to it) are right in
+# spelling: زادگاهم, کتابت, خانه‌مان (Thackston, the pronominal enclitics).
+ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې"),
+            "prs": ("م", "ت", "مان", "ام")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
 DARI_COPULA = ("یم", "ید", "ند")
