@@ -174,6 +174,8 @@ def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
     rules += [(final, "ات", final) for final in endings.arabic]
     rules += [(final, add, final) for final, add in DERIVED.get(lang, ())]
     rules += [("", add, ".") for add in ABSTRACT.get(lang, ())]
+    if lang == "prs":  # after a vowel the clitics take ی: صدایشان, جایش, رویم
+        rules += [("", add, "[او]") for add in ("یم", "یت", "یش", "یمان", "یتان", "یشان")]
     return rules
 
 
