@@ -80,6 +80,15 @@ def spelling_form(word: str, lang: str) -> str:
     return plain if lang == "ps" else plain.replace("ي", "ی")
 
 
+def medial_yeh(word: str, lang: str) -> tuple[str, ...]:
+    """Pashto tells ي from ی only at the end of a word; inside it the two look the same and
+    keyboards type either (روغتیايي, روغتیایي): the word with every inner one as ی, the
+    form the shipped Pashto list also holds (``wordlists.inner_yeh``)."""
+    if lang != "ps" or len(word) < 3:
+        return ()
+    return (wordlists.inner_yeh(word),)
+
+
 COMMON_LISTS = {"prs": "common-prs.txt", "fa": "common-prs.txt", "ps": "common-ps.txt"}
 
 
@@ -239,7 +248,7 @@ class SpellChecker:
         written = word.replace("ك", "ک") if self.lang == "ps" else \
             word.replace("ك", "ک").replace("ي", "ی")
         forms = dict.fromkeys((written, plain, written.replace(ZWNJ, ""),
-                               plain.replace(ZWNJ, "")))
+                               plain.replace(ZWNJ, ""), *medial_yeh(plain, self.lang)))
         with self._lock:
             if any(e.spell(w) for e in self._engines for w in forms):
                 return True

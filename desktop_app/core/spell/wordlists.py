@@ -150,6 +150,13 @@ def iranian_forms() -> dict[str, str]:
     return out
 
 
+def inner_yeh(word: str) -> str:
+    """A Pashto word with every ي before its last letter written ی: inside a word the two
+    look the same and keyboards type either (روغتیايي = روغتیایي); only a final ي is a
+    letter of its own."""
+    return word[:-1].replace("ي", "ی") + word[-1:]
+
+
 def _sfx(flag: str, rules: list[tuple[str, str, str]]) -> list[str]:
     """One Hunspell suffix class: (strip, add, condition) rules."""
     rules = list(dict.fromkeys(r for r in rules if r[1] or r[0]))
@@ -174,6 +181,8 @@ def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
     rules += [(final, "ات", final) for final in endings.arabic]
     rules += [(final, add, final) for final, add in DERIVED.get(lang, ())]
     rules += [("", add, ".") for add in ABSTRACT.get(lang, ())]
+    if lang == "ps":  # an inner ي of an ending also as ی (-ايي and -ایي): see inner_yeh
+        rules += [(strip, inner_yeh(add), cond) for strip, add, cond in rules]
     if lang == "prs":  # after a vowel the clitics take ی: صدایشان, جایش, رویم
         rules += [("", add, "[او]") for add in ("یم", "یت", "یش", "یمان", "یتان", "یشان")]
     return rules
@@ -208,8 +217,12 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
     entries: dict[str, set[str]] = {}
 
     def add(word: str, flags: str) -> None:
-        # a half-space may be left out in typing (کتابها, میشود): both spellings are words
-        for w in dict.fromkeys((word, word.replace(ZWNJ, ""))):
+        # a half-space may be left out in typing (کتابها, میشود): both spellings are words;
+        # a Pashto inner ي is also written ی (see inner_yeh)
+        spellings = (word, word.replace(ZWNJ, ""))
+        if lang == "ps":
+            spellings += tuple(inner_yeh(w) for w in spellings)
+        for w in dict.fromkeys(spellings):
             entries.setdefault(w, set()).update(flags)
 
     endings = LANGS[lang][2]
