@@ -270,7 +270,10 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
                     add(preverb + prefix + now, "R")
         else:
             add(infinitive, "LW")  # کول, کولو, وکول
-            for past in (infinitive.removesuffix("ل"), *stems.pasts.get(marked, ())):
+            pasts = [infinitive.removesuffix("ل"), *stems.pasts.get(marked, ())]
+            if infinitive.endswith("ښودل"):  # the participle of -ښودل: ایښی, پرېښې, کېښي
+                pasts.append(infinitive.removesuffix("ودل"))
+            for past in pasts:
                 add(past, "PW")  # کړ, کړه, وکړ, وکړل; راغل, راغلي
             add(present, "RW")  # کوي, کوم, وکړي
             if infinitive.endswith("ول"):  # the past of -ول verbs: کاوه, تېراوه, جوړاوه
