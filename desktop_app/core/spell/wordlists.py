@@ -58,14 +58,15 @@ ZWNJ = "\u200c"
 DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
            "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"),
                   ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"), ("ا", "ايي"),
-                  ("ه", "اتو"), ("ت", "اتو"), ("ي", "و"))}
+                  ("ه", "اتو"), ("ت", "اتو"), ("ي", "و"), ("ا", "ایان"), ("ا", "ایانو"))}
 # Pashto nouns in -ا take -وې, oblique -وو (بریا بریاوې بریاوو, اړتیا اړتیاوې; Tegey &
 # Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
 # وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
 # loans keep their plural -ین, oblique -ینو (مامورین، عاملینو); -یز makes adjectives of
 # nouns (کس کسیزه; a noun in -ه drops it: ټولنه ټولنیز, استوګنه استوګنیز); a noun in -ا
 # takes -يي (اروپا اروپايي, روغتیا روغتیايي); the Arabic plural in -ات has its oblique -اتو
-# (معاینه معایناتو, ولایت ولایاتو); a plural in -ي has its oblique in -و (جلیبي جلیبو).
+# (معاینه معایناتو, ولایت ولایاتو); a plural in -ي has its oblique in -و (جلیبي جلیبو); a
+# noun in -ا takes -یان (ملا ملایان, نانوا نانوایانو).
 # The feminine plural -ګانې beside -ګان/-ګانو (سینماګانې, شوراګانې).
 # The Dari clitics -م -ت -مان the matcher leaves out (مرد+م is مردم to it) are right in
 # spelling: زادگاهم, کتابت, خانه‌مان (Thackston, the pronominal enclitics).
