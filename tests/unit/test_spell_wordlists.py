@@ -18,13 +18,15 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "spell"
 # False alarms per 1,000 words, the measured figures with a little room as a ceiling (see
 # the README): a change to the lists or the rules that makes them worse fails here.
 # news-*: the first texts (their flags were reviewed and fixed: 0.0 and 0.0 now);
-# fresh-1-*: the second (first measured 23.2 and 26.5, then reviewed: 2.2 and 0.9);
-# fresh-2-*: written after the lists were frozen and never used to build them, the honest
-# figure (24.7 and 26.2).
+# fresh-1-*: the second (first measured 23.2 and 26.5, then reviewed);
+# fresh-2-*: the third, written when the lists were first frozen (24.7 and 26.2 then);
+# fresh-3-*: written after the lists were frozen again and never used to build them, the
+# honest figure (17.4 and 11.3, one true alarm each: a typo in the text).
 CEILING = {("news", "prs"): 1.0, ("news", "ps"): 1.0,
-           ("fresh-1", "prs"): 3.5, ("fresh-1", "ps"): 2.0,
-           ("fresh-2", "prs"): 26.0, ("fresh-2", "ps"): 27.5}
-MIN_WORDS = {"news": 3000, "fresh-1": 1000, "fresh-2": 1000}
+           ("fresh-1", "prs"): 3.0, ("fresh-1", "ps"): 1.0,
+           ("fresh-2", "prs"): 24.5, ("fresh-2", "ps"): 26.0,
+           ("fresh-3", "prs"): 18.0, ("fresh-3", "ps"): 12.0}
+MIN_WORDS = {"news": 3000, "fresh-1": 1000, "fresh-2": 1000, "fresh-3": 1000}
 MIN_ENTRIES = {"prs": 6500, "ps": 6500}
 MIN_STEMS = {"prs": 5000, "ps": 5000}  # entries that are not inflections of another
 

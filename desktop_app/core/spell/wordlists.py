@@ -220,7 +220,7 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
     def add(word: str, flags: str) -> None:
         # a half-space may be left out in typing (کتابها, میشود): both spellings are words;
         # a Pashto inner ي is also written ی (see inner_yeh)
-        spellings = (word, word.replace(ZWNJ, ""))
+        spellings: tuple[str, ...] = (word, word.replace(ZWNJ, ""))
         if lang == "ps":
             spellings += tuple(inner_yeh(w) for w in spellings)
         for w in dict.fromkeys(spellings):
