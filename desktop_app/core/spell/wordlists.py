@@ -213,6 +213,15 @@ def build_aff(lang: str) -> str:
                          stems=LANGS[lang][0]) + "\n".join(lines) + "\n"
 
 
+def _joined(prefix: str, stem: str) -> str:
+    """The Dari verb prefix ب- or ن- on a stem: a ی comes in before ا/آ (بیفتد, نیامد)."""
+    if stem.startswith("آ"):
+        return prefix + "یا" + stem[1:]
+    if stem.startswith("ا"):
+        return prefix + "ی" + stem[1:]
+    return prefix + stem
+
+
 def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
     """Word -> its flags."""
     entries: dict[str, set[str]] = {}
@@ -257,18 +266,21 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
                 add(infinitive.removesuffix("دن") + "ید", "PM")
             # ب- and ن- before a stem in ا/آ take a ی: بیفتد نیفتاد بیاید نیامد بیاورند
             for stem, flags in ((present, "R"), (infinitive.removesuffix("ن"), "P")):
-                if stem.startswith("آ"):
-                    for prefix in ("بی", "نی"):
-                        add(prefix + "ا" + stem[1:], flags)
-                elif stem.startswith("ا"):
-                    for prefix in ("بی", "نی"):
-                        add(prefix + stem[1:], flags)
+                if stem.startswith(("ا", "آ")):
+                    for prefix in ("ب", "ن"):
+                        add(_joined(prefix, stem), flags)
             if "+" in marked and "+" in marked_present:  # برمی‌گردد, برنمی‌گشت, برگردید
                 preverb, past = marked.removesuffix("ن").split("+", 1)
                 now = marked_present.split("+", 1)[1]
-                for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ن"):
+                for prefix in ("می" + ZWNJ, "نمی" + ZWNJ):
                     add(preverb + prefix + past, "P")
                     add(preverb + prefix + now, "R")
+                # ب- and ن- join the stem, with ی before ا/آ: بربگردد, دربیاورد, درنیامد
+                for prefix in ("ب", "ن"):
+                    for stem, flags in ((now, "R"), (past, "P")):
+                        if prefix == "ب" and flags == "P":
+                            continue
+                        add(preverb + _joined(prefix, stem), flags)
         else:
             add(infinitive, "LW")  # کول, کولو, وکول
             pasts = [infinitive.removesuffix("ل"), *stems.pasts.get(marked, ())]
