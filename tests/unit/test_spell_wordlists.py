@@ -15,15 +15,28 @@ from desktop_app.core.spell.vocabulary import checker_for
 from tests.fixtures.hunspell_dict import write_dictionary
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "spell"
-# False alarms per 1,000 words on the news texts, the measured figures as a floor (see the
-# README): a change to the lists or the rules that makes them worse fails here.
-FLOOR = {"prs": 48.5, "ps": 73.5}
-MIN_ENTRIES = {"prs": 5000, "ps": 5000}
-MIN_STEMS = {"prs": 4000, "ps": 4000}  # entries that are not inflections of another
+# False alarms per 1,000 words, the measured figures with a little room as a ceiling (see
+# the README): a change to the lists or the rules that makes them worse fails here.
+# news-*: the first texts (their flags were reviewed and fixed: 0.0 and 0.0 now);
+# fresh-1-*: the second (first measured 23.2 and 26.5, then reviewed);
+# fresh-2-*: the third, written when the lists were first frozen (24.7 and 26.2 then);
+# fresh-3-*, fresh-4-*, fresh-5-*: each written after the lists were frozen again and never
+# used to build them, the honest figures (17.4 and 11.3; 25.8 and 18.7; 21.2 and 33.4).
+CEILING = {("news", "prs"): 1.0, ("news", "ps"): 1.0,
+           ("fresh-1", "prs"): 3.0, ("fresh-1", "ps"): 1.0,
+           ("fresh-2", "prs"): 23.0, ("fresh-2", "ps"): 24.5,
+           ("fresh-3", "prs"): 18.0, ("fresh-3", "ps"): 12.0,
+           ("fresh-4", "prs"): 26.5, ("fresh-4", "ps"): 19.5,
+           ("fresh-5", "prs"): 22.0, ("fresh-5", "ps"): 34.0}
+MIN_WORDS = {"news": 3000, "fresh-1": 1000, "fresh-2": 1000, "fresh-3": 1000,
+             "fresh-4": 1000, "fresh-5": 1000}
+MIN_ENTRIES = {"prs": 6500, "ps": 6500}
+MIN_STEMS = {"prs": 5000, "ps": 5000}  # entries that are not inflections of another
 
 
-def news(lang: str) -> str:
-    return "\n".join(line for f in sorted(DATA.glob(f"news-{lang}-*.txt"))
+def news(lang: str, name: str = "news") -> str:
+    files = sorted(DATA.glob(f"{name}-{lang}-*.txt")) or [DATA / f"{name}-{lang}.txt"]
+    return "\n".join(line for f in files
                      for line in f.read_text("utf-8").splitlines() if not line.startswith("#"))
 
 
@@ -90,14 +103,44 @@ def test_an_installed_dictionary_wins_and_dari_keeps_its_overlay(tmp_path: Path)
     assert pashto.overlay is None  # an installed Pashto dictionary stands alone
 
 
-@pytest.mark.parametrize("lang", ["prs", "ps"])
-def test_false_alarms_per_thousand_words_on_news_text(lang: str) -> None:
-    text = news(lang)
+@pytest.mark.parametrize(("name", "lang"), list(CEILING))
+def test_false_alarms_per_thousand_words_on_news_text(name: str, lang: str) -> None:
+    text = news(lang, name)
     words = len(words_of(text))
-    assert words >= 3000
+    assert words >= MIN_WORDS[name]
     checker: SpellChecker = checker_for(lang, use_tm=False)
     rate = 1000 * len(checker.check(text)) / words
-    assert rate <= FLOOR[lang], f"{lang}: {rate:.1f} false alarms per 1,000 words"
+    assert rate <= CEILING[name, lang], f"{name} {lang}: {rate:.1f} false alarms per 1,000"
+
+
+@pytest.mark.parametrize(("lang", "right", "wrong"), [
+    ("prs",
+     # preverbs (برمی‌گردد), ب/ن before ا/آ (بیفتد نیامد), causatives in -انیدن, participle
+     # plurals, clitics after a half-space and after a vowel, copula, adverbs in -انه/-اً,
+     # tatweel and vowel marks, Arabic kaf and yeh
+     "برمی‌گردد برنمی‌گشت درمی‌آید بیفتد نیفتاد بیاید نیامد بیاورند چرانیدن دانش‌آموختگان "
+     "زندگی‌اش صدایشان زادگاهم امیدوارند آبرومندانه تقریباً کـابل كتاب رأی اوست برایشان "
+     "می‌شود شود بروند بجوشانند",
+     "کتابز میشودد برگرذد"),
+    ("ps",
+     # irregular past stems, -ول past in -اوه, the potential -لای, -یز/-ايي adjectives, -وې
+     # and -ګانې plurals, -اتو obliques, agent nouns, inner ي/ی, closed classes
+     "راغلي ورغلل یوړه کاوه وغځاوه درلودل درلودلای لري ولري کسیزې استوګنیز جغرافیايي "
+     "بریاوې خواوو سینماګانې معایناتو کیندونکي لیکونکی روغتیايي روغتیایي زما بېرته نشته "
+     "لخوا ترمنځ وانخلي",
+     "ښځظ کلیوږ وایيي"),
+])
+def test_the_affix_rules_know_the_inflected_forms(lang: str, right: str, wrong: str) -> None:
+    checker = checker_for(lang, use_tm=False)
+    assert [m.word for m in checker.check(right)] == []
+    assert [m.word for m in checker.check(wrong)] == wrong.split()
+
+
+def test_iranian_forms_found_in_the_measurement_are_flagged_with_the_dari_word() -> None:
+    dari = checker_for("prs", use_tm=False)
+    assert dari.suggest("فرودگاه")[0] == "میدان هوایی"
+    assert dari.suggest("فناوری")[0] == "تکنالوژی"
+    assert [m.word for m in dari.check("پاسپورت گذرنامه")] == ["گذرنامه"]
 
 
 @pytest.mark.parametrize("lang", ["prs", "ps"])

@@ -32,8 +32,9 @@ from desktop_app.core.spell import dictionaries, wordlists
 from desktop_app.core.spell.engine import Engine, load
 from desktop_app.core.textnorm import fold, match_key
 
-# Arabic-script words, a half-space inside them included; digits and Latin are not checked.
-WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff"
+# Arabic-script words, a half-space and a tatweel (کـابل) inside them included; digits and
+# Latin are not checked.
+WORD = re.compile("[\u0621-\u063a\u0640\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff"
                   "\u064b-\u065f\u0670\u0654\u200c]+")
 
 
@@ -57,11 +58,35 @@ class Misspelling:
 def words_of(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in WORD.finditer(text):
-        word = m.group(0).strip("\u200c")
+        word = m.group(0).strip("\u200c\u0640")
         if word and any(c.isalpha() for c in word):
             start = m.start() + m.group(0).index(word)
             out.append((start, start + len(word), word))
     return out
+
+
+# What the dictionaries spell one way and a text may write another: tatweel and vowel
+# marks (تقریباً, کـابل) dropped, Arabic kaf/yeh/teh marbuta and heh-with-yeh as Persian
+# (ك ى ة ۀ), hamza on alef as plain alef (both spellings of رأی/رای, تأثیر/تاثیر are
+# listed). ئ stays (مسئول), and in Pashto ي stays: there ي and ی are two letters.
+_SPELLING = str.maketrans({"\u0640": None, "\u0670": None, "ك": "ک", "ى": "ی", "ة": "ه",
+                           "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا",
+                           **{chr(c): None for c in range(0x064B, 0x0660)}})
+
+
+def spelling_form(word: str, lang: str) -> str:
+    """``word`` as the shipped dictionaries write it (see ``_SPELLING``)."""
+    plain = word.translate(_SPELLING)
+    return plain if lang == "ps" else plain.replace("ي", "ی")
+
+
+def medial_yeh(word: str, lang: str) -> tuple[str, ...]:
+    """Pashto tells ي from ی only at the end of a word; inside it the two look the same and
+    keyboards type either (روغتیايي, روغتیایي): the word with every inner one as ی, the
+    form the shipped Pashto list also holds (``wordlists.inner_yeh``)."""
+    if lang != "ps" or len(word) < 3:
+        return ()
+    return (wordlists.inner_yeh(word),)
 
 
 COMMON_LISTS = {"prs": "common-prs.txt", "fa": "common-prs.txt", "ps": "common-ps.txt"}
@@ -94,7 +119,9 @@ class SpellChecker:
         self.personal = personal
         self._endings = endings_for(self.lang)
         # endings and verb prefixes typed apart (کتاب ها, می شود) are words of their own
-        self._parts = {match_key(e, self.lang) for e in self._endings.added} | PREFIXES
+        # so are the clitics after a half-space (زندگی‌اش, پدری‌شان)
+        self._parts = {match_key(e, self.lang)
+                       for e in (*self._endings.added, *self._endings.clitics)} | PREFIXES
         self._known: set[str] = set()
         self._iranian: dict[str, str] = {}  # key of an Iranian form -> the Dari term
         self._terms: set[str] = set()  # keys of the glossary's terms in this language
@@ -216,12 +243,14 @@ class SpellChecker:
             return True
         if not self._engines:
             return False
-        plain = word.replace("ك", "ک")
-        if self.lang != "ps":  # in Pashto ي and ی are two letters
-            plain = plain.replace("ي", "ی")
+        plain = spelling_form(word, self.lang)
+        # as written (an installed dictionary may list رأی with its hamza), then folded
+        written = word.replace("ك", "ک") if self.lang == "ps" else \
+            word.replace("ك", "ک").replace("ي", "ی")
+        forms = dict.fromkeys((written, plain, written.replace(ZWNJ, ""),
+                               plain.replace(ZWNJ, ""), *medial_yeh(plain, self.lang)))
         with self._lock:
-            if any(e.spell(w) for e in self._engines
-                   for w in dict.fromkeys((plain, plain.replace(ZWNJ, "")))):
+            if any(e.spell(w) for e in self._engines for w in forms):
                 return True
         # a half-space stands where a space could: each part a word (or an ending) of its own
         parts = [p for p in plain.split(ZWNJ) if p]

@@ -5,7 +5,10 @@ vocabulary (politics, security, economy, health, places, titles, the Afghan mont
 numbers), in sections: ``[word]`` nouns and adjectives (they take the plural, ezafe and
 clitic endings), ``[name]`` names (the same endings: ``کابلیان``, ``کابلش`` are rare but
 right), ``[fixed]`` words that take no ending, ``[verb]`` one verb a line as
-``infinitive present-stem`` (Dari ``کردن کن``, Pashto ``کول کو``).
+``infinitive present-stem [past-stem...]`` (Dari ``کردن کن``, Pashto ``کول کو``; an
+irregular Pashto past stem after them: ``راتلل راځ راغل``). A Dari verb with a preverb
+is written with ``+`` after it (``بر+گشتن بر+گرد``): the prefixes می/نمی go between
+(``برمی‌گردد``).
 
 The affix rules come from ``core/inflection.py`` (the endings the glossary matcher uses:
 plural -ها/-ان/-ات, ezafe, pronoun clitics, the Pashto case endings and the -ه/-ی/-ۍ/-ې
@@ -23,8 +26,9 @@ is an Iranian form, and the checker flags those forms with the Dari word first.
 
 from __future__ import annotations
 
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.inflection import DARI, PASHTO, Endings
@@ -34,14 +38,15 @@ from desktop_app.core.resources import shipped
 # lessons on the past and present tenses, the present perfect and the subjunctive.
 # Pashto: Tegey & Robson, *A Reference Grammar of Pashto* (1996), ch. 5 (verb endings):
 # present -م -ې -ي -و -ئ, past -م -ې -ه -و -ئ -ل, the perfective prefix و-.
-DARI_PAST = ("", "م", "ی", "یم", "ید", "ند", "ه", "هام", "های", "هایم", "هاید", "هاند", "ن",
+DARI_PAST = ("", "م", "ی", "یم", "ید", "ند", "ه", "هام", "های", "هایم", "هاید", "هاند", "ن", "گان",
              "نی", "نش", "ید")
 DARI_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
 DARI_PRESENT_VOWEL = ("یم", "یی", "ید", "ییم", "یید", "یند")  # گو -> گوید, آ -> آید
 DARI_PREFIXES = ("می", "نمی", "ن")
 DARI_PRESENT_PREFIXES = ("می", "نمی", "ب", "ن")
 PASHTO_INFINITIVE = ("", "و", "ې", "ی", "ي", "م", "ئ", "ه", "لو")
-PASHTO_PAST_STEM = ("", "ه", "ې", "و", "م", "ئ", "ل", "لم", "لې", "لو", "لئ", "له", "ی", "ي")
+PASHTO_PAST_STEM = ("", "ه", "ې", "و", "م", "ئ", "ل", "لم", "لې", "لو", "لئ", "له", "ی", "ي",
+                    "لای")  # -لای: the potential and the counterfactual (کړلای، درلودلای)
 PASHTO_PRESENT = ("", "م", "ې", "ي", "و", "ئ", "ه", "ۍ")
 PASHTO_PREFIXES = ("و",)
 
@@ -50,7 +55,26 @@ ZWNJ = "\u200c"
 # as general rules, see the README): Dari -ه -> -گی (خانواده خانوادگی, Thackston on the
 # suffix -ی after silent ه); Pashto feminine nouns in -ي written -ۍ, plural -یو
 # (ښاروالي ښاروالۍ ښاروالیو, Tegey & Robson ch. 3).
-DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")), "ps": (("ي", "ۍ"), ("ي", "یو"))}
+DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
+           "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"),
+                  ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"), ("ا", "ايي"),
+                  ("ه", "اتو"), ("ت", "اتو"), ("ي", "و"), ("ا", "ایان"), ("ا", "ایانو"))}
+# Pashto nouns in -ا take -وې, oblique -وو (بریا بریاوې بریاوو, اړتیا اړتیاوې; Tegey &
+# Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
+# وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
+# loans keep their plural -ین, oblique -ینو (مامورین، عاملینو); -یز makes adjectives of
+# nouns (کس کسیزه; a noun in -ه drops it: ټولنه ټولنیز, استوګنه استوګنیز); a noun in -ا
+# takes -يي (اروپا اروپايي, روغتیا روغتیايي); the Arabic plural in -ات has its oblique -اتو
+# (معاینه معایناتو, ولایت ولایاتو); a plural in -ي has its oblique in -و (جلیبي جلیبو); a
+# noun in -ا takes -یان (ملا ملایان, نانوا نانوایانو).
+# The feminine plural -ګانې beside -ګان/-ګانو (سینماګانې, شوراګانې).
+# The Dari clitics -م -ت -مان the matcher leaves out (مرد+م is مردم to it) are right in
+# spelling: زادگاهم, کتابت, خانه‌مان (Thackston, the pronominal enclitics).
+ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې"),
+            "prs": ("م", "ت", "مان", "ام")}
+# Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
+# the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
+DARI_COPULA = ("یم", "ید", "ند")
 # Verb derivations: Dari present stem + -ش (verbal noun: پوشش), + -نده (agent: کننده,
 # کنندگان by the -ه table), past stem + -ار (گفتار); Pashto present stem + -ونکی (agent:
 # کوونکی, کوونکي, کوونکو by the -ی table).
@@ -68,11 +92,13 @@ class Stems:
     names: list[str]
     fixed: list[str]
     verbs: list[tuple[str, str]]
+    pasts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # irregular past stems
 
     @property
     def count(self) -> int:
         """Entries: every word of the file, an inflected form written out included."""
-        return len(set(self.words) | set(self.names) | set(self.fixed)) + len(self.verbs)
+        return (len(set(self.words) | set(self.names) | set(self.fixed))
+                + len({v for v, _p in self.verbs}))
 
     def stems(self, lang: str) -> int:
         """Distinct stems: entries that are not an inflected form of another entry by the
@@ -81,7 +107,7 @@ class Stems:
         rules = noun_rules(LANGS[lang][2], lang)
         inflected = {w for w in words for strip, add, _cond in rules
                      if add and w.endswith(add) and w[:-len(add)] + strip in words - {w}}
-        return len(words - inflected) + len(self.verbs)
+        return len(words - inflected) + len({v for v, _p in self.verbs})
 
 
 def read_stems(lang: str, path: Path | None = None) -> Stems:
@@ -102,12 +128,15 @@ def read_stems(lang: str, path: Path | None = None) -> Stems:
         else:
             sections[current].extend(w.strip(ZWNJ) for w in line.split() if w.strip(ZWNJ))
     verbs = []
+    pasts: dict[str, tuple[str, ...]] = {}
     for entry in sections["verb"]:
         parts = entry.split()
-        if len(parts) != 2:
+        if len(parts) < 2:
             raise ValueError(f"{path.name}: a verb is 'infinitive present-stem': {entry!r}")
         verbs.append((parts[0], parts[1]))
-    return Stems(sections["word"], sections["name"], sections["fixed"], verbs)
+        if len(parts) > 2:
+            pasts[parts[0]] = pasts.get(parts[0], ()) + tuple(parts[2:])
+    return Stems(sections["word"], sections["name"], sections["fixed"], verbs, pasts)
 
 
 def iranian_forms() -> dict[str, str]:
@@ -120,6 +149,13 @@ def iranian_forms() -> dict[str, str]:
             iranian, dari = line.split(None, 1)
             out[iranian] = dari.strip()
     return out
+
+
+def inner_yeh(word: str) -> str:
+    """A Pashto word with every ي before its last letter written ی: inside a word the two
+    look the same and keyboards type either (روغتیايي = روغتیایي); only a final ي is a
+    letter of its own."""
+    return word[:-1].replace("ي", "ی") + word[-1:]
 
 
 def _sfx(flag: str, rules: list[tuple[str, str, str]]) -> list[str]:
@@ -145,6 +181,11 @@ def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
         rules += [(final, r, final) for r in replacements]
     rules += [(final, "ات", final) for final in endings.arabic]
     rules += [(final, add, final) for final, add in DERIVED.get(lang, ())]
+    rules += [("", add, ".") for add in ABSTRACT.get(lang, ())]
+    if lang == "ps":  # an inner ي of an ending also as ی (-ايي and -ایي): see inner_yeh
+        rules += [(strip, inner_yeh(add), cond) for strip, add, cond in rules]
+    if lang == "prs":  # after a vowel the clitics take ی: صدایشان, جایش, رویم
+        rules += [("", add, "[او]") for add in ("یم", "یت", "یش", "یمان", "یتان", "یشان")]
     return rules
 
 
@@ -153,9 +194,11 @@ def build_aff(lang: str) -> str:
     lines = ["SET UTF-8", f"TRY {TRY[lang]}", "WORDCHARS \u200c", ""]
     lines += _sfx("N", noun_rules(endings, lang)) + [""]
     if lang == "prs":
-        lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی")]) + [""]
+        lines += _sfx("C", [("", e, ".") for e in ("تر", "ترین", "ترینی", "انه", *DARI_COPULA)])
+        lines += [""]
         lines += _sfx("P", [("", e, ".") for e in DARI_PAST]) + [""]
-        lines += _sfx("R", [("", e, "[^اوآ]") for e in DARI_PRESENT]
+        # a stem in و takes either set: شو -> شود, رو -> روند; گو -> گوید, جو -> جوید
+        lines += _sfx("R", [("", e, "[^اآ]") for e in DARI_PRESENT]
                       + [("", e, "[اوآ]") for e in DARI_PRESENT_VOWEL]) + [""]
         lines += _pfx("M", DARI_PREFIXES) + [""]
         lines += _pfx("B", DARI_PRESENT_PREFIXES) + [""]
@@ -170,13 +213,26 @@ def build_aff(lang: str) -> str:
                          stems=LANGS[lang][0]) + "\n".join(lines) + "\n"
 
 
+def _joined(prefix: str, stem: str) -> str:
+    """The Dari verb prefix ب- or ن- on a stem: a ی comes in before ا/آ (بیفتد, نیامد)."""
+    if stem.startswith("آ"):
+        return prefix + "یا" + stem[1:]
+    if stem.startswith("ا"):
+        return prefix + "ی" + stem[1:]
+    return prefix + stem
+
+
 def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
     """Word -> its flags."""
     entries: dict[str, set[str]] = {}
 
     def add(word: str, flags: str) -> None:
-        # a half-space may be left out in typing (کتابها, میشود): both spellings are words
-        for w in dict.fromkeys((word, word.replace(ZWNJ, ""))):
+        # a half-space may be left out in typing (کتابها, میشود): both spellings are words;
+        # a Pashto inner ي is also written ی (see inner_yeh)
+        spellings: tuple[str, ...] = (word, word.replace(ZWNJ, ""))
+        if lang == "ps":
+            spellings += tuple(inner_yeh(w) for w in spellings)
+        for w in dict.fromkeys(spellings):
             entries.setdefault(w, set()).update(flags)
 
     endings = LANGS[lang][2]
@@ -184,6 +240,7 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
         for word in shared_loans(read_stems("prs")):
             add(word, "N")
         for infinitive, _present in stems.verbs:  # جوړول, جوړېدل -> جوړ (denominal verbs)
+            infinitive = infinitive.replace("+", "")
             for suffix in ("ول", "ېدل", "یدل"):
                 base = infinitive.removesuffix(suffix)
                 if base != infinitive and len(base) >= 2 and ZWNJ not in base:
@@ -195,7 +252,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(w, "N")
     for word in stems.fixed:
         add(word, "")
-    for infinitive, present in stems.verbs:
+    for marked, marked_present in stems.verbs:
+        infinitive, present = marked.replace("+", ""), marked_present.replace("+", "")
         if lang == "prs":
             add(infinitive, "N")  # کردن, کردنش
             add(infinitive.removesuffix("ن"), "PM")  # کرد, کردند, میکردند, کرده
@@ -203,24 +261,62 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(present + "ش", "N")  # پوشش
             add(present + "نده", "N")  # کننده, کنندگان
             add(infinitive.removesuffix("ن") + "ار", "N")  # گفتار
+            if infinitive.endswith("اندن"):  # causatives in -اندن also -انیدن: چرانیدن
+                add(infinitive.removesuffix("دن") + "یدن", "N")
+                add(infinitive.removesuffix("دن") + "ید", "PM")
+            # ب- and ن- before a stem in ا/آ take a ی: بیفتد نیفتاد بیاید نیامد بیاورند
+            for stem, flags in ((present, "R"), (infinitive.removesuffix("ن"), "P")):
+                if stem.startswith(("ا", "آ")):
+                    for prefix in ("ب", "ن"):
+                        add(_joined(prefix, stem), flags)
+            if "+" in marked and "+" in marked_present:  # برمی‌گردد, برنمی‌گشت, برگردید
+                preverb, past = marked.removesuffix("ن").split("+", 1)
+                now = marked_present.split("+", 1)[1]
+                for prefix in ("می" + ZWNJ, "نمی" + ZWNJ):
+                    add(preverb + prefix + past, "P")
+                    add(preverb + prefix + now, "R")
+                # ب- and ن- join the stem, with ی before ا/آ: بربگردد, دربیاورد, درنیامد
+                for prefix in ("ب", "ن"):
+                    for stem, flags in ((now, "R"), (past, "P")):
+                        if prefix == "ب" and flags == "P":
+                            continue
+                        add(preverb + _joined(prefix, stem), flags)
         else:
             add(infinitive, "LW")  # کول, کولو, وکول
-            add(infinitive.removesuffix("ل"), "PW")  # کړ, کړه, وکړ, وکړل
+            pasts = [infinitive.removesuffix("ل"), *stems.pasts.get(marked, ())]
+            if infinitive.endswith("ښودل"):  # the participle of -ښودل: ایښی, پرېښې, کېښي
+                pasts.append(infinitive.removesuffix("ودل"))
+            for past in pasts:
+                add(past, "PW")  # کړ, کړه, وکړ, وکړل; راغل, راغلي
             add(present, "RW")  # کوي, کوم, وکړي
+            if infinitive.endswith("ول"):  # the past of -ول verbs: کاوه, تېراوه, جوړاوه
+                add(infinitive.removesuffix("ول") + "اوه", "W")
             add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
+            # the agent noun is also made on the infinitive stem: لیکونکی, ښوونکی
+            stem = infinitive.removesuffix("ل")
+            add(stem + ("نکی" if stem.endswith("و") else "ونکی"), "N")
     return {w: "".join(sorted(f)) for w, f in sorted(entries.items())}
 
 
 ARABIC_LETTERS = frozenset("ثحذصضطظعء")
+# Arabic verbal nouns by their pattern, which Pashto writes as Dari does: tafʿīl (تمدید),
+# ifʿāl (اعلام), iftiʿāl (انتخاب), istifʿāl (استخدام), tafāʿul (تبادل), mufāʿala (مبارزه).
+ARABIC_PATTERNS = re.compile(r"^(?:ت..ی.|ا..ا.|ا.ت.ا.|است..ا.|ت.ا..|م.ا..ه)$")
 
 
 def shared_loans(dari: Stems) -> list[str]:
     """Arabic loans of the Dari list, which Pashto writes the same way: a word with a letter
-    only Arabic words have (ث ح ذ ص ض ط ظ ع), with Pashto's ګ and its final -ي for the Dari
-    adjective -ی (added after the first false-alarm measurement, as a general rule)."""
+    only Arabic words have (ث ح ذ ص ض ط ظ ع), an Arabic abstract noun in -یت or plural in
+    -ات (ملکیت، اقدامات), a verbal noun of an Arabic pattern (تمدید، انتخاب, see
+    ``ARABIC_PATTERNS``), a word with غیر- (غیررسمی), with Pashto's ګ and its final -ي for
+    the Dari adjective -ی (added after the first false-alarm measurement, as a general
+    rule)."""
     out = []
     for word in dari.words:
-        if ZWNJ in word or not ARABIC_LETTERS & set(word):
+        arabic = (ARABIC_LETTERS & set(word) or word.startswith("غیر")
+                  or (len(word) > 4 and word.endswith(("یت", "ات")))
+                  or ARABIC_PATTERNS.match(word))
+        if ZWNJ in word or not arabic:
             continue
         word = word.replace("گ", "ګ")
         out.append(word[:-1] + "ي" if word.endswith("ی") else word)
