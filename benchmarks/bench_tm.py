@@ -21,8 +21,6 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from benchmarks import measure
 from desktop_app.core import languages
 from desktop_app.core import tm as tm_module
@@ -185,16 +183,8 @@ def previous_fuzzy(tm: TranslationMemory, source: str, source_lang: str, target_
         [*(v for t in terms for v in (t, budget)), 4 * scored, src, tgt, low, high,
          scored]).fetchall()
     rows.sort()
-    found = process.extract(norm, [compact(r[1]) for r in rows], scorer=fuzz.ratio,
-                            score_cutoff=threshold, limit=limit)
-    out = []
-    for _key, score, i in found:
-        row = tm.db.execute("SELECT source, target, origin, created, author FROM units "
-                            "WHERE id = ?", [rows[i][0]]).fetchone()
-        out.append(Match(row[0], row[1], round(score, 1),
-                         tm_module.word_diff(strip_tags(source), strip_tags(row[0])),
-                         row[2] or "", row[3] or 0.0, row[4] or ""))
-    return out
+    return tm.best_of(source, norm, [(r[0], compact(r[1])) for r in rows],
+                      threshold=threshold, limit=limit)
 
 
 _PREVIOUS_COMMON: set[str] = set()

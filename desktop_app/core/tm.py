@@ -305,7 +305,13 @@ class TranslationMemory:
         if any(map(is_arabic_letter, norm)):  # keys without inner spaces: no words to index
             return self.fuzzy_scan(source, source_lang, target_lang, threshold=threshold,
                                    limit=limit)
-        rows = self._candidates(norm, src, tgt)
+        return self.best_of(source, norm, self._candidates(norm, src, tgt),
+                            threshold=threshold, limit=limit)
+
+    def best_of(self, source: str, norm: str, rows: list[tuple[int, str]], *,
+                threshold: float, limit: int) -> list[Match]:
+        """The best ``limit`` of the candidate units ``(id, compacted key)`` by rapidfuzz
+        ``ratio`` against the lookup's key ``norm``, as matches with their word diff."""
         found = process.extract(norm, [r[1] for r in rows], scorer=fuzz.ratio,
                                 score_cutoff=threshold, limit=limit)
         out = []
