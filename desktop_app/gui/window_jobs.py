@@ -121,10 +121,10 @@ class BackgroundJobs(QMainWindow):
                 self.mt_panel.show_alternatives(*found)
 
         def failed(exc: BaseException, row: int = row) -> None:
-            from desktop_app.core.errors import NoModelError
+            from desktop_app.core.errors import NetworkError, NoModelError
 
-            if self.current_row() != row:
-                return
+            if self.current_row() != row and not isinstance(exc, NetworkError):
+                return  # (a server down is said whichever row the cursor is on by now)
             if isinstance(exc, NoModelError):  # no local model, and the server has no pair
                 self.mt_panel.show_no_model(source_lang, target_lang)
             else:  # a server not answering: said in the dock, editing goes on
@@ -156,7 +156,8 @@ class BackgroundJobs(QMainWindow):
             report = pretranslate_file(path, cancel=ctx.cancelled, chunk=16,
                                        on_progress=lambda d, t: ctx.report((d, t)),
                                        on_rows=ctx.report)
-            return report, snapshot(path).findings  # QA of the result, off this thread
+            with jobs.building_long_lived():
+                return report, snapshot(path).findings  # QA of the result, off this thread
 
         self._start_job(jobs.Op(work, key="pretranslate").success(self._pretranslated),
                         _("Translating…"))
