@@ -36,8 +36,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 KEEP = Path(tempfile.gettempdir()) / "tarjuman-bench-gui"  # the big TM, built once
 BEFORE = Path(__file__).with_name("gui_stalls_before.json")  # figures before the fixes
-SCENARIOS = ("scroll", "import", "pretranslate", "reopen", "tm-rows", "hung-server")
-TITLES = {"scroll": "scrolling 10,000 segments", "import": "importing a 3,000-para docx",
+SCENARIOS = ("idle", "scroll", "import", "pretranslate", "reopen", "tm-rows", "hung-server")
+TITLES = {"idle": "idle, project open (control)", "scroll": "scrolling 10,000 segments",
+          "import": "importing a 3,000-para docx",
           "pretranslate": "pretranslating 10,000 segs", "reopen": "reopening that project",
           "tm-rows": "row changes, 1,000,000-unit TM",
           "hung-server": "row changes, hung MT server"}
@@ -145,7 +146,9 @@ class Probe:
         from PySide6.QtCore import Qt, QTimer
 
         self.gaps: list[float] = []
-        self.busy: list[float] = []
+        self.busy: list[float] = []  # of each gap: this thread on a CPU
+        self.waits: list[float] = []  # of each gap: this thread waiting for a CPU (load)
+        self.last_queued = self._queued()
         self.gc_pauses: list[tuple[float, int, float]] = []  # wall, generation, CPU
         self._gc_start = (0.0, 0.0)
         self.last = time.perf_counter()
@@ -166,11 +169,21 @@ class Probe:
                                    info.get("generation", -1),
                                    time.thread_time() - self._gc_start[1]))
 
+    @staticmethod
+    def _queued() -> float:
+        """Seconds this thread has waited on the run queue for a CPU (Linux schedstat)."""
+        try:
+            with open("/proc/thread-self/schedstat") as fh:
+                return int(fh.read().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def tick(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), self._queued()
         self.gaps.append(now - self.last)
         self.busy.append(cpu - self.last_cpu)
-        self.last, self.last_cpu = now, cpu
+        self.waits.append(queued - self.last_queued)
+        self.last, self.last_cpu, self.last_queued = now, cpu, queued
         if self.check is not None:
             self.check()
 
@@ -195,6 +208,7 @@ class Probe:
 
         self.check = check
         self.last, self.last_cpu = time.perf_counter(), time.thread_time()
+        self.last_queued = self._queued()
         self.timer.start()
         self.running = True
         loop.exec()
@@ -208,6 +222,8 @@ class Probe:
         worst = max(range(len(self.gaps)), key=self.gaps.__getitem__) if self.gaps else 0
         return {"stall_ms": 1000 * (gaps[-1] if gaps else 0),
                 "stall_cpu_ms": 1000 * (self.busy[worst] if self.busy else 0),
+                "stall_queue_ms": 1000 * (self.waits[worst] if self.waits else 0),
+                "stall_at_s": sum(self.gaps[:worst + 1]),  # seconds into the scenario
                 "p99_ms": 1000 * (gaps[min(len(gaps) - 1, int(0.99 * len(gaps)))] if gaps
                                   else 0),
                 "frames": len(gaps), "over_50": sum(1 for g in gaps if g >= 0.05),
@@ -232,17 +248,22 @@ class Why:
         self.thread.start()
 
     def _watch(self) -> None:
+        import threading
         import traceback
 
         while not self.stop.wait(0.005):
             late = time.perf_counter() - self.probe.last
             if late > 0.03 and self.probe.running:
-                frame = sys._current_frames().get(self.main)  # noqa: SLF001
+                frames = sys._current_frames()  # noqa: SLF001
+                frame = frames.get(self.main)
                 if frame is not None:
                     stack = traceback.extract_stack(frame)[-14:]
+                    others = [traceback.extract_stack(f)[-1] for ident, f in frames.items()
+                              if ident not in (self.main, threading.get_ident())]
                     self.samples.append((self.probe.last, " < ".join(
                         f"{Path(f.filename).name}:{f.lineno} {f.name}"
-                        for f in reversed(stack))))
+                        for f in reversed(stack)) + " | other threads: " + ", ".join(
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in others)))
 
     def report(self) -> None:
         from collections import Counter
@@ -383,7 +404,7 @@ def _round(scenario: str, shared: Path, tmp: Path) -> dict[str, Any]:
         assert window.open_path(tmp / "translated.tarjuman")
         found["seconds"] = probe.run(app, lambda: _ready(window))
     else:
-        name = "tm" if scenario in ("tm-rows", "hung-server") else "big"
+        name = "tm" if scenario in ("tm-rows", "hung-server") else "big"  # idle: big
         shutil.copy(shared / f"{name}.tarjuman", tmp / f"{name}.tarjuman")
         asked: list[float] = []  # when the MT dock was first asked, and when it said
         said: list[float] = []  # the server is not answering
@@ -406,7 +427,10 @@ def _round(scenario: str, shared: Path, tmp: Path) -> dict[str, Any]:
         if profile:
             profile.enable()
         found["rows"] = len(window.session.segments)
-        if scenario == "scroll":
+        if scenario == "idle":  # what the machine's load alone does to the event loop
+            until = time.perf_counter() + 10
+            probe.run(app, lambda: time.perf_counter() > until, settle=0)
+        elif scenario == "scroll":
             found.update(_scroll(app, window, probe))
         elif scenario == "pretranslate":
             ticks: list[float] = []
@@ -540,8 +564,10 @@ def stalls(rounds: int | None = None) -> dict[str, list[dict[str, Any]]]:
           f"1-minute average at the start of the round (2 cores: above 2, others waited):")
     if before:
         print(f"  before the fixes: {before.get('note', '')}")
-    print(f"  {'scenario':<32}{'longest':>9}{'(CPU)':>8}{'p99':>7}{'GC max':>8}{'load':>6}"
-          f"   {'before: longest':>15}{'p99':>7}{'load':>6}")
+    print("  (of the longest stall: CPU = the window's thread working, queue = waiting for a "
+          "CPU the machine's other processes held; the rest is the interpreter lock or I/O)")
+    print(f"  {'scenario':<32}{'longest':>9}{'CPU':>7}{'queue':>7}{'p99':>7}{'GC max':>8}"
+          f"{'load':>6}   {'before: longest':>15}{'p99':>7}{'load':>6}")
     for scenario, got in runs.items():
         if not got:
             print(f"  {TITLES[scenario]:<32} no round finished")
@@ -551,8 +577,9 @@ def stalls(rounds: int | None = None) -> dict[str, list[dict[str, Any]]]:
         b = before.get(scenario)
         old = (f"{b['stall_ms']:>12.0f} ms{b['p99_ms']:>7.1f}{b['load']:>6.1f}" if b
                else f"{'-':>15}")
-        print(f"  {TITLES[scenario]:<32}{w['stall_ms']:>6.0f} ms{w['stall_cpu_ms']:>5.0f} ms"
-              f"{w['p99_ms']:>7.1f}{w['gc_max_ms']:>5.0f} ms{w['load']:>6.1f}   {old}  {ok}")
+        print(f"  {TITLES[scenario]:<32}{w['stall_ms']:>6.0f} ms{w['stall_cpu_ms']:>7.0f}"
+              f"{w.get('stall_queue_ms', 0):>7.0f}{w['p99_ms']:>7.1f}{w['gc_max_ms']:>5.0f} ms"
+              f"{w['load']:>6.1f}   {old}  {ok}")
         print("      rounds: " + "; ".join(
             f"{r['stall_ms']:.0f}/{r['p99_ms']:.1f} ms at load {r['load']:.1f}" for r in got))
     _details(runs, before)
