@@ -161,10 +161,12 @@ class SidePanels(QObject):
                 self.mt_panel.show_alternatives(*found)
 
         def failed(exc: BaseException) -> None:
-            from desktop_app.core.errors import NoModelError
+            from desktop_app.core.errors import NetworkError, NoModelError
 
-            if window.session is not session or window.current_row() != row:
-                return  # moved on, or the project (or the window) closed meanwhile
+            if window.session is not session:
+                return  # the project (or the window) closed meanwhile
+            if window.current_row() != row and not isinstance(exc, NetworkError):
+                return  # moved on (a server down is said whichever row the cursor is on)
             if isinstance(exc, NoModelError):  # no local model, and the server has no pair
                 self.mt_panel.show_no_model(source_lang, target_lang)
             else:  # a server not answering: said in the dock, editing goes on

@@ -148,7 +148,8 @@ class LongJobs(QObject):
             report = pretranslate_file(path, cancel=ctx.cancelled, chunk=16,
                                        on_progress=lambda d, t: ctx.report((d, t)),
                                        on_rows=ctx.report)
-            return report, snapshot(path).findings  # QA of the result, off this thread
+            with jobs.building_long_lived():
+                return report, snapshot(path).findings  # QA of the result, off this thread
 
         self.start(jobs.Op(work, key="pretranslate").success(self._pretranslated),
                    _("Translating…"))

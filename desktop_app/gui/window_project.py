@@ -51,7 +51,8 @@ class ProjectDoor:
         def work(ctx: jobs.Context) -> tuple[Path, Snapshot]:
             made = existing or jobs.in_process(ctx, import_job, path, lang)  # parsing
             warm_up(lang)  # what the window needs next, loaded here rather than there
-            return made, snapshot(made)  # read whole (and checked) here, not there
+            with jobs.building_long_lived():
+                return made, snapshot(made)  # read whole (and checked) here, not there
 
         continued = existing is not None and existing != path  # the document's project
         label = (_("Importing {name}…") if existing is None else _("Opening {name}…"))

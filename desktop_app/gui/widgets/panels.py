@@ -351,16 +351,43 @@ SEVERITY_COLORS = {"error": "#a00000", "warning": "#8a5a00", "note": "#555555"}
 
 class _Findings(QAbstractListModel):
     """The project's findings, one line each with its severity, written only when a line
-    is shown (a project with thousands of findings costs nothing per edit)."""
+    is shown (a project with thousands of findings costs nothing per edit). The list holds
+    a page of lines at first and takes the next as it is scrolled to its end (Qt's
+    ``fetchMore``): the view lays out every line it holds, asking this model for each, and
+    100,000 findings at once held the window for a tenth of a second or more."""
+
+    PAGE = 2000
 
     def __init__(self) -> None:
         super().__init__()
         self.found: list[tuple[int, Finding]] = []
+        self.shown = 0  # the lines the view holds: found[:shown]
         self.severity: Callable[[str], str] = lambda _code: ""
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
                  ) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.found)
+        return 0 if parent.isValid() else self.shown
+
+    def set_found(self, found: list[tuple[int, Finding]]) -> None:
+        self.beginResetModel()
+        self.found = found
+        self.shown = min(len(found), self.PAGE)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and self.shown < len(self.found)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        if not parent.isValid():
+            self.show_up_to(self.shown + self.PAGE - 1)
+
+    def show_up_to(self, n: int) -> None:
+        """Hold the lines up to ``n`` (a line selected beyond those scrolled to)."""
+        last = min(n, len(self.found) - 1)
+        if last >= self.shown:
+            self.beginInsertRows(QModelIndex(), self.shown, last)
+            self.shown = last + 1
+            self.endInsertRows()
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -432,26 +459,29 @@ class QAPanel(QListView):
     def retranslate(self) -> None:
         """Findings are put into words when shown: show them again, in the new language."""
         self._retranslate_actions()
-        if self.findings.found:
+        if self.findings.shown:
             self.findings.dataChanged.emit(self.findings.index(0),
-                                           self.findings.index(len(self.findings.found) - 1))
+                                           self.findings.index(self.findings.shown - 1))
 
     def show_findings(self, findings: dict[int, list[Finding]]) -> None:
         found = [(row, f) for row in sorted(findings) for f in findings[row]]
         if found == self.findings.found:
             return  # an edit that changed no finding costs nothing here
         current = self.current()
-        self.findings.beginResetModel()
-        self.findings.found = found
-        self.findings.endResetModel()
+        self.findings.set_found(found)
         if found and current >= 0:  # after an ignore, the next finding is at hand
-            self.setCurrentIndex(self.findings.index(min(current, len(found) - 1)))
+            self.select(min(current, len(found) - 1))
 
     def count(self) -> int:
         return len(self.findings.found)
 
     def text(self, n: int) -> str:
+        self.findings.show_up_to(n)
         return str(self.findings.data(self.findings.index(n)))
+
+    def select(self, n: int) -> None:
+        self.findings.show_up_to(n)
+        self.setCurrentIndex(self.findings.index(n))
 
     def current(self) -> int:
         """The number of the selected line (-1: none)."""
@@ -465,7 +495,7 @@ class QAPanel(QListView):
             return None
         n = 0 if after is None else bisect.bisect_right(found, after, key=lambda f: f[0])
         n = n if n < len(found) else 0
-        self.setCurrentIndex(self.findings.index(n))
+        self.select(n)
         return found[n][0]
 
 
