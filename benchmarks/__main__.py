@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCHES = ["bench_mt", "bench_mt_docx", "bench_glossary", "bench_documents", "bench_handoff",
            "bench_gui", "bench_libretranslate", "bench_big_inputs", "bench_office",
            "bench_odf_epub", "bench_team", "bench_tm", "bench_names", "bench_agency",
-           "bench_qa"]
+           "bench_qa", "bench_spell"]
 TAKE_HOME = {"bench_mt", "bench_mt_docx", "bench_libretranslate"}
 
 
