@@ -127,11 +127,14 @@ def test_false_alarms_per_thousand_words_on_news_text(name: str, lang: str) -> N
      "کتابز میشودد برگرذد"),
     ("ps",
      # irregular past stems, -ول past in -اوه, the potential -لای, -یز/-ايي adjectives, -وې
-     # and -ګانې plurals, -اتو obliques, agent nouns, inner ي/ی, closed classes
+     # and -ګانې plurals, -اتو obliques, agent nouns, inner ي/ی, closed classes; the
+     # potential -ای, و- after را/در/ور, -توب nouns, -جن adjectives, denominal -ېدل verbs,
+     # class II adjectives (پوخ پاخه پخه), inner ې for ی, a prefix typed apart (بې کاره)
      "راغلي ورغلل یوړه کاوه وغځاوه درلودل درلودلای لري ولري کسیزې استوګنیز جغرافیايي "
      "بریاوې خواوو سینماګانې معایناتو کیندونکي لیکونکی روغتیايي روغتیایي زما بېرته نشته "
-     "لخوا ترمنځ وانخلي",
-     "ښځظ کلیوږ وایيي"),
+     "لخوا ترمنځ وانخلي ښکارېدای تېرېدای راوبولي ورولېږي درولېږه سړیتوب ماشومتوب خوندجنه "
+     "قاچاقېدل پاخه پخه سړو لوندې اېښودل بې کاره نا امنه",
+     "ښځظ کلیوږ وایيي کورر کتابتوبب ورکتابب"),
 ])
 def test_the_affix_rules_know_the_inflected_forms(lang: str, right: str, wrong: str) -> None:
     checker = checker_for(lang, use_tm=False)
@@ -153,3 +156,13 @@ def test_the_shipped_pair_passes_the_installers_checks(lang: str) -> None:
     dic = wordlists.shipped_dictionary(lang)
     assert dic is not None
     assert check_pair(dic) == dic.with_suffix(".aff")  # size, header, UTF-8, a Hunspell load
+
+
+def test_a_prefix_typed_apart_is_read_with_its_word() -> None:
+    checker = checker_for("ps", use_tm=False)
+    # بې وزله and نا امنه are بېوزله and ناامنه typed apart: no flag on either half
+    assert [m.word for m in checker.check("بې وزله خلک په نا امنه سیمو کې")] == []
+    # a misspelt word after the prefix is still flagged, and the prefix is not joined
+    # across a full stop or to a word that is no word with it either
+    assert [m.word for m in checker.check("بې کورر خلک")] == ["کورر"]
+    assert [m.word for m in checker.check("هغه بې. وزله")] == ["وزله"]

@@ -86,7 +86,15 @@ def medial_yeh(word: str, lang: str) -> tuple[str, ...]:
     form the shipped Pashto list also holds (``wordlists.inner_yeh``)."""
     if lang != "ps" or len(word) < 3:
         return ()
-    return (wordlists.inner_yeh(word),)
+    # an inner ې (هېڅوک, اېښودل) is the newer spelling of the inner ی the lists hold
+    inner = wordlists.inner_yeh(word)
+    return (inner, inner[:-1].replace("ې", "ی") + inner[-1:])
+
+
+# Prefixes writers often type apart from the word (بې وزله for بېوزله): a word after one
+# is right when the two joined are.
+DETACHED = {"ps": frozenset(("بې", "بی", "نا", "بد", "غیر")),
+            "prs": frozenset(("بی", "نا", "غیر"))}
 
 
 COMMON_LISTS = {"prs": "common-prs.txt", "fa": "common-prs.txt", "ps": "common-ps.txt"}
@@ -258,10 +266,27 @@ class SpellChecker:
 
     def check(self, text: str) -> list[Misspelling]:
         out = []
-        for start, end, word in words_of(text):
+        words = words_of(text)
+        joined = self._joined_to_prefix(text, words)
+        for i, (start, end, word) in enumerate(words):
+            if i in joined:
+                continue
             if not self.is_correct(word):
                 dari = self.iranian(word)
                 out.append(Misspelling(start, end, word, (dari,) if dari else ()))
+        return out
+
+    def _joined_to_prefix(self, text: str, words: list[tuple[int, int, str]]) -> set[int]:
+        """Indexes of the words that are right as one word with a prefix typed apart
+        before them (بې وزله): the prefix and the word (see ``DETACHED``)."""
+        detached = DETACHED.get(self.lang, frozenset())
+        out: set[int] = set()
+        for i in range(1, len(words)):
+            (_s, before_end, prefix), (start, _e, word) = words[i - 1], words[i]
+            if prefix in detached and not text[before_end:start].strip(" " + ZWNJ) \
+                    and not (self.is_correct(word) and self.is_correct(prefix)) \
+                    and self.is_correct(prefix + word):
+                out.update((i - 1, i))
         return out
 
     def check_tagged(self, text: str) -> list[Misspelling]:

@@ -46,9 +46,12 @@ DARI_PREFIXES = ("می", "نمی", "ن")
 DARI_PRESENT_PREFIXES = ("می", "نمی", "ب", "ن")
 PASHTO_INFINITIVE = ("", "و", "ې", "ی", "ي", "م", "ئ", "ه", "لو")
 PASHTO_PAST_STEM = ("", "ه", "ې", "و", "م", "ئ", "ل", "لم", "لې", "لو", "لئ", "له", "ی", "ي",
-                    "لای")  # -لای: the potential and the counterfactual (کړلای، درلودلای)
+                    "لای", "ای")  # -لای/-ای: the potential and the counterfactual
+# (کړلای، درلودلای، ښکارېدای)
 PASHTO_PRESENT = ("", "م", "ې", "ي", "و", "ئ", "ه", "ۍ")
-PASHTO_PREFIXES = ("و",)
+# the perfective و- alone and after the directional preverbs را/در/ور, which also stand
+# alone (وکړي, راوبولي, ورولېږي, راغورځېږي; Tegey & Robson ch. 5, the directional pronouns)
+PASHTO_PREFIXES = ("و", "را", "در", "ور", "راو", "درو", "ورو")
 
 ZWNJ = "\u200c"
 # Derivations as regular as the endings (added after the first false-alarm measurement,
@@ -58,7 +61,9 @@ ZWNJ = "\u200c"
 DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
            "ps": (("ي", "ۍ"), ("ي", "یو"), ("ی", "ۍ"), ("ا", "اوې"), ("ا", "اوو"),
                   ("ه", "یز"), ("ه", "یزه"), ("ه", "یزې"), ("ه", "یزو"), ("ا", "ايي"),
-                  ("ه", "اتو"), ("ت", "اتو"), ("ي", "و"), ("ا", "ایان"), ("ا", "ایانو"))}
+                  ("ه", "اتو"), ("ت", "اتو"), ("ي", "و"), ("ا", "ایان"), ("ا", "ایانو"),
+                  ("ه", "یو"), ("ه", "توب"), ("ه", "توبه"), ("ي", "یتوب"),
+                  *(("ه", "ه" + ZWNJ + e) for e in ("جن", "جنه", "جنې", "جنو")))}
 # Pashto nouns in -ا take -وې, oblique -وو (بریا بریاوې بریاوو, اړتیا اړتیاوې; Tegey &
 # Robson ch. 3, feminine nouns in -aa), adjectives in -ی their feminine in -ۍ (وروستی
 # وروستۍ); an adjective gives an abstract noun in -والی (چمتو چمتووالی, لږ لږوالی); Arabic
@@ -67,10 +72,16 @@ DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
 # takes -يي (اروپا اروپايي, روغتیا روغتیايي); the Arabic plural in -ات has its oblique -اتو
 # (معاینه معایناتو, ولایت ولایاتو); a plural in -ي has its oblique in -و (جلیبي جلیبو); a
 # noun in -ا takes -یان (ملا ملایان, نانوا نانوایانو).
-# The feminine plural -ګانې beside -ګان/-ګانو (سینماګانې, شوراګانې).
+# The feminine plural -ګانې beside -ګان/-ګانو (سینماګانې, شوراګانې). A feminine noun in
+# -ه also takes the oblique plural -یو beside -و (ژمنو, ژمنیو). -توب makes abstract nouns
+# (سړیتوب, ماشومتوب; a final -ه drops: نارینه نارینتوب), -جن adjectives of "full of"
+# (ګردجن, خوندجنه; after -ه with a half-space: لړه‌جن), and a noun becomes an intransitive
+# verb with -ېدل (قاچاق قاچاقېږي, Tegey & Robson ch. 5, denominal verbs).
 # The Dari clitics -م -ت -مان the matcher leaves out (مرد+م is مردم to it) are right in
 # spelling: زادگاهم, کتابت, خانه‌مان (Thackston, the pronominal enclitics).
-ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې"),
+ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې",
+                   "توب", "توبه", "جن", "جنه", "جنې", "جنو", "ېدل", "ېږي", "ېده", "ېدو",
+                   "ېدلی", "ېدلي"),
             "prs": ("م", "ت", "مان", "ام")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
@@ -78,6 +89,9 @@ DARI_COPULA = ("یم", "ید", "ند")
 # Verb derivations: Dari present stem + -ش (verbal noun: پوشش), + -نده (agent: کننده,
 # کنندگان by the -ه table), past stem + -ار (گفتار); Pashto present stem + -ونکی (agent:
 # کوونکی, کوونکي, کوونکو by the -ی table).
+# Pashto adjectives whose و falls out when an ending comes (Tegey & Robson ch. 4, the
+# class II adjectives): ړوند, ړانده (masculine plural), ړنده ړندې ړندو.
+VOWEL_DROP = ("ړوند", "لوند", "پوخ", "سوړ", "کوږ")
 LANGS = {"prs": ("stems-prs.txt", "prs_AF", DARI), "ps": ("stems-ps.txt", "ps_AF", PASHTO)}
 HEADER = ("# Tarjuman's own {language} word list, built by desktop_app/core/spell/wordlists.py "
           "from resources/spell/{stems} and core/inflection.py.\n"
@@ -247,6 +261,12 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
                     add(base, "N")
     for word in stems.words + stems.names:
         add(word, "NC" if lang == "prs" else "N")
+    if lang == "ps":
+        for word in VOWEL_DROP:
+            first, rest = word[0], word[2:]
+            add(word, "")
+            for form in (first + "ا" + rest + "ه", *(first + rest + e for e in "هېو")):
+                add(form, "")
     for word, plurals in endings.broken:
         for w in (word, *plurals):
             add(w, "N")
