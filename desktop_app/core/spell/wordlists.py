@@ -76,12 +76,13 @@ DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
 # -ه also takes the oblique plural -یو beside -و (ژمنو, ژمنیو). -توب makes abstract nouns
 # (سړیتوب, ماشومتوب; a final -ه drops: نارینه نارینتوب), -جن adjectives of "full of"
 # (ګردجن, خوندجنه; after -ه with a half-space: لړه‌جن), and a noun becomes an intransitive
-# verb with -ېدل (قاچاق قاچاقېږي, Tegey & Robson ch. 5, denominal verbs).
+# verb with -ېدل (قاچاق قاچاقېږي, Tegey & Robson ch. 5, denominal verbs). -خانه makes the
+# place of a trade or thing (چاپ چاپخانه, کتاب کتابخانه).
 # The Dari clitics -م -ت -مان the matcher leaves out (مرد+م is مردم to it) are right in
 # spelling: زادگاهم, کتابت, خانه‌مان (Thackston, the pronominal enclitics).
 ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې",
                    "توب", "توبه", "جن", "جنه", "جنې", "جنو", "ېدل", "ېږي", "ېده", "ېدو",
-                   "ېدلی", "ېدلي"),
+                   "ېدلی", "ېدلي", "خانه", "خانې", "خانو"),
             "prs": ("م", "ت", "مان", "ام")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
@@ -92,6 +93,12 @@ DARI_COPULA = ("یم", "ید", "ند")
 # Pashto adjectives whose و falls out when an ending comes (Tegey & Robson ch. 4, the
 # class II adjectives): ړوند, ړانده (masculine plural), ړنده ړندې ړندو.
 VOWEL_DROP = ("ړوند", "لوند", "پوخ", "سوړ", "کوږ")
+# A transitive verb of one syllable (وهل, تړل, منل) makes its past "he was doing" with ا in
+# the stem: واهه, تاړه, مانه (Tegey & Robson ch. 5, the third person masculine past);
+# the verbs of one syllable that do not are left out.
+NO_AA_PAST = frozenset(("تلل", "ختل", "وتل", "مرل", "شول", "لرل", "ویل", "ږدل", "کول", "کړل"))
+# ته joins a pronoun as one written word (ماته, ځانته, هغوته; Tegey & Robson ch. 6)
+PRONOUNS_WITH_TE = ("ما", "تا", "ځان", "هغه", "هغو", "دې", "دغه", "دغو", "دوی", "هغوی", "چا")
 LANGS = {"prs": ("stems-prs.txt", "prs_AF", DARI), "ps": ("stems-ps.txt", "ps_AF", PASHTO)}
 HEADER = ("# Tarjuman's own {language} word list, built by desktop_app/core/spell/wordlists.py "
           "from resources/spell/{stems} and core/inflection.py.\n"
@@ -262,6 +269,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
     for word in stems.words + stems.names:
         add(word, "NC" if lang == "prs" else "N")
     if lang == "ps":
+        for pronoun in PRONOUNS_WITH_TE:
+            add(pronoun + "ته", "")
         for word in VOWEL_DROP:
             first, rest = word[0], word[2:]
             add(word, "")
@@ -311,6 +320,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             add(present, "RW")  # کوي, کوم, وکړي
             if infinitive.endswith("ول"):  # the past of -ول verbs: کاوه, تېراوه, جوړاوه
                 add(infinitive.removesuffix("ول") + "اوه", "W")
+            if len(infinitive) == 3 and infinitive not in NO_AA_PAST:  # وهل واهه
+                add(infinitive[0] + "ا" + infinitive[1] + "ه", "W")
             add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
             # the agent noun is also made on the infinitive stem: لیکونکی, ښوونکی
             stem = infinitive.removesuffix("ل")
