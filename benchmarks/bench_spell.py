@@ -21,7 +21,8 @@ from desktop_app.core.spell.checker import SpellChecker, words_of
 from desktop_app.core.spell.vocabulary import checker_for
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "spell"
-HELD_OUT = ("fresh-3", "fresh-4", "fresh-5", "fresh-6")  # written after the lists froze
+# written after the lists froze (fresh-7 in Pashto only)
+HELD_OUT = ("fresh-3", "fresh-4", "fresh-5", "fresh-6", "fresh-7")
 GOAL = 10.0
 MACHINE = ":".join(str(p) for p in dictionaries.SYSTEM_DIRS)
 
