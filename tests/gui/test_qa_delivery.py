@@ -40,14 +40,19 @@ def when_modal(qtbot, act: Callable[[QWidget], None]) -> list[str]:
     """Run ``act`` on the next modal dialog (a question, the pre-flight) once it shows;
     the list gets its text (a message box's)."""
     seen: list[str] = []
+    before = QApplication.activeModalWidget()  # one an earlier test left open is not ours
 
     def poll() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is None:
+        if modal is None or modal is before:
             QTimer.singleShot(20, poll)
             return
         seen.append(modal.text() if isinstance(modal, QMessageBox) else modal.objectName())
-        act(modal)
+        try:
+            act(modal)
+        except BaseException:
+            modal.close()  # a failed look fails the test; it never leaves exec() waiting
+            raise
 
     QTimer.singleShot(0, poll)
     return seen
