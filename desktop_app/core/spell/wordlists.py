@@ -77,12 +77,14 @@ DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
 # (سړیتوب, ماشومتوب; a final -ه drops: نارینه نارینتوب), -جن adjectives of "full of"
 # (ګردجن, خوندجنه; after -ه with a half-space: لړه‌جن), and a noun becomes an intransitive
 # verb with -ېدل (قاچاق قاچاقېږي, Tegey & Robson ch. 5, denominal verbs). -خانه makes the
-# place of a trade or thing (چاپ چاپخانه, کتاب کتابخانه).
+# place of a trade or thing (چاپ چاپخانه, کتاب کتابخانه). The abstract noun in -ي of an
+# adjective or a trade (اساني, عطاري; Tegey & Robson ch. 3) is written -ۍ as well
+# (اسانۍ, عطارۍ), as the feminine -ي of ښاروالي is (ښاروالۍ).
 # The Dari clitics -م -ت -مان the matcher leaves out (مرد+م is مردم to it) are right in
 # spelling: زادگاهم, کتابت, خانه‌مان (Thackston, the pronominal enclitics).
 ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې",
                    "توب", "توبه", "جن", "جنه", "جنې", "جنو", "ېدل", "ېږي", "ېده", "ېدو",
-                   "ېدلی", "ېدلي", "خانه", "خانې", "خانو"),
+                   "ېدلی", "ېدلي", "خانه", "خانې", "خانو", "ۍ"),
             "prs": ("م", "ت", "مان", "ام")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
