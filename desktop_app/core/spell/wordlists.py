@@ -207,6 +207,9 @@ def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
     rules += [("", add, ".") for add in ABSTRACT.get(lang, ())]
     if lang == "ps":  # an inner ي of an ending also as ی (-ايي and -ایي): see inner_yeh
         rules += [(strip, inner_yeh(add), cond) for strip, add, cond in rules]
+        # and an inner ې as the older ی (-ېدل and -یدل: تیرېدل تیریدل, see dic_entries)
+        rules += [(strip, add[:-1].replace("ې", "ی") + add[-1:], cond)
+                  for strip, add, cond in rules]
     if lang == "prs":  # after a vowel the clitics take ی: صدایشان, جایش, رویم
         rules += [("", add, "[او]") for add in ("یم", "یت", "یش", "یمان", "یتان", "یشان")]
     return rules
@@ -255,6 +258,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
         spellings: tuple[str, ...] = (word, word.replace(ZWNJ, ""))
         if lang == "ps":
             spellings += tuple(inner_yeh(w) for w in spellings)
+            # an inner ې is written ی in the older spelling (تېرېدل تیریدل): both are right
+            spellings += tuple(w[:-1].replace("ې", "ی") + w[-1:] for w in spellings)
         for w in dict.fromkeys(spellings):
             entries.setdefault(w, set()).update(flags)
 
