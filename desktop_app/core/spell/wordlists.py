@@ -330,6 +330,10 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             if len(infinitive) == 3 and infinitive not in NO_AA_PAST:  # وهل واهه
                 add(infinitive[0] + "ا" + infinitive[1] + "ه", "W")
             add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
+            # the verbal noun of -ول and -ېدل verbs in -ونه, -ېدنه (یادول یادونه یادونې,
+            # ښویېدل ښویېدنه; Tegey & Robson ch. 5, the verbal nouns)
+            if infinitive.endswith(("ول", "ېدل", "یدل")):
+                add(infinitive.removesuffix("ل") + "نه", "N")
             # the agent noun is also made on the infinitive stem: لیکونکی, ښوونکی
             stem = infinitive.removesuffix("ل")
             add(stem + ("نکی" if stem.endswith("و") else "ونکی"), "N")
