@@ -101,6 +101,12 @@ VOWEL_DROP = ("ړوند", "لوند", "پوخ", "سوړ", "کوږ")
 NO_AA_PAST = frozenset(("تلل", "ختل", "وتل", "مرل", "شول", "لرل", "ویل", "ږدل", "کول", "کړل"))
 # ته joins a pronoun as one written word (ماته, ځانته, هغوته; Tegey & Robson ch. 6)
 PRONOUNS_WITH_TE = ("ما", "تا", "ځان", "هغه", "هغو", "دې", "دغه", "دغو", "دوی", "هغوی", "چا")
+# A preposition and the demonstrative after it are written as one word in news as often as
+# apart (پدې for په دې, لدې امله); so are the indefinite pronouns of هر/هېڅ with څوک/څه/چا,
+# the second څ falling out (هېڅوک, هرڅوک; Tegey & Robson ch. 6, the indefinite pronouns).
+JOINED = (*(p + d for p in ("پ", "ل", "د", "پر", "تر")
+            for d in ("دې", "دغه", "دغې", "دغو", "دی")),
+          "هیڅوک", "هېڅوک", "هرڅوک", "هرڅه", "هیچا", "هېچا", "هرچا")
 LANGS = {"prs": ("stems-prs.txt", "prs_AF", DARI), "ps": ("stems-ps.txt", "ps_AF", PASHTO)}
 HEADER = ("# Tarjuman's own {language} word list, built by desktop_app/core/spell/wordlists.py "
           "from resources/spell/{stems} and core/inflection.py.\n"
@@ -278,6 +284,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
     if lang == "ps":
         for pronoun in PRONOUNS_WITH_TE:
             add(pronoun + "ته", "")
+        for word in JOINED:
+            add(word, "")
         for word in VOWEL_DROP:
             first, rest = word[0], word[2:]
             add(word, "")
