@@ -26,14 +26,17 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "spell"
 # 23.9 and 16.7, 18.3 and 29.6; Pashto rules added since (potential -ای, و- after را/در/ور,
 # -توب, -جن, -خانه, denominal -ېدل, class II adjectives, a prefix typed apart...) bring the
 # Pashto ones to 4.3, 13.8, 21.9 and 8.7. fresh-7-ps, written after those rules froze: 8.7.
+# Then the abstract -ۍ, the older ی for an inner ې, the verbal nouns -ونه/-ېدنه and joined
+# prepositions and pronouns (پدې, هېڅوک) bring Pashto to 17.5 (fresh-2), 3.5, 13.8, 13.3,
+# 7.9 and 4.7: 8.4 over fresh-3 to fresh-7 together (11.1 before).
 CEILING = {("news", "prs"): 1.0, ("news", "ps"): 1.0,
            ("fresh-1", "prs"): 2.0, ("fresh-1", "ps"): 1.0,
-           ("fresh-2", "prs"): 21.0, ("fresh-2", "ps"): 19.0,
-           ("fresh-3", "prs"): 17.0, ("fresh-3", "ps"): 5.0,
+           ("fresh-2", "prs"): 21.0, ("fresh-2", "ps"): 18.0,
+           ("fresh-3", "prs"): 17.0, ("fresh-3", "ps"): 4.0,
            ("fresh-4", "prs"): 24.5, ("fresh-4", "ps"): 14.5,
-           ("fresh-5", "prs"): 19.0, ("fresh-5", "ps"): 22.5,
-           ("fresh-6", "prs"): 10.5, ("fresh-6", "ps"): 9.5,
-           ("fresh-7", "ps"): 9.5}
+           ("fresh-5", "prs"): 19.0, ("fresh-5", "ps"): 14.0,
+           ("fresh-6", "prs"): 10.5, ("fresh-6", "ps"): 8.5,
+           ("fresh-7", "ps"): 5.5}
 MIN_WORDS = {"news": 3000, "fresh-1": 1000, "fresh-2": 1000, "fresh-3": 1000,
              "fresh-4": 1000, "fresh-5": 1000, "fresh-6": 1000, "fresh-7": 1000}
 MIN_ENTRIES = {"prs": 7700, "ps": 7300}
@@ -133,13 +136,15 @@ def test_false_alarms_per_thousand_words_on_news_text(name: str, lang: str) -> N
      # and -ګانې plurals, -اتو obliques, agent nouns, inner ي/ی, closed classes; the
      # potential -ای, و- after را/در/ور, -توب nouns, -جن adjectives, denominal -ېدل verbs,
      # class II adjectives (پوخ پاخه پخه), inner ې for ی, a prefix typed apart (بې کاره),
-     # the perfective یوس- of وړل, the past in ا of one-syllable verbs, -خانه, ته on pronouns
+     # the perfective یوس- of وړل, the past in ا of one-syllable verbs, -خانه, ته on pronouns;
+     # the abstract -ۍ, an inner ی for ې (the older spelling), the verbal nouns -ونه/-ېدنه,
+     # a preposition joined to a demonstrative, هر/هېڅ joined to څوک/چا
      "راغلي ورغلل یوړه کاوه وغځاوه درلودل درلودلای لري ولري کسیزې استوګنیز جغرافیايي "
      "بریاوې خواوو سینماګانې معایناتو کیندونکي لیکونکی روغتیايي روغتیایي زما بېرته نشته "
      "لخوا ترمنځ وانخلي ښکارېدای تېرېدای راوبولي ورولېږي درولېږه سړیتوب ماشومتوب خوندجنه "
      "قاچاقېدل پاخه پخه سړو لوندې اېښودل بې کاره نا امنه یوسم تاړه ژاړه چاپخانې "
-     "هغوته",
-     "ښځظ کلیوږ وایيي کورر کتابتوبب ورکتابب یوسسي کتابخانهه"),
+     "هغوته غریبۍ بډایۍ تیریدل تیریږي ځنډونې لېږدونې ودرېدنه لدې پدغه تردې هرڅوک هیچا",
+     "ښځظ کلیوږ وایيي کورر کتابتوبب ورکتابب یوسسي کتابخانهه تیریددل یادونږ پدېې هرڅوکک"),
 ])
 def test_the_affix_rules_know_the_inflected_forms(lang: str, right: str, wrong: str) -> None:
     checker = checker_for(lang, use_tm=False)

@@ -77,12 +77,14 @@ DERIVED = {"prs": (("ه", "گی"), ("ه", "گیها")),
 # (سړیتوب, ماشومتوب; a final -ه drops: نارینه نارینتوب), -جن adjectives of "full of"
 # (ګردجن, خوندجنه; after -ه with a half-space: لړه‌جن), and a noun becomes an intransitive
 # verb with -ېدل (قاچاق قاچاقېږي, Tegey & Robson ch. 5, denominal verbs). -خانه makes the
-# place of a trade or thing (چاپ چاپخانه, کتاب کتابخانه).
+# place of a trade or thing (چاپ چاپخانه, کتاب کتابخانه). The abstract noun in -ي of an
+# adjective or a trade (اساني, عطاري; Tegey & Robson ch. 3) is written -ۍ as well
+# (اسانۍ, عطارۍ), as the feminine -ي of ښاروالي is (ښاروالۍ).
 # The Dari clitics -م -ت -مان the matcher leaves out (مرد+م is مردم to it) are right in
 # spelling: زادگاهم, کتابت, خانه‌مان (Thackston, the pronominal enclitics).
 ABSTRACT = {"ps": ("والی", "والي", "والو", "ین", "ینو", "یز", "یزه", "یزې", "یزو", "ګانې",
                    "توب", "توبه", "جن", "جنه", "جنې", "جنو", "ېدل", "ېږي", "ېده", "ېدو",
-                   "ېدلی", "ېدلي", "خانه", "خانې", "خانو"),
+                   "ېدلی", "ېدلي", "خانه", "خانې", "خانو", "ۍ"),
             "prs": ("م", "ت", "مان", "ام")}
 # Dari copula endings on adjectives and nouns (امیدوارند, حاضریم; Thackston, the lesson on
 # the enclitic present of ``to be``); -م is left out as for the clitics (مرد+م).
@@ -99,6 +101,12 @@ VOWEL_DROP = ("ړوند", "لوند", "پوخ", "سوړ", "کوږ")
 NO_AA_PAST = frozenset(("تلل", "ختل", "وتل", "مرل", "شول", "لرل", "ویل", "ږدل", "کول", "کړل"))
 # ته joins a pronoun as one written word (ماته, ځانته, هغوته; Tegey & Robson ch. 6)
 PRONOUNS_WITH_TE = ("ما", "تا", "ځان", "هغه", "هغو", "دې", "دغه", "دغو", "دوی", "هغوی", "چا")
+# A preposition and the demonstrative after it are written as one word in news as often as
+# apart (پدې for په دې, لدې امله); so are the indefinite pronouns of هر/هېڅ with څوک/څه/چا,
+# the second څ falling out (هېڅوک, هرڅوک; Tegey & Robson ch. 6, the indefinite pronouns).
+JOINED = (*(p + d for p in ("پ", "ل", "د", "پر", "تر")
+            for d in ("دې", "دغه", "دغې", "دغو", "دی")),
+          "هیڅوک", "هېڅوک", "هرڅوک", "هرڅه", "هیچا", "هېچا", "هرچا")
 LANGS = {"prs": ("stems-prs.txt", "prs_AF", DARI), "ps": ("stems-ps.txt", "ps_AF", PASHTO)}
 HEADER = ("# Tarjuman's own {language} word list, built by desktop_app/core/spell/wordlists.py "
           "from resources/spell/{stems} and core/inflection.py.\n"
@@ -205,6 +213,9 @@ def noun_rules(endings: Endings, lang: str) -> list[tuple[str, str, str]]:
     rules += [("", add, ".") for add in ABSTRACT.get(lang, ())]
     if lang == "ps":  # an inner ي of an ending also as ی (-ايي and -ایي): see inner_yeh
         rules += [(strip, inner_yeh(add), cond) for strip, add, cond in rules]
+        # and an inner ې as the older ی (-ېدل and -یدل: تیرېدل تیریدل, see dic_entries)
+        rules += [(strip, add[:-1].replace("ې", "ی") + add[-1:], cond)
+                  for strip, add, cond in rules]
     if lang == "prs":  # after a vowel the clitics take ی: صدایشان, جایش, رویم
         rules += [("", add, "[او]") for add in ("یم", "یت", "یش", "یمان", "یتان", "یشان")]
     return rules
@@ -253,6 +264,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
         spellings: tuple[str, ...] = (word, word.replace(ZWNJ, ""))
         if lang == "ps":
             spellings += tuple(inner_yeh(w) for w in spellings)
+            # an inner ې is written ی in the older spelling (تېرېدل تیریدل): both are right
+            spellings += tuple(w[:-1].replace("ې", "ی") + w[-1:] for w in spellings)
         for w in dict.fromkeys(spellings):
             entries.setdefault(w, set()).update(flags)
 
@@ -271,6 +284,8 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
     if lang == "ps":
         for pronoun in PRONOUNS_WITH_TE:
             add(pronoun + "ته", "")
+        for word in JOINED:
+            add(word, "")
         for word in VOWEL_DROP:
             first, rest = word[0], word[2:]
             add(word, "")
@@ -323,6 +338,10 @@ def dic_entries(lang: str, stems: Stems) -> dict[str, str]:
             if len(infinitive) == 3 and infinitive not in NO_AA_PAST:  # وهل واهه
                 add(infinitive[0] + "ا" + infinitive[1] + "ه", "W")
             add(present + "ونکی", "N")  # کوونکی, کوونکي, کوونکو
+            # the verbal noun of -ول and -ېدل verbs in -ونه, -ېدنه (یادول یادونه یادونې,
+            # ښویېدل ښویېدنه; Tegey & Robson ch. 5, the verbal nouns)
+            if infinitive.endswith(("ول", "ېدل", "یدل")):
+                add(infinitive.removesuffix("ل") + "نه", "N")
             # the agent noun is also made on the infinitive stem: لیکونکی, ښوونکی
             stem = infinitive.removesuffix("ل")
             add(stem + ("نکی" if stem.endswith("و") else "ونکی"), "N")
