@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
-from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
+from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from desktop_app.core.errors import TarjumanError
 from desktop_app.core.tm import TranslationMemory
@@ -179,8 +179,8 @@ class LongJobs(QObject):
         if not qa_delivery.export_allowed(window):
             return
         suggestion = session.suggest_export_path(bilingual)
-        path, _f = QFileDialog.getSaveFileName(window, _("Export translation"), str(suggestion),
-                                               file_dialogs.export(session, bilingual))
+        path = file_dialogs.save_file(window, _("Export translation"),
+                                      file_dialogs.export(session, bilingual), str(suggestion))
         if path:
             self.export_to(Path(path), bilingual=bilingual)
         window.view.open_editor()  # the open edit was saved for the export: back to typing

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.core import languages
 from desktop_app.core.errors import TarjumanError
@@ -106,8 +106,7 @@ class ProjectDoor:
 
     def ask_new_project(self) -> None:
         window = self.window
-        name, _f = QFileDialog.getOpenFileName(
-            window, _("Translate a document"), "", file_dialogs.documents())
+        name = file_dialogs.open_file(window, _("Translate a document"), file_dialogs.documents())
         if not name:
             return
         target = self.ask_target_language()
@@ -129,8 +128,8 @@ class ProjectDoor:
         return choices[names.index(dialog.textValue())].code
 
     def ask_open_project(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(self.window, _("Open project"), "",
-                                               _("Tarjuman projects") + " (*.tarjuman)")
+        name = file_dialogs.open_file(self.window, _("Open project"),
+                                      _("Tarjuman projects") + " (*.tarjuman)")
         if name:
             self.window.open_path(Path(name))
 
@@ -139,8 +138,7 @@ class ProjectDoor:
     def ask_import_review(self) -> None:
         if self.window.session is None:
             return
-        path, _f = QFileDialog.getOpenFileName(
-            self.window, _("Import review"), "", file_dialogs.review())
+        path = file_dialogs.open_file(self.window, _("Import review"), file_dialogs.review())
         if not path:
             return
         from desktop_app.gui.dialogs.import_review import ask_confirm_choice

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import docx
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.mt import argos
 from desktop_app.core.resources import sample
 from desktop_app.core.segments import Status
+from desktop_app.gui import file_dialogs
 from desktop_app.gui.app import make_app
 from desktop_app.gui.dialogs.concordance import ConcordanceDialog
 from tests.gui.conftest import shown_window
@@ -97,11 +98,11 @@ def test_keyboard_only_session(qtbot, tiny_argos: Path, tmp_path: Path, monkeypa
     # Ctrl+E: the dialog suggests NAME.fa-AF.docx beside the original; Enter accepts it
     suggested: list[str] = []
 
-    def accept_suggestion(parent, title, name, *args, **kwargs):
+    def accept_suggestion(parent, title, filters, name="", *args, **kwargs):
         suggested.append(name)
-        return name, ""
+        return name
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", accept_suggestion)
+    monkeypatch.setattr(file_dialogs, "save_file", accept_suggestion)
     preflight: list[str] = []
 
     def export_anyway() -> None:  # the pre-flight lists open QA errors: Ctrl+E again

@@ -135,10 +135,10 @@ def test_export_opens_the_preflight_first(window, qtbot, tmp_path: Path) -> None
 
 def test_ctrl_e_twice_exports_anyway(window, qtbot, tmp_path: Path,
                                                    monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from desktop_app.gui import file_dialogs
 
     out = tmp_path / "out.txt"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(out))
     summary: list[str] = []
 
     def alt_e(dialog: QWidget) -> None:

@@ -51,11 +51,12 @@ def _review_file(window: MainWindow, qtbot, tmp_path: Path) -> Path:
 def _import_from_menu(window: MainWindow, monkeypatch, path: Path, *, tick: bool,
                       accept: bool = True) -> list[str]:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QApplication
 
+    from desktop_app.gui import file_dialogs
     from desktop_app.gui.dialogs.import_review import ImportReviewDialog
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(path))
     seen: list[str] = []
 
     def answer() -> None:

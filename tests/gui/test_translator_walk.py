@@ -162,11 +162,11 @@ def test_rows_scrolled_into_view_fit_at_once(window, qtbot) -> None:
 
 def test_after_export_the_cursor_is_back_in_the_target(window, qtbot, tmp_path,
                                                        monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from desktop_app.gui import file_dialogs
 
     window.go_to_row(1)
     out = tmp_path / "panjshir.fa-AF.docx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(out))
     preflight: list[str] = []
 
     def export_anyway() -> None:  # untranslated segments: the pre-flight asks, Ctrl+E again

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -115,8 +114,8 @@ class AlignDialog(QDialog):
         self.store_button.setEnabled(False)
 
     def _browse(self, field: QLineEdit) -> None:
-        name, _f = QFileDialog.getOpenFileName(self, _("Choose a document"), field.text(),
-                                               file_dialogs.documents())
+        name = file_dialogs.open_file(self, _("Choose a document"), file_dialogs.documents(),
+                                      field.text())
         if name:
             field.setText(name)
 

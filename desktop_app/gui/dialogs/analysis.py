@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,7 @@ from desktop_app.core.analysis import (
     save_weights,
 )
 from desktop_app.core.textio import check_output, write_atomic
-from desktop_app.gui import jobs
+from desktop_app.gui import file_dialogs, jobs
 from desktop_app.gui.dialogs.messages import show_error
 from desktop_app.gui.i18n import _, number, shown_number
 
@@ -169,7 +168,7 @@ class AnalysisDialog(QDialog):
             return
         suffix = ".csv" if kind == "csv" else ".html"
         suggestion = self.project_path.with_name(self.project_path.stem + "-analysis" + suffix)
-        name, _f = QFileDialog.getSaveFileName(self, _("Export the analysis"), str(suggestion))
+        name = file_dialogs.save_file(self, _("Export the analysis"), "", str(suggestion))
         if name:
             self.write(Path(name), kind)
 

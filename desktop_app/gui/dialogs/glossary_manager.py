@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -177,8 +176,7 @@ class GlossaryManager(QDialog):
         self._do(self.editor.redo)
 
     def import_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Import glossary"), "",
-                                                    file_dialogs.glossary_open())
+        name = file_dialogs.open_file(self, _("Import glossary"), file_dialogs.glossary_open())
         if name:
             self._do(lambda: self.editor.import_file(Path(name)))
 
@@ -189,8 +187,7 @@ class GlossaryManager(QDialog):
         super().done(code)
 
     def export_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export glossary"), "",
-                                                    file_dialogs.glossary_save())
+        name = file_dialogs.save_file(self, _("Export glossary"), file_dialogs.glossary_save())
         if not name:
             return
         path = Path(name)

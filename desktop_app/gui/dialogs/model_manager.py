@@ -162,8 +162,7 @@ class ModelManager(QDialog):
         super().reject()
 
     def install_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Install model"), "",
-                                                    file_dialogs.models())
+        name = file_dialogs.open_file(self, _("Install model"), file_dialogs.models())
         self._install(name, "argos" if name.endswith(".argosmodel") else "")
 
     def install_folder(self) -> None:

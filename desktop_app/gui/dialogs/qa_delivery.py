@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from desktop_app.core.errors import TarjumanError
 from desktop_app.core.qa import report
 from desktop_app.core.qa.review import Preflight
 from desktop_app.core.textio import write_atomic
+from desktop_app.gui import file_dialogs
 from desktop_app.gui.dialogs.messages import ask, show_error
 from desktop_app.gui.i18n import _, isolate, ngettext, number
 
@@ -201,8 +201,7 @@ class QAReportDialog(QDialog):
         write_atomic(path, data.encode("utf-8"))
 
     def _save(self, kind: str) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, _("Save QA report"),
-                                               f"{self.stem}.qa.{kind}")
+        path = file_dialogs.save_file(self, _("Save QA report"), "", f"{self.stem}.qa.{kind}")
         if not path:
             return
         try:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -204,14 +203,12 @@ class TmManager(QDialog):
     # -- TMX as background jobs --------------------------------------------------------------
 
     def ask_import(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(self, _("Import TMX"), "",
-                                               file_dialogs.tmx(any_file=True))
+        name = file_dialogs.open_file(self, _("Import TMX"), file_dialogs.tmx(any_file=True))
         if name:
             self.import_tmx(Path(name))
 
     def ask_export(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(self, _("Export TMX"), "memory.tmx",
-                                               file_dialogs.tmx())
+        name = file_dialogs.save_file(self, _("Export TMX"), file_dialogs.tmx(), "memory.tmx")
         if name:
             self.export_tmx(Path(name))
 
