@@ -48,7 +48,9 @@ def test_new_terms_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  #
 
     shots = Path(os.environ.get("TARJUMAN_SHOTS", tmp_path))
     dialog.table.selectRow(terms.index("Omar Samad"))
-    assert dialog.target.currentText().startswith("عمر")
+    picked = dialog.current()  # (what it is, if this ever fails again under load)
+    assert dialog.target.currentText().startswith("عمر"), (
+        picked and (picked.term, picked.kind, picked.in_glossary, picked.suggestions))
     assert dialog.grab().save(str(shots / "new-terms-en.png"))
 
     # Enter adds the selected term with the chosen target to the project glossary
