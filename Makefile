@@ -31,11 +31,13 @@ lint: $(STAMP)
 	$(BIN)/mypy desktop_app
 
 # Two workers, a test file each at a time (a file's fixtures stay in one process); the
-# bundle's build tools are installed first so no test installs into the running venv.
+# bundle's build tools are installed first so no test installs into the running venv. A
+# worker that dies (a test stopped by the timeout) ends the run with the test named: a
+# replaced worker can wait forever under loadfile scheduling (pytest-xdist issue 784).
 TEST_WORKERS ?= 2
 test: lint $(BUNDLE_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not xvfb" -n $(TEST_WORKERS) \
-		--dist loadfile
+		--dist loadfile --max-worker-restart 0
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m pytest -q -m xvfb
 
 $(BUNDLE_STAMP): $(STAMP)
