@@ -18,7 +18,8 @@ from desktop_app.gui.dialogs import qa_delivery
 from desktop_app.gui.i18n import N_, _
 from desktop_app.gui.mnemonics import ENGLISH
 from desktop_app.gui.widgets import notes_panel
-from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, QAPanel, TMPanel
+from desktop_app.gui.widgets.panels import GlossaryPanel, MTPanel, TMPanel
+from desktop_app.gui.widgets.qa_panel import QAPanel
 
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow

@@ -16,7 +16,7 @@ from desktop_app.core import qa
 from desktop_app.core.i18n import use_language
 from desktop_app.core.project import Project
 from desktop_app.gui.models.segments import TARGET
-from desktop_app.gui.widgets.panels import QAPanel
+from desktop_app.gui.widgets.qa_panel import QAPanel
 from tests.gui.conftest import shown_window
 
 DATE = "⟨1⟩۱۸ سنبله ۱۴۰۰⟨/1⟩ جنگ پایان یافت."

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from desktop_app.core.glossary.qa import Finding
 from desktop_app.gui.app import make_app
-from desktop_app.gui.widgets.panels import QAPanel
+from desktop_app.gui.widgets.qa_panel import QAPanel
 
 
 def _findings(rows: int) -> dict[int, list[Finding]]:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import bisect
 import html
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextDocument, QTextOption
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,7 +20,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPushButton,
     QScrollArea,
     QStyledItemDelegate,
@@ -37,9 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import bidi
 from desktop_app.core.glossary.labels import status_label
-from desktop_app.core.glossary.qa import Finding
 from desktop_app.core.glossary.store import Term
-from desktop_app.core.qa.report import severity_name
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
 from desktop_app.gui.i18n import _, isolate, number, percent
@@ -344,159 +338,6 @@ class GlossaryPanel(QTableWidget):
         if 0 <= n < len(self.hits) and self.hits[n].targets:
             return self.hits[n].targets[0]
         return None
-
-
-SEVERITY_COLORS = {"error": "#a00000", "warning": "#8a5a00", "note": "#555555"}
-
-
-class _Findings(QAbstractListModel):
-    """The project's findings, one line each with its severity, written only when a line
-    is shown (a project with thousands of findings costs nothing per edit). The list holds
-    a page of lines at first and takes the next as it is scrolled to its end (Qt's
-    ``fetchMore``): the view lays out every line it holds, asking this model for each, and
-    100,000 findings at once held the window for a tenth of a second or more."""
-
-    PAGE = 2000
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[int, Finding]] = []
-        self.shown = 0  # the lines the view holds: found[:shown]
-        self.severity: Callable[[str], str] = lambda _code: ""
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
-                 ) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self.shown
-
-    def set_found(self, found: list[tuple[int, Finding]]) -> None:
-        self.beginResetModel()
-        self.found = found
-        self.shown = min(len(found), self.PAGE)
-        self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        return not parent.isValid() and self.shown < len(self.found)
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
-        if not parent.isValid():
-            self.show_up_to(self.shown + self.PAGE - 1)
-
-    def show_up_to(self, n: int) -> None:
-        """Hold the lines up to ``n`` (a line selected beyond those scrolled to)."""
-        last = min(n, len(self.found) - 1)
-        if last >= self.shown:
-            self.beginInsertRows(QModelIndex(), self.shown, last)
-            self.shown = last + 1
-            self.endInsertRows()
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row, finding = self.found[index.row()]
-            level = self.severity(getattr(finding, "code", ""))
-            label = f"{severity_name(level)}: " if level else ""
-            return f"{number(row + 1)}: {label}{FSI}{finding.message}{PDI}"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            finding = self.found[index.row()][1]
-            color = SEVERITY_COLORS.get(self.severity(getattr(finding, "code", "")))
-            return QColor(color) if color else None
-        return None
-
-
-class QAPanel(QListView):
-    jump = Signal(int)  # source row
-    ignore_requested = Signal(int, str)  # row, check code
-    report_requested = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.findings = _Findings()
-        self.setModel(self.findings)
-        self.setUniformItemSizes(True)  # no line is measured before it is shown
-        self.activated.connect(self._jump)
-        self.clicked.connect(self._jump)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._menu)
-        self.ignore_action = QAction(self)
-        self.ignore_action.setObjectName("qa-ignore")
-        self.ignore_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        self.ignore_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.ignore_action.triggered.connect(self.ignore_current)
-        self.addAction(self.ignore_action)
-        self.report_action = QAction(self)
-        self.report_action.triggered.connect(self.report_requested.emit)
-        self.retranslate()
-
-    def _retranslate_actions(self) -> None:
-        self.ignore_action.setText(_("&Ignore this finding"))
-        self.report_action.setText(_("QA &report…"))
-
-    def set_severity(self, severity: Callable[[str], str]) -> None:
-        self.findings.beginResetModel()
-        self.findings.severity = severity
-        self.findings.endResetModel()
-
-    def _menu(self, pos: Any) -> None:
-        index = self.indexAt(pos)
-        if index.isValid():
-            self.setCurrentIndex(index)
-        menu = QMenu(self)
-        menu.addAction(self.ignore_action)
-        self.ignore_action.setEnabled(index.isValid())
-        menu.addAction(self.report_action)
-        menu.exec(self.viewport().mapToGlobal(pos))
-
-    def ignore_current(self) -> None:
-        """Ignore the selected finding (Delete, or the context menu)."""
-        n = self.current()
-        if 0 <= n < len(self.findings.found):
-            row, finding = self.findings.found[n]
-            self.ignore_requested.emit(row, finding.code)
-
-    def _jump(self, index: QModelIndex) -> None:
-        self.jump.emit(self.findings.found[index.row()][0])
-
-    def retranslate(self) -> None:
-        """Findings are put into words when shown: show them again, in the new language."""
-        self._retranslate_actions()
-        if self.findings.shown:
-            self.findings.dataChanged.emit(self.findings.index(0),
-                                           self.findings.index(self.findings.shown - 1))
-
-    def show_findings(self, findings: dict[int, list[Finding]]) -> None:
-        found = [(row, f) for row in sorted(findings) for f in findings[row]]
-        if found == self.findings.found:
-            return  # an edit that changed no finding costs nothing here
-        current = self.current()
-        self.findings.set_found(found)
-        if found and current >= 0:  # after an ignore, the next finding is at hand
-            self.select(min(current, len(found) - 1))
-
-    def count(self) -> int:
-        return len(self.findings.found)
-
-    def text(self, n: int) -> str:
-        self.findings.show_up_to(n)
-        return str(self.findings.data(self.findings.index(n)))
-
-    def select(self, n: int) -> None:
-        self.findings.show_up_to(n)
-        self.setCurrentIndex(self.findings.index(n))
-
-    def current(self) -> int:
-        """The number of the selected line (-1: none)."""
-        return self.currentIndex().row()
-
-    def select_next(self, after: int | None) -> int | None:
-        """Select the first finding of the next segment with findings after ``after``
-        (from the top past the last); return that segment's row."""
-        found = self.findings.found
-        if not found:
-            return None
-        n = 0 if after is None else bisect.bisect_right(found, after, key=lambda f: f[0])
-        n = n if n < len(found) else 0
-        self.select(n)
-        return found[n][0]
 
 
 def no_model_text(source: str, target: str) -> str:
