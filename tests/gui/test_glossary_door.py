@@ -76,7 +76,13 @@ def test_a_term_added_in_the_manager_reaches_the_window_and_ctrl_z_takes_it_back
     session = window.session
     row = next(r for r, s in enumerate(session.segments) if TERM in s.source)
     window.go_to_row(row, edit=False)
-    session.edit(row, "دره‌ها در بهار سبز اند.")  # a target without the term
+    typed = "دره‌ها در بهار سبز اند."  # a target without the term, typed in the open editor
+    window.go_to_row(row)
+    editor = window.view.editor()
+    assert editor is not None
+    editor.setPlainText(typed)
+    window.commit_editor()
+    assert session.segments[row].target == typed
     assert TARGET not in dock_targets(window) and TERM not in " ".join(highlighted(window, row))
     heard: list[object] = []
     window.changes_hub.changed.connect(heard.append)
@@ -87,6 +93,7 @@ def test_a_term_added_in_the_manager_reaches_the_window_and_ctrl_z_takes_it_back
         manager.new_source.setText(TERM)
         manager.new_target.setText(TARGET)
         manager.add()
+        assert session.segments[row].target == typed  # opening the manager kept the edit
         seen["added"] = (dock_targets(window), highlighted(window, row),
                          [f.code for f in session.findings.get(row, [])],
                          manager.table.rowCount(), manager.undo_button.isEnabled())
