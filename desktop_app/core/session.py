@@ -25,6 +25,7 @@ from desktop_app.core.glossary.qa import Finding, GlossaryQA
 from desktop_app.core.glossary.store import STATUSES, Concept, GlossarySet, Term
 from desktop_app.core.history import Step, UndoLog
 from desktop_app.core.i18n import _, ngettext, number
+from desktop_app.core.notes import has_notes
 from desktop_app.core.paths import sub_dir
 from desktop_app.core.project import SUFFIX, Project
 from desktop_app.core.qa import profiles as qa_profiles
@@ -152,6 +153,8 @@ class Snapshot:
     findings: dict[int, list[Finding]]
     spell: Any = None
     glossary_qa: GlossaryQA | None = None  # built there too: the first edit need not wait
+    block_meta: dict[str, dict[str, Any]] | None = None  # each block's notes and limits
+    noted_blocks: frozenset[str] | None = None
 
 
 def snapshot(path: Path) -> Snapshot:
@@ -168,7 +171,7 @@ def snapshot(path: Path) -> Snapshot:
     try:
         session.set_spell(checker_for_session(session))
         return Snapshot(session.segments, session.matcher, session.findings, session.spell,
-                        session.glossary_qa)
+                        session.glossary_qa, session.block_meta, session.noted_blocks)
     finally:
         session.close()
 
@@ -185,6 +188,8 @@ class EditSession:
         self.author = Settings.load().user_name()  # who confirms, in the TM
         self._matcher = read.matcher if read else None
         self._glossary_qa: GlossaryQA | None = read.glossary_qa if read else None
+        self._block_meta = read.block_meta if read else None
+        self._noted = read.noted_blocks if read else None
         self.spell: Any = None  # the target's SpellChecker, once set_spell gave one
         self.spell_ready = read is not None  # a snapshot brings its checker (or None)
         self.segments: list[Segment] = []
@@ -256,6 +261,22 @@ class EditSession:
         if self._matcher is None:
             self._matcher = Matcher(self.project.source_lang, self.glossaries.concepts())
         return self._matcher
+
+    @property
+    def block_meta(self) -> dict[str, dict[str, Any]]:
+        """Each block's meta as its importer stored it (notes, limits, cues), by block id:
+        read once, as blocks do not change while a project is open."""
+        if self._block_meta is None:
+            self._block_meta = self.project.block_meta()
+        return self._block_meta
+
+    @property
+    def noted_blocks(self) -> frozenset[str]:
+        """The blocks the grid marks as having notes of their own."""
+        if self._noted is None:
+            self._noted = frozenset(bid for bid, meta in self.block_meta.items()
+                                    if has_notes(meta))
+        return self._noted
 
     @property
     def glossary_qa(self) -> GlossaryQA:

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
     # -- language ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self._title())
+        self.setWindowTitle(self.title())
         self.menu.retranslate()
         self.panels.retranslate()
         if self.model is not None:
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
                                         self.model.index(self.model.rowCount() - 1, 0))
         self.view.viewport().update()
 
-    def _title(self) -> str:
+    def title(self) -> str:
         if self.session is None:
             return APP_NAME
         name = self.session.project.document()[0]

@@ -92,7 +92,9 @@ class ProjectDoor:
         # the findings list next, in its own turn of the event loop (thousands of lines)
         QTimer.singleShot(0, lambda: window.qa_panel.show_findings(session.findings)
                           if window.session is session else None)
-        window.retranslate()
+        window.setWindowTitle(window.title())  # what the project changes; the rest of the
+        window.menu.fill_recent()  # window is already in the UI's language
+        window.show_status()
         window.update_enabled()
         gc.freeze()  # the open project lives long: full collections need not walk it
 

@@ -21,7 +21,6 @@ from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.grid_filter import GridFilter
 from desktop_app.core.mt.confidence import as_percent
-from desktop_app.core.notes import has_notes
 from desktop_app.core.segments import Status
 from desktop_app.core.session import EditSession
 from desktop_app.gui.i18n import N_, _, isolate, number, percent
@@ -103,13 +102,9 @@ class SegmentModel(QAbstractTableModel):
         # The window routes edits through its undo stack; without one, save directly.
         self.on_edit: Callable[[int, str], None] | None = None
         self.target_rtl = languages.get(session.project.target_lang).is_rtl
-        self._noted: set[str] | None = None  # blocks with notes from the file, read once
 
     def has_notes(self, row: int) -> bool:
-        if self._noted is None:
-            self._noted = {bid for bid, meta in self.session.project.block_meta().items()
-                           if has_notes(meta)}
-        return self.session.segments[row].block_id in self._noted
+        return self.session.segments[row].block_id in self.session.noted_blocks
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.session.segments)

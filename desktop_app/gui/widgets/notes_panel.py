@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.notes import LimitUse, Note, SegmentNotes, has_notes, notes_in_block
+from desktop_app.core.notes import LimitUse, Note, SegmentNotes, notes_in_block
 from desktop_app.gui.i18n import _, number
 from desktop_app.gui.widgets.target_editor import TargetEditor
 
@@ -94,8 +94,6 @@ class NotesController(QObject):
         self.counter = QLabel()
         self.counter.setObjectName("length-counter")
         window.statusBar().addPermanentWidget(self.counter)
-        self.metas: dict[str, dict[str, Any]] = {}
-        self._session: Any = None
         self._timer = QTimer(self)  # typing: measured once the keys rest a moment
         self._timer.setSingleShot(True)
         self._timer.setInterval(80)
@@ -105,19 +103,10 @@ class NotesController(QObject):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-    def _meta_for(self, session: Any) -> dict[str, dict[str, Any]]:
-        if session is not self._session:
-            self._session = session
-            self.metas = session.project.block_meta() if session is not None else {}
-        return self.metas
-
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, TargetEditor) and not new.property("notes-watched"):
             new.setProperty("notes-watched", True)  # each editor connected once
             new.textChanged.connect(self._timer.start)
-
-    def has_notes(self, block_id: str) -> bool:
-        return has_notes(self._meta_for(self.window.session).get(block_id, {}))
 
     def refresh(self) -> None:
         session = self.window.session
@@ -132,7 +121,7 @@ class NotesController(QObject):
         seg = session.segments[row]
         editor = self.window.view.editor()
         typed = editor.text() if editor is not None else None
-        found = notes_in_block(seg, session.segments, self._meta_for(session).get(
+        found = notes_in_block(seg, session.segments, session.block_meta.get(
             seg.block_id, {}), typed, self.window.settings)
         self.panel.show_notes(found)
         text = counter_text(found)
