@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QInputDialog, QToolBar
+from PySide6.QtWidgets import QComboBox, QInputDialog, QToolBar
 
 from desktop_app.core import languages
 from desktop_app.core.grid_filter import GridFilter
@@ -105,8 +105,8 @@ class GridNavigation:
             self.filter_bar.clear()
             proxy.set_filter(GridFilter())
             index = proxy.mapFromSource(model.index(row, TARGET))
+        view.bring_into_view(index)
         view.setCurrentIndex(index)
-        view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         if edit:
             view.open_editor()
 
@@ -119,8 +119,8 @@ class GridNavigation:
                          + step))
         target = proxy.index(row, TARGET)
         if target.isValid():
+            view.bring_into_view(target)
             view.setCurrentIndex(target)
-            view.scrollTo(target)
             view.open_editor()
 
     def ask_go_to(self) -> None:

@@ -47,7 +47,7 @@ def test_new_terms_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  #
     dialog.show_known.setChecked(False)
 
     shots = Path(os.environ.get("TARJUMAN_SHOTS", tmp_path))
-    dialog.table.selectRow(terms.index("Omar Samad"))
+    dialog.table.setCurrentCell(terms.index("Omar Samad"), 0)
     picked = dialog.current()  # (what it is, if this ever fails again under load)
     assert dialog.target.currentText().startswith("عمر"), (
         picked and (picked.term, picked.kind, picked.in_glossary, picked.suggestions))
@@ -64,7 +64,7 @@ def test_new_terms_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  #
     # Delete: not a term, remembered in the project
     row = [dialog.table.item(r, TERM).text()
            for r in range(dialog.table.rowCount())].index("Atlantic Council")
-    dialog.table.selectRow(row)
+    dialog.table.setCurrentCell(row, 0)
     dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert "Atlantic Council" in not_terms(window.session.project)
@@ -81,7 +81,7 @@ def test_new_terms_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  #
     assert not dialog.undo_button.isEnabled()
 
     # Go to segment: the grid jumps to the name's first segment
-    dialog.table.selectRow(0)
+    dialog.table.setCurrentCell(0, 0)
     first = dialog.current()
     assert first is not None
     dialog.go_button.click()

@@ -127,7 +127,7 @@ def test_export_opens_the_preflight_first(window, qtbot, tmp_path: Path,
         table = dialog.table
         rows.extend([[table.item(r, c).text() for c in range(4)]
                      for r in range(table.rowCount())])
-        table.selectRow(1)
+        table.setCurrentCell(1, 0)
         dialog.go_button.click()
         return dialog.result()
 

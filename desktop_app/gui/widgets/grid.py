@@ -6,9 +6,10 @@ smooth), again when a column is resized or a row changes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHeaderView,
     QStyleOptionViewItem,
     QTableView,
@@ -125,6 +126,36 @@ class SegmentGrid(QTableView):
                 moved or current.column() != SOURCE):
             QTimer.singleShot(0, lambda: self.move_to_target(current.row()))
         super().currentChanged(current, previous)
+
+    def bring_into_view(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """A row the cursor goes to: centred when not wholly in sight, else left where it
+        is (each scroll paints every row in sight again: moving down row by row scrolls
+        once every half page, not on every row)."""
+        rect = self.visualRect(index)
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    # -- focus: the view and its editor hand it back and forth on every row change -----------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Qt repaints the whole grid whenever the view gains or loses the focus, for the
+        focus frame of one cell; the editor of every row change takes it and gives it back,
+        so a row change painted every row in sight twice. Only the current row is."""
+        if not self.currentIndex().isValid():
+            super().focusInEvent(event)  # Qt picks a current cell: its own way
+            return
+        QAbstractScrollArea.focusInEvent(self, event)
+        self._update_current_row()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        QAbstractScrollArea.focusOutEvent(self, event)
+        self._update_current_row()
+
+    def _update_current_row(self) -> None:
+        index = self.currentIndex()
+        if index.isValid():
+            rect = self.visualRect(index)
+            self.viewport().update(0, rect.top(), self.viewport().width(), rect.height())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Keys typed outside an editor go to the target, never to the read-only source."""

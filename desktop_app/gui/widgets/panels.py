@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
@@ -116,7 +117,10 @@ class MTPanel(QWidget):
     def show_no_model(self, source: str, target: str) -> None:
         """What is missing, in the window's words (not the command line's), and the way to
         a model: the empty list makes room for the message."""
-        self.show_message(no_model_text(source, target))
+        text = no_model_text(source, target)
+        if self.status.text() == text and self.list.isHidden() and self.list.count() == 0:
+            return  # said already (every row change of a pair with no model asks again)
+        self.show_message(text)
         self.list.setVisible(False)
         self.models_button.setVisible(True)
 
@@ -206,12 +210,32 @@ class _LinesDelegate(QStyledItemDelegate):
     direction, aligned as the view asks, wrapped at words or, for an unbroken run, anywhere (the
     style's own wrapping would elide it); rows fit the wrapped text."""
 
+    CACHE = 200  # laid-out lines kept: a dock is measured again on every row change
+
     def __init__(self, view: QAbstractItemView, align: Qt.AlignmentFlag):
         super().__init__(view)
         self.view, self.align = view, align
+        self._docs: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
                   ) -> QTextDocument:
+        """The cell laid out, cached by its HTML, width and font."""
+        text = str(index.data(HTML) or "")
+        view = self.view
+        width = view.columnWidth(index.column()) if isinstance(view, QTableWidget) \
+            else view.viewport().width() - 2 * (view.spacing() if isinstance(view, QListView)
+                                                 else 0)
+        key = (text, max(10, width), option.font.key())
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = self._docs[key] = self._layout(option, text, key[1])
+        if len(self._docs) > self.CACHE:
+            self._docs.popitem(last=False)
+        return doc
+
+    def _layout(self, option: QStyleOptionViewItem, text: str, width: int) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(3)
@@ -223,12 +247,8 @@ class _LinesDelegate(QStyledItemDelegate):
                                      else Qt.LayoutDirection.LeftToRight)
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(text_option)
-        doc.setHtml(str(index.data(HTML) or ""))
-        view = self.view
-        width = view.columnWidth(index.column()) if isinstance(view, QTableWidget) \
-            else view.viewport().width() - 2 * (view.spacing() if isinstance(view, QListView)
-                                                 else 0)
-        doc.setTextWidth(max(10, width))
+        doc.setHtml(text)
+        doc.setTextWidth(width)
         return doc
 
     def paint(self, painter: Any, option: QStyleOptionViewItem,
