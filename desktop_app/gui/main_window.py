@@ -30,7 +30,7 @@ from desktop_app.gui import jobs, mnemonics, shaping
 from desktop_app.gui.changes_hub import ChangesHub, window_views
 from desktop_app.gui.dialogs.messages import show_info
 from desktop_app.gui.i18n import _, apply_digits, isolate, number, set_language
-from desktop_app.gui.models.segments import SegmentFilter, SegmentModel
+from desktop_app.gui.models.segments import SegmentFilter, SegmentModel, warm_up_icons
 from desktop_app.gui.widgets.grid import SegmentGrid
 from desktop_app.gui.window_docks import SidePanels
 from desktop_app.gui.window_editing import Editing
@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
 
         self.view = SegmentGrid()
         self.view.setModel(self.proxy)
+        QTimer.singleShot(300, self, lambda: warm_up_icons(  # (a window closed by then: not)
+            max(16, self.view.iconSize().height())))
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

@@ -76,7 +76,9 @@ class GridNavigation:
         row, mode = session.load_view()
         self.filter_box.setCurrentIndex([k for k, _l in FILTER_LABELS].index(mode))
         window.proxy.set_mode(mode)
+        view.doItemsLayout()  # now, not on Qt's timer after the first paint: painted once
         self.go_to_row(row)
+        view.fit_visible_rows()  # measured before the first paint, not painted twice
         return model
 
     def save_view(self) -> None:

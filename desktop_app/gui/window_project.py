@@ -90,7 +90,7 @@ class ProjectDoor:
         window.grid.show_session(session)
         window.qa_panel.set_severity(session.qa_profile.severity)
         # the findings list next, in its own turn of the event loop (thousands of lines)
-        QTimer.singleShot(0, lambda: window.qa_panel.show_findings(session.findings)
+        QTimer.singleShot(1, lambda: window.qa_panel.show_findings(session.findings)
                           if window.session is session else None)
         window.setWindowTitle(window.title())  # what the project changes; the rest of the
         window.menu.fill_recent()  # window is already in the UI's language

@@ -54,6 +54,7 @@ def origin_kind(status: Status, origin: str) -> str | None:
 
 
 @cache
+@cache
 def notes_icon(noted: bool) -> QIcon:
     """The grid's marker for a segment with notes from the file (blank without: the row
     numbers stay in line)."""
@@ -82,6 +83,14 @@ def origin_icon(kind: str) -> QIcon:
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
     painter.end()
     return QIcon(pixmap)
+
+
+def warm_up_icons(size: int) -> None:
+    """Draw every marker once at ``size`` (a glyph at a new size is rasterised the first
+    time it is drawn: done while the window idles, not in the first paint of a project)."""
+    for kind in [*ORIGINS, "notes"]:
+        origin_icon(kind).pixmap(size, size)
+    notes_icon(False).pixmap(size, size)
 
 
 ConfidenceRole = Qt.ItemDataRole.UserRole + 2  # MT confidence (sorting); 0.0 when none

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import bidi
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.session import EditSession
+from desktop_app.gui.models.segments import TARGET as TARGET_COLUMN
 from desktop_app.gui.models.segments import RawRole
 from desktop_app.gui.widgets.row_spelling import RowMarks, underline
 from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
@@ -172,8 +173,8 @@ class CellDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         opt = QStyleOptionViewItem(option)
         view = self.parent()
-        if isinstance(view, QWidget) and hasattr(view, "columnWidth"):
-            opt.rect.setWidth(view.columnWidth(index.column()))
+        if isinstance(view, QTableView):  # the cell's width as painted (its grid line off)
+            opt.rect.setWidth(view.columnWidth(index.column()) - int(view.showGrid()))
         doc = self.document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
@@ -229,8 +230,10 @@ class TargetDelegate(CellDelegate):
     def _marks_landed(self) -> None:
         self._marks_state += 1
         view = self.parent()
-        if isinstance(view, QTableView):
-            view.viewport().update()
+        if isinstance(view, QTableView):  # the target column alone is painted again
+            x = view.columnViewportPosition(TARGET_COLUMN)
+            view.viewport().update(x, 0, view.columnWidth(TARGET_COLUMN),
+                                   view.viewport().height())
 
     def _decorate(self, doc: QTextDocument, raw: str) -> None:
         marks = self.marks.marks(raw) if self.marks is not None else None

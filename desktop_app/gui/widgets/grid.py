@@ -42,8 +42,10 @@ class SegmentGrid(QTableView):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
-        # (not connected to start() directly: the scroll position would become its delay)
-        self.verticalScrollBar().valueChanged.connect(lambda _value: self._fit_timer.start())
+        # rows scrolled into sight are measured before they are painted (measured after, the
+        # page was painted twice); not connected to fit_visible_rows directly, whose
+        # signature is not the signal's
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self.fit_visible_rows())
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
 
     def setup_columns(self) -> None:
