@@ -57,8 +57,7 @@ class MainWindow(QMainWindow):
 
         self.view = SegmentGrid()
         self.view.setModel(self.proxy)
-        QTimer.singleShot(300, self, lambda: warm_up_icons(  # (a window closed by then: not)
-            max(16, self.view.iconSize().height())))
+        QTimer.singleShot(300, self, self._warm_up_grid)  # (a window closed by then: not)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -93,6 +92,14 @@ class MainWindow(QMainWindow):
         self.team_sync = TeamSync(self)  # background sync with the team hub, if one is set
         self.retranslate()
         self.update_enabled()
+
+    def _warm_up_grid(self) -> None:
+        """The grid's first showing (style, header, scroll bars, markers) done once the
+        window idles after start-up, not in the turn of the event loop that shows the first
+        project."""
+        warm_up_icons(max(16, self.view.iconSize().height()))
+        if self.session is None:
+            self.view.grab()
 
     # -- language ------------------------------------------------------------------------
 

@@ -78,8 +78,14 @@ class GridNavigation:
         window.proxy.set_mode(mode)
         view.doItemsLayout()  # now, not on Qt's timer after the first paint: painted once
         self.go_to_row(row)
-        view.fit_visible_rows()  # measured before the first paint, not painted twice
         return model
+
+    def reveal(self) -> None:
+        """The grid of a project just shown: its rows in sight measured, then painted once
+        (measured after their first paint, they were painted twice)."""
+        view = self.window.view
+        view.fit_visible_rows()
+        view.setUpdatesEnabled(True)
 
     def save_view(self) -> None:
         """The row and filter the translator leaves, found there the next time."""

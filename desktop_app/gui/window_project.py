@@ -85,13 +85,21 @@ class ProjectDoor:
         window = self.window
         self.close()
         window.session = session
+        # Built in this turn of the event loop, measured and painted in the next, the list
+        # of findings (thousands of lines) in the one after: one turn that did it all held
+        # the window for 50 ms and more.
+        window.view.setUpdatesEnabled(False)
+
+        def reveal() -> None:
+            window.grid.reveal()
+            QTimer.singleShot(1, window.qa_panel, lambda: window.qa_panel.show_findings(
+                session.findings) if window.session is session else None)
+
+        QTimer.singleShot(1, window.view, reveal)
         window.stack.setCurrentWidget(window.view)
         window.settings = remember_project(str(session.project.path)).settings
         window.grid.show_session(session)
         window.qa_panel.set_severity(session.qa_profile.severity)
-        # the findings list next, in its own turn of the event loop (thousands of lines)
-        QTimer.singleShot(1, lambda: window.qa_panel.show_findings(session.findings)
-                          if window.session is session else None)
         window.setWindowTitle(window.title())  # what the project changes; the rest of the
         window.menu.fill_recent()  # window is already in the UI's language
         window.show_status()
