@@ -4,9 +4,11 @@ next or previous one, the next QA issue). Only the rows on screen are measured."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QInputDialog, QToolBar
 
 from desktop_app.core import languages
@@ -80,12 +82,18 @@ class GridNavigation:
         self.go_to_row(row)
         return model
 
-    def reveal(self) -> None:
+    def reveal(self, then: Callable[[], object]) -> None:
         """The grid of a project just shown: its rows in sight measured, then painted once
-        (measured after their first paint, they were painted twice)."""
+        (measured after their first paint, they were painted twice), each in its own turn
+        of the event loop; ``then`` in the turn after."""
         view = self.window.view
         view.fit_visible_rows()
-        view.setUpdatesEnabled(True)
+
+        def paint() -> None:
+            view.setUpdatesEnabled(True)
+            QTimer.singleShot(1, view, then)
+
+        QTimer.singleShot(1, view, paint)
 
     def save_view(self) -> None:
         """The row and filter the translator leaves, found there the next time."""

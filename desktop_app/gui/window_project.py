@@ -90,12 +90,9 @@ class ProjectDoor:
         # the window for 50 ms and more.
         window.view.setUpdatesEnabled(False)
 
-        def reveal() -> None:
-            window.grid.reveal()
-            QTimer.singleShot(1, window.qa_panel, lambda: window.qa_panel.show_findings(
-                session.findings) if window.session is session else None)
-
-        QTimer.singleShot(1, window.view, reveal)
+        QTimer.singleShot(1, window.view, lambda: window.grid.reveal(
+            lambda: window.qa_panel.show_findings(session.findings)
+            if window.session is session else None))
         window.stack.setCurrentWidget(window.view)
         window.settings = remember_project(str(session.project.path)).settings
         window.grid.show_session(session)
