@@ -85,11 +85,10 @@ class ProjectDoor:
         window = self.window
         self.close()
         window.session = session
-        # Built in this turn of the event loop, measured and painted in the next, the list
-        # of findings (thousands of lines) in the one after: one turn that did it all held
-        # the window for 50 ms and more.
+        # Built in this turn of the event loop; its rows measured, then painted, then the
+        # list of findings (thousands of lines), each in a turn of its own: one turn that
+        # did it all held the window for 50 ms and more.
         window.view.setUpdatesEnabled(False)
-
         QTimer.singleShot(1, window.view, lambda: window.grid.reveal(
             lambda: window.qa_panel.show_findings(session.findings)
             if window.session is session else None))

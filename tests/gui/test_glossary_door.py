@@ -66,16 +66,22 @@ def while_open(open_it: Callable[[], object], act: Callable[[GlossaryManager], N
     assert seen
 
 
-def test_a_term_added_in_the_manager_reaches_the_window_and_ctrl_z_takes_it_back(
-        qtbot: Any, tmp_path: Path) -> None:
-    window = shown_window(qtbot)
-    doc = tmp_path / "valleys.txt"
-    doc.write_text("The side valleys are green in spring.\nKabul is a city.\n", "utf-8")
+def opened(qtbot: Any, tmp_path: Path, text: str) -> MainWindow:
+    """The real window with a project of ``text`` open, in Dari."""
+    window: MainWindow = shown_window(qtbot)
+    doc = tmp_path / "document.txt"
+    doc.write_text(text, "utf-8")
     assert window.open_path(doc, "dari")
     qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    return window
+
+
+def test_a_term_added_in_the_manager_reaches_the_window_and_ctrl_z_takes_it_back(
+        qtbot: Any, tmp_path: Path) -> None:
+    window = opened(qtbot, tmp_path, "The side valleys are green in spring.\nKabul is a city.\n")
     session = window.session
+    assert session is not None
     row = next(r for r, s in enumerate(session.segments) if TERM in s.source)
-    window.go_to_row(row, edit=False)
     typed = "دره‌ها در بهار سبز اند."  # a target without the term, typed in the open editor
     window.go_to_row(row)
     editor = window.view.editor()
@@ -125,12 +131,9 @@ def test_ctrl_t_is_seen_by_an_open_manager_and_undone_there(qtbot: Any,
                                                              tmp_path: Path) -> None:
     """Ctrl+T adds through the session's glossary editor; the manager (listening on the
     same signal) lists the new entry, and its Ctrl+Z takes the Ctrl+T step back."""
-    window = shown_window(qtbot)
-    doc = tmp_path / "valleys.txt"
-    doc.write_text("The side valleys are green in spring.\n", "utf-8")
-    assert window.open_path(doc, "dari")
-    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    window = opened(qtbot, tmp_path, "The side valleys are green in spring.\n")
     session = window.session
+    assert session is not None
     manager = GlossaryManager(session.glossaries, "en", "prs", window,
                               editor=session.glossary_editor, hub=window.changes_hub)
     qtbot.addWidget(manager)
@@ -180,11 +183,8 @@ def test_a_tm_edit_in_the_tm_manager_reaches_the_tm_dock(qtbot: Any, tmp_path: P
     from desktop_app.core.tm_manager import TmChanges
     from desktop_app.gui.dialogs.tm_manager import TmManager
 
-    window = shown_window(qtbot)
-    doc = tmp_path / "cities.txt"
-    doc.write_text("Kabul is a city.\nHerat is a city.\n", "utf-8")
-    assert window.open_path(doc, "dari")
-    qtbot.waitUntil(lambda: window.session is not None and window.job is None, timeout=30_000)
+    window = opened(qtbot, tmp_path, "Kabul is a city.\nHerat is a city.\n")
+    assert window.session is not None
     window.session.confirm(0, "کابل یک شهر است.")
     window.go_to_row(1, edit=False)
     window.go_to_row(0, edit=False)  # the dock looks the row up again
