@@ -21,7 +21,7 @@ from desktop_app.core import languages
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.grid_filter import GridFilter
 from desktop_app.core.mt.confidence import as_percent
-from desktop_app.core.segments import Status
+from desktop_app.core.segments import Segment, Status
 from desktop_app.core.session import EditSession
 from desktop_app.gui.i18n import N_, _, isolate, number, percent
 
@@ -53,7 +53,6 @@ def origin_kind(status: Status, origin: str) -> str | None:
     return "user" if status in (Status.EDITED, Status.CONFIRMED) and not origin else "file"
 
 
-@cache
 @cache
 def notes_icon(noted: bool) -> QIcon:
     """The grid's marker for a segment with notes from the file (blank without: the row
@@ -95,6 +94,14 @@ def warm_up_icons(size: int) -> None:
 
 ConfidenceRole = Qt.ItemDataRole.UserRole + 2  # MT confidence (sorting); 0.0 when none
 NotesRole = Qt.ItemDataRole.UserRole + 3  # True: the file has notes or a limit for it
+# the number, status and QA cells in one answer, (text, icon or None, brush or None): what
+# their delegate paints, asked once per cell instead of once per role
+MarkRole = Qt.ItemDataRole.UserRole + 4
+
+
+@cache
+def status_brush(status: Status) -> QBrush:
+    return QBrush(QColor(STATUS_COLOR[status]))
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -132,6 +139,8 @@ class SegmentModel(QAbstractTableModel):
             return None
         seg = self.session.segments[index.row()]
         col = index.column()
+        if role == MarkRole:
+            return self._mark(index.row(), col, seg)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == NUM:
                 return number(index.row() + 1)
@@ -175,8 +184,19 @@ class SegmentModel(QAbstractTableModel):
             kind = origin_kind(seg.status, seg.origin)
             return origin_icon(kind) if kind else None
         elif role == Qt.ItemDataRole.BackgroundRole and col in (STATUS, TARGET):
-            return QBrush(QColor(STATUS_COLOR[seg.status]))
+            return status_brush(seg.status)
         return None
+
+    def _mark(self, row: int, col: int, seg: Segment) -> tuple[str, QIcon | None, QBrush | None]:
+        if col == NUM:
+            return number(row + 1), notes_icon(self.has_notes(row)), None
+        if col == STATUS:
+            kind = origin_kind(seg.status, seg.origin)
+            return (STATUS_MARK[seg.status], origin_icon(kind) if kind else None,
+                    status_brush(seg.status))
+        if col == QA:
+            return "⚠" if row in self.session.findings else "", None, None
+        return "", None, None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections import OrderedDict
 from typing import Any
 
@@ -16,18 +17,24 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFocusEvent,
+    QFont,
     QPalette,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -39,7 +46,7 @@ from desktop_app.core import bidi
 from desktop_app.core.documents.base import TAG
 from desktop_app.core.session import EditSession
 from desktop_app.gui.models.segments import TARGET as TARGET_COLUMN
-from desktop_app.gui.models.segments import RawRole
+from desktop_app.gui.models.segments import MarkRole, RawRole
 from desktop_app.gui.widgets.row_spelling import RowMarks, underline
 from desktop_app.gui.widgets.target_editor import SourceView, TargetEditor
 
@@ -47,9 +54,13 @@ CHIP = ('<span style="background:#d9d9e8;color:#333;font-size:small">'
         "&nbsp;{}&nbsp;</span>")
 # Highlights carry their own dark text: a selected row paints plain text in the palette's
 # highlighted-text colour (white), which on yellow or light blue cannot be read.
-TERM = '<span style="background:#ffe58a;color:#1f1f1f">'
-FOUND = '<span style="background:#9fd3ff;color:#1f1f1f">'
+TERM_COLOUR, FOUND_COLOUR, HIT_TEXT = "#ffe58a", "#9fd3ff", "#1f1f1f"
+TERM = f'<span style="background:{TERM_COLOUR};color:{HIT_TEXT}">'
+FOUND = f'<span style="background:{FOUND_COLOUR};color:{HIT_TEXT}">'
 PAD = 4
+# text that lays out the same as plain text and as HTML: no tags (chips), and no white space
+# that HTML folds (line breaks, tabs, runs of spaces, spaces at either end)
+PLAIN = re.compile(r"(?!\s)(?:[^\s⟨]| (?! ))*(?<!\s)")
 CACHE = 400  # laid-out cells kept: a few screens' worth
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,16 +75,24 @@ def source_html(text: str, spans: list[tuple[int, int]],
         for a, b in spans_of:
             marks.setdefault(a, []).append(opening)
             marks.setdefault(b, []).insert(0, "</span>")
+    cuts = sorted(marks)
     out: list[str] = []
     plain_pos = 0
 
-    def emit_text(chunk: str) -> None:
+    def emit_marks(at: int) -> None:  # the spans closing here, then those opening
+        out.extend(m for m in marks[at] if m == "</span>")
+        out.extend(m for m in marks[at] if m != "</span>")
+
+    def emit_text(chunk: str) -> None:  # escaped in runs between the marks inside it
         nonlocal plain_pos
-        for ch in chunk:
-            out.extend(m for m in marks.get(plain_pos, ()) if m == "</span>")
-            out.extend(m for m in marks.get(plain_pos, ()) if m != "</span>")
-            out.append(html.escape(ch))
-            plain_pos += 1
+        start, end = plain_pos, plain_pos + len(chunk)
+        pos = start
+        for cut in cuts[bisect_left(cuts, start):bisect_left(cuts, end)]:
+            out.append(html.escape(chunk[pos - start:cut - start]))
+            emit_marks(cut)
+            pos = cut
+        out.append(html.escape(chunk[pos - start:]))
+        plain_pos = end
 
     for kind, chunk in bidi.pieces(text):
         if kind == "tag":
@@ -86,6 +105,26 @@ def source_html(text: str, spans: list[tuple[int, int]],
             emit_text(chunk)
     out.extend(m for m in marks.get(plain_pos, ()) if m == "</span>")
     return "".join(out)
+
+
+def segment_row(index: Index) -> int:
+    """The segment a grid cell shows: the grid's model filters, so its row is not the
+    segment's."""
+    model = index.model()
+    return model.mapToSource(index).row() if isinstance(model, QSortFilterProxyModel) \
+        else index.row()
+
+
+def highlight(doc: QTextDocument, start: int, end: int, colour: str) -> None:
+    """Characters ``start:end`` of a plain-text cell on ``colour``, in dark text (as
+    :data:`TERM` and :data:`FOUND` do in HTML)."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(colour))
+    fmt.setForeground(QColor(HIT_TEXT))
+    cursor = QTextCursor(doc)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(fmt)
 
 
 def draw_cell(painter: Any, opt: QStyleOptionViewItem, doc: QTextDocument) -> None:
@@ -106,6 +145,28 @@ def draw_cell(painter: Any, opt: QStyleOptionViewItem, doc: QTextDocument) -> No
     painter.restore()
 
 
+class MarkDelegate(QStyledItemDelegate):
+    """The number, status and QA cells: what Qt's own delegate draws (background, marker,
+    text), from one question to the model (:data:`MarkRole`) where Qt's asks one per role;
+    these three columns were half the cost of painting a page of rows."""
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+        text, icon, brush = index.data(MarkRole) or ("", None, None)
+        opt = QStyleOptionViewItem(option)
+        if icon is not None:
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            opt.icon = icon
+            opt.decorationSize = icon.actualSize(opt.decorationSize)
+        if text:
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            opt.text = text
+        if brush is not None:
+            opt.backgroundBrush = brush
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+
 class CellDelegate(QStyledItemDelegate):
     """Source or target cells: rich text in the language's direction."""
 
@@ -118,9 +179,12 @@ class CellDelegate(QStyledItemDelegate):
         self.find: re.Pattern[str] | None = None
         self._docs: OrderedDict[tuple[Any, ...], QTextDocument] = OrderedDict()
         self._marks_state = 0  # bumped when spelling marks land: cells are laid out again
+        self._font, self._key = QFont(), QFont().key()
 
-    def _spans(self, row: int, plain: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        terms = [h.hit.span for h in self.session.glossary_hits(row)] if self.terms else []
+    def _spans(self, plain: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The glossary hits and find hits in a cell's tag-free text (found from the text
+        alone: the grid's row is not the segment's when a filter hides rows)."""
+        terms = [hit.span for hit in self.session.matcher.find(plain)] if self.terms else []
         found = [m.span() for m in self.find.finditer(plain) if m.end() > m.start()] \
             if self.find is not None else []
         return terms, found
@@ -130,20 +194,27 @@ class CellDelegate(QStyledItemDelegate):
         rows on screen are measured and painted again and again while scrolling)."""
         raw = str(index.data(RawRole) or "")
         matcher = self.session.matcher
-        key = (index.row(), raw, self._marks_state, option.rect.width(), option.font.key(),
+        key = (raw, self._marks_state, option.rect.width(), self._font_key(option.font),
                self.find.pattern if self.find else None, self.find.flags if self.find else 0,
                matcher.version if self.terms else 0)
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
             return doc
-        doc = self._layout(option, index, raw)
+        doc = self._layout(option, raw)
         self._docs[key] = doc
         if len(self._docs) > CACHE:
             self._docs.popitem(last=False)
         return doc
 
-    def _layout(self, option: QStyleOptionViewItem, index: Index, raw: str) -> QTextDocument:
+    def _font_key(self, font: QFont) -> str:
+        """The font's key, built once per font (QFont.key() makes a new string per call:
+        a tenth of the cost of finding a cached cell)."""
+        if font != self._font:
+            self._font, self._key = QFont(font), font.key()
+        return self._key
+
+    def _layout(self, option: QStyleOptionViewItem, raw: str) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(PAD)
@@ -155,9 +226,20 @@ class CellDelegate(QStyledItemDelegate):
                                   else Qt.AlignmentFlag.AlignLeft)
                                  | Qt.AlignmentFlag.AlignAbsolute)
         doc.setDefaultTextOption(text_option)
-        terms, found = self._spans(index.row(), TAG.sub("", raw))
-        direction = "rtl" if self.rtl else "ltr"
-        doc.setHtml(f'<div dir="{direction}">{source_html(raw, terms, found, rtl=self.rtl)}</div>')
+        terms, found = self._spans(TAG.sub("", raw))
+        shown = bidi.for_display(raw, rtl=self.rtl)
+        if PLAIN.fullmatch(raw) and (shown == raw or not (terms or found)):
+            # no chips and no white space HTML would fold: plain text, the highlights set on
+            # it (where the text is shown as stored), lays out the same lines as the HTML
+            # at half its cost
+            doc.setPlainText(shown)
+            for spans_of, colour in ((terms, TERM_COLOUR), (found, FOUND_COLOUR)):
+                for start, end in spans_of:
+                    highlight(doc, start, end, colour)
+        else:
+            direction = "rtl" if self.rtl else "ltr"
+            doc.setHtml(f'<div dir="{direction}">'
+                        f'{source_html(raw, terms, found, rtl=self.rtl)}</div>')
         self._decorate(doc, raw)
         doc.setTextWidth(max(10, option.rect.width()))
         return doc
@@ -166,8 +248,10 @@ class CellDelegate(QStyledItemDelegate):
         """Marks drawn over the laid-out text (the target's spelling waves)."""
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        opt = QStyleOptionViewItem(option)  # of the model's roles, only the background
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)  # shows: the text is our own
+        if brush is not None:
+            opt.backgroundBrush = brush
         draw_cell(painter, opt, self.document(opt, index))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -289,7 +373,7 @@ class TargetDelegate(CellDelegate):
         if isinstance(editor, TargetEditor):
             if editor.document().isModified():
                 return  # a repaint (a background batch landing here) never replaces typing
-            seg = self.session.segments[index.row()]
+            seg = self.session.segments[segment_row(index)]
             editor.load(seg.target, seg.source, select_all=seg.status.value == "mt")
             editor.document().setModified(False)
 

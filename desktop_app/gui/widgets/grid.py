@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.models.segments import NUM, QA, SOURCE, STATUS, TARGET
+from desktop_app.gui.widgets.delegates import MarkDelegate
 from desktop_app.gui.widgets.target_editor import TargetEditor
 
 MIN_ROW = 28
@@ -37,6 +38,7 @@ class SegmentGrid(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
         self.verticalHeader().setMinimumSectionSize(MIN_ROW)
+        self.setItemDelegate(MarkDelegate(self))  # the source and target have their own
         self.measured: set[int] = set()
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
