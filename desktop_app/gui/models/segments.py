@@ -104,6 +104,10 @@ def status_brush(status: Status) -> QBrush:
     return QBrush(QColor(STATUS_COLOR[status]))
 
 Index = QModelIndex | QPersistentModelIndex
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
+SELECTS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+           | Qt.ItemFlag.ItemNeverHasChildren)  # what a table model's cell has by default
+OPENS = SELECTS | Qt.ItemFlag.ItemIsEditable
 
 
 def chips(text: str) -> str:
@@ -199,10 +203,11 @@ class SegmentModel(QAbstractTableModel):
         return "", None, None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() in (SOURCE, TARGET):
-            return base | Qt.ItemFlag.ItemIsEditable  # the source opens read-only, to select
-        return base
+        """Every cell selectable; the source and target editable (the source opens
+        read-only, to select a phrase). Asked for every cell painted: no work done here."""
+        if not index.isValid():
+            return NO_FLAGS
+        return OPENS if index.column() in (SOURCE, TARGET) else SELECTS
 
     def setData(self, index: Index, value: Any,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:

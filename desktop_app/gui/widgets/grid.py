@@ -1,12 +1,15 @@
 """The segment grid: the current cell is always the target of the current segment, whose
 editor opens as soon as the segment becomes current (typing edits it, no F2 needed).
 Rows fit their content; only the rows on screen are measured (10,000 segments stay
-smooth), again when a column is resized or a row changes."""
+smooth), again when a column is resized or a row changes, and the rows a page away are laid
+out while the window idles."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -21,6 +24,7 @@ from desktop_app.gui.widgets.delegates import MarkDelegate
 from desktop_app.gui.widgets.target_editor import TargetEditor
 
 MIN_ROW = 28
+AHEAD_SLICE = 0.003  # seconds of laying out rows ahead in one turn of the event loop
 
 
 class SegmentGrid(QTableView):
@@ -45,9 +49,15 @@ class SegmentGrid(QTableView):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
         # rows scrolled into sight are measured before they are painted (measured after, the
-        # page was painted twice); not connected to fit_visible_rows directly, whose
-        # signature is not the signal's
-        self.verticalScrollBar().valueChanged.connect(lambda _value: self.fit_visible_rows())
+        # page was painted twice)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._last_value, self._down = 0, True
+        self._ahead: list[int] = []  # rows to lay out while the window idles, last first
+        self._painted = False
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._prepare_ahead)
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
 
     def setup_columns(self) -> None:
@@ -90,7 +100,8 @@ class SegmentGrid(QTableView):
         return range(top, bottom + 1)
 
     def fit_visible_rows(self) -> None:
-        """Resize the rows on screen to their content (proxy rows, mapped to source rows)."""
+        """Resize the rows on screen to their content (proxy rows, mapped to source rows);
+        then plan the rows ahead."""
         model = self.model()
         if model is None:
             return
@@ -102,10 +113,72 @@ class SegmentGrid(QTableView):
                 if key not in self.measured:
                     todo.append((row, key))
             if not todo:
-                return
+                break
             for row, key in todo:
                 self.measured.add(key)
                 self.resizeRowToContents(row)
+        self.plan_ahead()
+
+    def _scrolled(self, value: int) -> None:
+        self._down = value >= self._last_value
+        self._last_value = value
+        self.fit_visible_rows()
+
+    # -- the rows a page away, laid out before they are scrolled to ---------------------------
+
+    def plan_ahead(self) -> None:
+        """The page of rows after those in sight (before them, when the last scroll went
+        up): laid out while the window idles, a slice at a time, so that the next PageDown
+        or scroll paints them from the delegates' cache instead of laying out a page of
+        text in one frame."""
+        rows = self.visible_rows()
+        if not rows:
+            self._ahead = []
+            return
+        height = self.viewport().height()
+        self._ahead = self._page(rows.stop, 1, height) if self._down \
+            else self._page(rows.start - 1, -1, height)
+        self._ahead.reverse()  # taken from the end
+        self._ahead_timer.start(0)
+
+    def _page(self, row: int, step: int, height: int) -> list[int]:
+        """Rows from ``row`` on, going ``step``, that fill ``height`` pixels."""
+        out: list[int] = []
+        count, total = self.model().rowCount(), 0
+        while 0 <= row < count and total < height:
+            out.append(row)
+            total += self.rowHeight(row)
+            row += step
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self._painted = True
+
+    def _prepare_ahead(self) -> None:
+        model = self.model()
+        if model is None or not self.isVisible():
+            return
+        if self._painted:  # never in the turn of a paint: a frame is the paint's alone
+            self._painted = False
+            self._ahead_timer.start(1)
+            return
+        mapper = getattr(model, "mapToSource", None)
+        deadline = time.perf_counter() + AHEAD_SLICE
+        below = self.visible_rows().stop
+        while self._ahead:
+            if time.perf_counter() > deadline:
+                self._ahead_timer.start(0)  # the rest in the next turn: input comes first
+                return
+            row = self._ahead.pop()
+            if row >= model.rowCount():
+                continue
+            key = mapper(model.index(row, 0)).row() if mapper else row
+            if row >= below and key not in self.measured:  # below sight: sized now, nothing
+                self.measured.add(key)  # in sight moves
+                self.resizeRowToContents(row)
+            else:  # above sight, a new height would move the rows in it: laid out only
+                self.sizeHintForRow(row)
 
     def sizeHintForRow(self, row: int) -> int:  # noqa: N802
         model = self.model()
