@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     Decoded = tuple[list[str], str, list[list[str]]]
 
+FOLLOW_MS = 16  # the docks follow the cursor in the frame after the grid's (60 Hz)
 DOCKS = (("mt", N_("Machine translation")), ("tm", N_("Translation memory")),
          ("glossary", N_("Glossary")), ("qa", N_("Quality checks")), ("notes", N_("Notes")))
 
@@ -46,6 +47,12 @@ class SidePanels(QObject):
         self.mt_timer.setSingleShot(True)
         self.mt_timer.setInterval(250)
         self.mt_timer.timeout.connect(self.decode_current)
+        # the docks follow the cursor a frame after it moved: a row change paints the grid
+        # in one frame and the docks in the next, never both in one
+        self.follow_timer = QTimer(self, objectName="docks-follow")
+        self.follow_timer.setSingleShot(True)
+        self.follow_timer.setInterval(FOLLOW_MS)
+        self.follow_timer.timeout.connect(self.follow)
         # once for the window's life: the grid keeps its selection model across projects
         window.view.selectionModel().currentRowChanged.connect(self.current_changed)
         self.docks: dict[str, QDockWidget] = {}
@@ -73,18 +80,28 @@ class SidePanels(QObject):
         self.mt_panel.retranslate()
         self.qa_panel.retranslate()
         self.notes.refresh()
-        current = self.window.view.currentIndex()
-        if self.window.session is not None and current.isValid():
-            self.current_changed(current, QModelIndex())  # TM, MT notes
+        self.follow()  # TM, MT notes
 
     def current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        session = self.window.session
-        if session is None or not current.isValid():
+        if self.window.session is not None and current.isValid():
+            self.follow_timer.start()  # a row passed over quickly is never looked up
+
+    def follow(self) -> None:
+        """The docks of the current row: its terms, its TM matches and its MT at once
+        (what the docks number, Ctrl+1..9 and Ctrl+Alt+1..9 insert: they call this first
+        when the cursor has just moved)."""
+        self.follow_timer.stop()
+        session, row = self.window.session, self.window.current_row()
+        if session is None or row is None:
             return
-        row = self.window.proxy.mapToSource(current).row()
         self.glossary_panel.show_hits(session.glossary_hits(row) + session.offers(row))
         self.look_up_tm(row)
         self.show_mt(row)
+
+    def flush(self) -> None:
+        """The docks of the row the cursor just moved to, now if they are still to come."""
+        if self.follow_timer.isActive():
+            self.follow()
 
     def look_up_tm(self, row: int) -> None:
         """The TM dock's matches for ``row``, looked up by a job with its own connection:

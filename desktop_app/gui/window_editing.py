@@ -93,6 +93,7 @@ class Editing:
             editor.insertPlainText(text)
 
     def insert_term(self, n: int) -> None:
+        self.window.panels.flush()  # the terms of the row the cursor is on
         term = self.window.glossary_panel.term(n)
         if term is not None:
             self.insert_text(term)
@@ -100,6 +101,7 @@ class Editing:
     def insert_suggestion(self, n: int) -> None:
         """Ctrl+Alt+1..9: the MT alternatives, then the TM matches, as the docks number them."""
         window = self.window
+        window.panels.flush()  # the alternatives of the row the cursor is on
         texts = window.mt_panel.texts() + [m.target for m in window.tm_panel.matches]
         if 0 <= n < len(texts):
             self.replace_target(texts[n])

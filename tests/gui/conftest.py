@@ -16,3 +16,8 @@ def shown_window(qtbot, size: tuple[int, int] = (1200, 800)):  # type: ignore[no
     window.activateWindow()
     qtbot.waitExposed(window)
     return window
+
+
+def docks_follow(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the docks to follow the cursor (they do a frame after the grid moved)."""
+    qtbot.waitUntil(lambda: not window.panels.follow_timer.isActive(), timeout=5_000)

@@ -17,7 +17,7 @@ from desktop_app.core.i18n import use_language
 from desktop_app.core.project import Project
 from desktop_app.gui.models.segments import TARGET
 from desktop_app.gui.widgets.qa_panel import QAPanel
-from tests.gui.conftest import shown_window
+from tests.gui.conftest import docks_follow, shown_window
 
 DATE = "⟨1⟩۱۸ سنبله ۱۴۰۰⟨/1⟩ جنگ پایان یافت."
 COUNT = "شمار ⟨1⟩۸۰۰٬۰۰۰⟨/1⟩ تن رسید."
@@ -160,6 +160,7 @@ def test_editor_keeps_a_tag_whole_with_its_isolates(qtbot) -> None:
 def test_glossary_dock_date_suggestion_reads_in_dari_order(qtbot, tmp_path) -> None:
     window = _open_window(qtbot, tmp_path)
     window.go_to_row(0)
+    docks_follow(qtbot, window)
     panel = window.glossary_panel
     # 9 September 2021 = 18 Sunbula 1400: offered as ۱۸ سنبله ۱۴۰۰
     rows = [r for r in range(panel.rowCount())

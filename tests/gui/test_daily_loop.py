@@ -17,7 +17,7 @@ from desktop_app.core.segments import Status
 from desktop_app.gui.app import make_app
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.models.segments import NUM, QA, SOURCE, STATUS, TARGET
-from tests.gui.conftest import shown_window
+from tests.gui.conftest import docks_follow, shown_window
 
 
 @pytest.fixture
@@ -205,6 +205,7 @@ def test_without_a_model_a_button_opens_the_model_manager(window: MainWindow, qt
     qtbot.addWidget(win)
     open_doc(win, qtbot, article(tmp_path, "One.\n"))
     win.go_to_row(0)
+    docks_follow(qtbot, win)
     assert win.mt_panel.models_button.isVisibleTo(win.mt_panel)
     win.pretranslate()  # no model: the dock shows the way, no job starts
     assert win.job is None

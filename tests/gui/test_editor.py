@@ -16,6 +16,7 @@ from desktop_app.core.segments import Status
 from desktop_app.gui.app import make_app
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.models.segments import TARGET
+from tests.gui.conftest import docks_follow
 
 
 @pytest.fixture
@@ -58,11 +59,13 @@ def test_without_model_the_editor_works_and_says_what_is_missing(window: MainWin
                                                                   qtbot) -> None:
     open_sample(window)
     window.go_to_row(1)
+    docks_follow(qtbot, window)
     said = window.mt_panel.status.text()  # the window's words, not the command line's
     assert "Dari" in said and "Tools > Translation models" in said and "tarjuman" not in said
     assert window.mt_panel.models_button.isVisible()
     window.set_ui_language("prs")
     window.go_to_row(2)
+    docks_follow(qtbot, window)
     assert "دری" in window.mt_panel.status.text()
     window.set_ui_language("en")
     window.edit_segment(1, "متن")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_tm import edited, fill, sentence
 from desktop_app.core.tm import tm_file
-from tests.gui.conftest import shown_window
+from tests.gui.conftest import docks_follow, shown_window
 
 UNITS = 50_000
 # Seconds on the GUI thread per row change: hang guards, not speed targets. The old lookup
@@ -49,6 +49,7 @@ def test_row_changes_never_wait_on_a_big_tm(qtbot, tmp_path: Path) -> None:
         assert window.tm_panel.matches[0].source == stored[0]
         assert window.tm_panel.matches[0].score >= 75
         window.go_to_row(5, edit=False)
+        docks_follow(qtbot, window)
         assert window.tm_panel.matches == []
         assert "Searching" in window.tm_panel.diff.toPlainText()
         qtbot.waitUntil(lambda: bool(window.tm_panel.matches), timeout=30_000)

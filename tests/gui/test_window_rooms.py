@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.core.session import EditSession
 from desktop_app.gui.main_window import MainWindow
-from tests.gui.conftest import shown_window
+from tests.gui.conftest import docks_follow, shown_window
 
 
 def _session(tmp_path: Path, name: str, lines: int) -> EditSession:
@@ -37,7 +37,9 @@ def test_each_row_change_is_looked_up_once_however_many_projects_were_opened(
 
     session.offers = counted  # type: ignore[method-assign]
     window.go_to_row(4, edit=False)
+    docks_follow(qtbot, window)
     window.go_to_row(2, edit=False)
+    docks_follow(qtbot, window)
     assert looked == [4, 2]
     window.close()
 
