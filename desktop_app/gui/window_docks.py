@@ -49,7 +49,8 @@ class SidePanels(QObject):
         self.mt_timer.timeout.connect(self.decode_current)
         # the docks follow the cursor a frame after it moved: a row change paints the grid
         # in one frame and the docks in the next, never both in one
-        self.follow_timer = QTimer(self, objectName="docks-follow")
+        self.follow_timer = QTimer(self)
+        self.follow_timer.setObjectName("docks-follow")
         self.follow_timer.setSingleShot(True)
         self.follow_timer.setInterval(FOLLOW_MS)
         self.follow_timer.timeout.connect(self.follow)

@@ -44,7 +44,8 @@ class SegmentGrid(QTableView):
         self.verticalHeader().setMinimumSectionSize(MIN_ROW)
         self.setItemDelegate(MarkDelegate(self))  # the source and target have their own
         self.measured: set[int] = set()
-        self._fit_timer = QTimer(self, objectName="fit-rows")
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setObjectName("fit-rows")
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
@@ -54,7 +55,8 @@ class SegmentGrid(QTableView):
         self._last_value, self._down = 0, True
         self._ahead: list[int] = []  # rows to lay out while the window idles, last first
         self._painted = False
-        self._ahead_timer = QTimer(self, objectName="rows-ahead")
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setObjectName("rows-ahead")
         self._ahead_timer.setSingleShot(True)
         self._ahead_timer.setInterval(0)
         self._ahead_timer.timeout.connect(self._prepare_ahead)
