@@ -55,6 +55,7 @@ class SegmentGrid(QTableView):
         self._last_value, self._down = 0, True
         self._ahead: list[int] = []  # rows to lay out while the window idles, last first
         self._painted = False
+        self._resized = False  # rows below sight were sized by this plan
         self._ahead_timer = QTimer(self)
         self._ahead_timer.setObjectName("rows-ahead")
         self._ahead_timer.setSingleShot(True)
@@ -179,8 +180,12 @@ class SegmentGrid(QTableView):
             if row >= below and key not in self.measured:  # below sight: sized now, nothing
                 self.measured.add(key)  # in sight moves
                 self.resizeRowToContents(row)
+                self._resized = True
             else:  # above sight, a new height would move the rows in it: laid out only
                 self.sizeHintForRow(row)
+        if self._resized:  # rows sized below sight: a page of them may now hold more rows
+            self._resized = False
+            self.plan_ahead()
 
     def sizeHintForRow(self, row: int) -> int:  # noqa: N802
         model = self.model()
