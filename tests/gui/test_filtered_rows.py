@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from desktop_app.gui.models.segments import SOURCE, TARGET
-from desktop_app.gui.widgets.delegates import TERM_COLOUR
+from desktop_app.gui.widgets.cell_text import TERM_COLOUR
 from tests.gui.test_grid_filter_split import _open, _set, _shown
 
 

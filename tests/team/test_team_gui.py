@@ -43,7 +43,7 @@ def test_a_colleagues_term_is_highlighted_after_background_sync(
         assert "synced" in window.team_sync.label.text(), window.team_sync.state
         hits = [h for h in session.glossary_hits(row) if h.hit.text.lower() == "shopkeeper"]
         assert hits and hits[0].targets == ["دکاندار"]
-        from desktop_app.gui.widgets.delegates import source_html
+        from desktop_app.gui.widgets.cell_text import source_html
 
         html = source_html(session.segments[row].source, [h.hit.span for h in hits])
         assert "shopkeeper</span>" in html  # painted as a glossary hit

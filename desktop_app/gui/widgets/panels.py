@@ -38,7 +38,7 @@ from desktop_app.core.glossary.store import Term
 from desktop_app.core.session import TermHit
 from desktop_app.core.tm import Match, match_details
 from desktop_app.gui.i18n import _, isolate, number, percent
-from desktop_app.gui.widgets.delegates import draw_cell
+from desktop_app.gui.widgets.cell_text import draw_cell
 
 TEXT = Qt.ItemDataRole.UserRole + 1
 HTML = Qt.ItemDataRole.UserRole + 2  # a cell's lines as rich text (GlossaryPanel)
