@@ -21,3 +21,16 @@ def shown_window(qtbot, size: tuple[int, int] = (1200, 800)):  # type: ignore[no
 def docks_follow(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """Wait for the docks to follow the cursor (they do a frame after the grid moved)."""
     qtbot.waitUntil(lambda: not window.panels.follow_timer.isActive(), timeout=5_000)
+
+
+def text_runs(doc):  # type: ignore[no-untyped-def]
+    """Every run of text (``QTextFragment``) of a laid-out document, in order."""
+    runs = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            runs.append(it.fragment())
+            it += 1
+        block = block.next()
+    return runs

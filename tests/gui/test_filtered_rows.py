@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from desktop_app.gui.models.segments import SOURCE, TARGET
 from desktop_app.gui.widgets.cell_text import TERM_COLOUR
+from tests.gui.conftest import text_runs
 from tests.gui.test_grid_filter_split import _open, _set, _shown
 
 
@@ -37,14 +38,5 @@ def test_the_editor_and_the_highlights_of_a_filtered_row_are_its_segments(
 
 def _highlighted(doc: QTextDocument) -> list[str]:
     """The runs of a laid-out cell drawn on the glossary's colour."""
-    runs = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().background().color() == QColor(TERM_COLOUR):
-                runs.append(fragment.text())
-            it += 1
-        block = block.next()
-    return runs
+    return [f.text() for f in text_runs(doc)
+            if f.charFormat().background().color() == QColor(TERM_COLOUR)]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_app.core.exports import export
 from desktop_app.core.project import Project
 from desktop_app.core.resources import sample
-from tests.gui.conftest import shown_window
+from tests.gui.conftest import shown_window, text_runs
 from tests.unit.test_review import edit_as_reviewer
 from tests.unit.test_review_diff import AFTER, BEFORE
 
@@ -22,16 +22,8 @@ def _fragments(rich: str) -> list[tuple[str, bool, bool]]:
     """(text, struck out, underlined) of each run of the report as Qt lays it out."""
     doc = QTextDocument()
     doc.setHtml(rich)
-    out = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            f = it.fragment()
-            out.append((f.text().strip(ISOLATES), f.charFormat().fontStrikeOut(),
-                        f.charFormat().fontUnderline()))
-            it += 1
-        block = block.next()
+    out = [(f.text().strip(ISOLATES), f.charFormat().fontStrikeOut(),
+            f.charFormat().fontUnderline()) for f in text_runs(doc)]
     return [x for x in out if x[0]]
 
 
