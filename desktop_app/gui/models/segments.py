@@ -146,16 +146,9 @@ class SegmentModel(QAbstractTableModel):
         if role == MarkRole:
             return self._mark(index.row(), col, seg)
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == NUM:
-                return number(index.row() + 1)
-            if col == SOURCE:
-                return chips(seg.source)
-            if col == TARGET:
-                return chips(seg.target)
-            if col == STATUS:
-                return STATUS_MARK[seg.status]
-            if col == QA:
-                return "⚠" if index.row() in self.session.findings else ""
+            if col in (SOURCE, TARGET):
+                return chips(seg.source if col == SOURCE else seg.target)
+            return self._mark(index.row(), col, seg)[0]
         elif role == Qt.ItemDataRole.EditRole and col == TARGET:
             return seg.target
         elif role == RawRole:
@@ -181,17 +174,17 @@ class SegmentModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == TARGET and self.target_rtl:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                        | Qt.AlignmentFlag.AlignVCenter)
-        elif role == NotesRole or (role == Qt.ItemDataRole.DecorationRole and col == NUM):
-            noted = self.has_notes(index.row())
-            return noted if role == NotesRole else notes_icon(noted)
-        elif role == Qt.ItemDataRole.DecorationRole and col == STATUS:
-            kind = origin_kind(seg.status, seg.origin)
-            return origin_icon(kind) if kind else None
+        elif role == NotesRole:
+            return self.has_notes(index.row())
+        elif role == Qt.ItemDataRole.DecorationRole and col in (NUM, STATUS):
+            return self._mark(index.row(), col, seg)[1]
         elif role == Qt.ItemDataRole.BackgroundRole and col in (STATUS, TARGET):
             return status_brush(seg.status)
         return None
 
     def _mark(self, row: int, col: int, seg: Segment) -> tuple[str, QIcon | None, QBrush | None]:
+        """A number, status or QA cell: its text, marker and background (one answer for
+        its delegate, and what the display and decoration roles give one by one)."""
         if col == NUM:
             return number(row + 1), notes_icon(self.has_notes(row)), None
         if col == STATUS:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.models.segments import NUM, QA, SOURCE, STATUS, TARGET
-from desktop_app.gui.widgets.delegates import MarkDelegate
+from desktop_app.gui.widgets.delegates import MarkDelegate, segment_row
 from desktop_app.gui.widgets.target_editor import TargetEditor
 
 MIN_ROW = 28
@@ -108,11 +108,10 @@ class SegmentGrid(QTableView):
         model = self.model()
         if model is None:
             return
-        mapper = getattr(model, "mapToSource", None)
         for _round in range(3):  # rows that grow push others out of view: settle
             todo = []
             for row in self.visible_rows():
-                key = mapper(model.index(row, 0)).row() if mapper else row
+                key = segment_row(model.index(row, 0))
                 if key not in self.measured:
                     todo.append((row, key))
             if not todo:
@@ -166,7 +165,6 @@ class SegmentGrid(QTableView):
             self._painted = False
             self._ahead_timer.start(1)
             return
-        mapper = getattr(model, "mapToSource", None)
         deadline = time.perf_counter() + AHEAD_SLICE
         below = self.visible_rows().stop
         while self._ahead:
@@ -176,7 +174,7 @@ class SegmentGrid(QTableView):
             row = self._ahead.pop()
             if row >= model.rowCount():
                 continue
-            key = mapper(model.index(row, 0)).row() if mapper else row
+            key = segment_row(model.index(row, 0))
             if row >= below and key not in self.measured:  # below sight: sized now, nothing
                 self.measured.add(key)  # in sight moves
                 self.resizeRowToContents(row)
